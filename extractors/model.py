@@ -1,0 +1,38 @@
+"""The extractor's data model: a table grid with provenance, independent of any strategy."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, pdfplumber's convention
+
+
+@dataclass
+class Cell:
+    """One body cell as a reader reads it: lines joined, line-break hyphenation removed, minus as "-"."""
+
+    text: str
+    page: int  # 1-based
+    bbox: BBox
+
+
+@dataclass
+class Row:
+    """One logical body row: a wrapped label or a page-continued row is one row."""
+
+    cells: list[Cell | None]  # one entry per column, None where empty
+    page: int  # 1-based page where the row starts
+
+
+@dataclass
+class Table:
+    """A table grid with its caption, context heading, unit and price level."""
+
+    page: int  # first page, 1-based
+    last_page: int
+    columns: list[str]
+    rows: list[Row] = field(default_factory=list)
+    caption: str | None = None
+    context: str | None = None
+    unit: str | None = None
+    pl_year: int | None = None
+    bbox: BBox | None = None  # on the first page
