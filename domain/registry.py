@@ -1,0 +1,91 @@
+"""The one place that lists every table kind and domain table: adding a document kind touches this file.
+
+Each domain module exposes:
+- ``KIND``: the `tables.kind` value it recognises (or None for modules that only shape rows),
+- ``recognise(grid) -> bool``: is this grid a table of that kind (by structure and caption)?
+- ``check_totals(grid) -> list[TotalCheck]``: verify the printed totals of such a grid,
+- ``OUTPUTS``: {domain table name: builder(doc: DocumentContext, grids: list[Grid]) -> list[dict]}.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from types import ModuleType
+
+from domain.grid import Grid
+
+TABLE_KINDS = ("grant_expiry", "catalogue_overview", "proposal_economics", "satspulje_overview",
+               "task_budget", "task_sheet", "other")
+DOMAIN_TABLES = ("grant_expiries", "proposals", "catalogue_overview", "proposal_economics",
+                 "satspulje", "task_budgets", "task_sheets")
+# Domain modules, most specific first: the first whose recognise() accepts a grid gives its kind.
+MODULE_NAMES = ("grant_expiries", "catalogue_overview", "proposal_economics", "proposals",
+                "satspulje", "task_budgets", "task_sheets")
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What the domain layer knows of a document (from `documents`)."""
+
+    document_id: str
+    kind: str
+    municipality: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class TotalCheck:
+    """One printed total cell verified against the sum of its parts."""
+
+    table_id: str
+    row_index: int
+    row_label: str
+    column: str
+    printed: Decimal
+    computed: Decimal
+    tolerance: Decimal  # 1 unit of the printed precision per summed row
+
+    @property
+    def difference(self) -> Decimal:
+        """Printed minus computed."""
+        return self.printed - self.computed
+
+    @property
+    def holds(self) -> bool:
+        """True when the printed total equals the sum of its parts within the tolerance."""
+        return abs(self.difference) <= self.tolerance
+
+
+Builder = Callable[[DocumentContext, list[Grid]], list[dict]]
+
+
+def modules() -> list[ModuleType]:
+    """Return the domain modules in recognition order."""
+    return [importlib.import_module(f"domain.{name}") for name in MODULE_NAMES]
+
+
+def classify(grid: Grid) -> str:
+    """Given a grid, return its `tables.kind`: the first module whose recognise() accepts it, else 'other'."""
+    for mod in modules():
+        kind = getattr(mod, "KIND", None)
+        if kind and mod.recognise(grid):
+            return kind
+    return "other"
+
+
+def check_totals(grid: Grid) -> list[TotalCheck]:
+    """Given a classified grid, return the verified printed totals (empty for kinds without a checker)."""
+    for mod in modules():
+        if getattr(mod, "KIND", None) == grid.kind and hasattr(mod, "check_totals"):
+            return mod.check_totals(grid)
+    return []
+
+
+def builders() -> dict[str, Builder]:
+    """Return {domain table name: builder} over all modules."""
+    out: dict[str, Builder] = {}
+    for mod in modules():
+        out.update(getattr(mod, "OUTPUTS", {}))
+    return out
