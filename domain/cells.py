@@ -1,0 +1,188 @@
+"""Readers shared by the domain modules: exact amounts from cell text, year columns, label columns, codes.
+
+Amounts are read from the cell TEXT with Decimal (never from the float `value`), via `normalizers` when
+they are available; the small local fallbacks keep the same semantics (a "." is a thousands separator).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
+
+from domain.grid import Grid, GridRow
+
+try:  # the normalizers package is written in parallel; fall back to local readers until it lands
+    from normalizers.numbers import parse_danish as _parse_danish
+except ImportError:  # pragma: no cover - depends on the state of the work tree
+    _parse_danish = None
+try:
+    from normalizers.units import find_unit as _find_unit
+    from normalizers.units import unit_factor as _unit_factor
+except ImportError:  # pragma: no cover
+    _find_unit = _unit_factor = None
+try:
+    from normalizers.price_level import find_pl_year as _find_pl_year
+except ImportError:  # pragma: no cover
+    _find_pl_year = None
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
+_NUM = re.compile(r"[-+]?\d+(?:\.\d+)*(?:,\d+)?")
+_STRAY_SPACE = re.compile(r"(?<=[-+.]) (?=\d)")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_PL = re.compile(r"((?:19|20)\d{2})\s*[-/]?\s*(?:p\s*/\s*l|pl\b|priser)", re.IGNORECASE)
+# A proposal code: letters (optionally "XX/YY") immediately followed by digits: "SU1", "BU/SI01", "SI/UD03".
+CODE = r"[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\d{1,3}"
+_CODE_LABEL = re.compile(rf"^\s*({CODE})\s*(?:[.:]\s*|\s+[-\u2010-\u2015\u2212]\s*|\s+)(\S.*)$")
+_CODE_ANY = re.compile(rf"(?<![\w/])({CODE})(?![\w/])")
+# Share of a column's non-empty cells that must equal the row label for it to be the label column.
+LABEL_COL_SHARE = 0.5
+
+
+def norm(s: str | None) -> str:
+    """Given text, return a comparison key: NFKC, soft hyphens dropped, dashes '-', whitespace collapsed, casefolded."""
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFKC", str(s)).replace("\u00ad", "").translate(_DASHES)
+    return " ".join(s.split()).casefold()
+
+
+def clean(s: str | None) -> str:
+    """Given printed text, return it NFKC-normalised with whitespace collapsed (dashes kept as printed)."""
+    if not s:
+        return ""
+    return " ".join(unicodedata.normalize("NFKC", str(s)).replace("\u00ad", "").split())
+
+
+def amount(text: str | None) -> Decimal | None:
+    """Given a printed cell, return its exact Danish number, or None for nil ("-"), text and empty cells."""
+    if not text or not text.strip():
+        return None
+    if _parse_danish is not None:
+        d = _parse_danish(text)
+        return d.value if d.kind == "number" else None
+    s = _STRAY_SPACE.sub("", " ".join(unicodedata.normalize("NFKC", text).translate(_DASHES).split()))
+    return Decimal(s.replace("+", "").replace(".", "").replace(",", ".")) if _NUM.fullmatch(s) else None
+
+
+def decimals(text: str | None) -> int:
+    """Given a printed number, return its number of printed decimals ("283,8" -> 1, "1.800" -> 0)."""
+    s = clean(text)
+    return len(s.rsplit(",", 1)[1]) if "," in s and _NUM.search(s) else 0
+
+
+def find_unit(text: str | None) -> str | None:
+    """Given a caption/header text, return the printed money unit ("1.000 kr.", "mio. kr.", ...) or None."""
+    if not text:
+        return None
+    if _find_unit is not None:
+        return _find_unit(text)
+    t = norm(text)
+    for pat, unit in (("mia. kr", "mia. kr."), ("mio. kr", "mio. kr."), ("1.000 kr", "1.000 kr."),
+                      ("t.kr", "t.kr."), ("kr.", "kr.")):
+        if pat in t:
+            return unit
+    return None
+
+
+def unit_factor(unit: str | None) -> int:
+    """Given a printed unit ("1.000 kr.", "mio. kr.", ...), return its factor to whole kroner (None -> 1)."""
+    if _unit_factor is not None:
+        return _unit_factor(unit)
+    u = norm(unit).replace(" ", "")
+    if "mia" in u:
+        return 10**9
+    if "mio" in u:
+        return 10**6
+    return 1000 if ("1.000kr" in u or "t.kr" in u) else 1
+
+
+def to_dkk(value: Decimal | None, factor: int) -> int | None:
+    """Given an exact printed value and a unit factor, return whole kroner rounded half away from zero."""
+    if value is None:
+        return None
+    return int((value * factor).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def find_pl_year(text: str | None) -> int | None:
+    """Given a caption/header text, return the printed price-level year ("2023 p/l", "(2026-pl)") or None."""
+    if not text:
+        return None
+    if _find_pl_year is not None:
+        return _find_pl_year(text)
+    m = _PL.search(text)
+    return int(m.group(1)) if m else None
+
+
+def grid_unit(grid: Grid) -> str | None:
+    """Given a grid, return its unit: the published one, else one printed in its caption or headers."""
+    if grid.unit:
+        return grid.unit
+    for text in [grid.caption, *grid.columns]:
+        if u := find_unit(text):
+            return u
+    return None
+
+
+def grid_pl_year(grid: Grid) -> int | None:
+    """Given a grid, return its price level: the published one, else one printed in its caption or headers."""
+    if grid.pl_year is not None:
+        return grid.pl_year
+    for text in [grid.caption, *grid.columns]:
+        if (y := find_pl_year(text)) is not None:
+            return y
+    return None
+
+
+def year_columns(grid: Grid) -> dict[int, int]:
+    """Given a grid, return {column index: year} for the columns whose header is a bare year ("2023")."""
+    out = {}
+    for i, h in enumerate(grid.columns):
+        m = _YEAR.fullmatch(clean(h).strip(" .*"))
+        if m:
+            out[i] = int(m.group())
+    return out
+
+
+def label_col(grid: Grid) -> int:
+    """Given a grid, return the column holding the row labels (the one whose text equals the label most often)."""
+    hits: Counter[int] = Counter()
+    for row in grid.rows:
+        for c, cell in row.cells.items():
+            if row.label and cell.text == row.label:
+                hits[c] += 1
+    if hits:
+        col, n = hits.most_common(1)[0]
+        if n >= LABEL_COL_SHARE * sum(1 for r in grid.rows if r.label):
+            return col
+    return 0
+
+
+def find_col(grid: Grid, *words: str, exclude: tuple[int, ...] = ()) -> int | None:
+    """Given a grid and header words, return the first column whose normalised header contains one of them."""
+    for i, h in enumerate(grid.columns):
+        if i not in exclude and any(w in norm(h) for w in words):
+            return i
+    return None
+
+
+def row_amounts(row: GridRow, cols: dict[int, int]) -> dict[int, Decimal]:
+    """Given a row and {column: key}, return {key: exact amount} for the cells holding a printed number."""
+    out = {}
+    for c, key in cols.items():
+        v = amount(row.text(c))
+        if v is not None:
+            out[key] = v
+    return out
+
+
+def split_code(label: str | None) -> tuple[str, str] | None:
+    """Given a label "SU1. Title" / "BU/SI01 - Title", return (code, title), or None when it has no code."""
+    m = _CODE_LABEL.match(clean(label))
+    return (m.group(1), m.group(2).strip()) if m else None
+
+
+def find_code(text: str | None) -> str | None:
+    """Given a heading/context ("SU1 – SU1. Title (...)", "BU/SI01 - Title"), return the first proposal code."""
+    m = _CODE_ANY.search(clean(text))
+    return m.group(1) if m else None
