@@ -1,0 +1,216 @@
+"""Row labels and cell texts: cleaning, joining wrapped lines, footnote markers and tolerant enum mappers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+from normalizers.numbers import MINUS_GLYPHS, normalize_minus, number_text, parse_danish
+
+SOFT_HYPHEN = "\u00ad"
+# Glyphs that can end a line as a (hyphenation or real) hyphen.
+LINE_END_HYPHENS = "-\u00ad\u2010\u2011"
+# Invisible characters dropped from every text.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Words after a hyphenated line end that show the hyphen is a real one ("Sundheds- og Omsorgsforvaltningen").
+CONJUNCTIONS = frozenset({"og", "eller", "samt", "el.", "&", "som", "til", "/", "and", "or"})
+# Minimum rapidfuzz score for a tolerant enum match.
+FUZZY_MIN_SCORE = 85
+
+_LETTER = r"[^\W\d_]"
+_FOOTNOTE_TAIL = re.compile(r"^(?P<label>.*?\S)\s*(?P<mark>\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§]+)$")
+_SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_WORD_CHARS = re.compile(r"^[\"'“”‘’«»(\[]+|[\"'“”‘’«»)\],.;:!?]+$")
+
+
+def clean_text(s: str | None) -> str:
+    """Given printed text, return it NFKC-normalised, soft hyphens removed, whitespace collapsed, U+2212 as "-".
+
+    A number cell is written as a reader reads it ("- 1.690" -> "-1.690", "–1.800" -> "-1.800"); other dash
+    glyphs used as punctuation between words are kept as printed.
+    """
+    if s is None:
+        return ""
+    t = " ".join(unicodedata.normalize("NFKC", str(s)).translate(_INVISIBLE).split())
+    t = t.replace("\u2212", "-")
+    if parse_danish(t).kind in ("number", "nil"):
+        return number_text(t)
+    # A leading sign glyph directly before a digit is a minus.
+    return re.sub(rf"^[{MINUS_GLYPHS}]\s?(?=\d)", "-", t)
+
+
+def normalize_key(s: str | None) -> str:
+    """Given a label, return a comparison key: NFKC, casefolded, dashes as "-", hyphenation/whitespace collapsed."""
+    if not s:
+        return ""
+    t = normalize_minus(unicodedata.normalize("NFKC", str(s)).translate(_INVISIBLE)).casefold()
+    t = " ".join(t.split())
+    # Broken hyphenation left in the text: "vide- reføre" -> "videreføre" (but keep "sundheds- og").
+    t = re.sub(rf"(?<={_LETTER})- (?!(?:{'|'.join(map(re.escape, CONJUNCTIONS))})\b)(?={_LETTER})", "", t)
+    return t
+
+
+def _squash(s: str | None) -> str:
+    """Given a label, return its key with every space, hyphen and punctuation mark removed."""
+    return re.sub(r"[\W_]+", "", normalize_key(s))
+
+
+def _bare(word: str) -> str:
+    """Given a token, return it without surrounding quotes/brackets/punctuation, casefolded."""
+    return _WORD_CHARS.sub("", word).casefold()
+
+
+def _keep_hyphen(prev: str, nxt: str, known: set[str]) -> bool | None:
+    """Given the word before a line-end hyphen and the next line's first word, say whether the hyphen is real.
+
+    Returns True (real hyphen), False (hyphenation to remove) or None when the next word is a conjunction
+    (a suspended compound "Sundheds- og": keep the hyphen and the space).
+    """
+    stem = prev.rstrip(LINE_END_HYPHENS)
+    head = _WORD_CHARS.sub("", stem)  # "(pilot" -> "pilot"
+    first = _WORD_CHARS.sub("", nxt)
+    if nxt.casefold() in CONJUNCTIONS or nxt[:1] in ",/&":
+        return None
+    if known:
+        joined, hyphenated = _bare(stem + nxt), _bare(stem + "-" + nxt)
+        if hyphenated in known and joined not in known:
+            return True
+        if joined in known and hyphenated not in known:
+            return False
+    if not head or not first:
+        return True
+    if head[-1].isdigit() or first[0].isdigit():  # "2019-2022", "3-årig", "80-"+"årige"
+        return True
+    if head[-1].isupper() or (len(head) > 1 and head.isupper()):  # "ICM-indsats", "KK-aktivitet"
+        return True
+    if first[0].isupper():  # "Region-Hovedstaden", "Nord-Sjælland" (a hyphenation never capitalises)
+        return True
+    return False
+
+
+def join_lines(lines: list[str], known_words: set[str] | None = None) -> str:
+    """Given the wrapped lines of one cell or label, return them joined with single spaces, hyphenation removed.
+
+    Real hyphens are kept ("ICM-"+"indsats" -> "ICM-indsats", "Sundheds-"+"og" -> "Sundheds- og").
+    `known_words` (e.g. all words of the document) settles ambiguous cases: a hyphenated form seen elsewhere
+    keeps its hyphen, a joined form seen elsewhere drops it.
+    """
+    known = {_bare(w) for w in known_words} if known_words else set()
+    out = ""
+    for line in lines:
+        part = " ".join(unicodedata.normalize("NFC", line or "").split())
+        if not part:
+            continue
+        if not out:
+            out = part
+            continue
+        prev = out.rsplit(" ", 1)[-1]
+        if len(prev) < 2 or prev[-1] not in LINE_END_HYPHENS or not prev[-2].isalnum():
+            out = out + " " + part
+            continue
+        keep = False if prev[-1] == SOFT_HYPHEN else _keep_hyphen(prev, part.split(" ", 1)[0], known)
+        base = out[:-1]
+        out = base + ("- " if keep is None else "-" if keep else "") + part
+    return out.replace(SOFT_HYPHEN, "")
+
+
+def split_footnote_marker(label: str | None) -> tuple[str, bool]:
+    """Given a printed label, return (label without a trailing footnote marker, whether it had one).
+
+    Markers: "*", "**", superscript digits "¹", daggers. Call this before clean_text (NFKC turns "¹" into "1").
+    """
+    if not label:
+        return "", False
+    s = " ".join(str(label).split())
+    m = _FOOTNOTE_TAIL.match(s)
+    if m is None:
+        return s, False
+    return m["label"].rstrip(), True
+
+
+# ---- enum mappers ---------------------------------------------------------------------------------------------
+
+RECOMMENDATIONS: dict[str, tuple[str, ...]] = {
+    "continue": ("bør videreføres", "anbefales videreført", "bør fortsætte"),
+    "political": ("politisk", "politisk beslutning", "politisk prioritering"),
+    "discontinue": ("ikke relevant at videreføre", "bør ikke videreføres", "ophører"),
+    "handled": ("dækket ved", "allerede håndteret", "håndteres på anden vis", "er håndteret"),
+}
+
+PROPOSAL_TYPES: dict[str, tuple[str, ...]] = {
+    "investment": ("investeringsforslag",),
+    "innovation": ("innovationsforslag",),
+    "efficiency": ("effektiviseringsforslag",),
+}
+
+# Whole-label section heads and totals of a "Tabel 1. Forslagets samlede økonomiske konsekvenser".
+ECONOMICS_SECTIONS: dict[str, tuple[str, ...]] = {
+    "permanent": ("varige ændringer", "varig ændring"),
+    "implementation": ("implementeringsomkostninger", "implementeringsudgifter"),
+    "total_permanent": ("samlet varig ændring", "varige ændringer i alt", "samlede varige ændringer"),
+    "total_implementation": (
+        "samlede implementeringsomkostninger",
+        "implementeringsomkostninger i alt",
+        "samlede implementeringsudgifter",
+    ),
+    "total": ("samlet økonomisk påvirkning", "samlet økonomisk konsekvens", "økonomisk påvirkning i alt"),
+}
+
+_TOTAL_RE = re.compile(r"(?:^|\s)i alt\b|^(?:samlet|samlede|sum)\b|\btotalt?\b")
+
+
+def _best(key: str, table: dict[str, tuple[str, ...]], scorer=fuzz.ratio) -> str | None:
+    """Given a squashed key, return the enum whose squashed variant scores best (>= FUZZY_MIN_SCORE), else None."""
+    best, best_score = None, 0.0
+    for name, variants in table.items():
+        for v in variants:
+            score = scorer(key, _squash(v))
+            if score > best_score:
+                best, best_score = name, score
+    return best if best_score >= FUZZY_MIN_SCORE else None
+
+
+def recommendation(text: str | None) -> str | None:
+    """Given a printed recommendation ("Bør videreføres", "Ikke relevant at vide- reføre."), return its enum."""
+    key = _squash(text)
+    if not key:
+        return None
+    if key.startswith("ikkerelevant") or key.startswith("børikke"):
+        return "discontinue"
+    if key.startswith("bør"):
+        return "continue"
+    if key.startswith("politisk"):
+        return "political"
+    if key.startswith("dækket") or "håndtere" in key:
+        return "handled"
+    return _best(key, RECOMMENDATIONS)
+
+
+def proposal_type(text: str | None) -> str | None:
+    """Given a printed proposal-type banner ("INVESTERINGSFORSLAG"), return its enum, else None."""
+    key = _squash(text)
+    if not key:
+        return None
+    for name, variants in PROPOSAL_TYPES.items():
+        if any(_squash(v) in key for v in variants):
+            return name
+    return _best(key, PROPOSAL_TYPES)
+
+
+def economics_section(label: str | None) -> str | None:
+    """Given a whole Tabel 1 row label, return its section enum when it is a section head or total, else None.
+
+    Only the whole label is matched: "Implementeringsomkostninger –terapeutfaglige kompetencer" is a line item.
+    """
+    key = _squash(label)
+    if not key:
+        return None
+    return _best(key, ECONOMICS_SECTIONS)
+
+
+def is_total_label(label: str | None) -> bool:
+    """Given a row label, return True when it names a total ("... i alt", "Samlet ...", "Samlede ...", "Total")."""
+    key = normalize_key(label)
+    return bool(key) and _TOTAL_RE.search(key) is not None
