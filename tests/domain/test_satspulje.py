@@ -1,0 +1,136 @@
+"""`satspulje` on the gold grids of the Lyngby-Taarbæk minutes (002): rows, hierarchy, amounts and checks."""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from domain import satspulje
+from domain.grid import GridCell
+from domain.registry import DocumentContext
+from tests.domain.gold_grids import GOLD, gold_grids
+
+DOC = DocumentContext(document_id="gold", kind="committee_minutes", municipality="Lyngby-Taarbæk")
+EVAL = Path("/work/shared/eval")
+
+
+def _overview():
+    """Return the one satspulje overview grid of 002, classified."""
+    grids = [g for g in gold_grids("002") if satspulje.recognise(g)]
+    assert len(grids) == 1
+    grids[0].kind = satspulje.KIND
+    return grids[0]
+
+
+def _gold_csv():
+    """Return header and rows of the gold overview CSV (read independently of the grid helper)."""
+    path = next((GOLD / "002").glob("01_*.csv"))
+    with open(path, encoding="utf-8", newline="") as f:
+        header, *rows = list(csv.reader(f))
+    return header, rows
+
+
+@pytest.mark.parametrize("doc", ["000", "001", "003", "004"])
+def test_other_documents_have_no_satspulje_overview(doc):
+    assert not any(satspulje.recognise(g) for g in gold_grids(doc))
+
+
+def test_only_the_overview_is_recognised_in_002():
+    hits = [g.caption for g in gold_grids("002") if satspulje.recognise(g)]
+    assert hits == ["Tabel 1 Økonomioversigt for satspuljen 2019 (mio. kr., 2019-pl)"]
+
+
+def test_rows_periods_and_amounts_match_the_printed_table():
+    header, body = _gold_csv()
+    rows = satspulje.build(DOC, [_overview()])
+    assert len(rows) == len(body) * 6 == 876
+    assert {r["period"] for r in rows} == {"2019", "2020", "2021", "2022", "permanent", "2019-2022"}
+    assert all(r["agreement"] == "satspuljen 2019" and r["pl_year"] == 2019 for r in rows)
+    period = {"Permanent": "permanent", "I alt 2019-2022": "2019-2022"}
+    found = iter(rows)
+    for rec in body:
+        nr = int(rec[0]) if rec[0] else None
+        for h, text in zip(header[3:], rec[3:], strict=True):
+            got = next(found)
+            assert (got["initiative"], got["nr"], got["period"]) == (rec[2], nr, period.get(h, h))
+            want = None if text == "-" else int(Decimal(text.replace(".", "").replace(",", ".")) * 1_000_000)
+            assert got["amount_dkk"] == want
+            assert got["dut"] == (rec[1] == "D")
+            assert got["is_subtotal"] == (nr is None)
+
+
+def test_exact_kroner_from_one_decimal_millions():
+    rows = satspulje.build(DOC, [_overview()])
+    first = next(r for r in rows if r["period"] == "2019")
+    assert first["initiative"] == "Initiativer under socialområdet"
+    assert first["amount_dkk"] == 283_800_000
+    total = [r for r in rows if r["initiative"] == "Satspuljen 2019 i alt" and r["period"] == "2019-2022"]
+    assert total[0]["amount_dkk"] == 3_316_900_000
+
+
+def test_area_and_subarea_follow_the_group_rows():
+    rows = [r for r in satspulje.build(DOC, [_overview()]) if r["period"] == "2019"]
+    by_nr = {r["nr"]: r for r in rows if r["nr"] is not None}
+    assert by_nr[1]["area"] == "Initiativer under socialområdet" and by_nr[1]["subarea"] == "Socialinitiativer"
+    assert by_nr[43]["subarea"] == "Administrationsudgifter"
+    assert by_nr[44]["area"] == "Initiativer under sundhedsområdet"
+    # single-child area: no sub-group
+    helhed = next(r for r in rows if r["initiative"] == "Initiativer under helhedsorienteret indsats")
+    child = rows[rows.index(helhed) + 1]
+    assert child["nr"] is not None and child["area"] == helhed["initiative"] and child["subarea"] is None
+    # group rows: area opener keeps its own label as area; sub-group its own label as subarea
+    opener = next(r for r in rows if r["initiative"] == "Socialinitiativer")
+    assert opener["subarea"] == "Socialinitiativer" and opener["area"] == "Initiativer under socialområdet"
+    close = next(r for r in rows if r["initiative"] == "Socialområdet i alt")
+    assert close["area"] == "Initiativer under socialområdet" and close["subarea"] is None
+    grand = next(r for r in rows if r["initiative"] == "Satspuljen 2019 i alt")
+    assert grand["area"] is None and grand["subarea"] is None and grand["is_subtotal"]
+    assert sum(r["dut"] for r in rows) == 14 and len(by_nr) == 117
+
+
+def test_area_opener_found_by_structure_without_the_usual_wording():
+    grid = _overview()
+    old, new = "Initiativer under socialområdet", "Socialområdet"
+    for row in grid.rows:
+        if row.label == old:
+            row.label = new
+            row.cells = {c: dataclasses.replace(cell, text=new) if cell.text == old else cell
+                         for c, cell in row.cells.items()}
+    rows = [r for r in satspulje.build(DOC, [grid]) if r["period"] == "2019"]
+    assert next(r for r in rows if r["nr"] == 1)["area"] == "Socialområdet"
+
+
+@pytest.mark.skipif(not (EVAL / "goldset.py").is_file(), reason="scorer not available")
+def test_rows_equal_the_scorers_derivation():
+    sys.path.insert(0, str(EVAL))
+    import goldset
+
+    expected = goldset.expected_domain(goldset.load_gold(GOLD / "002"))["satspulje"]
+    rows = satspulje.build(DOC, [_overview()])
+    fields = [k for k in expected[0] if k != "page"]
+    assert [{k: r[k] for k in fields} for r in rows] == [{k: e[k] for k in fields} for e in expected]
+
+
+def test_all_printed_totals_hold_on_the_gold_table():
+    checks = satspulje.check_totals(_overview())
+    labels = {c.row_label for c in checks}
+    assert {"Socialinitiativer", "Initiativer under socialområdet", "Socialområdet i alt",
+            "Satspuljen 2019 i alt", "Satspuljen 2019 i alt (from sub-totals)"} <= labels
+    assert sum(c.column == "I alt 2019-2022" for c in checks) >= 146  # the span column, per row
+    assert [c for c in checks if not c.holds] == []
+
+
+def test_a_wrong_member_amount_breaks_every_enclosing_total():
+    grid = _overview()
+    row = next(r for r in grid.rows if r.text(0) == "1")
+    cell = row.cells[3]
+    # printed 73,2; the grand total sums 117 rows, so its tolerance is 117 x 0,1 mio.
+    row.cells[3] = GridCell(text="93,2", value=93.2, page=cell.page)
+    failing = {(c.row_label, c.column) for c in satspulje.check_totals(grid) if not c.holds}
+    assert failing == {(row.label, "I alt 2019-2022"), ("Socialinitiativer", "2019"),
+                       ("Initiativer under socialområdet", "2019"), ("Socialområdet i alt", "2019"),
+                       ("Satspuljen 2019 i alt", "2019")}
