@@ -1,12 +1,100 @@
-"""Domain module `catalogue_overview` (being built: see domain/registry.py for the interface)."""
+"""The overview table of a proposal catalogue ("SU1. Title" rows under INVESTERINGSFORSLAG/... groups), long by year.
+
+Structure recognised: year columns, several rows whose label starts with a proposal code, optional
+proposal-type group rows, and a printed catalogue total ("... i alt") that is checked per year, not published.
+"""
 from __future__ import annotations
 
-from domain.grid import Grid
+from decimal import Decimal
 
-KIND = None
-OUTPUTS: dict = {}
+from domain.cells import (
+    amount,
+    clean,
+    grid_pl_year,
+    grid_unit,
+    label_col,
+    split_code,
+    to_dkk,
+    unit_factor,
+    year_columns,
+)
+from domain.grid import Grid, GridRow
+from domain.registry import DocumentContext, TotalCheck
+from domain.totals import check_rows
+from domain.vocab import is_total_label, proposal_type, strip_confidential
+
+KIND = "catalogue_overview"
+# Printed catalogue totals add up exactly (whole 1.000 kr.); see domain/totals.py.
+ROUNDING_UNITS_PER_PART = Decimal(0)
+MIN_CODE_ROWS = 2  # rows labelled with a proposal code
+MIN_YEAR_COLUMNS = 1
+
+
+def _label(row: GridRow, lc: int) -> str:
+    """Given a row and the label column, return the row's printed label."""
+    return clean(row.label or row.text(lc))
 
 
 def recognise(grid: Grid) -> bool:
-    """Given a grid, return whether it is a table of this module's kind."""
-    return False
+    """Given a grid, return whether it is a catalogue overview: year columns and several proposal-code rows."""
+    years = year_columns(grid)
+    if len(years) < MIN_YEAR_COLUMNS:
+        return False
+    lc = label_col(grid)
+    coded = other = 0
+    for r in grid.rows:
+        label = _label(r, lc)
+        if split_code(label):
+            coded += 1
+        elif r.cells and not (proposal_type(label) or is_total_label(label)):
+            other += 1
+    return coded >= MIN_CODE_ROWS and coded >= other
+
+
+def entries(grid: Grid) -> list[dict]:
+    """Given an overview grid, return its proposal rows: code, title, confidential, proposal_type, page, row."""
+    lc, ptype, out = label_col(grid), "other", []
+    for row in grid.rows:
+        label = _label(row, lc)
+        if (t := proposal_type(label)) is not None:
+            ptype = t
+            continue
+        split = split_code(label)
+        if split is None:
+            continue  # the catalogue total or a note
+        title, confidential = strip_confidential(split[1])
+        out.append(dict(code=split[0], title=title, confidential=confidential, proposal_type=ptype,
+                        page=row.page, row=row))
+    return out
+
+
+def check_totals(grid: Grid) -> list[TotalCheck]:
+    """Given an overview grid, return the checks of each printed total row against the proposal rows above it."""
+    lc, years, out, parts = label_col(grid), year_columns(grid), [], []
+    for row in grid.rows:
+        label = _label(row, lc)
+        if split_code(label):
+            parts.append(row)
+        elif is_total_label(label) and parts:
+            out += check_rows(grid, row, parts, years, units_per_part=ROUNDING_UNITS_PER_PART)
+            parts = []
+    return out
+
+
+def rows(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
+    """Given a document and its grids, return the `catalogue_overview` rows (one per printed amount)."""
+    out = []
+    for grid in (g for g in grids if g.kind == KIND):
+        years, factor, pl = year_columns(grid), unit_factor(grid_unit(grid)), grid_pl_year(grid)
+        for e in entries(grid):
+            for c, year in years.items():
+                value = amount(e["row"].text(c))
+                if value is None:
+                    continue
+                out.append(dict(document_id=grid.document_id, page=e["page"], code=e["code"], title=e["title"],
+                                proposal_type=e["proposal_type"], year=year, amount_dkk=to_dkk(value, factor),
+                                pl_year=pl))
+    return out
+
+
+OUTPUTS = {"catalogue_overview": rows}

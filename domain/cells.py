@@ -48,10 +48,10 @@ def norm(s: str | None) -> str:
 
 
 def clean(s: str | None) -> str:
-    """Given printed text, return it NFKC-normalised with whitespace collapsed (dashes kept as printed)."""
+    """Given printed text, return it as printed with soft hyphens dropped and whitespace collapsed."""
     if not s:
         return ""
-    return " ".join(unicodedata.normalize("NFKC", str(s)).replace("\u00ad", "").split())
+    return " ".join(str(s).replace("\u00ad", "").split())
 
 
 def amount(text: str | None) -> Decimal | None:

@@ -1,12 +1,168 @@
-"""Domain module `proposal_economics` (being built: see domain/registry.py for the interface)."""
+"""Each proposal's "Tabel 1. Forslagets samlede økonomiske konsekvenser", long by year, with section and control area.
+
+Structure recognised: year columns and the Tabel 1 vocabulary (caption, or section heads "Varige ændringer" /
+"Implementeringsomkostninger" with their printed totals). Payback rows ("Tilbagebetalingstid ...") are not
+economics rows: they feed `proposals`. Checks per year: "Samlet varig ændring" = its line items,
+"Samlede implementeringsomkostninger" = its line items, "Samlet økonomisk påvirkning" = the printed subtotals
+plus any line items not covered by one.
+"""
 from __future__ import annotations
 
-from domain.grid import Grid
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
 
-KIND = None
-OUTPUTS: dict = {}
+from domain.cells import (
+    amount,
+    clean,
+    find_code,
+    find_col,
+    grid_pl_year,
+    grid_unit,
+    label_col,
+    norm,
+    to_dkk,
+    unit_factor,
+    year_columns,
+)
+from domain.grid import Grid, GridRow
+from domain.registry import DocumentContext, TotalCheck
+from domain.totals import check_rows
+from domain.vocab import is_payback, section_head, section_total
+
+KIND = "proposal_economics"
+# Printed Tabel 1 totals add up exactly in the gold (a 1-unit difference is recorded as a printing error).
+ROUNDING_UNITS_PER_PART = Decimal(0)
+CAPTION_WORDS = ("økonomiske konsekvenser",)
+CONTROL_AREA_WORDS = ("styringsområde", "styrings område", "styrings- område")
+
+
+@dataclass
+class EconRow:
+    """One body row of a Tabel 1, read: its section (or total kind), label, control area and role."""
+
+    row: GridRow
+    label: str
+    section: str | None
+    control_area: str | None
+    role: str  # "head", "item", "total", "payback", "blank"
+
+
+def _control_col(grid: Grid) -> int | None:
+    """Given a grid, return its "Styringsområde" column, if any."""
+    return find_col(grid, "styrings")
 
 
 def recognise(grid: Grid) -> bool:
-    """Given a grid, return whether it is a table of this module's kind."""
-    return False
+    """Given a grid, return whether it is a proposal's Tabel 1 (caption vocabulary or section structure)."""
+    if not year_columns(grid):
+        return False
+    if any(w in norm(grid.caption) for w in CAPTION_WORDS):
+        return True
+    lc = label_col(grid)
+    labels = [clean(r.label or r.text(lc)) for r in grid.rows]
+    totals = {section_total(x) for x in labels} - {None}
+    heads = {section_head(x) for x in labels} - {None}
+    return "total" in totals or bool(heads and totals)
+
+
+def read(grid: Grid) -> list[EconRow]:
+    """Given a Tabel 1 grid, return its rows with section, control area and role."""
+    lc, cc, years = label_col(grid), _control_col(grid), year_columns(grid)
+    section, out = None, []
+    for row in grid.rows:
+        label = clean(row.label or row.text(lc))
+        control = clean(row.text(cc)) if cc is not None else ""
+        has_amount = any(amount(row.text(c)) is not None for c in years)
+        if is_payback(label):
+            out.append(EconRow(row, label, None, None, "payback"))
+        elif (head := section_head(label)) is not None and not has_amount and not control:
+            section = head
+            out.append(EconRow(row, label, head, None, "head"))
+        elif (tot := section_total(label)) is not None:
+            out.append(EconRow(row, label, tot, control or None, "total"))
+        elif has_amount:
+            out.append(EconRow(row, label, section, control or None, "item"))
+        else:
+            out.append(EconRow(row, label, section, control or None, "blank"))
+    return out
+
+
+def check_totals(grid: Grid) -> list[TotalCheck]:
+    """Given a Tabel 1 grid, return the checks of its printed totals per year (see module docstring)."""
+    years = year_columns(grid)
+    out: list[TotalCheck] = []
+    items: list[GridRow] = []  # line items since the last printed subtotal
+    subtotals: list[GridRow] = []
+    uncovered: list[GridRow] = []  # line items not summarised by a printed subtotal
+    for er in read(grid):
+        if er.role == "item":
+            items.append(er.row)
+        elif er.role == "total" and er.section in ("total_permanent", "total_implementation"):
+            out += check_rows(grid, er.row, items, years, units_per_part=ROUNDING_UNITS_PER_PART)
+            subtotals.append(er.row)
+            items = []
+        elif er.role == "total" and er.section == "total":
+            parts = subtotals + uncovered + items
+            out += check_rows(grid, er.row, parts, years, units_per_part=ROUNDING_UNITS_PER_PART)
+            subtotals, uncovered, items = [], [], []
+        elif er.role == "head" and items:
+            uncovered += items  # a new section starts while the previous one printed no subtotal
+            items = []
+    return out
+
+
+def _following_code(grids: list[Grid], i: int) -> str | None:
+    """Given grids and the index of a Tabel 1, return the most common context code of the grids after it
+    up to the next Tabel 1 (the body of the proposal the table belongs to)."""
+    codes: Counter[str] = Counter()
+    for g in grids[i + 1:]:
+        if g.kind == KIND:
+            break
+        if code := find_code(g.context):
+            codes[code] += 1
+    return codes.most_common(1)[0][0] if codes else None
+
+
+def assign_codes(grids: list[Grid]) -> dict[str, str | None]:
+    """Given a document's grids (classified), return {table_id: proposal code} for its Tabel 1 grids.
+
+    The code comes from the table's context; a Tabel 1 whose context names no code, or one that shares its
+    code with another Tabel 1 (printed before its proposal's title, so it inherited the previous heading),
+    takes the code of the proposal body that follows it.
+    """
+    ordered = sorted(grids, key=lambda g: g.table_index)
+    econ = [(i, g) for i, g in enumerate(ordered) if g.kind == KIND]
+    own = {g.table_id: find_code(g.context) or find_code(g.caption) for _, g in econ}
+    counts = Counter(c for c in own.values() if c)
+    out = {}
+    for i, g in econ:
+        code = own[g.table_id]
+        if code is None or counts[code] > 1:
+            code = _following_code(ordered, i) or code
+        out[g.table_id] = code
+    return out
+
+
+def rows(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
+    """Given a document and its grids, return the `proposal_economics` rows (one per printed amount)."""
+    codes, out = assign_codes(grids), []
+    for grid in sorted((g for g in grids if g.kind == KIND), key=lambda g: g.table_index):
+        code = codes.get(grid.table_id)
+        if code is None:
+            continue  # a Tabel 1 that cannot be tied to a proposal
+        years, factor, pl = year_columns(grid), unit_factor(grid_unit(grid)), grid_pl_year(grid)
+        for er in read(grid):
+            if er.role not in ("item", "total"):
+                continue
+            for c, year in years.items():
+                value = amount(er.row.text(c))
+                if value is None:
+                    continue  # an empty cell is no row; a printed "0" is
+                out.append(dict(document_id=grid.document_id, page=er.row.page, code=code, section=er.section,
+                                line_item=er.label, control_area=er.control_area, year=year,
+                                amount_dkk=to_dkk(value, factor), pl_year=pl))
+    return out
+
+
+OUTPUTS = {"proposal_economics": rows}
