@@ -1,12 +1,271 @@
-"""Domain module `task_budgets` (being built: see domain/registry.py for the interface)."""
+"""Domain table `task_budgets`: the Slagelse-style "Skal/Kan" budget table, one row per task, group or total row.
+
+The table is wide and its header row may be partly unprinted, so columns are placed by printed header words
+where there are any and otherwise by content and order: a row-number column, the task label, two short code
+columns (budget type, expense type), four amount columns in the order budget / SKAL / SKAL-adjustable / KAN,
+a remark column and the assessment column (Stor / Mellem / Lille / -). Unnumbered rows are group rows
+(printed BEFORE their members, each the sum of its members) and the closing "I alt".
+"""
 from __future__ import annotations
 
-from domain.grid import Grid
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
-KIND = None
-OUTPUTS: dict = {}
+from domain.cells import amount, clean, grid_unit, norm, to_dkk, unit_factor
+from domain.grid import Grid, GridRow
+from domain.registry import DocumentContext, TotalCheck
+from domain.totals import check_rows, check_sum
+
+KIND = "task_budget"
+
+AMOUNTS = ("budget_dkk", "skal_dkk", "skal_adjustable_dkk", "kan_dkk")  # left-to-right order in the table
+CODES = ("budget_type", "expense_type")  # left-to-right order of the two one-letter code columns
+POTENTIAL_WORDS = frozenset({"stor", "mellem", "lille"})
+NIL = "-"
+MAX_ROW_NUMBER = 9999
+MIN_NUMBERED_ROWS = 3  # a task table has at least this many numbered task rows
+MIN_AMOUNT_COLUMNS = 3
+MIN_POTENTIAL_CELLS = 3  # assessment words needed to recognise the table without header/caption words
+AMOUNT_SHARE = 0.8  # share of a column's non-empty cells that must be numbers for an amount column
+TEXT_MIN_LEN = 3
+
+# Header vocabulary, most specific first: (role, words any of which the normalised header must contain).
+HEADER_ROLES = (
+    ("reprioritisation_potential", ("vurdering", "potentiale", "omprioritering")),
+    ("remark", ("bemærk",)),
+    ("skal_adjustable_dkk", ("justere", "hvor der er mulighed", "serviceniveau")),
+    ("skal_dkk", ("skal",)),
+    ("kan_dkk", ("kan-", "kan ")),
+    ("budget_type", ("budgettype",)),
+    ("expense_type", ("udgiftstype", "udgiftsart")),
+    ("budget_dkk", ("budget",)),
+    ("task", ("opgave", "tekst", "område")),
+    ("account_no", ("nr", "konto")),
+)
+_CODE = re.compile(r"[A-ZÆØÅ]{1,2}")
+_I_ALT = re.compile(r"(^|\s)i alt$")
+_BUDGET_YEAR = re.compile(r"budget(?:året)?\s*((?:19|20)\d{2})", re.IGNORECASE)
+
+
+def row_number(text: str | None) -> int | None:
+    """Given a cell text, return it as a row/account number (small positive integer), or None."""
+    s = norm(text).rstrip(".")
+    return int(s) if s.isdigit() and 0 < int(s) <= MAX_ROW_NUMBER else None
+
+
+def potential(text: str | None) -> str | None:
+    """Given an assessment cell ("Mellem", "-"), return it as printed, or None for nil/empty."""
+    s = clean(text).strip(NIL).strip()
+    return s or None
+
+
+@dataclass
+class Layout:
+    """Column index of each role of a task budget table (roles missing from the grid are absent)."""
+
+    cols: dict[str, int] = field(default_factory=dict)
+
+    def get(self, role: str) -> int | None:
+        """Given a role name, return its column index or None."""
+        return self.cols.get(role)
+
+
+def _texts(grid: Grid, c: int) -> list[str]:
+    """Given a grid and a column, return the non-empty cell texts of that column."""
+    return [t for r in grid.rows if (t := r.text(c).strip())]
+
+
+def _is_amount_col(texts: list[str]) -> bool:
+    """Given a column's texts, return whether it is an amount column (mostly numbers, some above 999)."""
+    nums = [v for t in texts if (v := amount(t)) is not None]
+    return bool(nums) and len(nums) >= AMOUNT_SHARE * len(texts) and any(abs(v) > 999 for v in nums)
+
+
+def layout(grid: Grid) -> Layout:
+    """Given a grid, return the columns of each task-budget role (by header words, then content and order)."""
+    ncols = max([len(grid.columns)] + [max(r.cells, default=-1) + 1 for r in grid.rows])
+    cols: dict[str, int] = {}
+    for c in range(ncols):
+        h = norm(grid.columns[c]) if c < len(grid.columns) else ""
+        for role, words in HEADER_ROLES:
+            if role not in cols and h and any(w in h or h == w.strip() for w in words):
+                cols[role] = c
+                break
+    taken = set(cols.values())
+    free = [c for c in range(ncols) if c not in taken]
+    for c in free:
+        texts = _texts(grid, c)
+        if not texts:
+            continue
+        words = {norm(t) for t in texts}
+        if "account_no" not in cols and all(row_number(t) is not None for t in texts) \
+                and len(texts) >= MIN_NUMBERED_ROWS and not _is_amount_col(texts):
+            cols["account_no"] = c
+        elif "reprioritisation_potential" not in cols and words <= POTENTIAL_WORDS | {NIL} \
+                and words & POTENTIAL_WORDS:
+            cols["reprioritisation_potential"] = c
+        elif all(_CODE.fullmatch(t) for t in texts):
+            role = next((r for r in CODES if r not in cols), None)
+            if role:
+                cols[role] = c
+        elif _is_amount_col(texts):
+            role = next((r for r in AMOUNTS if r not in cols), None)
+            if role:
+                cols[role] = c
+        else:
+            long_text = sum(1 for t in texts if amount(t) is None and len(t) >= TEXT_MIN_LEN)
+            if long_text * 2 > len(texts):
+                role = "task" if "task" not in cols else ("remark" if "remark" not in cols else None)
+                if role:
+                    cols[role] = c
+    return Layout(cols)
 
 
 def recognise(grid: Grid) -> bool:
-    """Given a grid, return whether it is a table of this module's kind."""
-    return False
+    """Given a grid, return whether it is a Skal/Kan task budget table (numbered tasks, amounts, SKAL/KAN words)."""
+    lay = layout(grid)
+    if lay.get("account_no") is None or lay.get("task") is None:
+        return False
+    if sum(1 for r in AMOUNTS if r in lay.cols) < MIN_AMOUNT_COLUMNS or not any(r in lay.cols for r in CODES):
+        return False
+    words = norm(" ".join([grid.caption or "", grid.context or "", *grid.columns]))
+    if "skal" in words and "kan" in words:
+        return True
+    pc = lay.get("reprioritisation_potential")
+    return pc is not None and sum(norm(t) in POTENTIAL_WORDS for t in _texts(grid, pc)) >= MIN_POTENTIAL_CELLS
+
+
+# ---------------------------------------------------------------- rows
+@dataclass
+class Line:
+    """One body row read through the layout."""
+
+    row: GridRow
+    nr: int | None
+    task: str
+    role: str  # task / group / total
+    group: str | None = None
+
+
+def _is_noise(row: GridRow, lay: Layout, grid: Grid) -> bool:
+    """Given a row, return whether it is a printed column-number row ("1 2 3 ... 10") or a repeated header."""
+    texts = [c.text.strip() for _, c in sorted(row.cells.items()) if c.text.strip()]
+    if len(texts) >= 4 and [row_number(t) for t in texts] == list(range(1, len(texts) + 1)):
+        return True
+    headers = {norm(h) for h in grid.columns if norm(h)}
+    return sum(norm(t) in headers for t in texts) >= 2
+
+
+def read_lines(grid: Grid, lay: Layout) -> list[Line]:
+    """Given a task budget grid and its layout, return its task, group and total lines with their group."""
+    out: list[Line] = []
+    group: str | None = None
+    for row in grid.rows:
+        if _is_noise(row, lay, grid):
+            continue
+        nr = row_number(row.text(lay.get("account_no")))
+        task = clean(row.text(lay.get("task")) or row.label)
+        if nr is None and not task:
+            continue
+        if nr is not None:
+            out.append(Line(row, nr, task, "task", group))
+        elif _I_ALT.search(norm(task)):
+            out.append(Line(row, None, task, "total", None))
+        else:
+            group = task
+            out.append(Line(row, None, task, "group", group))
+    return out
+
+
+def budget_year(grid: Grid) -> int | None:
+    """Given a grid, return the budget year printed in its caption, context or headers ("budget 2022")."""
+    for text in (grid.caption, grid.context, *grid.columns):
+        if m := _BUDGET_YEAR.search(clean(text)):
+            return int(m.group(1))
+    return None
+
+
+def document_budget_year(doc: DocumentContext, grids: list[Grid]) -> int | None:
+    """Given a document and its grids, return the budget year its title or most of its tables/labels print."""
+    if doc.title and (m := _BUDGET_YEAR.search(clean(doc.title))):
+        return int(m.group(1))
+    years = Counter(y for g in grids if (y := budget_year(g)) is not None)
+    years.update(int(m.group(1)) for g in grids for r in g.rows if (m := _BUDGET_YEAR.match(clean(r.label))))
+    return years.most_common(1)[0][0] if years else None
+
+
+def rows_of(doc: DocumentContext, grid: Grid, default_year: int | None = None) -> list[dict]:
+    """Given a document, one task budget grid and a fallback budget year, return its `task_budgets` rows."""
+    lay = layout(grid)
+    factor, year = unit_factor(grid_unit(grid)), budget_year(grid) or default_year
+    out = []
+    for ln in read_lines(grid, lay):
+        r = ln.row
+        rec = dict(document_id=doc.document_id, page=r.page, municipality=doc.municipality, budget_year=year,
+                   account_no=ln.nr, task=ln.task, group=ln.group, is_subtotal=ln.nr is None,
+                   budget_type=clean(r.text(lay.get("budget_type"))) or None,
+                   expense_type=clean(r.text(lay.get("expense_type"))) or None)
+        for role in AMOUNTS:
+            rec[role] = to_dkk(amount(r.text(lay.get(role))), factor)
+        rec["remark"] = clean(r.text(lay.get("remark"))) or None
+        rec["reprioritisation_potential"] = potential(r.text(lay.get("reprioritisation_potential")))
+        out.append(rec)
+    return out
+
+
+def build(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
+    """Given a document and its grids, return the `task_budgets` rows of its task budget tables."""
+    out: list[dict] = []
+    for grid in grids:
+        if grid.kind == KIND or (grid.kind in ("other", None) and recognise(grid)):
+            out.extend(rows_of(doc, grid, document_budget_year(doc, grids)))
+    return out
+
+
+OUTPUTS = {"task_budgets": build}
+
+
+# ---------------------------------------------------------------- checks
+def check_totals(grid: Grid) -> list[TotalCheck]:
+    """Given a task budget grid, return checks: each group and "I alt" vs members, and each row's cross-foot.
+
+    Group rows precede their members; "I alt" is checked against the group rows and against all task rows;
+    the cross-foot compares the budget column with the sum of the SKAL / SKAL-adjustable / KAN cells.
+    Tolerance: 1 kr. (the printed precision) per summed cell; failures are reported, never fixed.
+    """
+    lay = layout(grid)
+    lines = read_lines(grid, lay)
+    amount_cols = [lay.cols[r] for r in AMOUNTS if r in lay.cols]
+    category_cols = [lay.cols[r] for r in AMOUNTS[1:] if r in lay.cols]
+    checks: list[TotalCheck] = []
+    for i, ln in enumerate(lines):
+        if ln.role == "group":
+            members = []
+            for x in lines[i + 1:]:
+                if x.role != "task":
+                    break
+                members.append(x.row)
+            if members:
+                checks.extend(check_rows(grid, ln.row, members, amount_cols))
+        elif ln.role == "total":
+            tasks = [x.row for x in lines[:i] if x.role == "task"]
+            groups = [x for x in lines[:i] if x.role == "group"]
+            checks.extend(check_rows(grid, ln.row, tasks, amount_cols))
+            if groups:
+                for chk in check_rows(grid, ln.row, [g.row for g in groups], amount_cols):
+                    checks.append(_relabel(chk, f"{chk.row_label} (from group rows)"))
+    bc = lay.get("budget_dkk")
+    if bc is not None and category_cols:
+        name = f"{grid.columns[bc] if bc < len(grid.columns) else 'budget'} = sum of SKAL/KAN columns"
+        for ln in lines:
+            chk = check_sum(grid.table_id, ln.row.index, ln.task, name, ln.row.text(bc),
+                            [ln.row.text(c) for c in category_cols])
+            if chk is not None:
+                checks.append(chk)
+    return checks
+
+
+def _relabel(chk: TotalCheck, label: str) -> TotalCheck:
+    """Given a check, return it with another row label."""
+    return TotalCheck(chk.table_id, chk.row_index, label, chk.column, chk.printed, chk.computed, chk.tolerance)

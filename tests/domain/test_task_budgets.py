@@ -1,0 +1,120 @@
+"""`task_budgets` on the gold grids of the Slagelse Skal/Kan table (004/01): columns, rows, groups and checks."""
+from __future__ import annotations
+
+import copy
+import csv
+import sys
+from pathlib import Path
+
+import pytest
+
+from domain import task_budgets
+from domain.registry import DocumentContext
+from tests.domain.gold_grids import GOLD, gold_grids
+
+DOC = DocumentContext(document_id="gold", kind="task_budget", municipality="Slagelse")
+EVAL = Path("/work/shared/eval")
+
+
+def _table():
+    """Return the gold Skal/Kan table as a classified grid."""
+    grid = gold_grids("004")[0]
+    assert task_budgets.recognise(grid)
+    grid.kind = task_budgets.KIND
+    return grid
+
+
+def _as_printed(grid):
+    """Given the gold grid, return it as the PDF prints it: only the last header, no caption (printed after)."""
+    g = copy.deepcopy(grid)
+    g.columns = [""] * (len(g.columns) - 1) + [g.columns[-1]]
+    g.caption = None
+    return g
+
+
+def _csv_rows():
+    """Return the gold CSV rows as dicts (read independently of the grid helper)."""
+    with open(GOLD / "004" / "01_bilag1.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _kr(text):
+    """Given a printed whole-krone amount ("1.193.272.020", "-653.481"), return an int, None when empty."""
+    return int(text.replace(".", "")) if text.strip() else None
+
+
+@pytest.mark.parametrize("doc", ["000", "001", "002", "003"])
+def test_no_task_budget_tables_elsewhere(doc):
+    assert not any(task_budgets.recognise(g) for g in gold_grids(doc))
+
+
+def test_only_the_skal_kan_table_is_recognised_in_004():
+    assert [task_budgets.recognise(g) for g in gold_grids("004")] == [True, False]
+
+
+@pytest.mark.parametrize("printed_headers_only", [False, True])
+def test_rows_follow_the_printed_table(printed_headers_only):
+    grid = _as_printed(_table()) if printed_headers_only else _table()
+    grids = [grid, gold_grids("004")[1]]  # the fact sheets print "Budget 2022" labels for the year
+    rows = task_budgets.build(DOC, grids)
+    gold = _csv_rows()
+    assert len(rows) == len(gold) == 50
+    group = None
+    for got, g in zip(rows, gold, strict=True):
+        nr = int(g["Nr."]) if g["Nr."] else None
+        is_total = g["Opgave"] == "I alt"
+        if nr is None and not is_total:
+            group = g["Opgave"]
+        assert (got["account_no"], got["task"]) == (nr, g["Opgave"])
+        assert got["group"] == (None if is_total else group)
+        assert got["is_subtotal"] == (nr is None)
+        assert got["budget_dkk"] == _kr(g["Budget 2022"])
+        assert got["skal_dkk"] == _kr(g["SKAL-opgaver"])
+        assert got["skal_adjustable_dkk"] == _kr(g["SKAL-opgaver hvor der er mulighed for at justere serviceniveau"])
+        assert got["kan_dkk"] == _kr(g["KAN-opgaver"])
+        assert got["budget_type"] == (g["Budgettype"] or None)
+        assert got["expense_type"] == (g["Udgiftstype"] or None)
+        assert got["remark"] == (g["Bemærkninger"] or None)
+        pot = g["Vurdering af potentiale for eventuel politisk omprioritering"]
+        assert got["reprioritisation_potential"] == (None if pot in ("", "-") else pot)
+        assert got["municipality"] == "Slagelse" and got["budget_year"] == 2022
+
+
+def test_amount_columns_placed_by_order_without_headers():
+    lay = task_budgets.layout(_as_printed(_table()))
+    assert [lay.get(r) for r in task_budgets.AMOUNTS] == [4, 5, 6, 7]
+    assert (lay.get("account_no"), lay.get("task"), lay.get("remark")) == (0, 1, 8)
+    assert (lay.get("budget_type"), lay.get("expense_type"), lay.get("reprioritisation_potential")) == (2, 3, 9)
+
+
+def test_printed_column_number_row_is_not_a_task():
+    grid = _table()
+    numbers = copy.deepcopy(grid.rows[1])
+    numbers.cells = {c: type(cell)(text=str(c + 1), value=float(c + 1), page=cell.page)
+                     for c, cell in enumerate(list(grid.rows[1].cells.values()) * 2) if c < 10}
+    grid.rows.insert(0, numbers)
+    assert len(task_budgets.build(DOC, [grid])) == 50
+
+
+@pytest.mark.skipif(not (EVAL / "goldset.py").is_file(), reason="scorer not available")
+def test_rows_equal_the_scorers_derivation():
+    sys.path.insert(0, str(EVAL))
+    import goldset
+
+    expected = goldset.expected_domain(goldset.load_gold(GOLD / "004"))["task_budgets"]
+    rows = task_budgets.build(DOC, [_table()])
+    fields = [k for k in expected[0] if k != "page"]
+    assert [{k: r[k] for k in fields} for r in rows] == [{k: e[k] for k in fields} for e in expected]
+
+
+def test_checks_report_exactly_the_printed_inconsistencies():
+    """The gold records 3 failing totals (the 213.173 kr. of row 10); ±1 kr. rounding differences hold."""
+    for grid in (_table(), _as_printed(_table())):
+        checks = task_budgets.check_totals(grid)
+        failing = [(c.row_label, c.difference) for c in checks if not c.holds]
+        assert sorted(failing) == sorted([("Pleje og Omsorg", 213173), ("I alt", 213173),
+                                          ("Myndighed, Frit valg øvrige", 213173)])
+        rounding = [c for c in checks if c.holds and c.difference]
+        assert {c.row_label for c in rounding} == {"Pleje og Omsorg", "Øvrige områder", "I alt"}
+        labels = {c.row_label for c in checks}
+        assert {"Sundhed og Forebyggelse", "Nulbudgetter", "I alt (from group rows)"} <= labels
