@@ -1,12 +1,141 @@
-"""Domain module `proposals` (being built: see domain/registry.py for the interface)."""
+"""One row per proposal of a catalogue or proposal collection: code, title, type, administration, payback.
+
+Proposals are the codes of the catalogue overview rows and of the Tabel 1 grids (their contexts). Title and
+type come from the overview when it lists the proposal, else from the proposal heading (context);
+"Fremstillende forvaltning" from the proposal's header form (a text grid with a row of that label);
+the two payback periods from Tabel 1's "Tilbagebetalingstid baseret på ..." rows.
+"""
 from __future__ import annotations
 
-from domain.grid import Grid
+import re
+
+from domain import catalogue_overview, proposal_economics
+from domain.cells import amount, clean, find_code, label_col
+from domain.grid import Grid, GridRow
+from domain.registry import DocumentContext
+from domain.vocab import key, payback_kind, proposal_type, proposal_type_in, strip_confidential
 
 KIND = None
-OUTPUTS: dict = {}
+ADMINISTRATION_LABEL = "fremstillende forvaltning"
+# A trailing "(INVESTERINGSFORSLAG, OFS 2021-2022)"-style remark after a heading's title.
+_TRAILING_REMARK = re.compile(r"\s*\((?:[^()]*(?:forslag|OFS|ofs)[^()]*)\)\s*$")
+_LEADING_SEP = re.compile(r"^[\s.:\-\u2010-\u2015\u2212]+")
+_YEARS = re.compile(r"^\s*(\d+(?:,\d+)?)\s*(?:år|års?)?\.?\s*$", re.IGNORECASE)
 
 
 def recognise(grid: Grid) -> bool:
-    """Given a grid, return whether it is a table of this module's kind."""
+    """Proposals are not a table kind of their own: no grid is recognised here."""
     return False
+
+
+def title_from_heading(heading: str | None, code: str) -> str | None:
+    """Given a proposal heading ("SU1. Title", "BU/SI01 - Title", "SU1 – SU1. Title (…)"), return the title."""
+    text = clean(heading)
+    if not text or code not in text:
+        return None
+    after = text[text.rfind(code) + len(code):]
+    title = _TRAILING_REMARK.sub("", _LEADING_SEP.sub("", after)).strip()
+    return title or None
+
+
+def payback_years(row: GridRow, label_column: int) -> float | None:
+    """Given a payback row, return the years printed in its first non-empty value cell ("4", "4 år"), or None."""
+    for c in sorted(row.cells):
+        if c == label_column:
+            continue
+        text = clean(row.text(c))
+        if not text:
+            continue
+        m = _YEARS.match(text)
+        if m:
+            return float(amount(m.group(1)) or 0)
+        return None
+    return None
+
+
+def _administration(grid: Grid) -> str | None:
+    """Given a grid, return the text next to its "Fremstillende forvaltning:" label, if it has one."""
+    lc = label_col(grid)
+    for row in grid.rows:
+        for c in sorted(row.cells):
+            text = clean(row.text(c))
+            k = key(text)
+            if not k.startswith(ADMINISTRATION_LABEL):
+                continue
+            rest = clean(text.split(":", 1)[1]) if ":" in text else ""
+            if rest:
+                return rest
+            later = [clean(row.text(x)) for x in sorted(row.cells) if x > c and x != lc and clean(row.text(x))]
+            return later[0] if later else None
+    return None
+
+
+def _type_in_form(grid: Grid) -> str | None:
+    """Given a proposal's text grid (header form), return a proposal type printed as a whole cell, if any."""
+    for row in grid.rows:
+        for cell in row.cells.values():
+            if (t := proposal_type(cell.text)) is not None:
+                return t
+    return None
+
+
+def rows(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
+    """Given a document and its grids (classified), return one `proposals` row per proposal code."""
+    ordered = sorted(grids, key=lambda g: g.table_index)
+    props: dict[str, dict] = {}
+    detail_pages: dict[str, int] = {}  # the first page of a proposal's own section
+
+    def get(code: str, page: int) -> dict:
+        """Given a code, return its (new or existing) proposal record."""
+        return props.setdefault(code, dict(
+            document_id=doc.document_id, page=page, municipality=doc.municipality, code=code, title=None,
+            proposal_type=None, administration=None, confidential=False, payback_service_years=None,
+            payback_total_years=None))
+
+    for grid in (g for g in ordered if g.kind == catalogue_overview.KIND):
+        for e in catalogue_overview.entries(grid):
+            p = get(e["code"], e["page"])
+            p["title"] = p["title"] or e["title"]
+            p["proposal_type"] = p["proposal_type"] or e["proposal_type"]
+            p["confidential"] = p["confidential"] or e["confidential"]
+
+    codes = proposal_economics.assign_codes(ordered)
+    for grid in (g for g in ordered if g.kind == proposal_economics.KIND):
+        code = codes.get(grid.table_id)
+        if code is None:
+            continue
+        p = get(code, grid.page)
+        detail_pages.setdefault(code, grid.page)
+        heading = grid.context or ""
+        if p["title"] is None and (title := title_from_heading(heading, code)):
+            p["title"] = strip_confidential(title)[0]
+        p["confidential"] = p["confidential"] or strip_confidential(heading)[1]
+        p["proposal_type"] = p["proposal_type"] or proposal_type_in(heading) or proposal_type_in(grid.caption)
+        lc = label_col(grid)
+        for er in proposal_economics.read(grid):
+            if er.role == "payback" and (kind := payback_kind(er.label)):
+                years = payback_years(er.row, lc)
+                field = "payback_service_years" if kind == "service" else "payback_total_years"
+                if p[field] is None:
+                    p[field] = years
+
+    for grid in ordered:  # header forms and other grids of a proposal: administration, type
+        code = find_code(grid.context)
+        if code not in props or grid.kind == catalogue_overview.KIND:
+            continue
+        p = props[code]
+        detail_pages[code] = min(detail_pages.get(code, grid.page), grid.page)
+        if p["administration"] is None:
+            p["administration"] = _administration(grid)
+        p["proposal_type"] = p["proposal_type"] or proposal_type_in(grid.context) or _type_in_form(grid)
+
+    doc_type = proposal_type_in(doc.title)  # e.g. a collection titled "Investeringsforslag ..."
+
+    for code, p in props.items():
+        p["page"] = detail_pages.get(code, p["page"])
+        p["proposal_type"] = p["proposal_type"] or doc_type or "other"
+        p["title"] = p["title"] or ""
+    return list(props.values())
+
+
+OUTPUTS = {"proposals": rows}
