@@ -1,0 +1,89 @@
+"""`grant_expiries` on the gold grant-expiry list (000) and on layouts a PDF extractor may produce."""
+from __future__ import annotations
+
+import dataclasses
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from domain import grant_expiries, registry
+from domain.grid import GridCell
+from domain.registry import DocumentContext
+from tests.domain.cph_gold import classified, csv_rows, metas
+from tests.domain.gold_grids import GOLD, gold_grids
+
+TITLE = "Bevillinger på Sundheds- og Omsorgsudvalgets ramme som udløber til Budget 2026"
+DOC = DocumentContext("gold", "grant_expiry_list", "København", TITLE)
+EVAL = Path("/work/shared/eval")
+
+
+def _grid():
+    (grid,) = [g for g in classified("000") if g.kind == grant_expiries.KIND]
+    return grid
+
+
+def test_rows_follow_the_printed_list():
+    out = grant_expiries.rows(DOC, [_grid()])
+    header, rows = csv_rows("000", metas("000")[0]["file"])
+    printed_total = metas("000")[0]["totals"][0]["by_column"][header[1]]["printed_value"]
+    with_amount = [r for r in out if r["amount_dkk"] is not None]
+    assert len(out) == 17 and len(with_amount) == 12
+    assert sum(r["amount_dkk"] for r in with_amount) == printed_total * 1000
+    assert {r["grant"] for r in out if r["listed_elsewhere"]} == {r[0].rstrip("*") for r in rows if r[0].endswith("*")}
+    assert not any("*" in r["grant"] or "i alt" in r["grant"] for r in out)
+    assert all((r["committee"], r["budget_year"], r["pl_year"]) == ("Sundheds- og Omsorgsudvalget", 2026, 2026)
+               for r in out)
+    enums = ("continue", "political", "discontinue", "handled")
+    counts = {k: sum(r["recommendation"] == k for r in out) for k in enums}
+    assert counts == {"continue": 4, "political": 5, "discontinue": 3, "handled": 5}
+    handled = [r for r in out if r["recommendation"] == "handled"]
+    assert all(r["amount_dkk"] is None and r["recommendation_text"].startswith("Dækket ved") for r in handled)
+    assert set(out[0]) == {"document_id", "page", "municipality", "committee", "budget_year", "grant", "amount_dkk",
+                           "pl_year", "recommendation", "recommendation_text", "listed_elsewhere"}
+
+
+def test_total_row_is_checked_and_a_tampered_amount_fails():
+    grid = _grid()
+    (chk,) = grant_expiries.check_totals(grid)
+    assert chk.holds and chk.printed == Decimal(54044)
+    row = grid.rows[0]
+    row.cells[1] = dataclasses.replace(row.cells[1], text="13.768")
+    (bad,) = grant_expiries.check_totals(grid)
+    assert not bad.holds and bad.difference == Decimal(-1)
+
+
+def test_handled_text_in_the_recommendation_column_and_no_title():
+    """An extractor may put "Dækket ved ..." under the recommendation header; year then comes from the caption."""
+    grid = _grid()
+    for row in grid.rows:
+        text = row.text(1)
+        if text.startswith("Dækket"):
+            del row.cells[1]
+            row.cells[2] = GridCell(text=text, value=None, page=row.page)
+    out = grant_expiries.rows(DocumentContext("gold", "grant_expiry_list", "København", None), [grid])
+    handled = [r for r in out if r["recommendation"] == "handled"]
+    assert len(handled) == 5 and all(r["amount_dkk"] is None for r in handled)
+    assert {r["budget_year"] for r in out} == {2026}
+
+
+def test_committee_and_year_of_another_title():
+    doc = DocumentContext("x", "grant_expiry_list", "København",
+                          "Bevillinger på Børne- og Ungdomsudvalgets ramme som udløber til Budget 2027")
+    assert grant_expiries.committee_and_year(doc, []) == ("Børne- og Ungdomsudvalget", 2027)
+
+
+@pytest.mark.parametrize("doc", ["001", "002", "003", "004"])
+def test_no_grant_list_elsewhere(doc):
+    assert not any(grant_expiries.recognise(g) for g in gold_grids(doc))
+
+
+@pytest.mark.skipif(not EVAL.exists(), reason="shared scorer not available")
+def test_reproduces_the_scorer_expectation():
+    sys.path.insert(0, str(EVAL))
+    import goldset
+
+    expected = goldset.expected_domain(goldset.load_gold(GOLD / "000"))["grant_expiries"]
+    got = registry.builders()["grant_expiries"](DOC, classified("000"))
+    assert [{k: v for k, v in r.items() if k != "document_id"} for r in got] == expected
