@@ -1,0 +1,145 @@
+"""`proposal_economics` on every gold Tabel 1 of 001 and 003: rows, sections, codes and the printed-total checks."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from domain import proposal_economics, registry
+from domain.cells import norm
+from domain.registry import DocumentContext
+from tests.domain.cph_gold import classified, csv_rows, metas
+from tests.domain.gold_grids import GOLD, gold_grids
+
+DOC = DocumentContext("gold", "proposal_catalogue", "København", None)
+EVAL = Path("/work/shared/eval")
+CATALOGUES = ["001", "003"]
+
+
+def _is_tabel1(meta: dict) -> bool:
+    return (meta.get("title") or "").startswith("Tabel 1") and "økonomiske konsekvenser" in (meta.get("title") or "")
+
+
+def _code(meta: dict) -> str:
+    ctx = meta["context"]
+    return ctx["code"] if isinstance(ctx, dict) else ctx.split()[0]
+
+
+def _num(cell: str) -> bool:
+    s = cell.replace(" ", "").replace("\u2212", "-")
+    return bool(s) and s.lstrip("-").replace(".", "").replace(",", "").isdigit()
+
+
+@pytest.mark.parametrize("doc", CATALOGUES)
+def test_every_tabel1_is_recognised_and_nothing_else(doc):
+    grids = classified(doc)
+    kinds = [g.kind == proposal_economics.KIND for g in grids]
+    assert kinds == [_is_tabel1(m) for m in metas(doc)]
+
+
+@pytest.mark.parametrize("doc", CATALOGUES)
+def test_one_row_per_printed_amount_per_code(doc):
+    """Expected counts are read straight from the CSVs: numeric year cells of non-payback rows."""
+    expected: Counter[str] = Counter()
+    for m in filter(_is_tabel1, metas(doc)):
+        header, rows = csv_rows(doc, m["file"])
+        years = [i for i, h in enumerate(header) if h.isdigit()]
+        for r in rows:
+            if not r[0].lower().startswith("tilbagebetalingstid"):
+                expected[_code(m)] += sum(_num(r[i]) for i in years)
+    out = proposal_economics.rows(DOC, classified(doc))
+    assert Counter(r["code"] for r in out) == expected
+    keys = Counter((r["code"], r["section"], r["line_item"], r["control_area"], r["year"]) for r in out)
+    assert max(keys.values()) == 1  # the contract key is unique on these documents
+
+
+def test_sections_zero_cells_and_control_areas():
+    out = [r for r in proposal_economics.rows(DOC, classified("001")) if r["code"] == "SU1"]
+    by = {(r["line_item"], r["year"]): r for r in out}
+    item = "Implementeringsomkostninger –terapeutfaglige kompetencer"  # a line item, not the section head
+    assert [by[(item, y)]["amount_dkk"] for y in range(2022, 2028)] == [700_000, 0, 0, 0, 0, 0]
+    assert by[(item, 2022)]["section"] == "implementation" and by[(item, 2022)]["control_area"] == "Service"
+    assert ("Organisering af terapeutfaglige medarbejdere", 2024) not in by  # empty cell, no row
+    assert by[("Samlet varig ændring", 2023)]["section"] == "total_permanent"
+    assert by[("Samlet varig ændring", 2023)]["control_area"] is None
+    assert by[("Samlet økonomisk påvirkning", 2022)]["section"] == "total"
+    assert by[("Terapeutfaglige kompetencer", 2023)]["section"] == "permanent"
+    assert not any(r["line_item"].startswith("Tilbagebetalingstid") for r in out)
+    assert {r["pl_year"] for r in out} == {2023}
+
+
+def _recorded(doc: str) -> list[tuple[str, str, dict[str, Decimal | None] | None]]:
+    """Return (table file, total row label, {failing year: difference or None} or None when it holds)."""
+    out = []
+    for m in filter(_is_tabel1, metas(doc)):
+        for t in m.get("totals", []):
+            if t.get("holds", True):
+                out.append((m["file"], t["total_row"], None))
+            elif "by_column" in t:
+                out.append((m["file"], t["total_row"], {
+                    y: Decimal(c["printed_value"]) - Decimal(c["computed_sum"])
+                    for y, c in t["by_column"].items() if not c["holds"]}))
+            else:
+                out.append((m["file"], t["total_row"], {
+                    x["year"]: None if x["diff"] is None else Decimal(x["diff"]) for x in t["mismatches"]}))
+    return out
+
+
+@pytest.mark.parametrize("doc", CATALOGUES)
+def test_checks_report_exactly_the_recorded_printing_errors(doc):
+    grids = classified(doc)
+    by_file = {m["file"]: g for m, g in zip(metas(doc), grids, strict=True)}
+    recorded = _recorded(doc)
+    assert recorded
+    seen = set()
+    for file, label, failing in recorded:
+        checks = [c for c in registry.check_totals(by_file[file]) if norm(c.row_label) == norm(label)]
+        assert checks, (file, label)
+        seen.add((file, norm(label)))
+        bad = {c.column: c.difference for c in checks if not c.holds}
+        if failing is None:
+            assert bad == {}, (file, label, bad)
+        else:
+            assert set(bad) == set(failing), (file, label, bad)
+            for year, diff in failing.items():
+                assert diff is None or bad[year] == diff, (file, label, year)
+    for file, grid in by_file.items():  # no failure on a total the gold records as holding or does not list
+        for c in registry.check_totals(grid):
+            assert c.holds or (file, norm(c.row_label)) in seen
+
+
+def test_tabel1_printed_before_its_title_still_gets_its_proposal():
+    """The extractor may give a Tabel 1 printed above its proposal's title the previous proposal's heading."""
+    grids = classified("001")
+    econ = [g for g in grids if g.kind == proposal_economics.KIND]
+    econ[1].context = econ[0].context  # SU2's Tabel 1 inherits SU1's heading
+    econ[2].context = None  # SU3's Tabel 1 has no heading at all
+    codes = proposal_economics.assign_codes(grids)
+    assert [codes[g.table_id] for g in econ[:3]] == ["SU1", "SU2", "SU3"]
+
+
+def test_printed_heading_contexts_and_a_missing_caption():
+    grids = classified("003")
+    econ = [g for g in grids if g.kind == proposal_economics.KIND]
+    assert proposal_economics.assign_codes(grids)[econ[0].table_id] == "BU/SI01"
+    econ[0].caption = None
+    assert proposal_economics.recognise(econ[0])  # by its section structure alone
+
+
+@pytest.mark.parametrize("doc", ["000", "002", "004"])
+def test_no_tabel1_elsewhere(doc):
+    assert not any(proposal_economics.recognise(g) for g in gold_grids(doc))
+
+
+@pytest.mark.skipif(not EVAL.exists(), reason="shared scorer not available")
+@pytest.mark.parametrize("doc", CATALOGUES)
+def test_reproduces_the_scorer_expectation(doc):
+    sys.path.insert(0, str(EVAL))
+    import goldset
+
+    expected = goldset.expected_domain(goldset.load_gold(GOLD / doc))["proposal_economics"]
+    got = registry.builders()["proposal_economics"](DOC, classified(doc))
+    assert [{k: v for k, v in r.items() if k != "document_id"} for r in got] == expected
