@@ -27,19 +27,19 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 KINDS = frozenset({"number", "nil", "below_threshold", "percent", "with_unit", "empty", "text"})
 
 # A number as the gold scorer reads it: digits, "."-separated groups of any length, optional ",decimals".
-_LOOSE = r"[-+]?\d+(?:\.\d+)*(?:,\d+)?"
+_LOOSE = r"-?[0-9]+(?:\.[0-9]+)*(?:,[0-9]+)?"
 _LOOSE_RE = re.compile(_LOOSE)
 # The same, tolerating a stray space after the sign or after a thousands dot ("- 1.690", "-2. 750").
-_SPACED = r"[-+]? ?\d+(?:\. ?\d+)*(?:,\d+)?"
+_SPACED = r"-? ?[0-9]+(?:\. ?[0-9]+)*(?:,[0-9]+)?"
 # Well-formed: ungrouped, or grouped in threes after a 1-3 digit head.
-_STRICT_RE = re.compile(r"[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
+_STRICT_RE = re.compile(r"-?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?")
 _NIL_RE = re.compile(r"-")
 _BELOW_RE = re.compile(rf"(?P<op>[<≤]|under)\s*(?P<num>{_SPACED})", re.IGNORECASE)
 _PERCENT_RE = re.compile(rf"(?P<num>{_SPACED})\s*(?:%|pct\.?|procent)", re.IGNORECASE)
 # A number followed by a unit word ("4 år", "14,3 timer", "4.233 kr.", "12 mio. kr.").
 _WITH_UNIT_RE = re.compile(rf"(?P<num>{_SPACED})\s+(?P<unit>[^\W\d_].*)")
 # A space after a sign or after a thousands dot, before a digit ("- 1.690", "-2. 750").
-_STRAY_SPACE_RE = re.compile(r"(?<=[-+.]) (?=\d)")
+_STRAY_SPACE_RE = re.compile(r"(?<=[-.]) (?=[0-9])")
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,11 @@ def normalize_minus(text: str) -> str:
 
 
 def _canonical(text: str) -> str:
-    """Given a printed cell, return it NFKC-normalised, dash-normalised, with whitespace collapsed."""
-    s = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    """Given a printed cell, return it without invisible characters, dash-normalised, with whitespace collapsed.
+
+    No NFKC here: it would turn a footnote "²" into the digit 2.
+    """
+    s = text.translate(_INVISIBLE)
     s = normalize_minus(s)
     return " ".join(s.split())
 
@@ -72,7 +75,7 @@ def _squeeze(s: str) -> str:
 
 def _literal(token: str) -> Decimal:
     """Given a token matching _LOOSE, return its literal reading ("." thousands, "," decimal)."""
-    return Decimal(token.replace("+", "").replace(".", "").replace(",", "."))
+    return Decimal(token.replace(".", "").replace(",", "."))
 
 
 def _read(token: str) -> tuple[Decimal, bool]:
@@ -81,7 +84,7 @@ def _read(token: str) -> tuple[Decimal, bool]:
     if not _STRICT_RE.fullmatch(token):
         return literal, True
     try:
-        value = parse_decimal(token.lstrip("+"), locale=BABEL_LOCALE, strict=True)
+        value = parse_decimal(token, locale=BABEL_LOCALE, strict=True)
     except NumberFormatError:  # pragma: no cover - _STRICT_RE admits only what babel accepts
         return literal, True
     if value != literal:  # pragma: no cover - a disagreement would be a babel/locale change; trust the literal

@@ -306,7 +306,7 @@ def _check_prose(t: _Table, e: dict) -> None:
             assert printed - s.lo == Decimal(mism[name]["diff"].replace(",", ".")), name
             assert tolerant == e.get("within_rounding", False), name
         else:
-            assert (tolerant if e["holds"] else not tolerant), (name, printed, s)
+            assert tolerant if e["holds"] else not tolerant, (name, printed, s)
     assert e["holds"] == (not mism)
 
 

@@ -1,0 +1,144 @@
+"""Danish number parsing: property tests (round trip, garbage) and the printed forms named in issue 3."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from normalizers.numbers import MINUS_GLYPHS, cell_value, normalize_minus, number_text, parse_danish
+
+SIGNS = "-" + MINUS_GLYPHS
+
+
+def danish(d: Decimal, grouped: bool, sign: str, space: bool) -> str:
+    """Given a Decimal, format it in Danish notation: "." thousands (optional), "," decimals, the given sign glyph."""
+    sign_text = (sign + (" " if space else "")) if d < 0 else ""
+    digits, _, frac = f"{abs(d):f}".partition(".")
+    if grouped:
+        digits = f"{int(digits):,}".replace(",", ".")
+    return sign_text + digits + ("," + frac if frac else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    d=st.one_of(
+        st.integers(-(10**15), 10**15).map(Decimal),
+        st.builds(lambda n, p: Decimal(n).scaleb(-p), st.integers(-(10**15), 10**15), st.integers(0, 4)),
+    ),
+    grouped=st.booleans(),
+    sign=st.sampled_from(SIGNS),
+    space=st.booleans(),
+)
+@example(d=Decimal("-1690"), grouped=True, sign="-", space=True)
+@example(d=Decimal("-1800"), grouped=True, sign="\u2212", space=False)
+@example(d=Decimal("0"), grouped=False, sign="-", space=False)
+def test_danish_notation_parses_back_exactly(d, grouped, sign, space):
+    text = danish(d, grouped, sign, space)
+    n = parse_danish(text)
+    assert n.kind == "number", text
+    assert n.value == d and not n.malformed, text
+    assert cell_value(text) == float(d)
+
+
+# The scorer's reading (shared/eval/goldset.py parse_dk), re-stated independently as the oracle.
+_ORACLE_NUM = re.compile(r"-?\d+(?:\.\d+)*(?:,\d+)?")
+
+
+def oracle(text: str) -> Decimal | None:
+    s = " ".join(text.translate(dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")).split())
+    s = re.sub(r"(?<=[-.]) (?=\d)", "", s)
+    return Decimal(s.replace(".", "").replace(",", ".")) if _ORACLE_NUM.fullmatch(s) else None
+
+
+garbage = st.text(alphabet=st.sampled_from(list("0123456789.,-−–— \u00a0%<abkr.årIalt()*/+")), max_size=14)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.one_of(garbage, st.text(max_size=10)))
+@example(text="2019-2022")
+@example(text="1.")
+@example(text=",5")
+@example(text="5,")
+@example(text="1,2,3")
+@example(text="--5")
+@example(text="²")
+def test_garbage_is_a_number_exactly_when_the_scorer_reads_one(text):
+    n = parse_danish(text)
+    ascii_digits = not re.search(r"[^\x00-\x7f]", re.sub(r"\D", "", text))  # the oracle's \d admits e.g. "٣"
+    expected = oracle(text)
+    if ascii_digits:
+        assert (n.kind == "number") == (expected is not None), (text, n)
+    if n.kind == "number":
+        assert n.value == expected
+        assert cell_value(text) == float(expected)
+    else:
+        assert cell_value(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "malformed"),
+    [
+        ("1.139,2", "number", "1139.2", False),
+        ("-1.800", "number", "-1800", False),
+        ("\u22121.800", "number", "-1800", False),
+        ("\u20131.800", "number", "-1800", False),
+        ("\u20101.800", "number", "-1800", False),
+        ("- 1.690", "number", "-1690", False),
+        ("-2. 750", "number", "-2750", False),
+        ("0", "number", "0", False),
+        ("283,8", "number", "283.8", False),
+        ("1.000.000", "number", "1000000", False),
+        ("1.193.272.020", "number", "1193272020", False),
+        ("\u00a01.800\u00a0", "number", "1800", False),
+        ("1.6780", "number", "16780", True),
+        ("6.00", "number", "600", True),
+        ("14.30", "number", "1430", True),
+        ("-", "nil", None, False),
+        ("\u2013", "nil", None, False),
+        ("\u2014", "nil", None, False),
+        ("<0,1", "below_threshold", None, False),
+        ("25 %", "percent", "25", False),
+        ("12,5%", "percent", "12.5", False),
+        ("4 år", "with_unit", "4", False),
+        ("14,3 timer", "with_unit", "14.3", False),
+        ("4.233 kr.", "with_unit", "4233", False),
+        ("", "empty", None, False),
+        ("   ", "empty", None, False),
+        ("2019-2022", "text", None, False),
+        ("Bør videreføres", "text", None, False),
+        ("2. kvartal 2023", "text", None, False),
+        ("Ca. 1.000 kr.", "text", None, False),
+        ("²", "text", None, False),
+    ],
+)
+def test_printed_forms(text, kind, value, malformed):
+    n = parse_danish(text)
+    assert (n.kind, n.value, n.malformed) == (kind, None if value is None else Decimal(value), malformed)
+    assert n.text == text
+
+
+@pytest.mark.parametrize("text", ["<0,1", "25 %", "4 år", "4.233 kr.", "-", "", "Politisk", "2019-2022"])
+def test_cell_value_is_null_for_non_numbers(text):
+    assert cell_value(text) is None
+
+
+def test_with_unit_keeps_the_unit_text():
+    assert parse_danish("14,3 timer").unit == "timer"
+    assert parse_danish("4.233 kr.").unit == "kr."
+
+
+@pytest.mark.parametrize("glyph", list(MINUS_GLYPHS))
+def test_normalize_minus(glyph):
+    assert normalize_minus(f"{glyph}5 og 2019{glyph}2022") == "-5 og 2019-2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("- 1.690", "-1.690"), ("\u22121.800", "-1.800"), ("-2. 750", "-2.750"), ("\u2013", "-"), ("4 år", "4 år")],
+)
+def test_number_text(text, expected):
+    assert number_text(text) == expected
