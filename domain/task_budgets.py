@@ -34,7 +34,7 @@ TEXT_MIN_LEN = 3
 HEADER_ROLES = (
     ("reprioritisation_potential", ("vurdering", "potentiale", "omprioritering")),
     ("remark", ("bemærk",)),
-    ("skal_adjustable_dkk", ("justere", "hvor der er mulighed", "serviceniveau")),
+    ("skal_adjustable_dkk", ("hvor der", "justere", "mulighed", "serviceniveau")),
     ("skal_dkk", ("skal",)),
     ("kan_dkk", ("kan-", "kan ")),
     ("budget_type", ("budgettype",)),

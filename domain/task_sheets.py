@@ -36,10 +36,10 @@ MAX_RUN = 10  # longest run of consecutive task rows a sheet's budget may cover 
 ADJUSTABILITY = ("lille", "mellem", "stor")
 _FACTORS = {"mio": 10**6, "mia": 10**9}
 
-_CLASSIFICATION = re.compile(
-    r"(?<![\w-])(SKAL|KAN)[-\u2010-\u2015 ]?opgave(?![a-zæøå])"
+_CLASSIFICATION = re.compile(  # anchored: the line starts with it; SKAL/KAN upper case as printed
+    r"^(SKAL|KAN)[-\u2010-\u2015 ]?(?i:opgave)(?![a-zæøå])"
     r"(?:\s+hvor\s+der\s+er\s+mulighed\s+for(?:\s+at)?\s+(?:at\s+)?justere\s+serviceniveau(?:et)?)?"
-    r"(?:\s*[,\u2010-\u2015-]\s*(lille|mellem|stor)\b)?\.?", re.IGNORECASE)
+    r"(?:\s*[,\u2010-\u2015-]\s*(lille|mellem|stor)\b)?\.?")
 _HEADER = re.compile(
     r"(?<![\w-])(SKAL|KAN)[-\u2010-\u2015 ]?opgaver\s*[-\u2010-\u2015:]?\s*"
     r"nr\.?\s*(\d+(?:\s*(?:,|og|&)\s*(?:nr\.?\s*)?\d+)*)", re.IGNORECASE)
@@ -185,10 +185,11 @@ def recognise(grid: Grid) -> bool:
 def sheet_row(doc: DocumentContext, grid: Grid) -> dict:
     """Given a document and one fact-sheet grid, return its `task_sheets` row."""
     found, other = fields(grid)
-    texts = [grid.caption or "", grid.context or "", *other]
+    texts = [grid.caption or "", grid.context or "", " ".join(grid.columns), *other]
     cls = next((c for t in texts if (c := parse_classification(t))), None)
     hdr = next((h for t in texts if (h := parse_header(t))), None)
-    title = next((t for t in (strip_markers(grid.context), strip_markers(grid.caption)) if t), None)
+    title = next((t for t in (_title_beside_classification(grid), strip_markers(grid.context),
+                              strip_markers(grid.caption)) if t), None)
     fte_text, staff_groups = split_staff(found.get("staff"))
     return dict(document_id=doc.document_id, page=grid.page, task=title,
                 account_refs=hdr[1] if hdr else [],
@@ -197,6 +198,16 @@ def sheet_row(doc: DocumentContext, grid: Grid) -> dict:
                 classification_text=cls.text if cls else None,
                 budget_dkk=parse_budget(found.get("budget")), fte=parse_fte(fte_text), fte_text=fte_text,
                 staff_groups=staff_groups, citizens_text=found.get("citizens") or None)
+
+
+def _title_beside_classification(grid: Grid) -> str | None:
+    """Given a form grid, return the text printed beside its classification line (header or first rows), if any."""
+    pairs = [[clean(h) for h in grid.columns if clean(h)]]
+    pairs += [[clean(c.text) for _, c in sorted(r.cells.items()) if clean(c.text)] for r in grid.rows[:3]]
+    for cells in pairs:
+        if len(cells) >= 2 and parse_classification(cells[0]) and not parse_classification(cells[1]):
+            return strip_markers(cells[1]) or None
+    return None
 
 
 def _is_sheet(grid: Grid) -> bool:

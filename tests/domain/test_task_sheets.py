@@ -34,7 +34,7 @@ def test_classification_examples():
     c = task_sheets.parse_classification("SKAL-opgave hvor der er mulighed for at justere serviceniveau, mellem")
     assert (c.category, c.adjustability) == ("SKAL", "mellem")
     assert task_sheets.parse_classification("SKAL-opgaver – nr. 2 jf. bilag 1") is None  # a header, not a class
-    assert task_sheets.parse_classification("Da der er tale om en kan-opgave, kan ...") is not None  # lower case
+    assert task_sheets.parse_classification("Da der er tale om en kan-opgave, kan ...") is None  # body text
     assert task_sheets.parse_classification("Ingen klassifikation her") is None
 
 
@@ -139,3 +139,21 @@ def test_cross_check_reports_the_three_printed_mismatches():
                               ("Visitatorer, myndighed", 3_352_531, 2_260_531 + 1_673_304),
                               ("Huslejetab", 2_390_741, 4_290_741)])
     assert len(checks) == 20  # every sample sheet is paired with its task row(s)
+
+
+def test_whole_page_form_with_title_beside_the_classification():
+    """The rendered sheet prints the classification line and the title side by side in its first box."""
+    page = 8
+    rows = [("SKAL-opgave hvor der er mulighed for at justere serviceniveau, mellem", "Sekretariatet - administration"),
+            ("Opgaver Kort beskrivelse af de opgaver der udføres", "Sekretariatet varetager de administrative ..."),
+            ("FAKTA", ""), ("Budget 2022", "10.366.277 kr. inkl. 1,1 mio. kr. som værdighedsmidler"),
+            ("Antal medarbejdere (årsværk) & faggruppe", "12 årsværk Fx sundhedsfaglig, akademisk."),
+            ("Antal borgere omfattet af ordning i 2020", "Alle borgere tilknyttet Center for Sundhed og Ældre."),
+            ("Evaluering Effekt for borgere & medarbejdere", "Da der er tale om en kan-opgave, ...")]
+    grid = Grid(document_id="d", table_id="t", table_index=3, page=page, last_page=page, caption=None, context=None,
+                columns=["", ""], unit=None, pl_year=None, rows=[_row(i, a, b, page) for i, (a, b) in enumerate(rows)])
+    assert task_sheets.recognise(grid)
+    row = task_sheets.build(DOC, [grid])[0]
+    assert (row["task"], row["category"], row["adjustability"]) == ("Sekretariatet - administration", "SKAL", "mellem")
+    assert (row["budget_dkk"], row["fte"], row["staff_groups"]) == (10_366_277, 12.0, "Fx sundhedsfaglig, akademisk.")
+    assert row["account_refs"] == []
