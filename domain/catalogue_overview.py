@@ -10,6 +10,7 @@ from decimal import Decimal
 from domain.cells import (
     amount,
     clean,
+    document_unit,
     grid_pl_year,
     grid_unit,
     label_col,
@@ -83,9 +84,9 @@ def check_totals(grid: Grid) -> list[TotalCheck]:
 
 def rows(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
     """Given a document and its grids, return the `catalogue_overview` rows (one per printed amount)."""
-    out = []
+    out, fallback = [], document_unit(grids)  # an overview may print its unit only in a spanning header
     for grid in (g for g in grids if g.kind == KIND):
-        years, factor, pl = year_columns(grid), unit_factor(grid_unit(grid)), grid_pl_year(grid)
+        years, factor, pl = year_columns(grid), unit_factor(grid_unit(grid) or fallback), grid_pl_year(grid)
         for e in entries(grid):
             for c, year in years.items():
                 value = amount(e["row"].text(c))

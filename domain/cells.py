@@ -124,6 +124,12 @@ def grid_unit(grid: Grid) -> str | None:
     return None
 
 
+def document_unit(grids: list[Grid]) -> str | None:
+    """Given a document's grids, return the unit most of its tables print (None when none prints one)."""
+    units = Counter(u for g in grids if (u := grid_unit(g)))
+    return units.most_common(1)[0][0] if units else None
+
+
 def grid_pl_year(grid: Grid) -> int | None:
     """Given a grid, return its price level: the published one, else one printed in its caption or headers."""
     if grid.pl_year is not None:

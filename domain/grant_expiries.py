@@ -12,6 +12,7 @@ from decimal import Decimal
 from domain.cells import (
     amount,
     clean,
+    document_unit,
     find_col,
     find_pl_year,
     grid_pl_year,
@@ -117,7 +118,7 @@ def rows(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
     out = []
     for grid in mine:
         lc, amt, rec = _columns(grid)
-        factor = unit_factor(grid_unit(grid))
+        factor = unit_factor(grid_unit(grid) or document_unit(grids))
         pl = find_pl_year(grid.columns[amt]) if amt is not None else None
         pl = pl if pl is not None else grid_pl_year(grid)
         for row in grid.rows:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from domain.cells import (
     amount,
     clean,
+    document_unit,
     find_code,
     find_col,
     grid_pl_year,
@@ -146,12 +147,12 @@ def assign_codes(grids: list[Grid]) -> dict[str, str | None]:
 
 def rows(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
     """Given a document and its grids, return the `proposal_economics` rows (one per printed amount)."""
-    codes, out = assign_codes(grids), []
+    codes, out, fallback = assign_codes(grids), [], document_unit(grids)
     for grid in sorted((g for g in grids if g.kind == KIND), key=lambda g: g.table_index):
         code = codes.get(grid.table_id)
         if code is None:
             continue  # a Tabel 1 that cannot be tied to a proposal
-        years, factor, pl = year_columns(grid), unit_factor(grid_unit(grid)), grid_pl_year(grid)
+        years, factor, pl = year_columns(grid), unit_factor(grid_unit(grid) or fallback), grid_pl_year(grid)
         for er in read(grid):
             if er.role not in ("item", "total"):
                 continue

@@ -83,3 +83,12 @@ def test_reproduces_the_scorer_expectation():
     got = registry.builders()["catalogue_overview"](DOC, classified("001"))
     assert [{k: v for k, v in r.items() if k != "document_id"} for r in got] == [
         {k: v for k, v in e.items() if k != "confidential"} for e in expected]
+
+
+def test_overview_without_a_published_unit_takes_the_documents_unit():
+    """The overview prints "(1.000 kr.)" only in a header spanning the years; the extractor may not publish it."""
+    grids = classified("001")
+    overview = next(g for g in grids if g.kind == catalogue_overview.KIND)
+    overview.unit = None
+    out = catalogue_overview.rows(DOC, grids)
+    assert next(r for r in out if (r["code"], r["year"]) == ("SU1", 2023))["amount_dkk"] == -1_800_000
