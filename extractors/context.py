@@ -1,0 +1,55 @@
+"""Captions and context headings: what a table is called and which proposal or section it belongs to."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.layout import TextLine
+from extractors.regions import CAPTION, Region, is_caption
+from normalizers.labels import clean_text, join_lines
+
+# "Forslagets titel: SU1. ..." or a heading that starts with a proposal code ("SU1. ...", "BU/SI01 - ...").
+TITLE_PREFIX = re.compile(r"^\s*forslagets\s+titel\s*:\s*", re.IGNORECASE)
+CODE_HEADING = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\s?\d{1,3}[a-z]?\s*(?:\.|:|-|–)\s*\S")
+TRAILING_FORM_LABEL = re.compile(r"\s+(Resumé|Resume)\s*:?\s*$", re.IGNORECASE)
+MAX_HEADING_WORDS = 25
+MAX_CAPTION_LINES = 2
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading in document order: page, y, text, and whether it names a proposal (a code heading)."""
+
+    page: int
+    top: float
+    text: str
+    is_title: bool
+
+
+def heading_of(line: TextLine) -> Heading | None:
+    """Given a non-table text line, return it as a heading when it reads as one (proposal title or bold line)."""
+    text = clean_text(line.text)
+    if TITLE_PREFIX.match(text):
+        title = TRAILING_FORM_LABEL.sub("", TITLE_PREFIX.sub("", text)).strip()
+        return Heading(0, line.top, title, True) if title else None
+    if CODE_HEADING.match(text) and len(text.split()) <= MAX_HEADING_WORDS and (line.bold or line.size >= 11):
+        return Heading(0, line.top, text, True)
+    if line.bold and len(text.split()) <= MAX_HEADING_WORDS and not is_caption(line):
+        return Heading(0, line.top, text, False)
+    return None
+
+
+def caption_above(lines: list[TextLine], region: Region, lookup: int) -> str | None:
+    """Given a page's lines and a region, return the caption printed just above it ("Tabel 1. ..."), if any."""
+    above = [ln for ln in lines if ln.bottom <= region.top + 0.5][-lookup:]
+    for i in range(len(above) - 1, -1, -1):
+        if is_caption(above[i]):
+            parts = [above[i].text] + [ln.text for ln in above[i + 1:i + MAX_CAPTION_LINES]
+                                        if ln.size <= above[i].size + 0.5 and not ln.segments[1:]]
+            return clean_text(join_lines(parts))
+    return None
+
+
+def is_caption_text(text: str | None) -> bool:
+    """Given a caption, return whether it is a numbered table caption."""
+    return bool(text and CAPTION.match(text))

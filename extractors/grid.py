@@ -1,0 +1,293 @@
+"""Build a table grid from a region: columns from rulings or whitespace, rows from rules or line blocks,
+header rows joined into logical column headers, cells joined into the text a reader reads."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.layout import Segment, TextLine, Word, is_number_token
+from extractors.model import Cell, Row, Table
+from extractors.regions import Region
+from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
+from normalizers.labels import clean_text, join_lines
+from normalizers.numbers import number_text, parse_danish
+
+MIN_COLUMN_GAP = 1.0  # an empty x band at least this wide separates two columns
+SPANNING_SHARE = 0.55  # a lone segment wider than this share of the region spans columns (group label, note)
+VRULE_HEIGHT_SHARE = 0.5  # a vertical rule separates columns when it spans this share of the region height
+COVERAGE_STEP = 0.5
+NUMERIC_KINDS = ("number", "nil")
+_YEARISH = re.compile(r"^(19|20)\d\d([-/](19|20)?\d\d)?$")
+
+
+@dataclass
+class LineCells:
+    """One text line with its words distributed over the columns."""
+
+    line: TextLine
+    cells: dict[int, list[Word]] = field(default_factory=dict)
+
+
+def _segments_for_columns(region: Region) -> list[Segment]:
+    """Given a region, return the segments that define its columns (lone wide segments span, so they are out)."""
+    width = max(region.x1 - region.x0, 1.0)
+    out = []
+    for ln in region.lines:
+        if len(ln.segments) == 1 and (ln.x1 - ln.x0) > SPANNING_SHARE * width:
+            continue
+        out.extend(ln.segments)
+    return out
+
+
+def _ruled_separators(region: Region) -> list[float]:
+    """Given a region, return x positions of vertical rules that run through most of it (inner ones only)."""
+    height = max(region.bottom - region.top, 1.0)
+    xs = []
+    for r in region.page.vrules:
+        overlap = min(r.end, region.bottom) - max(r.start, region.top)
+        if overlap >= VRULE_HEIGHT_SHARE * height and region.x0 + 2 < r.pos < region.x1 - 2:
+            xs.append(r.pos)
+    xs.sort()
+    return [x for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > 2]
+
+
+def _whitespace_separators(segments: list[Segment], x0: float, x1: float) -> list[float]:
+    """Given segments, return the middles of x bands that no segment covers (column separators)."""
+    n = int((x1 - x0) / COVERAGE_STEP) + 2
+    cover = [0] * n
+    for s in segments:
+        a = max(0, int((s.x0 - x0) / COVERAGE_STEP))
+        b = min(n - 1, int((s.x1 - x0) / COVERAGE_STEP) + 1)
+        for i in range(a, b):
+            cover[i] += 1
+    seps, i = [], 0
+    first = next((k for k, c in enumerate(cover) if c), n)
+    last = max((k for k, c in enumerate(cover) if c), default=0)
+    i = first
+    while i <= last:
+        if cover[i] == 0:
+            j = i
+            while j <= last and cover[j] == 0:
+                j += 1
+            if (j - i) * COVERAGE_STEP >= MIN_COLUMN_GAP:
+                seps.append(x0 + (i + j) / 2 * COVERAGE_STEP)
+            i = j
+        else:
+            i += 1
+    return seps
+
+
+def column_separators(region: Region) -> list[float]:
+    """Given a region, return the x positions that separate its columns, left to right."""
+    ruled = _ruled_separators(region)
+    if ruled:
+        return ruled
+    return _whitespace_separators(_segments_for_columns(region), region.x0 - 1, region.x1 + 1)
+
+
+def _column_of(x: float, seps: list[float]) -> int:
+    """Given an x position and separators, return the column index it falls in."""
+    return sum(1 for s in seps if x > s)
+
+
+def assign_cells(lines: list[TextLine], seps: list[float]) -> list[LineCells]:
+    """Given lines and column separators, distribute each line's words over the columns.
+
+    A segment that lies in one column goes there whole; one that crosses a separator is split by word
+    centres, except a text segment crossing only where a word straddles (a spanning label): it stays in the
+    column where it starts.
+    """
+    out = []
+    for ln in lines:
+        lc = LineCells(ln)
+        for seg in ln.segments:
+            cols = {_column_of((w.x0 + w.x1) / 2, seps) for w in seg.words}
+            if len(cols) == 1:
+                lc.cells.setdefault(cols.pop(), []).extend(seg.words)
+                continue
+            numeric = all(is_number_token(w.text) for w in seg.words)
+            if numeric:
+                for w in seg.words:
+                    lc.cells.setdefault(_column_of((w.x0 + w.x1) / 2, seps), []).extend([w])
+            else:
+                lc.cells.setdefault(_column_of(seg.x0 + 0.5, seps), []).extend(seg.words)
+        out.append(lc)
+    return out
+
+
+# ---------------------------------------------------------------- rows
+def _is_numeric_text(text: str) -> bool:
+    """Given a cell text, return whether it is a printed number or nil marker (not a year heading)."""
+    t = text.strip()
+    return not _YEARISH.match(t) and parse_danish(t).kind in NUMERIC_KINDS
+
+
+def _cell_text(words: list[Word]) -> str:
+    """Given the words of one cell on one line, return their text."""
+    return " ".join(w.text for w in words)
+
+
+def label_column(lcs: list[LineCells], ncols: int) -> int:
+    """Given distributed lines, return the label column: the first column whose cells are mostly text."""
+    for c in range(ncols):
+        texts = [_cell_text(lc.cells[c]) for lc in lcs if c in lc.cells]
+        words = [t for t in texts if not _is_numeric_text(t)]
+        if texts and 2 * len(words) > len(texts) and sum(len(t) for t in words) >= 3 * len(words):
+            return c
+    return 0
+
+
+def _is_anchor(lc: LineCells, label_col: int) -> bool:
+    """Given a distributed line, return whether it carries a number outside the label column (a row's values)."""
+    return any(c != label_col and (all(is_number_token(w.text) for w in ws) or _is_numeric_text(_cell_text(ws)))
+               and not _YEARISH.match(_cell_text(ws)) for c, ws in lc.cells.items())
+
+
+def _row_rules(region: Region, settings: ExtractionSettings) -> list[float]:
+    """Given a region, return y positions of rules (and shading edges) that separate its rows."""
+    width = max(region.x1 - region.x0, 1.0)
+    ys = []
+    for r in region.page.hrules:
+        if region.top - 3 <= r.pos <= region.bottom + 3 and (min(r.end, region.x1) - max(r.start, region.x0)
+                                                            >= settings.rule_span_share * width):
+            ys.append(r.pos)
+    for x0, top, x1, bottom in region.page.shades:
+        if min(x1, region.x1) - max(x0, region.x0) >= settings.rule_span_share * width:
+            ys += [y for y in (top, bottom) if region.top - 3 <= y <= region.bottom + 3]
+    ys.sort()
+    return [y for i, y in enumerate(ys) if i == 0 or y - ys[i - 1] > 1.0]
+
+
+def _split_block(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
+    """Given the lines of one row block, split it at value lines: each label-only line joins the nearest one."""
+    anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)]
+    if len(anchors) <= 1:
+        return [block]
+    groups: dict[int, list[int]] = {a: [a] for a in anchors}
+    for i, lc in enumerate(block):
+        if i in groups:
+            continue
+        prev = max((a for a in anchors if a < i), default=None)
+        nxt = min((a for a in anchors if a > i), default=None)
+        mid = (lc.line.top + lc.line.bottom) / 2
+        if prev is None or nxt is None:
+            groups[prev if nxt is None else nxt].append(i)
+            continue
+        dp = mid - (block[prev].line.top + block[prev].line.bottom) / 2
+        dn = (block[nxt].line.top + block[nxt].line.bottom) / 2 - mid
+        above = block[i - 1].line.text.rstrip()
+        if above.endswith("-") and i - 1 >= prev:
+            dn += 1000.0
+        groups[prev if dp <= dn else nxt].append(i)
+    return [[block[i] for i in sorted(g)] for _, g in sorted(groups.items())]
+
+
+def group_rows(region: Region, lcs: list[LineCells], label_col: int,
+               settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[list[LineCells]]:
+    """Given a region's distributed lines, return its rows (lists of lines), header lines included."""
+    rules = _row_rules(region, settings)
+    if len(rules) >= 2:
+        bands: dict[int, list[LineCells]] = {}
+        for lc in lcs:
+            mid = (lc.line.top + lc.line.bottom) / 2
+            bands.setdefault(sum(1 for y in rules if mid > y), []).append(lc)
+        rows = []
+        for _, band in sorted(bands.items()):
+            rows += _split_block(band, label_col)
+        return rows
+    pitch = min((b.line.top - a.line.top for a, b in zip(lcs, lcs[1:], strict=False) if b.line.top > a.line.top),
+                default=10.0)
+    blocks: list[list[LineCells]] = []
+    for lc in lcs:
+        if blocks and lc.line.top - blocks[-1][-1].line.top <= settings.row_gap_factor * pitch \
+                and lc.line.bold == blocks[-1][-1].line.bold:
+            blocks[-1].append(lc)
+        else:
+            blocks.append([lc])
+    rows = []
+    for b in blocks:
+        rows += _split_block(b, label_col)
+    return rows
+
+
+# ---------------------------------------------------------------- header and assembly
+def _peel_header_lines(row: list[LineCells], label_col: int) -> tuple[list[LineCells], list[LineCells]]:
+    """Given the first row group, split off leading header lines that were grouped with the first value line."""
+    if not any(_is_anchor(lc, label_col) for lc in row):
+        return [], row
+    first = next(i for i, lc in enumerate(row) if _is_anchor(lc, label_col))
+    anchor_bold = row[first].line.bold
+    k = 0
+    while k < first and (any(c != label_col for c in row[k].cells) or (row[k].line.bold and not anchor_bold)):
+        k += 1
+    return row[:k], row[k:]
+
+
+def _texts(row: list[LineCells]) -> dict[int, list[str]]:
+    """Given a row's lines, return each column's per-line texts, top to bottom."""
+    out: dict[int, list[str]] = {}
+    for lc in row:
+        for c, ws in sorted(lc.cells.items()):
+            out.setdefault(c, []).append(_cell_text(ws))
+    return out
+
+
+def _is_header_row(row: list[LineCells], label_col: int, first: bool) -> bool:
+    """Given a row, return whether it reads as a header: no printed amounts, and spread over columns (or, for
+    the first row, all bold)."""
+    texts = {c: join_lines(ts) for c, ts in _texts(row).items()}
+    if not texts or any(_is_numeric_text(t) for t in texts.values()):
+        return False
+    return len(texts) >= 2 or any(c != label_col for c in texts) or (first and all(lc.line.bold for lc in row))
+
+
+def _cell(row: list[LineCells], col: int, page: int) -> Cell | None:
+    """Given a row and a column, return the cell as a reader reads it, with its box, or None when empty."""
+    lines = [lc.cells[col] for lc in row if col in lc.cells]
+    if not lines:
+        return None
+    text = clean_text(join_lines([_cell_text(ws) for ws in lines]))
+    if parse_danish(text).kind in NUMERIC_KINDS:
+        text = number_text(text)
+    words = [w for ws in lines for w in ws]
+    bbox = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+            max(w.bottom for w in words))
+    return Cell(text, page, bbox)
+
+
+def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS) -> Table | None:
+    """Given a table region, return its grid (header joined into column names, body rows), or None if empty."""
+    seps = column_separators(region)
+    ncols = len(seps) + 1
+    lcs = assign_cells(region.lines, seps)
+    label_col = label_column(lcs, ncols)
+    rows = group_rows(region, lcs, label_col, settings)
+    numeric = any(_is_anchor(lc, label_col) for lc in lcs)
+    header: list[list[LineCells]] = []
+    if rows:
+        peeled, rest = _peel_header_lines(rows[0], label_col)
+        if peeled:
+            header.append(peeled)
+            rows[0] = rest
+    while rows and len(header) < 3 and _is_header_row(rows[0], label_col, first=not header):
+        header.append(rows.pop(0))
+        if not numeric:
+            break
+    page = region.page.number
+    heads = {c: " ".join(join_lines(ts) for row in header for cc, ts in _texts(row).items() if cc == c)
+             for c in range(ncols)}
+    body = [[_cell(r, c, page) for c in range(ncols)] for r in rows]
+    used = [c for c in range(ncols) if heads[c] or any(b[c] for b in body)]
+    if not body or len(used) < 2:
+        return None
+    out_rows = [Row([b[c] for c in used], page) for b in body if any(b[c] for c in used)]
+    bounds = [region.x0 - 1] + seps + [region.x1 + 1]
+    head_row = Row([_header_cell(header, c, page) for c in used], page) if header else None
+    return Table(page=page, last_page=page, columns=[clean_text(heads[c]) for c in used], rows=out_rows,
+                 bbox=(region.x0, region.top, region.x1, region.bottom),
+                 col_x=[(bounds[c], bounds[c + 1]) for c in used], header_row=head_row)
+
+
+def _header_cell(header: list[list[LineCells]], col: int, page: int) -> Cell | None:
+    """Given the header rows, return the joined header cell of one column (kept to restore a misread header)."""
+    return _cell([lc for row in header for lc in row], col, page)

@@ -1,0 +1,216 @@
+"""Page primitives from pdfplumber: words, text lines split into cell segments, rulings and shadings.
+
+Geometry only: nothing here knows about tables.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
+
+
+@dataclass
+class Word:
+    """One word with its box (pdfplumber coordinates) and font facts."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class Segment:
+    """A run of words on one text line separated from its neighbours by a wide gap: a cell candidate."""
+
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        """Left edge."""
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        """Right edge."""
+        return max(w.x1 for w in self.words)
+
+    @property
+    def text(self) -> str:
+        """The words joined by single spaces."""
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass
+class TextLine:
+    """Words sharing a baseline, left to right, and their segments."""
+
+    words: list[Word]
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        """Left edge."""
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        """Right edge."""
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        """Top edge."""
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        """Bottom edge."""
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        """Median font size."""
+        return median(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        """The words joined by single spaces."""
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        """True when most characters are set in a bold face."""
+        n = sum(len(w.text) for w in self.words)
+        return sum(len(w.text) for w in self.words if w.bold) * 2 > n
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal (y, x0..x1) or vertical (x, top..bottom) ruling."""
+
+    pos: float
+    start: float
+    end: float
+
+
+@dataclass
+class PageLayout:
+    """Everything the table finder needs from one page."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[TextLine]
+    hrules: list[Rule]
+    vrules: list[Rule]
+    shades: list[tuple[float, float, float, float]]  # filled rects: x0, top, x1, bottom
+
+
+def _is_bold(fontname: str) -> bool:
+    """Given a PDF font name, return whether it names a bold face."""
+    f = fontname.lower()
+    return "bold" in f or "black" in f or "heavy" in f or f.endswith(",b") or "-bd" in f
+
+
+def words_of(page, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[Word]:
+    """Given a pdfplumber page, return its upright words with font size and boldness."""
+    raw = page.extract_words(x_tolerance=settings.word_x_tolerance, y_tolerance=settings.word_y_tolerance,
+                             keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
+    out = []
+    for w in raw:
+        if not w.get("upright", True) or not w["text"].strip():
+            continue
+        out.append(Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]),
+                        float(w.get("size") or (w["bottom"] - w["top"])), _is_bold(w.get("fontname") or "")))
+    return out
+
+
+def group_lines(words: list[Word], settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[TextLine]:
+    """Given words, return text lines (words whose baselines agree), top to bottom, words left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.bottom, w.x0)):
+        if lines:
+            last = lines[-1]
+            ref = median(x.bottom for x in last)
+            if abs(w.bottom - ref) <= settings.line_y_tolerance * max(w.size, 1.0):
+                last.append(w)
+                continue
+        lines.append([w])
+    return [TextLine(sorted(ws, key=lambda w: w.x0)) for ws in lines]
+
+
+_NUMBER_TOKEN = re.compile(r"^[(]?[-\u2212\u2013\u2012\u2010]?\d[\d.,]*%?[)]?$|^[-\u2212\u2013\u2012\u2010]$")
+_SIGN_OR_OPEN_GROUP = re.compile(r"^[-\u2212\u2013\u2012\u2010]$|^[-\u2212\u2013\u2012\u2010]?\d{1,3}\.$")
+SIGN_JOIN_FACTOR = 0.45  # a sign or an open thousands group closer than this share of the size joins the digits
+
+
+def is_number_token(text: str) -> bool:
+    """Given a word, return whether it looks like a number or a lone nil/sign dash."""
+    return bool(_NUMBER_TOKEN.match(text))
+
+
+def _joins_number(prev: Word, w: Word) -> bool:
+    """Given two adjacent words, return whether they are one printed number ("- 1.690", "-2. 750")."""
+    return (bool(_SIGN_OR_OPEN_GROUP.match(prev.text)) and w.text[:1].isdigit()
+            and w.x0 - prev.x1 < SIGN_JOIN_FACTOR * max(w.size, 1.0))
+
+
+def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSettings = DEFAULT_SETTINGS) -> None:
+    """Given a text line and the page's vertical rulings, split it into segments at wide gaps and at rulings."""
+    gap = max(settings.segment_gap_min, settings.segment_gap_factor * line.size)
+    crossing = [r.pos for r in vrules if r.start <= line.bottom and r.end >= line.top]
+    segs: list[list[Word]] = []
+    for w in line.words:
+        if segs:
+            prev = segs[-1][-1]
+            ruled = any(prev.x1 - 0.5 <= x <= w.x0 + 0.5 for x in crossing)
+            numbers = is_number_token(prev.text) and is_number_token(w.text) and not _joins_number(prev, w)
+            if (w.x0 - prev.x1 < gap and not ruled and not numbers) or (not ruled and _joins_number(prev, w)):
+                segs[-1].append(w)
+                continue
+        segs.append([w])
+    line.segments = [Segment(ws) for ws in segs]
+
+
+def rules_and_shades(page, settings: ExtractionSettings = DEFAULT_SETTINGS
+                     ) -> tuple[list[Rule], list[Rule], list[tuple[float, float, float, float]]]:
+    """Given a pdfplumber page, return its horizontal rules, vertical rules and filled shadings."""
+    h: list[Rule] = []
+    v: list[Rule] = []
+    shades = []
+    thick = settings.rule_max_thickness
+    for ln in page.lines:
+        x0, x1, top, bottom = float(ln["x0"]), float(ln["x1"]), float(ln["top"]), float(ln["bottom"])
+        if bottom - top <= thick and x1 - x0 >= settings.rule_min_length:
+            h.append(Rule((top + bottom) / 2, x0, x1))
+        elif x1 - x0 <= thick and bottom - top >= settings.rule_min_length:
+            v.append(Rule((x0 + x1) / 2, top, bottom))
+    for r in page.rects:
+        x0, x1, top, bottom = float(r["x0"]), float(r["x1"]), float(r["top"]), float(r["bottom"])
+        w, ht = x1 - x0, bottom - top
+        if ht <= thick and w >= settings.rule_min_length:
+            h.append(Rule((top + bottom) / 2, x0, x1))
+        elif w <= thick and ht >= settings.rule_min_length:
+            v.append(Rule((x0 + x1) / 2, top, bottom))
+        elif w >= settings.rule_min_length and ht >= settings.rule_min_length:
+            if r.get("fill"):
+                shades.append((x0, top, x1, bottom))
+            if r.get("stroke"):
+                h += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
+                v += [Rule(x0, top, bottom), Rule(x1, top, bottom)]
+    return h, v, shades
+
+
+def read_page(page, number: int, settings: ExtractionSettings = DEFAULT_SETTINGS) -> PageLayout:
+    """Given a pdfplumber page and its 1-based number, return its layout primitives."""
+    h, v, shades = rules_and_shades(page, settings)
+    lines = group_lines(words_of(page, settings), settings)
+    for ln in lines:
+        split_segments(ln, v, settings)
+    return PageLayout(number, float(page.width), float(page.height), lines, h, v, shades)

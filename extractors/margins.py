@@ -1,0 +1,32 @@
+"""Running page headers and footers ("Side 14 af 155", dates, organisation names): recognised, then ignored."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.layout import PageLayout, TextLine
+from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
+
+_PAGE_NUMBER = re.compile(r"^(side|page|s\.)?\s*\d+\s*((af|of|/)\s*\d+)?$", re.IGNORECASE)
+
+
+def _shape(line: TextLine) -> str:
+    """Given a line, return its text with digits masked, the key under which running lines repeat."""
+    return re.sub(r"\d+", "#", line.text.casefold()).strip()
+
+
+def _in_margin(line: TextLine, page: PageLayout, share: float) -> bool:
+    """Given a line, return whether it sits in the page's top or bottom margin band."""
+    return line.bottom <= page.height * share or line.top >= page.height * (1 - share)
+
+
+def strip_running_lines(pages: list[PageLayout], settings: ExtractionSettings = DEFAULT_SETTINGS) -> None:
+    """Given all pages of a document, drop the running header/footer lines from each page in place."""
+    counts = Counter()
+    for p in pages:
+        counts.update({_shape(ln) for ln in p.lines if _in_margin(ln, p, settings.margin_share)})
+    need = max(2, int(settings.repeat_share * len(pages) + 0.5))
+    for p in pages:
+        p.lines = [ln for ln in p.lines if not (
+            _in_margin(ln, p, settings.margin_share)
+            and (counts[_shape(ln)] >= need or _PAGE_NUMBER.match(ln.text.strip())))]

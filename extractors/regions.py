@@ -1,0 +1,202 @@
+"""Find table regions on a page: runs of text lines that share a column structure, ruled or not."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.layout import PageLayout, Rule, TextLine
+from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
+
+CAPTION = re.compile(r"^(tabel|table|tab\.|figur|oversigt)\s*\d+[a-z]?\b[.:]?", re.IGNORECASE)
+RULE_ALIGN_TOLERANCE = 6.0  # rules of one frame start and end within this distance
+FRAME_MAX_ROW_HEIGHT = 140.0  # consecutive rules of one frame are at most this far apart
+MIN_TABLE_LINES = 2  # a region needs this many multi-segment lines (or ruled rows) to be a table
+INDENT_TOLERANCE = 3.0
+RULE_TEXT_MARGIN = 10.0  # rules further than this above the first / below the last text line are ignored
+
+
+@dataclass
+class Frame:
+    """A stack of horizontal rules of the same extent: the outline of a ruled table."""
+
+    x0: float
+    x1: float
+    rules: list[float] = field(default_factory=list)  # y positions, top to bottom
+
+    @property
+    def top(self) -> float:
+        """y of the first rule."""
+        return self.rules[0]
+
+    @property
+    def bottom(self) -> float:
+        """y of the last rule."""
+        return self.rules[-1]
+
+
+@dataclass
+class Region:
+    """A table region on one page: its lines, and the frame it lies in when ruled."""
+
+    page: PageLayout
+    lines: list[TextLine]
+    frame: Frame | None = None
+
+    @property
+    def x0(self) -> float:
+        """Left edge of the region's text (or frame)."""
+        xs = [ln.x0 for ln in self.lines] + ([self.frame.x0] if self.frame else [])
+        return min(xs)
+
+    @property
+    def x1(self) -> float:
+        """Right edge of the region's text (or frame)."""
+        xs = [ln.x1 for ln in self.lines] + ([self.frame.x1] if self.frame else [])
+        return max(xs)
+
+    @property
+    def top(self) -> float:
+        """Top of the first line."""
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        """Bottom of the last line."""
+        return self.lines[-1].bottom
+
+
+def _stack_rules(hrules: list[Rule]) -> list[Frame]:
+    """Given horizontal rules, return stacks of rules with the same extent that follow each other closely."""
+    frames: list[Frame] = []
+    for r in sorted(hrules, key=lambda r: (r.pos, r.start)):
+        for f in frames:
+            if (abs(f.x0 - r.start) <= RULE_ALIGN_TOLERANCE and abs(f.x1 - r.end) <= RULE_ALIGN_TOLERANCE
+                    and 0 <= r.pos - f.rules[-1] <= FRAME_MAX_ROW_HEIGHT):
+                if r.pos - f.rules[-1] > 0.5:
+                    f.rules.append(r.pos)
+                break
+        else:
+            frames.append(Frame(r.start, r.end, [r.pos]))
+    return frames
+
+
+def _is_prose(line: TextLine, left: float, prose_right: float) -> bool:
+    """Given a line and the page's text margins, return whether it reads as running text."""
+    return len(line.segments) == 1 and line.x0 <= left + INDENT_TOLERANCE and line.x1 >= prose_right
+
+
+def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_right: float) -> list[Frame]:
+    """Given rules and text lines, return frames: stacks of >= 2 rules enclosing table rows, not running text.
+
+    A stack is cut where the band between two rules holds a caption or only running text, and rules above or
+    below all text (running header/footer rules) are ignored.
+    """
+    if not lines:
+        return []
+    first, last = lines[0].top, lines[-1].bottom
+    out: list[Frame] = []
+    for f in _stack_rules([r for r in hrules if first - RULE_TEXT_MARGIN <= r.pos <= last + RULE_TEXT_MARGIN]):
+        cur = [f.rules[0]]
+        for a, b in zip(f.rules, f.rules[1:], strict=False):
+            band = [ln for ln in lines if a <= (ln.top + ln.bottom) / 2 <= b
+                    and ln.x0 >= f.x0 - INDENT_TOLERANCE and ln.x1 <= f.x1 + 20]
+            cut = any(is_caption(ln) for ln in band) or (
+                not any(len(ln.segments) >= 2 for ln in band)
+                and sum(_is_prose(ln, left, prose_right) for ln in band) >= 2)
+            if cut:
+                if len(cur) >= 2:
+                    out.append(Frame(f.x0, f.x1, cur))
+                cur = [b]
+            else:
+                cur.append(b)
+        if len(cur) >= 2:
+            out.append(Frame(f.x0, f.x1, cur))
+    return out
+
+
+def is_caption(line: TextLine) -> bool:
+    """Given a line, return whether it reads as a table caption ("Tabel 1. ...")."""
+    return bool(CAPTION.match(line.text.strip()))
+
+
+def _frame_of(line: TextLine, frames: list[Frame]) -> Frame | None:
+    """Given a line, return the frame it lies inside, if any."""
+    mid = (line.top + line.bottom) / 2
+    for f in frames:
+        if f.top - 0.5 <= mid <= f.bottom + 0.5 and line.x0 >= f.x0 - INDENT_TOLERANCE and line.x1 <= f.x1 + 20:
+            return f
+    return None
+
+
+def text_span(page: PageLayout) -> tuple[float, float]:
+    """Given a page, return the x extent of its text block (left margin, right margin)."""
+    if not page.lines:
+        return 0.0, page.width
+    xs0 = sorted(ln.x0 for ln in page.lines)
+    xs1 = sorted(ln.x1 for ln in page.lines)
+    return xs0[len(xs0) // 10], xs1[(len(xs1) * 9) // 10]
+
+
+def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[Region]:
+    """Given a page (running lines removed), return its table regions top to bottom."""
+    left, right = text_span(page)
+    prose_right = left + settings.prose_right_share * (right - left)
+    frames = find_frames(page.hrules, page.lines, left, prose_right)
+    regions: list[Region] = []
+    current: list[TextLine] = []
+    current_frame: Frame | None = None
+    pending: list[TextLine] = []
+
+    def close() -> None:
+        nonlocal current, current_frame, pending
+        multi = sum(len(ln.segments) >= 2 for ln in current)
+        framed_rows = len(current_frame.rules) - 1 if current_frame else 0
+        if current and (multi >= MIN_TABLE_LINES or (current_frame and framed_rows >= 2 and multi >= 1)):
+            regions.append(Region(page, current, current_frame))
+        current, current_frame, pending = [], None, []
+
+    for ln in page.lines:
+        frame = _frame_of(ln, frames)
+        prev = (current or pending or [None])[-1]
+        gap_ok = prev is not None and ln.top - prev.bottom <= settings.region_gap_factor * max(ln.size, 6.0)
+        if is_caption(ln):
+            close()
+            continue
+        if frame is not None:
+            if current and current_frame is not frame:
+                if current_frame is None and gap_ok and frame.top > ln.top:
+                    current.extend(pending)
+                    current.append(ln)
+                    current_frame = frame
+                    pending = []
+                    continue
+                close()
+            current_frame = frame
+            if frame.top > ln.top:  # header lines above the frame's first rule belong to it
+                current.extend(pending)
+            current.append(ln)
+            pending = []
+            continue
+        if current_frame is not None and current:
+            close()
+            prev, gap_ok = None, False
+        if len(ln.segments) >= 2:
+            if current and gap_ok:
+                current.extend(pending)
+                current.append(ln)
+            else:
+                keep = pending if gap_ok else []
+                close()
+                current = keep + [ln]
+            pending = []
+            continue
+        narrow = ln.x1 < prose_right or ln.x0 > left + INDENT_TOLERANCE
+        if narrow and (gap_ok or not current):
+            if current or ln.x0 > left + INDENT_TOLERANCE or ln.bold:
+                pending.append(ln)
+            else:
+                pending = [ln] if not current else pending
+            continue
+        close()
+    close()
+    return regions

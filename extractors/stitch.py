@@ -1,0 +1,96 @@
+"""Tables that continue across pages become one table: repeated headers dropped, broken rows rejoined."""
+from __future__ import annotations
+
+from extractors.model import Row, Table
+from normalizers.labels import clean_text, join_lines, normalize_key
+from normalizers.numbers import parse_danish
+
+COLUMN_MATCH_TOLERANCE = 12.0  # column bands on two pages agree when their edges are this close
+
+
+def _same_header(a: Table, b: Table) -> bool:
+    """Given two tables, return whether their column headers read the same."""
+    return [normalize_key(c) for c in a.columns] == [normalize_key(c) for c in b.columns]
+
+
+def _column_map(a: Table, b: Table) -> list[int] | None:
+    """Given a table and its candidate continuation, map b's columns onto a's by x position (None if they don't)."""
+    if _same_header(a, b):
+        return list(range(len(a.columns)))
+    out = []
+    for x0, x1 in b.col_x:
+        mid = (x0 + x1) / 2
+        tol = COLUMN_MATCH_TOLERANCE
+        hits = [i for i, (a0, a1) in enumerate(a.col_x) if a0 - tol <= mid <= a1 + tol]
+        if len(hits) != 1:
+            return None
+        out.append(hits[0])
+    return out if len(set(out)) == len(out) else None
+
+
+def label_column(t: Table) -> int:
+    """Given a table, return its label column: the first column whose cells are mostly text."""
+    for c in range(len(t.columns)):
+        texts = [r.cells[c].text for r in t.rows if r.cells[c] is not None]
+        words = [x for x in texts if parse_danish(x).kind not in ("number", "nil")]
+        if texts and 2 * len(words) > len(texts) and sum(len(x) for x in words) >= 3 * len(words):
+            return c
+    return 0
+
+
+def _remap(row: Row, cmap: list[int], n: int) -> Row:
+    """Given a row of the continuation and the column map, return it in the first table's columns."""
+    cells = [None] * n
+    for j, c in enumerate(row.cells):
+        if c is not None:
+            cells[cmap[j]] = c
+    return Row(cells, row.page)
+
+
+def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
+    """Given the last row before a page break and the first after it, return whether the second continues it."""
+    values = [c for i, c in enumerate(row.cells) if c is not None and i != label_col]
+    label = row.cells[label_col].text if row.cells[label_col] else ""
+    prev_label = prev.cells[label_col].text if prev.cells[label_col] else ""
+    return (not values and bool(label) and (prev_label.endswith("-") or label[:1].islower())) or (
+        bool(values) and not label and bool(prev_label) and not any(
+            c is not None for i, c in enumerate(prev.cells) if i != label_col))
+
+
+def _merge_row(prev: Row, row: Row) -> Row:
+    """Given a row broken by a page break, return it whole."""
+    cells = []
+    for a, b in zip(prev.cells, row.cells, strict=True):
+        if a is None or b is None:
+            cells.append(a or b)
+        else:
+            cells.append(type(a)(clean_text(join_lines([a.text, b.text])), a.page, a.bbox))
+    return Row(cells, prev.page)
+
+
+def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float, bottom_share: float,
+           first_on_page: set[int], last_on_page: set[int]) -> list[Table]:
+    """Given tables in document order, merge each continuation (next page, near its top, no caption of its own,
+    matching columns) into the table it continues."""
+    out: list[Table] = []
+    for i, t in enumerate(tables):
+        prev = out[-1] if out else None
+        if (prev is not None and i in first_on_page and (i - 1) in last_on_page and t.page == prev.last_page + 1
+                and (t.caption is None or t.caption == prev.caption)
+                and t.bbox and t.bbox[1] <= top_share * page_heights[t.page]
+                and prev.bbox_last_bottom >= bottom_share * page_heights[prev.last_page]):
+            cmap = _column_map(prev, t)
+            if cmap is not None:
+                n = len(prev.columns)
+                rows = [] if _same_header(prev, t) or t.header_row is None else [_remap(t.header_row, cmap, n)]
+                rows += [_remap(r, cmap, n) for r in t.rows]
+                label_col = label_column(prev)
+                if rows and prev.rows and _continues_row(prev.rows[-1], rows[0], label_col):
+                    prev.rows[-1] = _merge_row(prev.rows[-1], rows.pop(0))
+                prev.rows.extend(rows)
+                prev.last_page = t.page
+                prev.bbox_last_bottom = t.bbox[3]
+                continue
+        t.bbox_last_bottom = t.bbox[3] if t.bbox else 0.0
+        out.append(t)
+    return out
