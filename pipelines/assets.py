@@ -1,0 +1,160 @@
+"""The partitioned assets: `documents` + `tables` + `table_cells` (one extraction per PDF), then one per domain table.
+
+Each partition is one PDF (key = file name). Every asset skips work whose published output already comes from
+the same bytes and code (see pipelines.state), unless the run carries the force tag.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import dagster as dg
+from dagster import AssetExecutionContext
+
+from domain import registry
+from domain.grid import grids_from_records
+from pipelines import checks
+from pipelines.partitions import pdf_partitions
+from pipelines.process import document_id_of, extract_document, sha256_of
+from pipelines.resources import DkbudgetPaths
+from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES, KEYS
+from pipelines.state import Marker, output_is_current, read_marker, write_marker
+from pipelines.version import pipeline_version
+from pipelines.writer import output_path, read_table, write_table
+
+FORCE_TAG = "dkbudget/force"
+GENERIC_GROUP = "generic"
+DOMAIN_GROUP = "domain"
+
+
+def is_forced(context: AssetExecutionContext) -> bool:
+    """Given an asset context, return whether the run asks to redo work even where outputs are current."""
+    return context.run.tags.get(FORCE_TAG, "").lower() in ("1", "true", "yes")
+
+
+def _table_checks(clean: Path, table: str, document_id: str) -> Iterator[dg.AssetCheckResult]:
+    """Given a document's output of a table, yield the checks its asset carries (coverage excluded)."""
+    yield checks.schema_check(clean, table, document_id)
+    if table in KEYS:
+        yield checks.keys_check(clean, table, document_id)
+    if table == "tables":
+        yield checks.totals_check(clean, document_id)
+
+
+def _extraction_is_current(clean: Path, document_id: str, file_name: str, sha: str) -> bool:
+    """Given a PDF's id, name and hash, return whether its generic outputs come from these bytes and this code."""
+    doc = read_marker(clean, document_id, "documents")
+    if doc is None or doc.file_name != file_name or doc.sha256 != sha or doc.pipeline_version != pipeline_version():
+        return False
+    return all(output_is_current(clean, document_id, t, sha, pipeline_version(), doc.generation)
+               for t in GENERIC_TABLES)
+
+
+def publish_extraction(clean: Path, result) -> None:
+    """Given an ExtractedDocument, write its `documents` row and (unless it failed) its generic rows + markers."""
+    doc = result.document
+    did, sha, version = doc["document_id"], doc["sha256"], doc["pipeline_version"]
+    generation = doc["extracted_at"].isoformat()
+    if result.tables is not None:
+        for table, rows in (("tables", result.tables), ("table_cells", result.cells)):
+            write_table(clean, table, did, rows)
+            write_marker(clean, did, table, Marker(sha, version, generation, len(rows), doc["file_name"]))
+    write_table(clean, "documents", did, [doc])
+    write_marker(clean, did, "documents", Marker(sha, version, generation, 1, doc["file_name"]))
+
+
+@dg.multi_asset(
+    name="extract_document",
+    specs=[
+        dg.AssetSpec("documents", group_name=GENERIC_GROUP, partitions_def=pdf_partitions,
+                     description="One row per PDF: id, hash, pages, kind, municipality, title, status/error."),
+        dg.AssetSpec("tables", group_name=GENERIC_GROUP, partitions_def=pdf_partitions,
+                     description="One row per table found, with caption, context, columns, unit, kind, totals."),
+        dg.AssetSpec("table_cells", group_name=GENERIC_GROUP, partitions_def=pdf_partitions,
+                     description="One row per non-empty body cell, with its text, Danish value and box."),
+    ],
+    check_specs=[spec for table in GENERIC_TABLES for spec in checks.check_specs(table)],
+    partitions_def=pdf_partitions,
+    can_subset=False,
+)
+def extract_document_assets(context: AssetExecutionContext, dkbudget: DkbudgetPaths) -> Iterator:
+    """Extract one PDF once: publish its `documents`, `tables` and `table_cells` rows and check them."""
+    file_name = context.partition_key
+    path = dkbudget.pdf(file_name)
+    clean = dkbudget.clean()
+    sha = sha256_of(path)
+    did = document_id_of(sha)
+    skipped = not is_forced(context) and _extraction_is_current(clean, did, file_name, sha)
+    if skipped:
+        context.log.info(f"{file_name}: unchanged ({did}, {pipeline_version()}), skipped")
+    else:
+        result = extract_document(path)
+        publish_extraction(clean, result)
+        doc = result.document
+        if doc["status"] != "ok":
+            context.log.warning(f"{file_name}: {doc['status']}: {doc['error']}")
+    doc_row = read_table(clean, "documents", did).to_pylist()[0]
+    common = {"document_id": did, "file_name": file_name, "skipped": skipped, "status": doc_row["status"],
+              "pipeline_version": doc_row["pipeline_version"]}
+    for table in GENERIC_TABLES:
+        marker = read_marker(clean, did, table)
+        yield dg.MaterializeResult(asset_key=table, metadata={
+            **common, "rows": marker.n_rows if marker else 0,
+            "path": str(output_path(clean, table, did)),
+            "error": doc_row["error"] or ""})
+    for table in GENERIC_TABLES:
+        yield from _table_checks(clean, table, did)
+    yield checks.coverage_check(dkbudget.raw(), clean)
+
+
+def build_domain_rows(clean: Path, table: str, doc_row: dict) -> list[dict]:
+    """Given a document's `documents` row, rebuild its grids from its published parquet and shape `table` rows."""
+    did = doc_row["document_id"]
+    builder = registry.builders().get(table)
+    if builder is None:
+        return []
+    tables = read_table(clean, "tables", did)
+    cells = read_table(clean, "table_cells", did)
+    grids = grids_from_records([] if tables is None else tables.to_pylist(),
+                               [] if cells is None else cells.to_pylist())
+    context = registry.DocumentContext(document_id=did, kind=doc_row["kind"],
+                                       municipality=doc_row["municipality"], title=doc_row["title"])
+    rows = builder(context, grids)
+    return [{"document_id": did, **row} for row in rows]
+
+
+def domain_asset(table: str) -> dg.AssetsDefinition:
+    """Given a domain table name, return its partitioned asset (reads the document's own parquet, never the PDF)."""
+
+    @dg.asset(name=table, group_name=DOMAIN_GROUP, partitions_def=pdf_partitions,
+              deps=["documents", "tables", "table_cells"], check_specs=checks.check_specs(table),
+              description=f"The `{table}` rows of each document (CONTRACT.md), shaped from its tables.")
+    def _asset(context: AssetExecutionContext, dkbudget: DkbudgetPaths) -> Iterator:
+        clean = dkbudget.clean()
+        sha = sha256_of(dkbudget.pdf(context.partition_key))
+        did = document_id_of(sha)
+        docs = read_table(clean, "documents", did)
+        if docs is None:
+            raise RuntimeError(f"{context.partition_key}: no `documents` row yet; materialize extract_document first")
+        doc_row = docs.to_pylist()[0]
+        generation = doc_row["extracted_at"].isoformat()
+        if doc_row["status"] == "failed":
+            reason = f"extraction failed, previous output kept: {doc_row['error']}"
+        elif not is_forced(context) and output_is_current(clean, did, table, sha, pipeline_version(), generation):
+            reason = "unchanged"
+        else:
+            reason = ""
+            rows = build_domain_rows(clean, table, doc_row)
+            write_table(clean, table, did, rows)
+            write_marker(clean, did, table, Marker(sha, pipeline_version(), generation, len(rows),
+                                                   doc_row["file_name"]))
+        marker = read_marker(clean, did, table)
+        yield dg.MaterializeResult(metadata={
+            "document_id": did, "skipped": bool(reason), "reason": reason, "rows": marker.n_rows if marker else 0,
+            "path": str(output_path(clean, table, did))})
+        yield from _table_checks(clean, table, did)
+
+    return _asset
+
+
+domain_assets = [domain_asset(table) for table in DOMAIN_TABLES]
+all_assets = [extract_document_assets, *domain_assets]

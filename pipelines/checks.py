@@ -1,0 +1,106 @@
+"""Asset checks over the published parquet of one document (CONTRACT "Checks"): schema, keys, totals, coverage.
+
+Each function reads what is on disk, so a check reports the outputs users actually read, whether they were
+just written or kept from an earlier run.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import dagster as dg
+import pyarrow.parquet as pq
+
+from domain import registry
+from domain.grid import grids_from_records
+from pipelines.config import list_pdfs
+from pipelines.schemas import KEYS, SCHEMAS
+from pipelines.writer import PARQUET_SUFFIX, output_path, read_table
+
+SCHEMA_CHECK = "schema_matches_contract"
+KEYS_CHECK = "keys_unique"
+TOTALS_CHECK = "printed_totals_hold"
+COVERAGE_CHECK = "every_pdf_has_documents_row"
+DUPLICATE_LABELS_ALLOWED = frozenset({"proposal_economics"})  # CONTRACT: duplicate printed labels, by row order
+MAX_LISTED = 50  # failures listed in a check's metadata
+
+
+def check_specs(table: str) -> list[dg.AssetCheckSpec]:
+    """Given a contract table, return the checks its asset carries."""
+    specs = [dg.AssetCheckSpec(SCHEMA_CHECK, asset=table, description="Parquet schema equals CONTRACT.md")]
+    if table in KEYS:
+        specs.append(dg.AssetCheckSpec(KEYS_CHECK, asset=table, description=f"Unique key: {', '.join(KEYS[table])}"))
+    if table == "tables":
+        specs.append(dg.AssetCheckSpec(TOTALS_CHECK, asset=table,
+                                       description="Printed totals equal the sum of their parts (reported, not fixed)"))
+    if table == "documents":
+        specs.append(dg.AssetCheckSpec(COVERAGE_CHECK, asset=table,
+                                       description="Every PDF in the raw dir has a `documents` row"))
+    return specs
+
+
+def schema_check(clean_dir: Path, table: str, document_id: str) -> dg.AssetCheckResult:
+    """Given a document's output of a table, return whether its parquet schema is the contract's."""
+    path = output_path(clean_dir, table, document_id)
+    if not path.exists():
+        return dg.AssetCheckResult(check_name=SCHEMA_CHECK, asset_key=table, passed=True,
+                                   metadata={"file": "none (no rows for this document)"})
+    found = pq.read_schema(path).remove_metadata()
+    expected = SCHEMAS[table]
+    problems = [f"{f.name}: expected {f.type}, found {found.field(f.name).type if f.name in found.names else 'none'}"
+                for f in expected if f.name not in found.names or found.field(f.name).type != f.type]
+    return dg.AssetCheckResult(check_name=SCHEMA_CHECK, asset_key=table, passed=not problems,
+                               metadata={"file": str(path), "problems": problems[:MAX_LISTED]})
+
+
+def keys_check(clean_dir: Path, table: str, document_id: str) -> dg.AssetCheckResult:
+    """Given a document's output of a table, return whether its key columns are unique."""
+    data = read_table(clean_dir, table, document_id)
+    rows = [] if data is None else data.select(list(KEYS[table])).to_pylist()
+    counts = Counter(tuple(r.values()) for r in rows)
+    duplicates = {k: n for k, n in counts.items() if n > 1}
+    allowed = table in DUPLICATE_LABELS_ALLOWED
+    listed = [dict(zip(KEYS[table], map(str, k), strict=True), count=n)
+              for k, n in list(duplicates.items())[:MAX_LISTED]]
+    return dg.AssetCheckResult(
+        check_name=KEYS_CHECK, asset_key=table, passed=allowed or not duplicates,
+        metadata={"rows": len(rows), "duplicate_keys": len(duplicates), "duplicates": listed,
+                  "duplicates_allowed": "duplicate printed labels, kept in row order" if allowed else "no"})
+
+
+def total_checks(clean_dir: Path, document_id: str) -> list[registry.TotalCheck]:
+    """Given a document id, return the printed-total checks over its published `tables`/`table_cells`."""
+    tables = read_table(clean_dir, "tables", document_id)
+    if tables is None:
+        return []
+    cells = read_table(clean_dir, "table_cells", document_id)
+    grids = grids_from_records(tables.to_pylist(), [] if cells is None else cells.to_pylist())
+    return [check for grid in grids for check in registry.check_totals(grid)]
+
+
+def totals_check(clean_dir: Path, document_id: str) -> dg.AssetCheckResult:
+    """Given a document id, return the totals check: every failing total with table, row, column, difference."""
+    checks = total_checks(clean_dir, document_id)
+    failing = [c for c in checks if not c.holds]
+    listed = [{"table_id": c.table_id, "row": c.row_label, "column": c.column, "printed": str(c.printed),
+               "computed": str(c.computed), "difference": str(c.difference)} for c in failing[:MAX_LISTED]]
+    return dg.AssetCheckResult(
+        check_name=TOTALS_CHECK, asset_key="tables", passed=not failing, severity=dg.AssetCheckSeverity.WARN,
+        metadata={"totals_checked": len(checks), "totals_failed": len(failing), "failures": listed})
+
+
+def documents_file_names(clean_dir: Path) -> set[str]:
+    """Given the clean dir, return the file names that have a `documents` row."""
+    folder = Path(clean_dir) / "documents"
+    names: set[str] = set()
+    for path in folder.glob(f"*{PARQUET_SUFFIX}"):
+        names.update(pq.read_table(path, columns=["file_name"]).column("file_name").to_pylist())
+    return names
+
+
+def coverage_check(raw_dir: Path, clean_dir: Path) -> dg.AssetCheckResult:
+    """Given the raw and clean dirs, return whether every PDF in the raw dir has a `documents` row."""
+    missing = sorted({p.name for p in list_pdfs(raw_dir)} - documents_file_names(clean_dir))
+    return dg.AssetCheckResult(
+        check_name=COVERAGE_CHECK, asset_key="documents", passed=not missing, severity=dg.AssetCheckSeverity.WARN,
+        metadata={"missing": missing[:MAX_LISTED], "n_missing": len(missing)})

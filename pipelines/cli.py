@@ -1,0 +1,174 @@
+"""`dkbudget run`: materialize the assets through Dagster, in-process, one run per new or changed PDF.
+
+`dkbudget dev` starts `dagster dev` on the same instance home.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.config import (
+    CLEAN_DIR_ENV,
+    RAW_DIR_ENV,
+    default_clean_dir,
+    default_raw_dir,
+    ensure_dagster_home,
+    list_pdfs,
+)
+
+EXIT_OK = 0
+EXIT_USAGE = 2  # bad arguments, unreadable raw dir, unknown document
+EXIT_INSTANCE = 3  # the Dagster instance or definitions could not be loaded
+LOG_LEVEL = "WARNING"  # Dagster's console log in `dkbudget run`; every event is still stored in the instance
+
+
+@dataclass
+class Planned:
+    """One PDF of the raw dir and what this invocation does with it."""
+
+    path: Path
+    sha256: str
+    document_id: str
+    run: bool
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Given the command line, return the parsed arguments."""
+    parser = argparse.ArgumentParser(prog="dkbudget", description="Danish municipal budget PDFs -> parquet tables.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="materialize the assets for the PDFs of the raw dir")
+    run.add_argument("--raw-dir", default=None, help=f"PDFs to read (default ${RAW_DIR_ENV} or data/raw)")
+    run.add_argument("--clean-dir", default=None, help=f"parquet to write (default ${CLEAN_DIR_ENV} or data/clean)")
+    run.add_argument("--select", default=None, help='Dagster asset selection, e.g. "grant_expiries" or "key:tables+"')
+    run.add_argument("--document", default=None, help="re-run one document: its file name or document_id")
+    run.add_argument("--force", action="store_true", help="redo work even where outputs are up to date")
+    dev = sub.add_parser("dev", help="start `dagster dev` on the dkbudget instance home")
+    dev.add_argument("dagster_args", nargs=argparse.REMAINDER, help="passed on to `dagster dev`")
+    return parser.parse_args(argv)
+
+
+def plan(pdfs: list[Path], clean: Path, document: str | None, force: bool, select: bool) -> list[Planned]:
+    """Given the raw PDFs, return per PDF whether to run it (new/changed, the chosen document, or forced)."""
+    from pipelines.process import document_id_of, sha256_of
+    from pipelines.state import document_is_current
+    from pipelines.version import pipeline_version
+
+    out = []
+    for path in pdfs:
+        sha = sha256_of(path)
+        did = document_id_of(sha)
+        if document is not None:
+            run = document in (path.name, did)
+        else:
+            run = force or select or not document_is_current(clean, did, path.name, sha, pipeline_version())
+        out.append(Planned(path, sha, did, run))
+    return out
+
+
+def _status_line(clean: Path, item: Planned) -> str:
+    """Given a planned PDF, return a one-line report of its `documents` row."""
+    from pipelines.writer import read_table
+
+    docs = read_table(clean, "documents", item.document_id)
+    if docs is None:
+        return f"missing  {item.path.name}  {item.document_id}  (no documents row)"
+    d = docs.to_pylist()[0]
+    line = f"{d['status']:<8} {item.path.name}  {item.document_id}  kind={d['kind']}  tables={d['n_tables']}"
+    return f"{line}  error: {d['error']}" if d["error"] else line
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Given parsed `run` arguments, materialize the planned documents and report; return the exit code."""
+    raw = Path(args.raw_dir or default_raw_dir()).resolve()
+    clean = Path(args.clean_dir or default_clean_dir()).resolve()
+    try:
+        pdfs = list_pdfs(raw)
+    except OSError as exc:
+        print(f"dkbudget: cannot read the raw dir {raw}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        ensure_dagster_home()
+        import dagster as dg
+
+        from pipelines.assets import FORCE_TAG
+        from pipelines.definitions import defs
+        from pipelines.jobs import JOB_NAME
+        from pipelines.partitions import PDF_PARTITIONS_NAME
+        from pipelines.resources import RESOURCE_KEY
+
+        instance = dg.DagsterInstance.get()
+        job = defs.resolve_job_def(JOB_NAME)
+        graph = defs.resolve_asset_graph()
+    except Exception as exc:  # noqa: BLE001 - a broken instance or definitions: the run cannot be made
+        print(f"dkbudget: cannot load the Dagster instance or definitions: {exc}", file=sys.stderr)
+        return EXIT_INSTANCE
+    selection = None
+    if args.select:
+        try:
+            selection = dg.AssetSelection.from_string(args.select).resolve(graph)
+        except Exception as exc:  # noqa: BLE001
+            print(f"dkbudget: bad --select {args.select!r}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if not selection:
+            print(f"dkbudget: --select {args.select!r} matches no asset", file=sys.stderr)
+            return EXIT_USAGE
+        generic = {dg.AssetKey(k) for k in ("documents", "tables", "table_cells")}
+        if selection & generic:  # one extraction step publishes all three
+            selection |= generic
+    planned = plan(pdfs, clean, args.document, args.force, selection is not None)
+    if args.document is not None and not any(p.run for p in planned):
+        print(f"dkbudget: no PDF named {args.document!r} or with that document_id in {raw}", file=sys.stderr)
+        return EXIT_USAGE
+    known = set(instance.get_dynamic_partitions(PDF_PARTITIONS_NAME))
+    new = [p.path.name for p in planned if p.path.name not in known]
+    if new:
+        instance.add_dynamic_partitions(PDF_PARTITIONS_NAME, new)
+    run_config = {"resources": {RESOURCE_KEY: {"config": {"raw_dir": str(raw), "clean_dir": str(clean)}}},
+                  "loggers": {"console": {"config": {"log_level": LOG_LEVEL}}}}
+    tags = {FORCE_TAG: "true"} if (args.force or args.document is not None) else {}
+    counts = {"run": 0, "skipped": 0, "step failures": 0}
+    for item in planned:
+        if not item.run:
+            counts["skipped"] += 1
+            print(f"skipped  {item.path.name}  {item.document_id}  (unchanged)")
+            continue
+        started = time.perf_counter()
+        result = job.execute_in_process(run_config=run_config, instance=instance, partition_key=item.path.name,
+                                        raise_on_error=False, tags=tags,
+                                        asset_selection=sorted(selection) if selection else None)
+        counts["run"] += 1
+        print(f"{_status_line(clean, item)}  ({time.perf_counter() - started:.1f} s, run {result.run_id[:8]})")
+        if not result.success:
+            failed = [e.step_key for e in result.all_events if e.is_step_failure]
+            counts["step failures"] += len(failed)
+            for event in result.all_events:
+                if event.is_step_failure:
+                    error = event.step_failure_data.error
+                    print(f"  step {event.step_key} failed: {error.message.strip() if error else 'unknown error'}")
+    print(f"{len(planned)} PDFs: {counts['run']} run, {counts['skipped']} skipped, "
+          f"{counts['step failures']} step failures; clean dir {clean}")
+    return EXIT_OK
+
+
+def dev_command(args: argparse.Namespace) -> int:
+    """Given parsed `dev` arguments, replace this process by `dagster dev` on the dkbudget instance home."""
+    ensure_dagster_home()
+    argv = [sys.executable, "-m", "dagster", "dev", *args.dagster_args]
+    os.execv(sys.executable, argv)
+    return EXIT_OK  # not reached
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Given the command line (default sys.argv), run the command and return its exit code."""
+    args = parse_args(argv)
+    if args.command == "dev":
+        return dev_command(args)
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

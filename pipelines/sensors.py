@@ -1,0 +1,35 @@
+"""A sensor that registers new and changed PDFs of the raw dir as partitions and requests their runs."""
+
+import json
+
+import dagster as dg
+
+from pipelines.config import list_pdfs
+from pipelines.jobs import dkbudget_job
+from pipelines.partitions import PDF_PARTITIONS_NAME
+from pipelines.resources import DkbudgetPaths
+
+SENSOR_INTERVAL_SECONDS = 60
+
+
+def file_stamp(stat_size: int, stat_mtime_ns: int) -> str:
+    """Given a file's size and mtime, return the stamp that marks a change of its bytes."""
+    return f"{stat_size}-{stat_mtime_ns}"
+
+
+@dg.sensor(job=dkbudget_job, minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
+           default_status=dg.DefaultSensorStatus.STOPPED)
+def raw_pdf_sensor(context: dg.SensorEvaluationContext, dkbudget: DkbudgetPaths) -> dg.SensorResult:
+    """Register each new PDF as a partition and request a run for every new or changed one."""
+    seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
+    current = {}
+    for path in list_pdfs(dkbudget.raw()):
+        st = path.stat()
+        current[path.name] = file_stamp(st.st_size, st.st_mtime_ns)
+    changed = sorted(name for name, stamp in current.items() if seen.get(name) != stamp)
+    known = set(context.instance.get_dynamic_partitions(PDF_PARTITIONS_NAME))
+    new = [name for name in sorted(current) if name not in known]
+    requests = [dg.RunRequest(run_key=f"{name}@{current[name]}", partition_key=name) for name in changed]
+    return dg.SensorResult(
+        run_requests=requests, cursor=json.dumps(current),
+        dynamic_partitions_requests=[dg.AddDynamicPartitionsRequest(PDF_PARTITIONS_NAME, new)] if new else [])

@@ -1,0 +1,62 @@
+"""Incremental state: a small marker per (document, table) saying which bytes and code produced that output."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES
+from pipelines.writer import atomic_open, output_path
+
+STATE_DIR = ".dkbudget"  # hidden folder in the clean dir: not a table, not read by read_parquet on a table
+ALL_TABLES = GENERIC_TABLES + DOMAIN_TABLES
+
+
+@dataclass(frozen=True)
+class Marker:
+    """What produced a document's output of one table: bytes, code version, extraction generation, row count."""
+
+    sha256: str
+    pipeline_version: str
+    generation: str  # the `documents.extracted_at` the output was built from
+    n_rows: int
+    file_name: str = ""
+
+
+def marker_path(clean_dir: Path | str, document_id: str, table: str) -> Path:
+    """Given the clean dir, a document id and a table, return where its marker lives."""
+    return output_path(clean_dir, table, document_id).parents[1] / STATE_DIR / document_id / f"{table}.json"
+
+
+def write_marker(clean_dir: Path | str, document_id: str, table: str, marker: Marker) -> None:
+    """Given a marker, store it (atomically) for the document's table."""
+    with atomic_open(marker_path(clean_dir, document_id, table)) as fh:
+        fh.write(json.dumps(asdict(marker)).encode())
+
+
+def read_marker(clean_dir: Path | str, document_id: str, table: str) -> Marker | None:
+    """Given a document id and table, return its marker, or None when absent or unreadable."""
+    try:
+        return Marker(**json.loads(marker_path(clean_dir, document_id, table).read_text()))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def output_is_current(clean_dir: Path | str, document_id: str, table: str, sha256: str, version: str,
+                      generation: str | None = None) -> bool:
+    """Given what a document's output should come from, return whether the published one does (file included)."""
+    m = read_marker(clean_dir, document_id, table)
+    if m is None or m.sha256 != sha256 or m.pipeline_version != version:
+        return False
+    if generation is not None and m.generation != generation:
+        return False
+    return m.n_rows == 0 or output_path(clean_dir, table, document_id).exists()
+
+
+def document_is_current(clean_dir: Path | str, document_id: str, file_name: str, sha256: str,
+                        version: str) -> bool:
+    """Given a PDF's id, name and hash, return whether every output of it is published from these bytes and code."""
+    doc = read_marker(clean_dir, document_id, "documents")
+    if doc is None or doc.file_name != file_name:
+        return False
+    return all(output_is_current(clean_dir, document_id, t, sha256, version, doc.generation) for t in ALL_TABLES)
