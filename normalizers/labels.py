@@ -10,12 +10,14 @@ from rapidfuzz import fuzz
 from normalizers.numbers import MINUS_GLYPHS, normalize_minus, number_text, parse_danish
 
 SOFT_HYPHEN = "\u00ad"
+# pdfium writes a hyphen it found at a line break as U+0002 (and joins the lines).
+PDFIUM_LINE_HYPHEN = "\x02"
 # Glyphs that can end a line as a (hyphenation or real) hyphen.
-LINE_END_HYPHENS = "-\u00ad\u2010\u2011"
+LINE_END_HYPHENS = "-\u00ad\u2010\u2011" + PDFIUM_LINE_HYPHEN
 # Invisible characters dropped from every text.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 # Words after a hyphenated line end that show the hyphen is a real one ("Sundheds- og Omsorgsforvaltningen").
-CONJUNCTIONS = frozenset({"og", "eller", "samt", "el.", "&", "som", "til", "/", "and", "or"})
+CONJUNCTIONS = frozenset({"og", "eller", "samt", "el.", "&", "som", "til", "and", "or"})
 # Minimum rapidfuzz score for a tolerant enum match.
 FUZZY_MIN_SCORE = 85
 
@@ -33,7 +35,10 @@ def clean_text(s: str | None) -> str:
     """
     if s is None:
         return ""
-    t = " ".join(unicodedata.normalize("NFKC", str(s)).translate(_INVISIBLE).split())
+    s = str(s)
+    if PDFIUM_LINE_HYPHEN in s:  # "vide\x02reføre" -> "videreføre", "ICM\x02indsats" -> "ICM-indsats"
+        s = re.sub(r"(\S+)\x02\s*(\S*)", lambda m: join_lines([m[1] + "-", m[2]]), s)
+    t = " ".join(unicodedata.normalize("NFKC", s).translate(_INVISIBLE).split())
     t = t.replace("\u2212", "-")
     if parse_danish(t).kind in ("number", "nil"):
         return number_text(t)
@@ -71,7 +76,9 @@ def _keep_hyphen(prev: str, nxt: str, known: set[str]) -> bool | None:
     stem = prev.rstrip(LINE_END_HYPHENS)
     head = _WORD_CHARS.sub("", stem)  # "(pilot" -> "pilot"
     first = _WORD_CHARS.sub("", nxt)
-    if nxt.casefold() in CONJUNCTIONS or nxt[:1] in ",/&":
+    if nxt[:1] in ",/":  # "leveregels-/kulturworkshop"
+        return True
+    if nxt.casefold() in CONJUNCTIONS or nxt[:1] == "&":
         return None
     if known:
         joined, hyphenated = _bare(stem + nxt), _bare(stem + "-" + nxt)

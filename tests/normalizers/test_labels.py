@@ -62,6 +62,8 @@ def test_join_lines_known_words_settle_ambiguous_hyphens():
         ),
         ("\ufb01nansiering", "finansiering"),
         ("a\u00a0b", "a b"),
+        ("Ikke relevant at vide\x02reføre.", "Ikke relevant at videreføre."),
+        ("tværgående KK\x02aktivitet", "tværgående KK-aktivitet"),
         (None, ""),
     ],
 )
