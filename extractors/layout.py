@@ -8,6 +8,9 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
+from pdfplumber.utils.text import WordExtractor
+
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 
 
@@ -118,12 +121,57 @@ def _is_bold(fontname: str) -> bool:
     return "bold" in f or "black" in f or "heavy" in f or f.endswith(",b") or "-bd" in f
 
 
-def words_of(page, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[Word]:
-    """Given a pdfplumber page, return its upright words with font size and boldness."""
-    raw = page.extract_words(x_tolerance=settings.word_x_tolerance, y_tolerance=settings.word_y_tolerance,
-                             keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
+@dataclass
+class PageObjects:
+    """The raw objects of one page in pdfplumber's coordinates: chars (dicts) and drawn boxes."""
+
+    chars: list[dict]
+    lines: list[tuple[float, float, float, float]]  # x0, top, x1, bottom of stroked lines
+    rects: list[tuple[float, float, float, float, bool, bool]]  # x0, top, x1, bottom, fill, stroke
+
+
+def _walk(objs):
+    """Given pdfminer layout objects, yield the leaves (descending into figures)."""
+    for o in objs:
+        if isinstance(o, LTContainer) and not isinstance(o, LTChar):
+            yield from _walk(o)
+        else:
+            yield o
+
+
+def page_objects(page) -> PageObjects:
+    """Given a pdfplumber page, return its chars and drawn boxes from pdfplumber's layout tree.
+
+    This reads ``page.layout`` (pdfplumber's pdfminer tree) directly and converts coordinates exactly as
+    pdfplumber's ``page.chars``/``page.rects`` do, skipping the per-attribute resolution those properties do for
+    every char, which we do not need: it halves the time per page.
+    """
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    chars, lines, rects = [], [], []
+    for o in _walk(page.layout._objs):
+        top, bottom = height - o.y1 + mb_top, height - o.y0 + mb_top
+        x0, x1 = o.x0 + mb_x0, o.x1 + mb_x0
+        if isinstance(o, LTChar):
+            chars.append({"text": o.get_text(), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                          "doctop": top, "upright": o.upright, "size": o.size, "fontname": o.fontname})
+        elif isinstance(o, LTRect):
+            rects.append((x0, top, x1, bottom, bool(o.fill), bool(o.stroke)))
+        elif isinstance(o, LTLine):
+            lines.append((x0, top, x1, bottom))
+        elif isinstance(o, LTCurve) and (x1 - x0 <= DEFAULT_SETTINGS.rule_max_thickness
+                                         or bottom - top <= DEFAULT_SETTINGS.rule_max_thickness):
+            lines.append((x0, top, x1, bottom))
+    return PageObjects(chars, lines, rects)
+
+
+def words_of(objects: PageObjects, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[Word]:
+    """Given a page's objects, return its upright words (pdfplumber's word grouping) with size and boldness."""
+    extractor = WordExtractor(x_tolerance=settings.word_x_tolerance, y_tolerance=settings.word_y_tolerance,
+                              keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
     out = []
-    for w in raw:
+    for w in extractor.iter_extract_tuples(objects.chars):
+        w = w[0]
         if not w.get("upright", True) or not w["text"].strip():
             continue
         out.append(Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]),
@@ -178,30 +226,28 @@ def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSetti
     line.segments = [Segment(ws) for ws in segs]
 
 
-def rules_and_shades(page, settings: ExtractionSettings = DEFAULT_SETTINGS
+def rules_and_shades(objects: PageObjects, settings: ExtractionSettings = DEFAULT_SETTINGS
                      ) -> tuple[list[Rule], list[Rule], list[tuple[float, float, float, float]]]:
-    """Given a pdfplumber page, return its horizontal rules, vertical rules and filled shadings."""
+    """Given a page's objects, return its horizontal rules, vertical rules and filled shadings."""
     h: list[Rule] = []
     v: list[Rule] = []
     shades = []
     thick = settings.rule_max_thickness
-    for ln in page.lines:
-        x0, x1, top, bottom = float(ln["x0"]), float(ln["x1"]), float(ln["top"]), float(ln["bottom"])
+    for x0, top, x1, bottom in objects.lines:
         if bottom - top <= thick and x1 - x0 >= settings.rule_min_length:
             h.append(Rule((top + bottom) / 2, x0, x1))
         elif x1 - x0 <= thick and bottom - top >= settings.rule_min_length:
             v.append(Rule((x0 + x1) / 2, top, bottom))
-    for r in page.rects:
-        x0, x1, top, bottom = float(r["x0"]), float(r["x1"]), float(r["top"]), float(r["bottom"])
+    for x0, top, x1, bottom, fill, stroke in objects.rects:
         w, ht = x1 - x0, bottom - top
         if ht <= thick and w >= settings.rule_min_length:
             h.append(Rule((top + bottom) / 2, x0, x1))
         elif w <= thick and ht >= settings.rule_min_length:
             v.append(Rule((x0 + x1) / 2, top, bottom))
         elif w >= settings.rule_min_length and ht >= settings.rule_min_length:
-            if r.get("fill"):
+            if fill:
                 shades.append((x0, top, x1, bottom))
-            if r.get("stroke"):
+            if stroke:
                 h += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
                 v += [Rule(x0, top, bottom), Rule(x1, top, bottom)]
     return h, v, shades
@@ -209,8 +255,9 @@ def rules_and_shades(page, settings: ExtractionSettings = DEFAULT_SETTINGS
 
 def read_page(page, number: int, settings: ExtractionSettings = DEFAULT_SETTINGS) -> PageLayout:
     """Given a pdfplumber page and its 1-based number, return its layout primitives."""
-    h, v, shades = rules_and_shades(page, settings)
-    lines = group_lines(words_of(page, settings), settings)
+    objects = page_objects(page)
+    h, v, shades = rules_and_shades(objects, settings)
+    lines = group_lines(words_of(objects, settings), settings)
     for ln in lines:
         split_segments(ln, v, settings)
     return PageLayout(number, float(page.width), float(page.height), lines, h, v, shades)
