@@ -54,7 +54,7 @@ HEADING_MARKERS: dict[str, tuple[str, ...]] = {
 
 # "<Name> Kommune" / "<Name>s Kommune" / "Bornholms Regionskommune"; the name is one (hyphenated) word.
 MUNICIPALITY_RE = re.compile(r"\b([A-ZÆØÅ][A-Za-zÆØÅæøåéü]+(?:-[A-ZÆØÅ][A-Za-zÆØÅæøåéü]+)*)[ \t]+"
-                             r"(?:Region)?(?:[Kk]ommune|KOMMUNE)\b")
+                             r"(?:Regions)?(?:[Kk]ommune|KOMMUNE)\b")
 # Official names that end in "s" themselves (not a genitive s).
 NAMES_ENDING_IN_S = frozenset({"Randers", "Assens"})
 # Words that can precede "Kommune" without being a municipality's name.

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import dagster as dg
 
-from pipelines.partitions import pdf_partitions
-
 JOB_NAME = "dkbudget"
 
 dkbudget_job = dg.define_asset_job(
-    JOB_NAME, selection=dg.AssetSelection.all(), partitions_def=pdf_partitions,
+    JOB_NAME, selection=dg.AssetSelection.all(),
     executor_def=dg.in_process_executor, description="Extract one PDF and build its generic and domain tables.")

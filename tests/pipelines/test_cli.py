@@ -1,0 +1,97 @@
+"""`dkbudget run` end to end on the sample corpus: documents, layout, runs in the instance, skip, --document."""
+import hashlib
+
+import dagster as dg
+import pandas as pd
+
+from pipelines.schemas import SCHEMAS
+from pipelines.writer import TEMP_PREFIX, write_table
+from tests.pipelines.conftest import RAW, run_cli
+from tests.pipelines.test_documents import EXPECTED
+
+NOOP_SECONDS = 5.0
+
+
+def _snapshot(clean):
+    return {p.relative_to(clean): p.stat().st_mtime_ns for p in clean.rglob("*.parquet")}
+
+
+def test_corpus_run_writes_one_ok_documents_row_per_pdf(corpus_run):
+    assert corpus_run.exit_code == 0
+    docs = pd.read_parquet(corpus_run.clean / "documents")
+    assert len(docs) == len(list(RAW.glob("*.pdf"))) == 5
+    docs["number"] = docs["file_name"].str[:3]
+    for number, (kind, municipality) in EXPECTED.items():
+        row = docs[docs["number"] == number].iloc[0]
+        assert (row["kind"], row["municipality"], row["status"]) == (kind, municipality, "ok"), row.to_dict()
+        assert row["document_id"] == row["sha256"][:16]
+        assert pd.isna(row["error"])
+    assert docs["pipeline_version"].nunique() == 1
+
+
+def test_outputs_follow_the_contract_layout(corpus_run):
+    clean = corpus_run.clean
+    ids = set(pd.read_parquet(clean / "documents")["document_id"])
+    for folder in (p for p in clean.iterdir() if not p.name.startswith(".")):
+        assert folder.name in SCHEMAS
+        for path in folder.glob("*"):
+            assert path.suffix == ".parquet" and path.stem in ids
+            assert not path.name.startswith(TEMP_PREFIX)
+    assert (clean / "documents").is_dir()
+
+
+def test_the_runs_are_recorded_in_the_instance(corpus_run):
+    instance = dg.DagsterInstance.get()
+    runs = instance.get_runs(filters=dg.RunsFilter(job_name="dkbudget"))
+    keys = {r.tags.get("dagster/partition") for r in runs}
+    assert {p.name for p in RAW.glob("*.pdf")} <= keys
+    assert set(instance.get_dynamic_partitions("pdf_files")) >= {p.name for p in RAW.glob("*.pdf")}
+
+
+def test_rerun_with_nothing_changed_skips_every_document(corpus_run):
+    before = _snapshot(corpus_run.clean)
+    code, output, seconds = run_cli(["run", "--raw-dir", str(RAW), "--clean-dir", str(corpus_run.clean)])
+    assert code == 0
+    assert output.count("skipped ") == 5, output
+    assert _snapshot(corpus_run.clean) == before
+    assert seconds <= NOOP_SECONDS
+
+
+def test_document_option_reruns_exactly_that_documents_files(corpus_run):
+    docs = pd.read_parquet(corpus_run.clean / "documents")
+    target = docs.sort_values("n_pages").iloc[0]  # the shortest PDF keeps the test fast
+    before = _snapshot(corpus_run.clean)
+    code, output, _ = run_cli(["run", "--raw-dir", str(RAW), "--clean-dir", str(corpus_run.clean),
+                               "--document", target["document_id"]])
+    assert code == 0, output
+    after = _snapshot(corpus_run.clean)
+    changed = {p for p in after if after[p] != before.get(p)}
+    assert changed, output
+    assert all(p.stem == target["document_id"] for p in changed)
+    assert set(before) - set(after) == set()  # no file of any document vanished
+    assert output.count("skipped ") == 4
+
+
+def test_unknown_document_and_unreadable_raw_dir_are_usage_errors(corpus_run, tmp_path):
+    code, _, _ = run_cli(["run", "--raw-dir", str(RAW), "--clean-dir", str(corpus_run.clean),
+                          "--document", "no-such-file.pdf"])
+    assert code == 2
+    code, _, _ = run_cli(["run", "--raw-dir", str(tmp_path / "missing"), "--clean-dir", str(tmp_path / "c")])
+    assert code == 2
+
+
+def test_a_broken_pdf_fails_alone_and_keeps_earlier_outputs(dagster_home, tmp_path):
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    raw.mkdir()
+    data = b"this is a text file, not a PDF\n"
+    (raw / "not-really.pdf").write_bytes(data)
+    did = hashlib.sha256(data).hexdigest()[:16]
+    earlier = write_table(clean, "tables", did, [{"document_id": did, "table_id": f"{did}-000", "table_index": 0,
+                                                  "page": 1, "last_page": 1, "columns": ["a"], "n_rows": 1}])
+    code, output, _ = run_cli(["run", "--raw-dir", str(raw), "--clean-dir", str(clean)])
+    assert code == 0, output
+    docs = pd.read_parquet(clean / "documents")
+    (row,) = docs.to_dict("records")
+    assert row["status"] == "failed" and row["kind"] == "unknown"
+    assert row["error"] and "\n" not in row["error"]
+    assert earlier.exists()
