@@ -1,0 +1,1 @@
+"""Benchmarks: our extractor vs. peer table extractors on the sample corpus."""
