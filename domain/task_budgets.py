@@ -82,14 +82,34 @@ def _is_amount_col(texts: list[str]) -> bool:
     return bool(nums) and len(nums) >= AMOUNT_SHARE * len(texts) and any(abs(v) > 999 for v in nums)
 
 
+def _fits(role: str, texts: list[str]) -> bool:
+    """Given a role named by a header and the column's texts, return whether the content can be that role.
+
+    A header cell may carry more than its own words (a caption or a neighbour's wrapped header joined to it),
+    so a header role is only taken when the column's content agrees; an empty column fits any role.
+    """
+    if not texts:
+        return True
+    if role == "account_no":
+        return all(row_number(t) is not None for t in texts)
+    if role in AMOUNTS:
+        return _is_amount_col(texts) or all(norm(t) == NIL or amount(t) == 0 for t in texts)
+    if role in CODES:
+        return all(_CODE.fullmatch(t) for t in texts)
+    if role == "reprioritisation_potential":
+        return {norm(t) for t in texts} <= POTENTIAL_WORDS | {NIL}
+    return not all(amount(t) is not None for t in texts)  # task / remark: not a column of numbers
+
+
 def layout(grid: Grid) -> Layout:
     """Given a grid, return the columns of each task-budget role (by header words, then content and order)."""
     ncols = max([len(grid.columns)] + [max(r.cells, default=-1) + 1 for r in grid.rows])
     cols: dict[str, int] = {}
     for c in range(ncols):
         h = norm(grid.columns[c]) if c < len(grid.columns) else ""
+        texts = _texts(grid, c)
         for role, words in HEADER_ROLES:
-            if role not in cols and h and any(w in h or h == w.strip() for w in words):
+            if role not in cols and h and any(w in h or h == w.strip() for w in words) and _fits(role, texts):
                 cols[role] = c
                 break
     taken = set(cols.values())
@@ -157,10 +177,12 @@ def _is_noise(row: GridRow, lay: Layout, grid: Grid) -> bool:
     return sum(norm(t) in headers for t in texts) >= 2
 
 
-def read_lines(grid: Grid, lay: Layout) -> list[Line]:
-    """Given a task budget grid and its layout, return its task, group and total lines with their group."""
+def read_lines(grid: Grid, lay: Layout, group: str | None = None) -> list[Line]:
+    """Given a task budget grid, its layout and the group open before it, return its lines with their group.
+
+    `group` is the group a continuation grid's first task rows belong to (the previous part's last group).
+    """
     out: list[Line] = []
-    group: str | None = None
     for row in grid.rows:
         if _is_noise(row, lay, grid):
             continue
@@ -195,12 +217,14 @@ def document_budget_year(doc: DocumentContext, grids: list[Grid]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def rows_of(doc: DocumentContext, grid: Grid, default_year: int | None = None) -> list[dict]:
-    """Given a document, one task budget grid and a fallback budget year, return its `task_budgets` rows."""
+def rows_of(doc: DocumentContext, grid: Grid, default_year: int | None = None,
+            group: str | None = None) -> list[dict]:
+    """Given a document, one task budget grid, a fallback budget year and the group open before the grid
+    (when it continues a previous part of the table), return its `task_budgets` rows."""
     lay = layout(grid)
     factor, year = unit_factor(grid_unit(grid)), budget_year(grid) or default_year
     out = []
-    for ln in read_lines(grid, lay):
+    for ln in read_lines(grid, lay, group):
         r = ln.row
         rec = dict(document_id=doc.document_id, page=r.page, municipality=doc.municipality, budget_year=year,
                    account_no=ln.nr, task=ln.task, group=ln.group, is_subtotal=ln.nr is None,
@@ -217,9 +241,12 @@ def rows_of(doc: DocumentContext, grid: Grid, default_year: int | None = None) -
 def build(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
     """Given a document and its grids, return the `task_budgets` rows of its task budget tables."""
     out: list[dict] = []
+    group: str | None = None  # a table printed over several grids continues the group open at the break
     for grid in grids:
         if grid.kind == KIND or (grid.kind in ("other", None) and recognise(grid)):
-            out.extend(rows_of(doc, grid, document_budget_year(doc, grids)))
+            rows = rows_of(doc, grid, document_budget_year(doc, grids), group)
+            out.extend(rows)
+            group = rows[-1]["group"] if rows else group
     return out
 
 
