@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.layout import TextLine
-from extractors.regions import CAPTION, Region, is_caption
+from extractors.regions import CAPTION, Region, is_caption, is_unit_line
 from normalizers.labels import clean_text, join_lines
 
 # "Forslagets titel: SU1. ..." or a heading that starts with a proposal code ("SU1. ...", "BU/SI01 - ...").
@@ -14,6 +14,7 @@ CODE_HEADING = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\s?\d{1,3}[a-
 TRAILING_FORM_LABEL = re.compile(r"\s+(Resumé|Resume)\s*:?\s*$", re.IGNORECASE)
 MAX_HEADING_WORDS = 25
 MAX_CAPTION_LINES = 2
+CAPTION_GAP_FACTOR = 1.8  # unnumbered caption lines sit at most this many font sizes above the table
 
 
 @dataclass(frozen=True)
@@ -40,14 +41,22 @@ def heading_of(line: TextLine) -> Heading | None:
 
 
 def caption_above(lines: list[TextLine], region: Region, lookup: int) -> str | None:
-    """Given a page's lines and a region, return the caption printed just above it ("Tabel 1. ..."), if any."""
+    """Given a page's lines and a region, return the caption printed just above it: a numbered caption
+    ("Tabel 1. ..."), else the bold title and unit lines directly above ("Oversigt (1.000 kr.)")."""
     above = [ln for ln in lines if ln.bottom <= region.top + 0.5][-lookup:]
     for i in range(len(above) - 1, -1, -1):
         if is_caption(above[i]):
             parts = [above[i].text] + [ln.text for ln in above[i + 1:i + MAX_CAPTION_LINES]
                                         if ln.size <= above[i].size + 0.5 and not ln.segments[1:]]
             return clean_text(join_lines(parts))
-    return None
+    parts: list[TextLine] = []
+    below = region.top
+    for ln in reversed(above):
+        if below - ln.bottom > CAPTION_GAP_FACTOR * ln.size or not (ln.bold or is_unit_line(ln)):
+            break
+        parts.insert(0, ln)
+        below = ln.top
+    return clean_text(join_lines([ln.text for ln in parts])) if parts else None
 
 
 def is_caption_text(text: str | None) -> bool:

@@ -285,7 +285,8 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
     head_row = Row([_header_cell(header, c, page) for c in used], page) if header else None
     return Table(page=page, last_page=page, columns=[clean_text(heads[c]) for c in used], rows=out_rows,
                  bbox=(region.x0, region.top, region.x1, region.bottom),
-                 col_x=[(bounds[c], bounds[c + 1]) for c in used], header_row=head_row)
+                 col_x=[(bounds[c], bounds[c + 1]) for c in used], header_row=head_row,
+                 header_bold=bool(header) and all(lc.line.bold for row in header for lc in row))
 
 
 def _header_cell(header: list[list[LineCells]], col: int, page: int) -> Cell | None:

@@ -16,8 +16,10 @@ def _shape(line: TextLine) -> str:
 
 
 def _in_margin(line: TextLine, page: PageLayout, share: float) -> bool:
-    """Given a line, return whether it sits in the page's top or bottom margin band."""
-    return line.bottom <= page.height * share or line.top >= page.height * (1 - share)
+    """Given a line, return whether it sits in the page's top or bottom margin band (a share of the page's
+    long side, so landscape pages get the same band as portrait ones)."""
+    band = share * max(page.height, page.width)
+    return line.bottom <= band or line.top >= page.height - band
 
 
 def strip_running_lines(pages: list[PageLayout], settings: ExtractionSettings = DEFAULT_SETTINGS) -> None:

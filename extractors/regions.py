@@ -4,14 +4,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.layout import PageLayout, Rule, TextLine
+from extractors.layout import PageLayout, Rule, TextLine, is_number_token
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
+from normalizers.units import find_unit
 
 CAPTION = re.compile(r"^(tabel|table|tab\.|figur|oversigt)\s*\d+[a-z]?\b[.:]?", re.IGNORECASE)
+YEAR_TOKEN = re.compile(r"^(19|20)\d\d([-/](19|20)?\d\d)?$")
 RULE_ALIGN_TOLERANCE = 6.0  # rules of one frame start and end within this distance
 FRAME_MAX_ROW_HEIGHT = 140.0  # consecutive rules of one frame are at most this far apart
 MIN_TABLE_LINES = 2  # a region needs this many multi-segment lines (or ruled rows) to be a table
 INDENT_TOLERANCE = 3.0
+UNIT_LINE_MAX_CHARS = 40
+CAPTION_WIDTH_SHARE = 0.4  # a lone line above a table, from the left margin and wider than this, is its caption
 RULE_TEXT_MARGIN = 10.0  # rules further than this above the first / below the last text line are ignored
 
 
@@ -128,6 +132,54 @@ def _frame_of(line: TextLine, frames: list[Frame]) -> Frame | None:
     return None
 
 
+def is_unit_line(line: TextLine) -> bool:
+    """Given a line, return whether it only states a unit/price level, e.g. "(1.000 kr.)" or "(kr., 2022-pl)"."""
+    t = line.text.strip()
+    return t.startswith("(") and t.endswith(")") and len(t) <= UNIT_LINE_MAX_CHARS and bool(find_unit(t))
+
+
+def _drop_caption_lines(pending: list[TextLine], left: float, right: float) -> list[TextLine]:
+    """Given single lines waiting above a table's first row, drop the leading ones that read as its caption:
+    unit lines, and lines that start at the left margin and run over a good part of the text width."""
+    i = 0
+    while i < len(pending) and (is_unit_line(pending[i]) or (
+            pending[i].x0 <= left + INDENT_TOLERANCE and pending[i].x1 - pending[i].x0 > CAPTION_WIDTH_SHARE
+            * (right - left))):
+        i += 1
+    return pending[i:]
+
+
+def _band_of(line: TextLine, frame: Frame) -> int:
+    """Given a framed line, return the index of the band between two of the frame's rules it sits in."""
+    mid = (line.top + line.bottom) / 2
+    return sum(1 for y in frame.rules if mid > y)
+
+
+def _is_header_band(lines: list[TextLine]) -> bool:
+    """Given the lines of one band, return whether it reads as a header: all bold, several cells, no amounts."""
+    return (all(ln.bold for ln in lines) and any(len(ln.segments) >= 2 for ln in lines)
+            and not any(is_number_token(w.text) and not YEAR_TOKEN.match(w.text) for ln in lines for w in ln.words))
+
+
+def split_inner_tables(region: Region) -> list[Region]:
+    """Given a framed region, split it where a header band follows plain body bands (two tables sharing one
+    stack of rules)."""
+    if region.frame is None:
+        return [region]
+    bands: dict[int, list[TextLine]] = {}
+    for ln in region.lines:
+        bands.setdefault(_band_of(ln, region.frame), []).append(ln)
+    out, cur, prev_plain = [], [], False
+    for _, lines in sorted(bands.items()):
+        if cur and prev_plain and _is_header_band(lines):
+            out.append(Region(region.page, cur, region.frame))
+            cur = []
+        cur.extend(lines)
+        prev_plain = not all(ln.bold for ln in lines)
+    out.append(Region(region.page, cur, region.frame))
+    return out
+
+
 def text_span(page: PageLayout) -> tuple[float, float]:
     """Given a page, return the x extent of its text block (left margin, right margin)."""
     if not page.lines:
@@ -152,7 +204,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         multi = sum(len(ln.segments) >= 2 for ln in current)
         framed_rows = len(current_frame.rules) - 1 if current_frame else 0
         if current and (multi >= MIN_TABLE_LINES or (current_frame and framed_rows >= 2 and multi >= 1)):
-            regions.append(Region(page, current, current_frame))
+            regions.extend(split_inner_tables(Region(page, current, current_frame)))
         current, current_frame, pending = [], None, []
 
     for ln in page.lines:
@@ -185,7 +237,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
                 current.extend(pending)
                 current.append(ln)
             else:
-                keep = pending if gap_ok else []
+                keep = _drop_caption_lines(pending, left, right) if gap_ok else []
                 close()
                 current = keep + [ln]
             pending = []

@@ -1,11 +1,14 @@
 """Tables that continue across pages become one table: repeated headers dropped, broken rows rejoined."""
 from __future__ import annotations
 
+from rapidfuzz.fuzz import ratio
+
 from extractors.model import Row, Table
 from normalizers.labels import clean_text, join_lines, normalize_key
 from normalizers.numbers import parse_danish
 
-COLUMN_MATCH_TOLERANCE = 12.0  # column bands on two pages agree when their edges are this close
+MIN_COLUMN_OVERLAP = 0.5  # a continuation's column maps onto the column it overlaps by this share of its width
+HEADER_REPEAT_RATIO = 85  # rapidfuzz ratio above which a continuation's header repeats the first page's
 
 
 def _same_header(a: Table, b: Table) -> bool:
@@ -14,18 +17,29 @@ def _same_header(a: Table, b: Table) -> bool:
 
 
 def _column_map(a: Table, b: Table) -> list[int] | None:
-    """Given a table and its candidate continuation, map b's columns onto a's by x position (None if they don't)."""
+    """Given a table and its candidate continuation, map b's columns onto a's by x overlap (None if they don't)."""
     if _same_header(a, b):
         return list(range(len(a.columns)))
     out = []
     for x0, x1 in b.col_x:
-        mid = (x0 + x1) / 2
-        tol = COLUMN_MATCH_TOLERANCE
-        hits = [i for i, (a0, a1) in enumerate(a.col_x) if a0 - tol <= mid <= a1 + tol]
-        if len(hits) != 1:
+        overlaps = [(min(x1, a1) - max(x0, a0), i) for i, (a0, a1) in enumerate(a.col_x)]
+        best, i = max(overlaps, default=(0.0, -1))
+        if best < MIN_COLUMN_OVERLAP * (x1 - x0):
             return None
-        out.append(hits[0])
+        out.append(i)
     return out if len(set(out)) == len(out) else None
+
+
+def _similar_header(a: Table, b: Table) -> bool:
+    """Given two tables, return whether b's header repeats a's (allowing small print differences)."""
+    return ratio(" ".join(normalize_key(c) for c in a.columns), " ".join(normalize_key(c) for c in b.columns)) \
+        >= HEADER_REPEAT_RATIO
+
+
+def _header_misread(a: Table, b: Table) -> bool:
+    """Given a table and a continuation whose header differs, return whether b's "header" is really a body row
+    (set like a's body, not like a's header)."""
+    return b.header_row is not None and a.header_bold and not b.header_bold
 
 
 def label_column(t: Table) -> int:
@@ -80,9 +94,10 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 and t.bbox and t.bbox[1] <= top_share * page_heights[t.page]
                 and prev.bbox_last_bottom >= bottom_share * page_heights[prev.last_page]):
             cmap = _column_map(prev, t)
-            if cmap is not None:
+            repeated = t.header_row is None or _similar_header(prev, t)
+            if cmap is not None and (repeated or _header_misread(prev, t)):
                 n = len(prev.columns)
-                rows = [] if _same_header(prev, t) or t.header_row is None else [_remap(t.header_row, cmap, n)]
+                rows = [] if repeated else [_remap(t.header_row, cmap, n)]
                 rows += [_remap(r, cmap, n) for r in t.rows]
                 label_col = label_column(prev)
                 if rows and prev.rows and _continues_row(prev.rows[-1], rows[0], label_col):
