@@ -10,14 +10,14 @@ The parsing is done by pure string functions; `cross_check` compares each sheet'
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rapidfuzz import fuzz
 
 from domain import task_budgets
 from domain.cells import amount, clean, norm, to_dkk
-from domain.grid import Grid
+from domain.grid import Grid, GridRow
 from domain.registry import DocumentContext, TotalCheck
 
 KIND = "task_sheet"
@@ -31,6 +31,10 @@ FIELD_PATTERNS = (
 MAX_LABEL_WORDS = 8  # a FAKTA label is short
 MIN_FAKTA_FIELDS = 2  # a form grid is a fact sheet when it has this many FAKTA labels (budget among them)
 MAX_SHEET_COLUMNS = 4
+MAX_TITLE_WORDS = 8  # a sheet title printed alone on its row is short ...
+MAX_TITLE_CHARS = 80  # ... and fits one line
+SECTION_HEADINGS = ("fakta",)  # headings inside a sheet's form, never a sheet title
+KEY_WORDS = 3  # a form label is recognised again (next sheet) by its first words
 TITLE_MATCH = 90  # rapidfuzz token_sort_ratio to pair a sheet without printed refs with a task row by title
 MAX_RUN = 10  # longest run of consecutive task rows a sheet's budget may cover (a sheet for several rows)
 ADJUSTABILITY = ("lille", "mellem", "stor")
@@ -147,7 +151,17 @@ def _field(label: str) -> str | None:
     return next((f for f, pat in FIELD_PATTERNS if pat.search(n)), None)
 
 
-def _label_and_value(grid: Grid, row) -> tuple[str, str]:
+def _cells(texts: list[str]) -> list[str]:
+    """Given cell texts in column order, return the non-empty ones, cleaned."""
+    return [t for x in texts if (t := clean(x))]
+
+
+def _row_cells(row: GridRow) -> list[str]:
+    """Given a form grid row, return its non-empty cell texts in column order."""
+    return _cells([c.text for _, c in sorted(row.cells.items())])
+
+
+def _label_and_value(row: GridRow) -> tuple[str, str]:
     """Given a form grid row, return (its label text, the joined text of its other cells)."""
     cells = [c for _, c in sorted(row.cells.items())]
     label = row.label or (cells[0].text if cells else "")
@@ -155,13 +169,13 @@ def _label_and_value(grid: Grid, row) -> tuple[str, str]:
     return clean(label), clean(" ".join(values))
 
 
-def fields(grid: Grid) -> tuple[dict[str, str], list[str]]:
-    """Given a form grid, return ({FAKTA field: value text}, other row texts); unlabelled rows continue a field."""
+def fields_of(rows: list[GridRow]) -> tuple[dict[str, str], list[str]]:
+    """Given form rows, return ({FAKTA field: value text}, other row texts); unlabelled rows continue a field."""
     out: dict[str, str] = {}
     other: list[str] = []
     current = None
-    for row in grid.rows:
-        label, value = _label_and_value(grid, row)
+    for row in rows:
+        label, value = _label_and_value(row)
         f = _field(label)
         if f is not None and f not in out:
             current = f
@@ -174,6 +188,74 @@ def fields(grid: Grid) -> tuple[dict[str, str], list[str]]:
     return out, other
 
 
+def fields(grid: Grid) -> tuple[dict[str, str], list[str]]:
+    """Given a form grid, return ({FAKTA field: value text}, other row texts) over all its rows."""
+    return fields_of(grid.rows)
+
+
+def _is_title_row(cells: list[str]) -> bool:
+    """Given a row's cells, return whether it is a sheet title alone on its row (one short, capitalised cell)."""
+    if len(cells) != 1 or parse_classification(cells[0]) or _field(cells[0]) or norm(cells[0]) in SECTION_HEADINGS:
+        return False
+    t = cells[0]
+    return len(t) <= MAX_TITLE_CHARS and len(t.split()) <= MAX_TITLE_WORDS and (t[0].isupper() or t[0].isdigit())
+
+
+def _is_lead(cells: list[str]) -> bool:
+    """Given a row's cells, return whether the row opens a sheet: its classification line or its lone title."""
+    return bool(cells) and (parse_classification(cells[0]) is not None or _is_title_row(cells))
+
+
+def _key_re(label: str) -> re.Pattern | None:
+    """Given a form row label, return a pattern finding its first words in another label (None if too short)."""
+    words = norm(label).split()[:KEY_WORDS]
+    return re.compile(r"(?<!\w)" + re.escape(" ".join(words)) + r"(?!\w)") if words else None
+
+
+@dataclass
+class Sheet:
+    """One fact sheet found in a form grid: the row that opens it (if any), its rows and its grid."""
+
+    grid: Grid
+    lead: list[str]  # cells of the classification / title row that opens the sheet ([] when not printed)
+    rows: list[GridRow] = field(default_factory=list)
+    first: bool = True  # the grid's first sheet: the grid's caption and context describe it
+    page: int = 0
+
+    def has_budget(self) -> bool:
+        """Return whether the sheet's rows hold its FAKTA budget field."""
+        return any(_field(_label_and_value(r)[0]) == "budget" for r in self.rows)
+
+
+def split_sheets(grid: Grid) -> list[Sheet]:
+    """Given a form grid, return its fact sheets (a grid may hold several consecutive sheets).
+
+    A sheet that already has its budget ends where a classification line or a lone title row begins, or where a
+    row repeats one of the labels printed above its FAKTA box (the next sheet's form, its opening row unprinted).
+    """
+    header = _cells(grid.columns)
+    first = Sheet(grid=grid, lead=header if _is_lead(header) else [], page=grid.page)
+    keys = [] if first.lead or not header else [k for k in [_key_re(header[0])] if k]
+    sheets = [first]
+    for row in grid.rows:
+        cur, cells = sheets[-1], _row_cells(row)
+        label = _label_and_value(row)[0]
+        if cur.has_budget():
+            repeats = bool(label) and any(k.search(norm(label)) for k in keys)
+            if _is_lead(cells) or repeats:
+                lead = cells if _is_lead(cells) else []
+                sheets.append(Sheet(grid=grid, lead=lead, rows=[] if lead else [row], first=False, page=row.page))
+                keys = [] if lead else [k for k in [_key_re(label)] if k]
+                continue
+        elif not cur.lead and not cur.rows and not header and _is_lead(cells):
+            cur.lead, cur.page = cells, row.page
+            continue
+        cur.rows.append(row)
+        if not cur.has_budget() and label and (k := _key_re(label)):
+            keys.append(k)
+    return [s for s in sheets if s.rows]
+
+
 def recognise(grid: Grid) -> bool:
     """Given a grid, return whether it is a fact sheet's FAKTA form (a budget label plus staff/citizens labels)."""
     if not grid.rows or len(grid.columns) > MAX_SHEET_COLUMNS:
@@ -182,16 +264,29 @@ def recognise(grid: Grid) -> bool:
     return "budget" in found and len(found) >= MIN_FAKTA_FIELDS
 
 
-def sheet_row(doc: DocumentContext, grid: Grid) -> dict:
-    """Given a document and one fact-sheet grid, return its `task_sheets` row."""
-    found, other = fields(grid)
-    texts = [grid.caption or "", grid.context or "", " ".join(grid.columns), *other]
+def _lead_title(lead: list[str]) -> str | None:
+    """Given the cells of a sheet's opening row, return the title printed there (beside the classification)."""
+    if not lead:
+        return None
+    if parse_classification(lead[0]):
+        rest = [c for c in lead[1:] if not parse_classification(c)]
+        return (strip_markers(rest[0]) if rest else strip_markers(lead[0])) or None
+    return strip_markers(lead[0]) or None
+
+
+def sheet_record(doc: DocumentContext, sheet: Sheet) -> dict:
+    """Given a document and one fact sheet, return its `task_sheets` row."""
+    grid = sheet.grid
+    found, other = fields_of(sheet.rows)
+    outer = [grid.caption or "", grid.context or ""] if sheet.first else []
+    texts = [*sheet.lead, *outer, *other]
     cls = next((c for t in texts if (c := parse_classification(t))), None)
     hdr = next((h for t in texts if (h := parse_header(t))), None)
-    title = next((t for t in (_title_beside_classification(grid), strip_markers(grid.context),
-                              strip_markers(grid.caption)) if t), None)
+    title = _lead_title(sheet.lead)
+    if title is None and sheet.first:
+        title = next((t for t in (strip_markers(grid.context), strip_markers(grid.caption)) if t), None)
     fte_text, staff_groups = split_staff(found.get("staff"))
-    return dict(document_id=doc.document_id, page=grid.page, task=title,
+    return dict(document_id=doc.document_id, page=sheet.page or grid.page, task=title,
                 account_refs=hdr[1] if hdr else [],
                 category=cls.category if cls else (hdr[0] if hdr else None),
                 adjustability=cls.adjustability if cls else None,
@@ -200,14 +295,9 @@ def sheet_row(doc: DocumentContext, grid: Grid) -> dict:
                 staff_groups=staff_groups, citizens_text=found.get("citizens") or None)
 
 
-def _title_beside_classification(grid: Grid) -> str | None:
-    """Given a form grid, return the text printed beside its classification line (header or first rows), if any."""
-    pairs = [[clean(h) for h in grid.columns if clean(h)]]
-    pairs += [[clean(c.text) for _, c in sorted(r.cells.items()) if clean(c.text)] for r in grid.rows[:3]]
-    for cells in pairs:
-        if len(cells) >= 2 and parse_classification(cells[0]) and not parse_classification(cells[1]):
-            return strip_markers(cells[1]) or None
-    return None
+def sheet_row(doc: DocumentContext, grid: Grid) -> dict:
+    """Given a document and a form grid holding one fact sheet, return its `task_sheets` row."""
+    return sheet_record(doc, split_sheets(grid)[0])
 
 
 def _is_sheet(grid: Grid) -> bool:
@@ -215,9 +305,38 @@ def _is_sheet(grid: Grid) -> bool:
     return grid.kind == KIND or (grid.kind in ("other", None) and recognise(grid))
 
 
+def _opening(grid: Grid) -> list[str]:
+    """Given a grid that is not a FAKTA form, return its opening classification row (header or first row) or []."""
+    for cells in (_cells(grid.columns), *(_row_cells(r) for r in grid.rows[:1])):
+        if cells and parse_classification(cells[0]):
+            return cells
+    return []
+
+
+def sheets(grids: list[Grid]) -> list[Sheet]:
+    """Given one document's grids in order, return its fact sheets.
+
+    A sheet's opening box (classification line and title) may arrive as a grid of its own just before the grid
+    with its FAKTA box, on the same page: it then opens that grid's first sheet when the grid has no opening.
+    """
+    out: list[Sheet] = []
+    pending: tuple[list[str], int] | None = None
+    for grid in grids:
+        if not _is_sheet(grid):
+            lead = _opening(grid)
+            pending = (lead, grid.last_page) if lead else pending
+            continue
+        found = split_sheets(grid)
+        if found and pending and not found[0].lead and pending[1] == grid.page:
+            found[0].lead, found[0].first = pending[0], False
+        pending = None
+        out.extend(found)
+    return out
+
+
 def build(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
-    """Given a document and its grids, return one `task_sheets` row per fact-sheet grid."""
-    return [sheet_row(doc, g) for g in grids if _is_sheet(g)]
+    """Given a document and its grids, return one `task_sheets` row per fact sheet."""
+    return [sheet_record(doc, s) for s in sheets(grids)]
 
 
 OUTPUTS = {"task_sheets": build}
@@ -238,15 +357,16 @@ def cross_check(grids: list[Grid]) -> list[TotalCheck]:
     if not tasks:
         return []
     out = []
-    for grid in (g for g in grids if _is_sheet(g)):
-        sheet = sheet_row(doc, grid)
+    for found in sheets(grids):
+        sheet = sheet_record(doc, found)
         budget = sheet["budget_dkk"]
         if budget is None:
             continue
         computed = _table_budget(sheet, tasks)
         if computed is None:
             continue
-        out.append(TotalCheck(table_id=grid.table_id, row_index=0, row_label=sheet["task"] or "",
+        row_index = found.rows[0].index if found.rows else 0
+        out.append(TotalCheck(table_id=found.grid.table_id, row_index=row_index, row_label=sheet["task"] or "",
                               column="budget_dkk vs task table", printed=Decimal(budget),
                               computed=Decimal(computed), tolerance=Decimal(0)))
     return out
