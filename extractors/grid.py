@@ -158,9 +158,24 @@ def _row_rules(region: Region, settings: ExtractionSettings) -> list[float]:
     return [y for i, y in enumerate(ys) if i == 0 or y - ys[i - 1] > 1.0]
 
 
+_OPEN_NUMBER = re.compile(r"^[-\u2212\u2013]?\s?(\d{1,3}\.)+$|^[-\u2212\u2013]$")
+_GROUP_DIGITS = re.compile(r"^\d{3}([.,]\d+)*$")
+
+
+def _continues_numbers(above: LineCells, lc: LineCells, label_col: int) -> bool:
+    """Given two consecutive lines, return whether the second only finishes numbers the first broke off
+    ("-2." then "750"): each of its value cells sits under an open number in the same column."""
+    cells = {c: _cell_text(ws) for c, ws in lc.cells.items() if c != label_col}
+    if not cells:
+        return False
+    return all(_GROUP_DIGITS.match(t) and c in above.cells and _OPEN_NUMBER.match(_cell_text(above.cells[c]))
+               for c, t in cells.items())
+
+
 def _split_block(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
     """Given the lines of one row block, split it at value lines: each label-only line joins the nearest one."""
-    anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)]
+    anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
+               and not (i and _continues_numbers(block[i - 1], lc, label_col))]
     if len(anchors) <= 1:
         return [block]
     groups: dict[int, list[int]] = {a: [a] for a in anchors}

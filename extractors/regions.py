@@ -162,21 +162,29 @@ def _is_header_band(lines: list[TextLine]) -> bool:
 
 
 def split_inner_tables(region: Region) -> list[Region]:
-    """Given a framed region, split it where a header band follows plain body bands (two tables sharing one
-    stack of rules)."""
+    """Given a framed region, split it where a header band follows plain body bands, or follows a band that only
+    holds a bold heading line (two tables sharing one stack of rules); such a heading band belongs to neither."""
     if region.frame is None:
         return [region]
     bands: dict[int, list[TextLine]] = {}
     for ln in region.lines:
         bands.setdefault(_band_of(ln, region.frame), []).append(ln)
-    out, cur, prev_plain = [], [], False
-    for _, lines in sorted(bands.items()):
-        if cur and prev_plain and _is_header_band(lines):
+    ordered = [lines for _, lines in sorted(bands.items())]
+    out, cur = [], []
+    for i, lines in enumerate(ordered):
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        heading = (cur and nxt is not None and _is_header_band(nxt)
+                   and all(ln.bold and len(ln.segments) == 1 for ln in lines))
+        if heading:
+            out.append(Region(region.page, cur, region.frame))
+            cur = []
+            continue
+        if cur and not all(ln.bold for ln in cur[-1:]) and _is_header_band(lines):
             out.append(Region(region.page, cur, region.frame))
             cur = []
         cur.extend(lines)
-        prev_plain = not all(ln.bold for ln in lines)
-    out.append(Region(region.page, cur, region.frame))
+    if cur:
+        out.append(Region(region.page, cur, region.frame))
     return out
 
 

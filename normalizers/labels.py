@@ -27,6 +27,15 @@ _SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _WORD_CHARS = re.compile(r"^[\"'“”‘’«»(\[]+|[\"'“”‘’«»)\],.;:!?]+$")
 
 
+_VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+
+
+def _nfkc_keeping_fractions(s: str) -> str:
+    """Given text, return it NFKC-normalised except vulgar fractions ("2½ uger" must not become "21⁄2 uger")."""
+    parts = re.split(f"([{_VULGAR_FRACTIONS}])", s)
+    return "".join(p if p and p in _VULGAR_FRACTIONS else unicodedata.normalize("NFKC", p) for p in parts)
+
+
 def clean_text(s: str | None) -> str:
     """Given printed text, return it NFKC-normalised, soft hyphens removed, whitespace collapsed, U+2212 as "-".
 
@@ -38,7 +47,7 @@ def clean_text(s: str | None) -> str:
     s = str(s)
     if PDFIUM_LINE_HYPHEN in s:  # "vide\x02reføre" -> "videreføre", "ICM\x02indsats" -> "ICM-indsats"
         s = re.sub(r"(\S+)\x02\s*(\S*)", lambda m: join_lines([m[1] + "-", m[2]]), s)
-    t = " ".join(unicodedata.normalize("NFKC", s).translate(_INVISIBLE).split())
+    t = " ".join(_nfkc_keeping_fractions(s).translate(_INVISIBLE).split())
     t = t.replace("\u2212", "-")
     if parse_danish(t).kind in ("number", "nil"):
         return number_text(t)
