@@ -5,8 +5,6 @@ proposal-type group rows, and a printed catalogue total ("... i alt") that is ch
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
 from domain.cells import (
     amount,
     clean,
@@ -25,8 +23,6 @@ from domain.totals import check_rows
 from domain.vocab import is_total_label, proposal_type, strip_confidential
 
 KIND = "catalogue_overview"
-# Printed catalogue totals add up exactly (whole 1.000 kr.); see domain/totals.py.
-ROUNDING_UNITS_PER_PART = Decimal(0)
 MIN_CODE_ROWS = 2  # rows labelled with a proposal code
 MIN_YEAR_COLUMNS = 1
 
@@ -77,7 +73,7 @@ def check_totals(grid: Grid) -> list[TotalCheck]:
         if split_code(label):
             parts.append(row)
         elif is_total_label(label) and parts:
-            out += check_rows(grid, row, parts, years, units_per_part=ROUNDING_UNITS_PER_PART)
+            out += check_rows(grid, row, parts, years)
             parts = []
     return out
 

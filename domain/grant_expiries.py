@@ -28,8 +28,6 @@ from domain.totals import check_rows
 from domain.vocab import is_total_label, recommendation, split_footnote
 
 KIND = "grant_expiry"
-# Printed grant totals add up exactly (whole 1.000 kr.); see domain/totals.py.
-ROUNDING_UNITS_PER_PART = Decimal(0)
 # Minimum number of rows carrying a recognised recommendation for a grid without the caption vocabulary.
 MIN_RECOMMENDATION_ROWS = 3
 _BUDGET_YEAR = re.compile(r"\bbudget(?:tet)?\s*(?:for\s*)?((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -86,7 +84,7 @@ def check_totals(grid: Grid) -> list[TotalCheck]:
     out, parts = [], []
     for row in grid.rows:
         if is_total_label(row.label):
-            out += check_rows(grid, row, parts, [amt], units_per_part=ROUNDING_UNITS_PER_PART)
+            out += check_rows(grid, row, parts, [amt])
             parts = []
         elif amount(row.text(amt)) is not None:
             parts.append(row)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
 
 from domain.cells import (
     amount,
@@ -32,8 +31,6 @@ from domain.totals import check_rows
 from domain.vocab import is_payback, section_head, section_total
 
 KIND = "proposal_economics"
-# Printed Tabel 1 totals add up exactly in the gold (a 1-unit difference is recorded as a printing error).
-ROUNDING_UNITS_PER_PART = Decimal(0)
 CAPTION_WORDS = ("økonomiske konsekvenser",)
 CONTROL_AREA_WORDS = ("styringsområde", "styrings område", "styrings- område")
 
@@ -100,12 +97,12 @@ def check_totals(grid: Grid) -> list[TotalCheck]:
         if er.role == "item":
             items.append(er.row)
         elif er.role == "total" and er.section in ("total_permanent", "total_implementation"):
-            out += check_rows(grid, er.row, items, years, units_per_part=ROUNDING_UNITS_PER_PART)
+            out += check_rows(grid, er.row, items, years)
             subtotals.append(er.row)
             items = []
         elif er.role == "total" and er.section == "total":
             parts = subtotals + uncovered + items
-            out += check_rows(grid, er.row, parts, years, units_per_part=ROUNDING_UNITS_PER_PART)
+            out += check_rows(grid, er.row, parts, years)
             subtotals, uncovered, items = [], [], []
         elif er.role == "head" and items:
             uncovered += items  # a new section starts while the previous one printed no subtotal

@@ -1,35 +1,79 @@
-"""Generic "printed total = sum of its parts" checks, shared by every domain module.
+"""Printed totals verified against their parts: the rounding rule, the sum checks and a generic checker.
 
-A check compares the printed total cell of one column with the exact sum of the printed part cells
-(Decimals read from the cell TEXT). The tolerance is `units_per_part` units of the printed precision per
-summed part (CONTRACT: "1 unit of the printed precision per summed row"); callers whose documents are
-known to add up exactly (the gold records a 1-unit difference there as a printing error) pass 0.
-Nothing is ever "fixed": a failing check is only reported.
+A check compares one printed total cell with the exact sum of its printed part cells (Decimals read from
+the cell TEXT). Nothing is ever "fixed": a failing check is only reported.
+
+Rounding rule (the one place it is decided; `tolerance`):
+- A total computed from printed parts ("I alt", "Samlet ...", a total column) sums EXACTLY when the amounts
+  are printed as whole units (no decimals, whatever the unit: kr., 1.000 kr., mio. kr.). The documents add
+  their printed figures; the gold records TV01's 1-unit differences in 1.000 kr. tables as printing errors.
+- Amounts printed with decimals (mio. kr. with one decimal, satspulje; "<0,1") may differ by 1 unit of the
+  finest printed decimal per summed part (CONTRACT: "within the document's rounding").
+- Shares ALLOCATED from a printed whole (a budget split into SKAL/KAN columns, each share rounded on its
+  own) may differ by 1 unit of the printed precision per share even when printed as whole units (the gold
+  records 004's +/-1 kr. cross-foot differences as rounding). Callers say so with ``allocated=True``.
+
+Generic checker (`check_printed_totals`), for tables whose kind has no checker of its own: a row labelled
+as a total ("... i alt", "I alt", "... totalt, service", "Total", "Samlet ...") is checked against the rows
+above it up to the previous total or section head; a grand total printed right after subtotals sums those
+subtotals; a total row carrying a sub-label ("Total | Besparelse") sums the rows with the same sub-label; a
+printed total column ("I alt", "2019-2022") sums the year columns of its row. When a table's structure is
+not understood (no reading of the rows above a total adds up while another reading is possible, an empty
+table, text-only rows) nothing is checked rather than a false alarm raised.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
-from domain.cells import amount, decimals
+from domain.cells import amount, clean, decimals, label_col, norm, year_columns
 from domain.grid import Grid, GridRow
 from domain.registry import TotalCheck
+from domain.vocab import is_total_label
 
-# CONTRACT default: 1 unit of the printed precision per summed row.
-DEFAULT_UNITS_PER_PART = Decimal(1)
+# Units of the finest printed decimal allowed per summed part when amounts carry decimals.
+DECIMAL_UNITS_PER_PART = Decimal(1)
+# Units of the printed precision allowed per allocated share (rounded on its own), whole units included.
+ALLOCATED_UNITS_PER_PART = Decimal(1)
+# A group row (a subtotal printed without total vocabulary) needs this many children and summed columns.
+MIN_GROUP_CHILDREN = 2
+MIN_GROUP_COLUMNS = 2
+# Header of a printed total column: "I alt", "Total", "I alt 2019-2022", or a bare year span "2019-2022".
+_TOTAL_COLUMN = re.compile(r"^(?:i alt|total|totalt)(?:\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2}))?$")
+_SPAN_COLUMN = re.compile(r"^((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})$")
 
 
 def precision(texts: Iterable[str | None]) -> Decimal:
     """Given printed numbers, return one unit of their finest printed precision ("283,8" -> 0.1, "1.800" -> 1)."""
-    places = max((decimals(t) for t in texts if t), default=0)
-    return Decimal(1).scaleb(-places)
+    return Decimal(1).scaleb(-_places(texts))
+
+
+def _places(texts: Iterable[str | None]) -> int:
+    """Given printed numbers, return their largest number of printed decimals."""
+    return max((decimals(t) for t in texts if t), default=0)
+
+
+def tolerance(texts: Sequence[str | None], n_parts: int, *, allocated: bool = False) -> Decimal:
+    """Given the printed total and part texts, the number of summed parts and whether the parts are shares
+    allocated from the total, return the allowed |printed - sum| under the rounding rule (module docstring)."""
+    places = _places(texts)
+    if allocated:
+        return Decimal(1).scaleb(-places) * ALLOCATED_UNITS_PER_PART * n_parts
+    if places == 0:
+        return Decimal(0)
+    return Decimal(1).scaleb(-places) * DECIMAL_UNITS_PER_PART * n_parts
 
 
 def check_sum(table_id: str, row_index: int, row_label: str, column: str, printed_text: str | None,
-              part_texts: Sequence[str | None], *, units_per_part: Decimal = DEFAULT_UNITS_PER_PART,
-              ) -> TotalCheck | None:
+              part_texts: Sequence[str | None], *, units_per_part: Decimal | None = None,
+              allocated: bool = True) -> TotalCheck | None:
     """Given a printed total cell and its part cells (texts), return the check, or None when nothing is printed.
 
+    The tolerance follows the rounding rule (`tolerance`); `units_per_part` overrides it (units of the printed
+    precision per summed part). `allocated` defaults to True for direct callers (a cross-foot of shares, the
+    CONTRACT's 1 unit per part); totals summed from rows go through `check_rows`, which passes False.
     An empty or nil ("-") total cell whose parts carry amounts is checked as a printed 0 (a missing total is
     a printing error too); a column where neither the total nor any part holds a number is not a check.
     """
@@ -37,20 +81,25 @@ def check_sum(table_id: str, row_index: int, row_label: str, column: str, printe
     parts = [v for v in (amount(t) for t in part_texts) if v is not None]
     if printed is None and not parts:
         return None
-    unit = precision([printed_text, *part_texts])
+    texts = [printed_text, *part_texts]
+    if units_per_part is not None:
+        tol = precision(texts) * units_per_part * len(parts)
+    else:
+        tol = tolerance(texts, len(parts), allocated=allocated)
     return TotalCheck(table_id=table_id, row_index=row_index, row_label=row_label, column=column,
                       printed=Decimal(0) if printed is None else printed, computed=sum(parts, Decimal(0)),
-                      tolerance=unit * units_per_part * len(parts))
+                      tolerance=tol)
 
 
 def check_rows(grid: Grid, total: GridRow, parts: Sequence[GridRow], columns: Iterable[int], *,
-               units_per_part: Decimal = DEFAULT_UNITS_PER_PART) -> list[TotalCheck]:
-    """Given a grid, its total row, the part rows and the column indices to check, return one check per column."""
+               units_per_part: Decimal | None = None, label: str | None = None) -> list[TotalCheck]:
+    """Given a grid, its total row, the part rows and the column indices to check, return one check per column
+    (a total summed from rows: exact for whole units, see the rounding rule)."""
     out = []
     for c in columns:
         name = grid.columns[c] if c < len(grid.columns) else str(c)
-        chk = check_sum(grid.table_id, total.index, total.label, name, total.text(c),
-                        [p.text(c) for p in parts], units_per_part=units_per_part)
+        chk = check_sum(grid.table_id, total.index, label or total.label, name, total.text(c),
+                        [p.text(c) for p in parts], units_per_part=units_per_part, allocated=False)
         if chk is not None:
             out.append(chk)
     return out
@@ -66,3 +115,194 @@ def describe(check: TotalCheck) -> str:
     state = "holds" if check.holds else "FAILS"
     return (f"{check.table_id} row {check.row_index} '{check.row_label}' [{check.column}]: printed {check.printed}"
             f" vs sum of parts {check.computed} (difference {check.difference}, tolerance {check.tolerance}) {state}")
+
+
+# ---------------------------------------------------------------- the generic checker
+@dataclass
+class _Line:
+    """One body row as the generic checker reads it."""
+
+    row: GridRow
+    label: str
+    sub: str  # the printed text of a sub-label column ("Besparelse"), '' when none
+    role: str  # "total", "item", "head" (label only), "text" (no amount, not a head)
+
+
+def _amount_columns(grid: Grid, lc: int) -> list[int]:
+    """Given a grid and its label column, return the columns that hold printed amounts (not the label)."""
+    out = []
+    for c in range(len(grid.columns)):
+        if c == lc:
+            continue
+        cells = [r.text(c) for r in grid.rows if r.text(c)]
+        nums = [t for t in cells if amount(t) is not None]
+        if nums and 2 * len(nums) >= len(cells):
+            out.append(c)
+    return out
+
+
+def _sub_label_column(grid: Grid, lc: int, amounts: list[int]) -> int | None:
+    """Given a grid, return a text column beside the label that repeats a few sub-labels, if any."""
+    for c in range(len(grid.columns)):
+        if c == lc or c in amounts:
+            continue
+        texts = [norm(r.text(c)) for r in grid.rows if r.text(c)]
+        if len(texts) >= 4 and all(amount(t) is None for t in texts) and len(set(texts)) * 2 <= len(texts):
+            return c
+    return None
+
+
+def _read(grid: Grid) -> tuple[list[_Line], list[int], int | None]:
+    """Given a grid, return its lines, amount columns and sub-label column."""
+    lc = label_col(grid)
+    amounts = _amount_columns(grid, lc)
+    sub = _sub_label_column(grid, lc, amounts)
+    lines = []
+    for row in grid.rows:
+        label = clean(row.label or row.text(lc))
+        has_amount = any(amount(row.text(c)) is not None for c in amounts)
+        others = any(row.text(c) for c in row.cells if c != lc)
+        if label and is_total_label(label):
+            role = "total"
+        elif has_amount:
+            role = "item"
+        elif label and not others:
+            role = "head"
+        else:
+            role = "text"
+        lines.append(_Line(row, label, clean(row.text(sub)) if sub is not None else "", role))
+    return lines, amounts, sub
+
+
+def _columns_for(total: GridRow, amounts: list[int], years: dict[int, int]) -> list[int]:
+    """Given a total row, return the columns to check: year columns and those where the total prints a number."""
+    return [c for c in amounts if c in years or amount(total.text(c)) is not None]
+
+
+def _groups(items: list[GridRow], cols: list[int]) -> list[tuple[GridRow, list[GridRow]]]:
+    """Given consecutive item rows, return (group row, children) for rows whose amounts equal the sum of the
+    rows right after them (a subtotal printed without total vocabulary), longest run first."""
+    out, i = [], 0
+    while i < len(items):
+        head = items[i]
+        filled = [c for c in cols if amount(head.text(c)) is not None]
+        found = None
+        if len(filled) >= MIN_GROUP_COLUMNS:
+            for j in range(len(items), i + MIN_GROUP_CHILDREN, -1):
+                kids = items[i + 1:j]
+                checks = [check_sum("", 0, "", "", head.text(c), [k.text(c) for k in kids], allocated=False)
+                          for c in cols]
+                if all(ch is None or ch.holds for ch in checks) and any(ch and ch.computed for ch in checks):
+                    found = kids
+                    break
+        if found:
+            out.append((head, found))
+            i += 1 + len(found)
+        else:
+            i += 1
+    return out
+
+
+def _readings(cols: list[int], since_head: list[GridRow], since_total: list[GridRow],
+              subtotals: list[GridRow]) -> list[tuple[list[GridRow], list[tuple[GridRow, list[GridRow]]]]]:
+    """Given a total's columns and the rows above it, return the candidate readings (parts, group rows),
+    the preferred first: since the last section head, since the last total, the subtotals (+ rows after them),
+    and the first two with subtotals printed as group rows (a row equal to the rows right after it)."""
+    cands: list[tuple[list[GridRow], list[tuple[GridRow, list[GridRow]]]]] = []
+    if since_head:
+        cands.append((since_head, []))
+    if len(since_total) != len(since_head):
+        cands.append((since_total, []))
+    if subtotals:
+        cands.append((subtotals + since_total, []))
+        cands.append((subtotals, []))
+    for parts in [since_head, since_total]:
+        groups = _groups(parts, cols) if parts else []
+        if groups:
+            children = {id(k) for _, kids in groups for k in kids}
+            cands.append(([r for r in parts if id(r) not in children], groups))
+    return cands
+
+
+def _holds(checks: list[TotalCheck]) -> bool:
+    """Given checks, return whether all hold."""
+    return all(c.holds for c in checks)
+
+
+def _row_totals(grid: Grid, lines: list[_Line], amounts: list[int], years: dict[int, int]) -> list[TotalCheck]:
+    """Given a grid's lines, return the checks of its total rows (see the module docstring)."""
+    out: list[TotalCheck] = []
+    by_sub: dict[str, dict[str, list[GridRow]]] = {}  # sub-label ('' = every row) -> running part lists
+
+    def state(sub: str) -> dict[str, list[GridRow]]:
+        """Given a sub-label, return its rows since the last head, since the last total, and its subtotals."""
+        return by_sub.setdefault(norm(sub), {"head": [], "total": [], "subtotals": []})
+
+    for ln in lines:
+        if ln.role == "head":
+            for st in by_sub.values():
+                st["head"] = []
+        elif ln.role == "item":
+            for st in {id(s): s for s in (state(""), state(ln.sub))}.values():
+                st["head"].append(ln.row)
+                st["total"].append(ln.row)
+        elif ln.role == "total":
+            st = state(ln.sub)
+            cols = _columns_for(ln.row, amounts, years)
+            label = f"{ln.label} / {ln.sub}" if ln.sub else ln.label
+            out += _verdict(grid, ln.row, cols, _readings(cols, st["head"], st["total"], st["subtotals"]), label)
+            if st["total"]:
+                st["subtotals"].append(ln.row)
+            else:
+                st["subtotals"] = []  # a grand total closes the subtotals it summed
+            st["head"], st["total"] = [], []
+    return out
+
+
+def _verdict(grid: Grid, total: GridRow, cols: list[int], readings: list, label: str) -> list[TotalCheck]:
+    """Given a total and its candidate readings, return the checks of the first reading that holds; when none
+    holds, the failing checks of the only reading, and nothing when several readings are possible."""
+    results = []
+    for parts, groups in readings:
+        checks = check_rows(grid, total, parts, cols, label=label)
+        for head, kids in groups:
+            checks += check_rows(grid, head, kids, cols)
+        if checks and _holds(checks):
+            return checks
+        results.append(checks)
+    plain = [r for r, (_, g) in zip(results, readings, strict=True) if not g and r]
+    if len(plain) == 1:
+        return plain[0]
+    return []
+
+
+def _column_totals(grid: Grid, lines: list[_Line], years: dict[int, int]) -> list[TotalCheck]:
+    """Given a grid's lines, return the checks of a printed total column ("I alt", "2019-2022") per row."""
+    out: list[TotalCheck] = []
+    for c, header in enumerate(grid.columns):
+        h = norm(header)
+        m = _TOTAL_COLUMN.match(h) or _SPAN_COLUMN.match(h)
+        if not m or c in years:
+            continue
+        span = (int(m.group(1)), int(m.group(2))) if m.group(1) else None
+        parts = [yc for yc, y in years.items() if span is None or span[0] <= y <= span[1]]
+        if len(parts) < 2:
+            continue
+        for ln in lines:
+            if ln.role in ("item", "total"):
+                chk = check_sum(grid.table_id, ln.row.index, ln.label, header, ln.row.text(c),
+                                [ln.row.text(yc) for yc in parts], allocated=False)
+                if chk is not None:
+                    out.append(chk)
+    return out
+
+
+def check_printed_totals(grid: Grid) -> list[TotalCheck]:
+    """Given any grid, return the checks of its printed total rows and total columns (generic reading)."""
+    if not grid.rows:
+        return []
+    lines, amounts, _ = _read(grid)
+    if not amounts:
+        return []
+    years = year_columns(grid)
+    return _row_totals(grid, lines, amounts, years) + _column_totals(grid, lines, years)

@@ -97,8 +97,10 @@ def section_total(label: str | None) -> str | None:
 
 
 def is_total_label(label: str | None) -> bool:
-    """Given a row label, return whether it is a printed total ("... i alt", "I alt", "Samlet ...", "Total")."""
-    return bool(_TOTAL.search(key(label)))
+    """Given a row label, return whether it is a printed total ("... i alt", "I alt", "Samlet ...", "Total",
+    also with a qualifier after a comma: "Varige ændringer totalt, service")."""
+    head = key(norm(label).split(",", 1)[0])
+    return bool(_TOTAL.search(key(label)) or (head and _TOTAL.search(head)))
 
 
 def is_payback(label: str | None) -> bool:
