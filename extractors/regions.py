@@ -10,6 +10,7 @@ from normalizers.units import find_unit
 
 CAPTION = re.compile(r"^(tabel|table|tab\.|figur|oversigt)\s*\d+[a-z]?\b[.:]?", re.IGNORECASE)
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d([-/](19|20)?\d\d)?$")
+NUMBERED_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÆØÅ][a-zæøå]")  # "10. Hvem er hørt?"
 RULE_ALIGN_TOLERANCE = 6.0  # rules of one frame start and end within this distance
 FRAME_MAX_ROW_HEIGHT = 140.0  # consecutive rules of one frame are at most this far apart
 MIN_TABLE_LINES = 2  # a region needs this many multi-segment lines (or ruled rows) to be a table
@@ -106,7 +107,7 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
                     and ln.x0 >= f.x0 - INDENT_TOLERANCE and ln.x1 <= f.x1 + 20]
             cut = any(is_caption(ln) for ln in band) or (
                 not any(len(ln.segments) >= 2 for ln in band)
-                and sum(_is_prose(ln, left, prose_right) for ln in band) >= 2)
+                and any(_is_prose(ln, left, prose_right) or NUMBERED_HEADING.match(ln.text) for ln in band))
             if cut:
                 if len(cur) >= 2:
                     out.append(Frame(f.x0, f.x1, cur))
