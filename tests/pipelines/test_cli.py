@@ -95,3 +95,15 @@ def test_a_broken_pdf_fails_alone_and_keeps_earlier_outputs(dagster_home, tmp_pa
     assert row["status"] == "failed" and row["kind"] == "unknown"
     assert row["error"] and "\n" not in row["error"]
     assert earlier.exists()
+
+
+def test_select_runs_only_the_selection_and_rejects_bad_selections(corpus_run):
+    before = _snapshot(corpus_run.clean)
+    code, output, _ = run_cli(["run", "--raw-dir", str(RAW), "--clean-dir", str(corpus_run.clean),
+                               "--select", "grant_expiries"])
+    assert code == 0, output
+    assert "step failures" in output and "0 step failures" in output
+    assert _snapshot(corpus_run.clean) == before  # up-to-date outputs are not rewritten
+    code, _, _ = run_cli(["run", "--raw-dir", str(RAW), "--clean-dir", str(corpus_run.clean),
+                          "--select", "no_such_asset"])
+    assert code == 2
