@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from domain import task_budgets
 from domain.cells import amount, clean, norm, to_dkk
-from domain.grid import Grid, GridRow
+from domain.grid import Grid, GridCell, GridRow
 from domain.registry import DocumentContext, TotalCheck
 
 KIND = "task_sheet"
@@ -214,46 +214,74 @@ def _key_re(label: str) -> re.Pattern | None:
 
 @dataclass
 class Sheet:
-    """One fact sheet found in a form grid: the row that opens it (if any), its rows and its grid."""
+    """One fact sheet: the grid it starts in, the row that opens it (if printed) and its form rows."""
 
     grid: Grid
     lead: list[str]  # cells of the classification / title row that opens the sheet ([] when not printed)
     rows: list[GridRow] = field(default_factory=list)
-    first: bool = True  # the grid's first sheet: the grid's caption and context describe it
+    outer: bool = True  # starts at the top of its grid: the grid's caption and context describe it
     page: int = 0
+    keys: list[re.Pattern] = field(default_factory=list)  # its form labels, to recognise the next sheet's
+
+    def fields(self) -> set[str]:
+        """Return the FAKTA fields among the sheet's rows."""
+        return {f for r in self.rows if (f := _field(_label_and_value(r)[0]))}
 
     def has_budget(self) -> bool:
         """Return whether the sheet's rows hold its FAKTA budget field."""
-        return any(_field(_label_and_value(r)[0]) == "budget" for r in self.rows)
+        return "budget" in self.fields()
 
 
-def split_sheets(grid: Grid) -> list[Sheet]:
-    """Given a form grid, return its fact sheets (a grid may hold several consecutive sheets).
+def _stream(grid: Grid) -> list[GridRow]:
+    """Given a form grid, return its rows with the header first when it holds text (a form row made header)."""
+    rows = list(grid.rows)
+    if any(clean(h) for h in grid.columns):
+        cells = {i: GridCell(text=h, value=None, page=grid.page) for i, h in enumerate(grid.columns) if clean(h)}
+        rows.insert(0, GridRow(index=-1, page=grid.page, label=clean(grid.columns[0]), cells=cells))
+    return rows
 
-    A sheet that already has its budget ends where a classification line or a lone title row begins, or where a
-    row repeats one of the labels printed above its FAKTA box (the next sheet's form, its opening row unprinted).
+
+def _opens_sheet(cur: Sheet | None, cells: list[str], label: str) -> bool:
+    """Given the current sheet and a row's cells and label, return whether the row starts the next sheet.
+
+    A sheet ends once it has its budget when a classification line or lone title row follows, or a row repeats
+    one of its form labels (the next sheet's form, its opening row unprinted); a lead row also ends a fragment
+    that has neither an opening row nor any FAKTA field.
     """
-    header = _cells(grid.columns)
-    first = Sheet(grid=grid, lead=header if _is_lead(header) else [], page=grid.page)
-    keys = [] if first.lead or not header else [k for k in [_key_re(header[0])] if k]
-    sheets = [first]
-    for row in grid.rows:
-        cur, cells = sheets[-1], _row_cells(row)
-        label = _label_and_value(row)[0]
-        if cur.has_budget():
-            repeats = bool(label) and any(k.search(norm(label)) for k in keys)
-            if _is_lead(cells) or repeats:
-                lead = cells if _is_lead(cells) else []
-                sheets.append(Sheet(grid=grid, lead=lead, rows=[] if lead else [row], first=False, page=row.page))
-                keys = [] if lead else [k for k in [_key_re(label)] if k]
+    if cur is None:
+        return True
+    if _is_lead(cells):
+        return cur.has_budget() or (not cur.lead and not cur.fields() and bool(cur.rows))
+    return cur.has_budget() and bool(label) and (any(k.search(norm(label)) for k in cur.keys)
+                                                 or _field(label) in cur.fields())
+
+
+def split_sheets(grids: list[Grid]) -> list[Sheet]:
+    """Given consecutive form grids of one document, return the fact sheets printed in them.
+
+    The grids are read as one stream of form rows: a sheet may span several grids (page breaks, a split box)
+    and a grid may hold several sheets. A sheet whose opening row is not printed starts at the top of a grid,
+    whose caption and context then describe it.
+    """
+    sheets: list[Sheet] = []
+    for grid in grids:
+        for pos, row in enumerate(_stream(grid)):
+            cells, label = _row_cells(row), _label_and_value(row)[0]
+            cur = sheets[-1] if sheets else None
+            if cur is not None and cur.lead and not cur.rows and len(cur.lead) == 1 \
+                    and parse_classification(cur.lead[0]) and _is_title_row(cells):
+                cur.lead = [*cur.lead, *cells]  # the title printed on the line below the classification
                 continue
-        elif not cur.lead and not cur.rows and not header and _is_lead(cells):
-            cur.lead, cur.page = cells, row.page
-            continue
-        cur.rows.append(row)
-        if not cur.has_budget() and label and (k := _key_re(label)):
-            keys.append(k)
-    return [s for s in sheets if s.rows]
+            if _opens_sheet(cur, cells, label):
+                lead = cells if _is_lead(cells) else []
+                sheets.append(Sheet(grid=grid, lead=lead, outer=pos == 0, page=row.page))
+                if lead:
+                    continue
+            cur = sheets[-1]
+            cur.rows.append(row)
+            if label and (k := _key_re(label)):
+                cur.keys.append(k)
+    return sheets
 
 
 def recognise(grid: Grid) -> bool:
@@ -278,12 +306,12 @@ def sheet_record(doc: DocumentContext, sheet: Sheet) -> dict:
     """Given a document and one fact sheet, return its `task_sheets` row."""
     grid = sheet.grid
     found, other = fields_of(sheet.rows)
-    outer = [grid.caption or "", grid.context or ""] if sheet.first else []
+    outer = [grid.caption or "", grid.context or ""] if sheet.outer else []
     texts = [*sheet.lead, *outer, *other]
     cls = next((c for t in texts if (c := parse_classification(t))), None)
     hdr = next((h for t in texts if (h := parse_header(t))), None)
     title = _lead_title(sheet.lead)
-    if title is None and sheet.first:
+    if title is None and sheet.outer:
         title = next((t for t in (strip_markers(grid.context), strip_markers(grid.caption)) if t), None)
     fte_text, staff_groups = split_staff(found.get("staff"))
     return dict(document_id=doc.document_id, page=sheet.page or grid.page, task=title,
@@ -295,43 +323,33 @@ def sheet_record(doc: DocumentContext, sheet: Sheet) -> dict:
                 staff_groups=staff_groups, citizens_text=found.get("citizens") or None)
 
 
-def sheet_row(doc: DocumentContext, grid: Grid) -> dict:
-    """Given a document and a form grid holding one fact sheet, return its `task_sheets` row."""
-    return sheet_record(doc, split_sheets(grid)[0])
-
-
 def _is_sheet(grid: Grid) -> bool:
     """Given a grid, return whether it is (classified or recognised as) a fact sheet."""
     return grid.kind == KIND or (grid.kind in ("other", None) and recognise(grid))
 
 
-def _opening(grid: Grid) -> list[str]:
-    """Given a grid that is not a FAKTA form, return its opening classification row (header or first row) or []."""
-    for cells in (_cells(grid.columns), *(_row_cells(r) for r in grid.rows[:1])):
-        if cells and parse_classification(cells[0]):
-            return cells
-    return []
+def _is_form(grid: Grid) -> bool:
+    """Given a grid, return whether it may carry fact-sheet rows (a narrow grid not of another domain kind)."""
+    return grid.kind in (KIND, "other", None) and len(grid.columns) <= MAX_SHEET_COLUMNS
 
 
 def sheets(grids: list[Grid]) -> list[Sheet]:
-    """Given one document's grids in order, return its fact sheets.
+    """Given one document's grids in order, return its fact sheets (each with its FAKTA budget).
 
-    A sheet's opening box (classification line and title) may arrive as a grid of its own just before the grid
-    with its FAKTA box, on the same page: it then opens that grid's first sheet when the grid has no opening.
+    Only documents with a recognised fact-sheet grid have sheets; the stream of form rows starts at the first
+    grid that is a sheet or opens one (a classification line on top), and takes every narrow grid after it.
     """
-    out: list[Sheet] = []
-    pending: tuple[list[str], int] | None = None
-    for grid in grids:
-        if not _is_sheet(grid):
-            lead = _opening(grid)
-            pending = (lead, grid.last_page) if lead else pending
-            continue
-        found = split_sheets(grid)
-        if found and pending and not found[0].lead and pending[1] == grid.page:
-            found[0].lead, found[0].first = pending[0], False
-        pending = None
-        out.extend(found)
-    return out
+    if not any(_is_sheet(g) for g in grids):
+        return []
+    start = next(i for i, g in enumerate(grids) if _is_form(g) and (_is_sheet(g) or _opening(g)))
+    found = split_sheets([g for g in grids[start:] if _is_form(g)])
+    return [s for s in found if s.has_budget()]
+
+
+def _opening(grid: Grid) -> bool:
+    """Given a grid, return whether its top row (header or first row) is a sheet's classification line."""
+    top = _stream(grid)[:1]
+    return bool(top) and parse_classification(_row_cells(top[0])[0] if _row_cells(top[0]) else "") is not None
 
 
 def build(doc: DocumentContext, grids: list[Grid]) -> list[dict]:

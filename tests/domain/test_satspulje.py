@@ -1,4 +1,4 @@
-"""`satspulje` on the gold grids of the Lyngby-Taarbæk minutes (002): rows, hierarchy, amounts and checks."""
+"""`satspulje` on the gold grids of the minutes (002) and on its real extraction: rows, hierarchy and checks."""
 from __future__ import annotations
 
 import csv
@@ -13,6 +13,7 @@ from domain import satspulje
 from domain.grid import GridCell
 from domain.registry import DocumentContext
 from tests.domain.gold_grids import GOLD, gold_grids
+from tests.domain.real_grids import real_grids
 
 DOC = DocumentContext(document_id="gold", kind="committee_minutes", municipality="Lyngby-Taarbæk")
 EVAL = Path("/work/shared/eval")
@@ -134,3 +135,34 @@ def test_a_wrong_member_amount_breaks_every_enclosing_total():
     assert failing == {(row.label, "I alt 2019-2022"), ("Socialinitiativer", "2019"),
                        ("Initiativer under socialområdet", "2019"), ("Socialområdet i alt", "2019"),
                        ("Satspuljen 2019 i alt", "2019")}
+
+
+# ---------------------------------------------------------------- the real extraction of 002
+@pytest.fixture(scope="session")
+def real_002():
+    """The extracted grids of the satspulje sample (shared with the other modules via real_grids' cache)."""
+    return list(real_grids("002"))
+
+
+def test_real_extraction_has_one_overview(real_002):
+    overviews = [g for g in real_002 if g.kind == satspulje.KIND]
+    assert len(overviews) == 1
+    assert overviews[0].last_page > overviews[0].page  # one table over all its pages
+
+
+@pytest.mark.skipif(not (EVAL / "goldset.py").is_file(), reason="scorer not available")
+def test_real_rows_equal_the_scorers_derivation(real_002):
+    sys.path.insert(0, str(EVAL))
+    import goldset
+
+    expected = goldset.expected_domain(goldset.load_gold(GOLD / "002"))["satspulje"]
+    rows = satspulje.build(DOC, real_002)
+    fields = [k for k in expected[0] if k != "page"]
+    assert [{k: r[k] for k in fields} for r in rows] == [{k: e[k] for k in fields} for e in expected]
+
+
+def test_real_printed_totals_all_hold(real_002):
+    (grid,) = [g for g in real_002 if g.kind == satspulje.KIND]
+    checks = satspulje.check_totals(grid)
+    assert len(checks) > 300  # every span column, sub-group, area and the grand total
+    assert [c for c in checks if not c.holds] == []

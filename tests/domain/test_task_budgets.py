@@ -11,6 +11,7 @@ import pytest
 from domain import task_budgets
 from domain.registry import DocumentContext
 from tests.domain.gold_grids import GOLD, gold_grids
+from tests.domain.real_grids import real_grids
 
 DOC = DocumentContext(document_id="gold", kind="task_budget", municipality="Slagelse")
 EVAL = Path("/work/shared/eval")
@@ -118,3 +119,63 @@ def test_checks_report_exactly_the_printed_inconsistencies():
         assert {c.row_label for c in rounding} == {"Pleje og Omsorg", "Øvrige områder", "I alt"}
         labels = {c.row_label for c in checks}
         assert {"Sundhed og Forebyggelse", "Nulbudgetter", "I alt (from group rows)"} <= labels
+
+
+# ---------------------------------------------------------------- the real extraction of 004
+@pytest.fixture(scope="session")
+def real_004():
+    """The extracted grids of the Skal/Kan sample (shared with test_task_sheets via real_grids' cache)."""
+    return list(real_grids("004"))
+
+
+def _real_table(grids):
+    """Given the real grids of 004, return the task budget grids."""
+    tables = [g for g in grids if g.kind == task_budgets.KIND]
+    assert tables
+    return tables
+
+
+@pytest.mark.skipif(not (EVAL / "goldset.py").is_file(), reason="scorer not available")
+def test_real_rows_match_the_scorers_derivation(real_004):
+    """Every field as the scorer derives it; task labels only fuzzily (the PDF wraps some inside a word)."""
+    sys.path.insert(0, str(EVAL))
+    import goldset
+    from rapidfuzz.fuzz import ratio
+
+    expected = goldset.expected_domain(goldset.load_gold(GOLD / "004"))["task_budgets"]
+    rows = task_budgets.build(DOC, real_004)
+    assert len(rows) == len(expected) == 50
+    exact = [k for k in expected[0] if k not in ("page", "task", "remark")]
+    for got, want in zip(rows, expected, strict=True):
+        assert {k: got[k] for k in exact} == {k: want[k] for k in exact}
+        assert ratio(goldset.norm(got["task"]), goldset.norm(want["task"])) >= 90
+        assert (got["remark"] is None) == (want["remark"] is None)
+
+
+def test_real_checks_report_exactly_the_printed_inconsistency(real_004):
+    checks = [c for g in _real_table(real_004) for c in task_budgets.check_totals(g)]
+    failing = sorted((c.row_label, c.difference) for c in checks if not c.holds)
+    assert failing == sorted([("Pleje og Omsorg", 213173), ("I alt", 213173),
+                              ("Myndighed, Frit valg øvrige", 213173)])
+    assert all(abs(c.difference) <= 1 for c in checks if c.holds)
+
+
+def test_caption_joined_to_the_first_header_does_not_move_columns(real_004):
+    """A caption glued to the "Nr." header names SKAL/KAN/budget words; the column's numbers decide its role."""
+    grid = copy.deepcopy(_real_table(real_004)[0])
+    want = task_budgets.layout(grid).cols
+    grid.columns[0] = f'Fordeling af budget 2022 på "Skal" og "Kan" opgaver – Bilag 1 (kr.) {grid.columns[0]}'
+    assert task_budgets.layout(grid).cols == want
+    assert want["account_no"] == 0
+
+
+def test_table_split_at_a_page_break_keeps_its_groups(real_004):
+    """A continuation grid's first tasks belong to the group opened in the previous grid."""
+    grid = _real_table(real_004)[0]
+    whole = task_budgets.build(DOC, [grid])
+    cut = next(i for i, r in enumerate(grid.rows) if r.page > grid.page and r.cells.get(0))
+    head, tail = copy.deepcopy(grid), copy.deepcopy(grid)
+    head.rows, tail.rows = head.rows[:cut], tail.rows[cut:]
+    tail.table_id, tail.table_index = f"{grid.table_id}-cont", grid.table_index + 1
+    assert grid.rows[cut - 1].cells.get(0)  # the cut falls inside a group, not at a group row
+    assert task_budgets.build(DOC, [head, tail]) == whole

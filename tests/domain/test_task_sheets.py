@@ -11,6 +11,7 @@ from domain import task_budgets, task_sheets
 from domain.grid import Grid, GridCell, GridRow
 from domain.registry import DocumentContext
 from tests.domain.gold_grids import GOLD, gold_grids
+from tests.domain.real_grids import real_grids
 
 DOC = DocumentContext(document_id="gold", kind="task_budget", municipality="Slagelse")
 EVAL = Path("/work/shared/eval")
@@ -157,3 +158,71 @@ def test_whole_page_form_with_title_beside_the_classification():
     assert (row["task"], row["category"], row["adjustability"]) == ("Sekretariatet - administration", "SKAL", "mellem")
     assert (row["budget_dkk"], row["fte"], row["staff_groups"]) == (10_366_277, 12.0, "Fx sundhedsfaglig, akademisk.")
     assert row["account_refs"] == []
+
+
+# ---------------------------------------------------------------- the real extraction of 004
+@pytest.fixture(scope="session")
+def real_004():
+    """The extracted grids of the Skal/Kan sample (shared with test_task_budgets via real_grids' cache)."""
+    return list(real_grids("004"))
+
+
+def test_real_sheets_one_per_fakta_box_in_order(real_004):
+    """Every printed FAKTA box gives one sheet, in print order, with its budget, however the forms are split."""
+    rows = task_sheets.build(DOC, real_004)
+    assert [r["budget_dkk"] for r in rows] == [int(s["budget_2022_kr"]) for s in SHEETS]
+    assert [r["fte"] for r in rows] == [float(s["fte"]) if s["fte"] else None for s in SHEETS]
+    assert [r["citizens_text"] for r in rows] == [s["citizens_2020_text"] or None for s in SHEETS]
+    assert [r["staff_groups"] for r in rows] == [s["staff_groups"] or None for s in SHEETS]
+
+
+def test_real_sheet_titles(real_004):
+    """Titles from the classification row, a lone title row or the grid context.
+
+    16 of 20 today: on pages 14, 15, 24 and 25 the extractor merges the sheet's title row into the next row
+    (reported to the extractor's owner); raise the bar to 20 when that is fixed.
+    """
+    rows = task_sheets.build(DOC, real_004)
+    same = [r["task"] == s["task_title"] for r, s in zip(rows, SHEETS, strict=True)]
+    assert sum(same) >= 16
+
+
+def test_real_classifications_are_the_printed_ones(real_004):
+    """A classification read from the extraction is the sheet's printed one (none is taken from a neighbour)."""
+    for r, s in zip(task_sheets.build(DOC, real_004), SHEETS, strict=True):
+        if r["classification_text"] is not None:
+            assert (r["category"], r["adjustability"] or "") == (s["category"], s["adjustability"])
+
+
+def test_real_cross_check_reports_the_printed_mismatches(real_004):
+    """This rendering prints no "nr. … jf. bilag 1" refs: sheets pair with task rows by amount or title."""
+    checks = task_sheets.cross_check(real_004)
+    failing = {(c.row_label, int(c.printed), int(c.computed)) for c in checks if not c.holds}
+    assert {("Sekretariatet - administration", 10_366_277, 10_366_227),
+            ("Visitatorer, myndighed", 3_352_531, 2_260_531)} <= failing
+    assert {label for label, _, _ in failing} <= {"Sekretariatet - administration", "Visitatorer, myndighed",
+                                                   "Huslejetab"}
+
+
+def _grid(i, page, rows, columns=("", ""), context=None):
+    """Given form rows as (label, value) pairs, return a two-column form grid."""
+    return Grid(document_id="d", table_id=f"t{i}", table_index=i, page=page, last_page=page, caption=None,
+                context=context, columns=list(columns), unit=None, pl_year=None,
+                rows=[_row(k, a, b, page) for k, (a, b) in enumerate(rows)])
+
+
+FORM = [("Opgaver Kort beskrivelse af de opgaver der udføres", "..."), ("FAKTA", ""),
+        (BUDGET_LABEL, "1.000 kr."), (STAFF_LABEL, "2 årsværk"), ("Evaluering Effekt for borgere", "...")]
+
+
+def test_several_sheets_in_one_grid_and_a_sheet_split_over_grids():
+    cls = "KAN-opgave, lille"
+    first = _grid(1, 5, [*FORM, ("Anden opgave", ""), *FORM[:3]], context="Første opgave")
+    rest = _grid(2, 6, FORM[4:], columns=(STAFF_LABEL, "3 årsværk"))  # the split put a form row in the header
+    opening = _grid(3, 7, [], columns=(cls, "Tredje opgave"))  # an opening box extracted alone
+    third = _grid(4, 7, FORM[2:], context="Anden opgave")
+    unprinted = _grid(5, 8, FORM)  # the next sheet's opening row is not printed: its form labels repeat
+    rows = task_sheets.build(DOC, [first, rest, opening, third, unprinted])
+    assert [(r["task"], r["fte"], r["category"]) for r in rows] == [
+        ("Første opgave", 2.0, None), ("Anden opgave", 3.0, None), ("Tredje opgave", 2.0, "KAN"),
+        (None, 2.0, None)]
