@@ -9,9 +9,10 @@ from extractors.regions import CAPTION, Region, is_caption, is_unit_line
 from normalizers.labels import clean_text, join_lines
 
 # "Forslagets titel: SU1. ..." or a heading that starts with a proposal code ("SU1. ...", "BU/SI01 - ...").
-TITLE_PREFIX = re.compile(r"^\s*forslagets\s+titel\s*:\s*", re.IGNORECASE)
+TITLE_PREFIX = re.compile(r"(^|\s)forslagets\s+titel\s*:\s*", re.IGNORECASE)
+RESUME_TAIL = re.compile(r"\s+(Resum[ée]\s*:.*|Re-)$", re.IGNORECASE)
+CODE_ONLY = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\s?\d{1,3}[a-z]?\s*[.:\-–]?$")
 CODE_HEADING = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\s?\d{1,3}[a-z]?\s*(?:\.|:|-|–)\s*\S")
-TRAILING_FORM_LABEL = re.compile(r"\s+(Resumé|Resume)\s*:?\s*$", re.IGNORECASE)
 MAX_HEADING_WORDS = 25
 MAX_CAPTION_LINES = 2
 CAPTION_GAP_FACTOR = 1.8  # unnumbered caption lines sit at most this many font sizes above the table
@@ -27,11 +28,23 @@ class Heading:
     is_title: bool
 
 
-def heading_of(line: TextLine) -> Heading | None:
-    """Given a non-table text line, return it as a heading when it reads as one (proposal title or bold line)."""
+def _proposal_title(text: str, following: list[TextLine]) -> str:
+    """Given the text after "Forslagets titel:" and the lines below, return the title: continued on the next
+    line when it breaks off (a lone code, a hyphen, "Re-" of "Resumé:"), cut before "Resumé:"."""
+    if following and (text.endswith("-") or CODE_ONLY.match(text) or (
+            not RESUME_TAIL.search(text) and RESUME_TAIL.search(" " + clean_text(following[0].text)))):
+        text = clean_text(join_lines([text, following[0].text]))
+    text = re.split(r"\s+Resum[ée]\s*:", text, maxsplit=1, flags=re.IGNORECASE)[0]
+    return RESUME_TAIL.sub("", text).strip()
+
+
+def heading_of(line: TextLine, following: list[TextLine] | None = None) -> Heading | None:
+    """Given a non-table text line (and the lines below it), return it as a heading when it reads as one: a
+    proposal title ("Forslagets titel: ..."), a line opening with a proposal code, or a short bold line."""
     text = clean_text(line.text)
-    if TITLE_PREFIX.match(text):
-        title = TRAILING_FORM_LABEL.sub("", TITLE_PREFIX.sub("", text)).strip()
+    m = TITLE_PREFIX.search(text)
+    if m:
+        title = _proposal_title(text[m.end():].strip(), following or [])
         return Heading(0, line.top, title, True) if title else None
     if CODE_HEADING.match(text) and len(text.split()) <= MAX_HEADING_WORDS and (line.bold or line.size >= 11):
         return Heading(0, line.top, text, True)

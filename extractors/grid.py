@@ -256,6 +256,11 @@ def _is_header_row(row: list[LineCells], label_col: int, first: bool) -> bool:
     return len(texts) >= 2 or any(c != label_col for c in texts) or (first and all(lc.line.bold for lc in row))
 
 
+def _boldness(row: list[LineCells]) -> bool:
+    """Given a row, return whether all its lines are bold (a further header row is set like the first)."""
+    return all(lc.line.bold for lc in row)
+
+
 def _cell(row: list[LineCells], col: int, page: int) -> Cell | None:
     """Given a row and a column, return the cell as a reader reads it, with its box, or None when empty."""
     lines = [lc.cells[col] for lc in row if col in lc.cells]
@@ -284,7 +289,8 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
         if peeled:
             header.append(peeled)
             rows[0] = rest
-    while rows and len(header) < 3 and _is_header_row(rows[0], label_col, first=not header):
+    while rows and len(header) < 3 and _is_header_row(rows[0], label_col, first=not header) and (
+            not header or _boldness(rows[0]) == _boldness(header[0])):
         header.append(rows.pop(0))
         if not numeric:
             break

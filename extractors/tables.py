@@ -68,8 +68,8 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     for page in pages:
         regions = find_regions(page, settings)
         inside = {id(ln) for r in regions for ln in r.lines}
-        for ln in page.lines:
-            if id(ln) not in inside and (h := heading_of(ln)) is not None:
+        for k, ln in enumerate(page.lines):
+            if id(ln) not in inside and (h := heading_of(ln, page.lines[k + 1:k + 2])) is not None:
                 headings.append(Heading(page.number, h.top, h.text, h.is_title))
         start = len(tables)
         for r in regions:
