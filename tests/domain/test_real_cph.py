@@ -3,7 +3,6 @@
 Each document is extracted once per session (extract_tables -> table_records -> grids, classified by the
 registry, as the pipeline does) and its domain rows are compared with the scorer's own derivation from the
 gold (`shared/eval/goldset.py`), the printed-total verdicts with the gold `tables.json` totals.
-Known extractor bugs are marked xfail(strict=True): the marker must go when the extractor is fixed.
 """
 from __future__ import annotations
 
@@ -29,9 +28,6 @@ RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 EVAL = Path("/work/shared/eval")
 pytestmark = pytest.mark.skipif(not EVAL.exists(), reason="shared scorer not available")
 
-# Extractor bugs seen on the samples (reported to the lead); the tests they break are strict xfails.
-SU7_HEADING = "extractor: 001 p40 'Forslagets titel: SU7 ...' is not a heading, so SU7's tables get SU6's context"
-TV01_T5 = "extractor: 003 p61 TV01 Tabel 5 takes its first two rows into the header and drops 'Total/Omkostninger'"
 
 
 @dataclass
@@ -113,7 +109,6 @@ def test_proposal_economics_of_003_are_the_gold_rows(real_003):
     assert _same(expected, _rows(real_003, "proposal_economics"), ECON_FIELDS) == (Counter(), Counter())
 
 
-@pytest.mark.xfail(strict=True, reason=SU7_HEADING)
 def test_proposal_economics_of_001_are_the_gold_rows(real_001):
     expected = _expected("001", "proposal_economics")
     assert _same(expected, _rows(real_001, "proposal_economics"), ECON_FIELDS) == (Counter(), Counter())
@@ -160,7 +155,6 @@ def test_checks_of_000_report_exactly_the_recorded_printing_errors(real_000):
     assert checks and _failures(real_000) == _gold_failures("000")
 
 
-@pytest.mark.xfail(strict=True, reason=TV01_T5)
 def test_checks_of_003_report_exactly_the_recorded_printing_errors(real_003):
     assert _failures(real_003) == _gold_failures("003")
 
