@@ -161,6 +161,11 @@ def test_whole_page_form_with_title_beside_the_classification():
 
 
 # ---------------------------------------------------------------- the real extraction of 004
+# Extractor bug seen on the sample (reported to the lead); the tests it breaks are strict xfails.
+MERGED_TITLE_ROWS = ("extractor: 004 p14/p15 merge a sheet's classification+title row with its 'Opgaver' row "
+                     "(title cell reads 'Øvrig frit valg. ”Øvrig frit valg” er et ...', 'Huslejetab Det er ...')")
+
+
 @pytest.fixture(scope="session")
 def real_004():
     """The extracted grids of the Skal/Kan sample (shared with test_task_budgets via real_grids' cache)."""
@@ -176,15 +181,22 @@ def test_real_sheets_one_per_fakta_box_in_order(real_004):
     assert [r["staff_groups"] for r in rows] == [s["staff_groups"] or None for s in SHEETS]
 
 
-def test_real_sheet_titles(real_004):
-    """Titles from the classification row, a lone title row or the grid context.
+def test_real_sheet_titles_are_never_a_neighbours(real_004):
+    """Each title is the sheet's own (from its classification row, lone title row or grid context); where the
+    extractor merges the title row into the next row the title only carries that row's text after it."""
+    for r, s in zip(task_sheets.build(DOC, real_004), SHEETS, strict=True):
+        assert r["task"] is not None and r["task"].startswith(s["task_title"])
 
-    16 of 20 today: on pages 14, 15, 24 and 25 the extractor merges the sheet's title row into the next row
-    (reported to the extractor's owner); raise the bar to 20 when that is fixed.
-    """
-    rows = task_sheets.build(DOC, real_004)
-    same = [r["task"] == s["task_title"] for r, s in zip(rows, SHEETS, strict=True)]
-    assert sum(same) >= 16
+
+@pytest.mark.xfail(strict=True, reason=MERGED_TITLE_ROWS)
+def test_real_sheet_titles_are_the_printed_ones(real_004):
+    assert [r["task"] for r in task_sheets.build(DOC, real_004)] == [s["task_title"] for s in SHEETS]
+
+
+@pytest.mark.xfail(strict=True, reason=MERGED_TITLE_ROWS)
+def test_real_cross_check_reports_all_three_printed_mismatches(real_004):
+    failing = {c.row_label for c in task_sheets.cross_check(real_004) if not c.holds}
+    assert failing == {"Sekretariatet - administration", "Visitatorer, myndighed", "Huslejetab"}
 
 
 def test_real_classifications_are_the_printed_ones(real_004):
