@@ -1,6 +1,7 @@
 """Tunables of the table extractor, gathered in one dataclass with named defaults (all in PDF points or ratios)."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 DEFAULT_WORD_X_TOLERANCE = 1.5  # max gap between chars of one word
@@ -19,6 +20,8 @@ DEFAULT_CAPTION_LOOKUP_LINES = 3  # caption searched among this many lines above
 DEFAULT_PROSE_RIGHT_SHARE = 0.9  # a single-segment line reaching this share of the text width is prose
 DEFAULT_CONTINUATION_TOP_SHARE = 0.25  # a table starting in the top share of a page may continue the previous one
 DEFAULT_CONTINUATION_BOTTOM_SHARE = 0.7  # ... when the previous one ends below this share of its page
+DEFAULT_WORKERS = min(2, os.cpu_count() or 1)  # processes reading page layouts of one document
+DEFAULT_PARALLEL_MIN_PAGES = 12  # each worker gets at least this many pages (else reading stays in-process)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class ExtractionSettings:
     prose_right_share: float = DEFAULT_PROSE_RIGHT_SHARE
     continuation_top_share: float = DEFAULT_CONTINUATION_TOP_SHARE
     continuation_bottom_share: float = DEFAULT_CONTINUATION_BOTTOM_SHARE
+    workers: int = DEFAULT_WORKERS
+    parallel_min_pages: int = DEFAULT_PARALLEL_MIN_PAGES
 
 
 DEFAULT_SETTINGS = ExtractionSettings()

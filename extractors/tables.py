@@ -1,6 +1,9 @@
 """Public entry point of the extractors: PDF file -> list of table grids with provenance."""
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pdfplumber
@@ -19,12 +22,59 @@ from normalizers.units import find_unit
 ECONOMICS_CAPTION_NUMBER = "1"  # a proposal's "Tabel 1" opens its economics; a second one opens the next proposal
 
 
+def _read_range(pdf_path: str, start: int, stop: int, settings: ExtractionSettings) -> list[PageLayout]:
+    """Given a PDF path and a 0-based page range, return those pages' layouts (runs in a worker process)."""
+    with pdfplumber.open(pdf_path) as pdf:
+        return [read_page(pdf.pages[i], i + 1, settings) for i in range(start, min(stop, len(pdf.pages)))]
+
+
+def _page_count(pdf_path: str) -> int:
+    """Given a PDF path, return its number of pages."""
+    with pdfplumber.open(pdf_path) as pdf:
+        return len(pdf.pages)
+
+
 def read_layouts(pdf_path: Path | str, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[PageLayout]:
-    """Given a PDF path, return every page's layout with running headers/footers removed."""
-    with pdfplumber.open(str(pdf_path)) as pdf:
-        pages = [read_page(p, i + 1, settings) for i, p in enumerate(pdf.pages)]
+    """Given a PDF path, return every page's layout with running headers/footers removed.
+
+    Documents of at least `settings.parallel_min_pages` pages are read by `settings.workers` processes, each
+    taking a contiguous range of pages (reading the layout is by far the most expensive step).
+    """
+    path = str(pdf_path)
+    n = _page_count(path)
+    workers = min(settings.workers, max(1, n // max(settings.parallel_min_pages, 1)))
+    pages = None
+    if workers > 1:
+        step = -(-n // workers)
+        try:
+            futures = [pool(workers).submit(_read_range, path, a, a + step, settings) for a in range(0, n, step)]
+            pages = [p for f in futures for p in f.result()]
+        except BrokenProcessPool:  # e.g. a caller's script without a __main__ guard: read in-process instead
+            _shutdown_pool()
+    if pages is None:
+        pages = _read_range(path, 0, n, settings)
     strip_running_lines(pages, settings)
     return pages
+
+
+_POOL: ProcessPoolExecutor | None = None
+
+
+def pool(workers: int) -> ProcessPoolExecutor:
+    """Return the shared worker pool (spawned once, reused across documents)."""
+    global _POOL
+    if _POOL is None or _POOL._max_workers < workers:  # noqa: SLF001
+        _shutdown_pool()
+        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return _POOL
+
+
+def _shutdown_pool() -> None:
+    """Shut the shared worker pool down (it is recreated on demand)."""
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(wait=False, cancel_futures=True)
+        _POOL = None
 
 
 def _caption_number(caption: str | None) -> str | None:
