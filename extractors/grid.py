@@ -257,8 +257,14 @@ def _is_header_row(row: list[LineCells], label_col: int, first: bool) -> bool:
 
 
 def _boldness(row: list[LineCells]) -> bool:
-    """Given a row, return whether all its lines are bold (a further header row is set like the first)."""
+    """Given a row, return whether all its lines are bold."""
     return all(lc.line.bold for lc in row)
+
+
+def _continues_header(first: list[LineCells], row: list[LineCells], label_col: int) -> bool:
+    """Given the first header row and a candidate further one, return whether it continues the header: both set
+    in bold, or it only labels value columns (e.g. a span "2019-2022" under "I alt")."""
+    return (_boldness(first) and _boldness(row)) or not any(label_col in lc.cells for lc in row)
 
 
 def _cell(row: list[LineCells], col: int, page: int) -> Cell | None:
@@ -290,7 +296,7 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
             header.append(peeled)
             rows[0] = rest
     while rows and len(header) < 3 and _is_header_row(rows[0], label_col, first=not header) and (
-            not header or _boldness(rows[0]) == _boldness(header[0])):
+            not header or _continues_header(header[0], rows[0], label_col)):
         header.append(rows.pop(0))
         if not numeric:
             break
