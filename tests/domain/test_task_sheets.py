@@ -161,11 +161,6 @@ def test_whole_page_form_with_title_beside_the_classification():
 
 
 # ---------------------------------------------------------------- the real extraction of 004
-# Extractor bug seen on the sample (reported to the lead); the tests it breaks are strict xfails.
-MERGED_TITLE_ROWS = ("extractor: 004 p14/p15 merge a sheet's classification+title row with its 'Opgaver' row "
-                     "(title cell reads 'Øvrig frit valg. ”Øvrig frit valg” er et ...', 'Huslejetab Det er ...')")
-
-
 @pytest.fixture(scope="session")
 def real_004():
     """The extracted grids of the Skal/Kan sample (shared with test_task_budgets via real_grids' cache)."""
@@ -188,12 +183,10 @@ def test_real_sheet_titles_are_never_a_neighbours(real_004):
         assert r["task"] is not None and r["task"].startswith(s["task_title"])
 
 
-@pytest.mark.xfail(strict=True, reason=MERGED_TITLE_ROWS)
 def test_real_sheet_titles_are_the_printed_ones(real_004):
     assert [r["task"] for r in task_sheets.build(DOC, real_004)] == [s["task_title"] for s in SHEETS]
 
 
-@pytest.mark.xfail(strict=True, reason=MERGED_TITLE_ROWS)
 def test_real_cross_check_reports_all_three_printed_mismatches(real_004):
     failing = {c.row_label for c in task_sheets.cross_check(real_004) if not c.holds}
     assert failing == {"Sekretariatet - administration", "Visitatorer, myndighed", "Huslejetab"}
