@@ -14,10 +14,10 @@ from domain import registry
 from domain.grid import grids_from_records
 from pipelines import checks
 from pipelines.partitions import pdf_partitions
-from pipelines.process import document_id_of, extract_document, sha256_of
+from pipelines.process import ExtractedDocument, document_id_of, extract_document, sha256_of
 from pipelines.resources import DkbudgetPaths
 from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES, KEYS
-from pipelines.state import Marker, output_is_current, read_marker, write_marker
+from pipelines.state import Marker, document_is_current, output_is_current, read_marker, write_marker
 from pipelines.version import pipeline_version
 from pipelines.writer import output_path, read_table, write_table
 
@@ -40,16 +40,7 @@ def _table_checks(clean: Path, table: str, document_id: str) -> Iterator[dg.Asse
         yield checks.totals_check(clean, document_id)
 
 
-def _extraction_is_current(clean: Path, document_id: str, file_name: str, sha: str) -> bool:
-    """Given a PDF's id, name and hash, return whether its generic outputs come from these bytes and this code."""
-    doc = read_marker(clean, document_id, "documents")
-    if doc is None or doc.file_name != file_name or doc.sha256 != sha or doc.pipeline_version != pipeline_version():
-        return False
-    return all(output_is_current(clean, document_id, t, sha, pipeline_version(), doc.generation)
-               for t in GENERIC_TABLES)
-
-
-def publish_extraction(clean: Path, result) -> None:
+def publish_extraction(clean: Path, result: ExtractedDocument) -> None:
     """Given an ExtractedDocument, write its `documents` row and (unless it failed) its generic rows + markers."""
     doc = result.document
     did, sha, version = doc["document_id"], doc["sha256"], doc["pipeline_version"]
@@ -83,7 +74,8 @@ def extract_document_assets(context: AssetExecutionContext, dkbudget: DkbudgetPa
     clean = dkbudget.clean()
     sha = sha256_of(path)
     did = document_id_of(sha)
-    skipped = not is_forced(context) and _extraction_is_current(clean, did, file_name, sha)
+    skipped = not is_forced(context) and document_is_current(clean, did, file_name, sha, pipeline_version(),
+                                                              tables=GENERIC_TABLES)
     if skipped:
         context.log.info(f"{file_name}: unchanged ({did}, {pipeline_version()}), skipped")
     else:

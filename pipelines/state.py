@@ -53,10 +53,10 @@ def output_is_current(clean_dir: Path | str, document_id: str, table: str, sha25
     return m.n_rows == 0 or output_path(clean_dir, table, document_id).exists()
 
 
-def document_is_current(clean_dir: Path | str, document_id: str, file_name: str, sha256: str,
-                        version: str) -> bool:
-    """Given a PDF's id, name and hash, return whether every output of it is published from these bytes and code."""
+def document_is_current(clean_dir: Path | str, document_id: str, file_name: str, sha256: str, version: str,
+                        tables: tuple[str, ...] = ALL_TABLES) -> bool:
+    """Given a PDF's id, name and hash, return whether its outputs of `tables` come from these bytes and code."""
     doc = read_marker(clean_dir, document_id, "documents")
     if doc is None or doc.file_name != file_name:
         return False
-    return all(output_is_current(clean_dir, document_id, t, sha256, version, doc.generation) for t in ALL_TABLES)
+    return all(output_is_current(clean_dir, document_id, t, sha256, version, doc.generation) for t in tables)
