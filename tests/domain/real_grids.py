@@ -6,26 +6,18 @@ test module asks first; tests must not mutate the returned grids (deep-copy befo
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from domain import registry
 from domain.grid import Grid, grids_from_records
-
-RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
-
-
-def pdf_of(doc: str) -> Path:
-    """Given a sample number ("002"), return its PDF in data/raw."""
-    return next(RAW.glob(f"{doc}_*.pdf"))
+from tests.samples import extracted, pdf_of  # noqa: F401  (pdf_of re-exported for the domain tests)
 
 
 @cache
 def real_grids(doc: str) -> tuple[Grid, ...]:
     """Given a sample number, return its extracted grids with `kind` set by the registry (cached)."""
     from extractors.records import table_records
-    from extractors.tables import extract_tables
 
-    tables, cells = table_records(f"real-{doc}", extract_tables(pdf_of(doc)))
+    tables, cells = table_records(f"real-{doc}", list(extracted(doc)))
     grids = grids_from_records(tables, cells)
     for g in grids:
         g.kind = registry.classify(g)

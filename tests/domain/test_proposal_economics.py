@@ -15,7 +15,7 @@ from tests.domain.cph_gold import classified, csv_rows, metas
 from tests.domain.gold_grids import GOLD, gold_grids
 
 DOC = DocumentContext("gold", "proposal_catalogue", "København", None)
-EVAL = Path("/work/shared/eval")
+EVAL = Path(__file__).resolve().parents[1] / "fixtures" / "eval"  # vendored scorer derivation
 CATALOGUES = ["001", "003"]
 
 

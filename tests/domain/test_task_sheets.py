@@ -14,7 +14,7 @@ from tests.domain.gold_grids import GOLD, gold_grids
 from tests.domain.real_grids import real_grids
 
 DOC = DocumentContext(document_id="gold", kind="task_budget", municipality="Slagelse")
-EVAL = Path("/work/shared/eval")
+EVAL = Path(__file__).resolve().parents[1] / "fixtures" / "eval"  # vendored scorer derivation
 SHEETS = list(csv.DictReader(open(GOLD / "004" / "02_fact_sheets.csv", encoding="utf-8", newline="")))
 BUDGET_LABEL = "Budget 2022"
 STAFF_LABEL = "Antal medarbejdere (årsværk) & faggruppe"
