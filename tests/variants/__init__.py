@@ -1,0 +1,1 @@
+"""Unseen-layout robustness suite: gold tables re-rendered as variant PDFs and scored like ../shared/eval."""
