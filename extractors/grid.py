@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.layout import Segment, TextLine, Word, is_number_token
+from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token
 from extractors.model import Cell, Row, Table
 from extractors.regions import Region
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
@@ -267,7 +267,7 @@ def _continues_header(first: list[LineCells], row: list[LineCells], label_col: i
     return (_boldness(first) and _boldness(row)) or not any(label_col in lc.cells for lc in row)
 
 
-def _cell(row: list[LineCells], col: int, page: int) -> Cell | None:
+def _cell(row: list[LineCells], col: int, page: PageLayout) -> Cell | None:
     """Given a row and a column, return the cell as a reader reads it, with its box, or None when empty."""
     lines = [lc.cells[col] for lc in row if col in lc.cells]
     if not lines:
@@ -278,7 +278,7 @@ def _cell(row: list[LineCells], col: int, page: int) -> Cell | None:
     words = [w for ws in lines for w in ws]
     bbox = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
             max(w.bottom for w in words))
-    return Cell(text, page, bbox)
+    return Cell(text, page.number, page.to_page(bbox))
 
 
 def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS) -> Table | None:
@@ -300,22 +300,22 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
         header.append(rows.pop(0))
         if not numeric:
             break
-    page = region.page.number
+    page = region.page
     heads = {c: " ".join(join_lines(ts) for row in header for cc, ts in _texts(row).items() if cc == c)
              for c in range(ncols)}
     body = [[_cell(r, c, page) for c in range(ncols)] for r in rows]
     used = [c for c in range(ncols) if heads[c] or any(b[c] for b in body)]
     if not body or len(used) < 2:
         return None
-    out_rows = [Row([b[c] for c in used], page) for b in body if any(b[c] for c in used)]
+    out_rows = [Row([b[c] for c in used], page.number) for b in body if any(b[c] for c in used)]
     bounds = [region.x0 - 1] + seps + [region.x1 + 1]
-    head_row = Row([_header_cell(header, c, page) for c in used], page) if header else None
-    return Table(page=page, last_page=page, columns=[clean_text(heads[c]) for c in used], rows=out_rows,
+    head_row = Row([_header_cell(header, c, page) for c in used], page.number) if header else None
+    return Table(page=page.number, last_page=page.number, columns=[clean_text(heads[c]) for c in used], rows=out_rows,
                  bbox=(region.x0, region.top, region.x1, region.bottom),
                  col_x=[(bounds[c], bounds[c + 1]) for c in used], header_row=head_row,
                  header_bold=bool(header) and all(lc.line.bold for row in header for lc in row))
 
 
-def _header_cell(header: list[list[LineCells]], col: int, page: int) -> Cell | None:
+def _header_cell(header: list[list[LineCells]], col: int, page: PageLayout) -> Cell | None:
     """Given the header rows, return the joined header cell of one column (kept to restore a misread header)."""
     return _cell([lc for row in header for lc in row], col, page)

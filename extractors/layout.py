@@ -11,6 +11,7 @@ from statistics import median
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 from pdfplumber.utils.text import WordExtractor
 
+from extractors.rotation import char_turn, dominant_turn, turn_box, turned_size, unturn_box
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 
 
@@ -113,6 +114,13 @@ class PageLayout:
     hrules: list[Rule]
     vrules: list[Rule]
     shades: list[tuple[float, float, float, float]]  # filled rects: x0, top, x1, bottom
+    turn: int = 0  # the page's text was turned by this much; all coordinates above are in the upright frame
+    page_width: float = 0.0  # the page's own size (pdfplumber's), for boxes back in its coordinates
+    page_height: float = 0.0
+
+    def to_page(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """Given a box in this layout's (upright) frame, return it in the page's own pdfplumber coordinates."""
+        return unturn_box(box, self.turn, self.page_width, self.page_height) if self.turn else box
 
 
 def _is_bold(fontname: str) -> bool:
@@ -128,6 +136,9 @@ class PageObjects:
     chars: list[dict]
     lines: list[tuple[float, float, float, float]]  # x0, top, x1, bottom of stroked lines
     rects: list[tuple[float, float, float, float, bool, bool]]  # x0, top, x1, bottom, fill, stroke
+    width: float = 0.0  # of the (turned) frame the coordinates above are in
+    height: float = 0.0
+    turn: int = 0  # how far the page's text was turned; coordinates are in the frame where it reads upright
 
 
 def _walk(objs):
@@ -154,7 +165,8 @@ def page_objects(page) -> PageObjects:
         x0, x1 = o.x0 + mb_x0, o.x1 + mb_x0
         if isinstance(o, LTChar):
             chars.append({"text": o.get_text(), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-                          "doctop": top, "upright": o.upright, "size": o.size, "fontname": o.fontname})
+                          "doctop": top, "upright": o.upright, "size": o.size, "fontname": o.fontname,
+                          "turn": char_turn(o.matrix)})
         elif isinstance(o, LTRect):
             rects.append((x0, top, x1, bottom, bool(o.fill), bool(o.stroke)))
         elif isinstance(o, LTLine):
@@ -162,7 +174,27 @@ def page_objects(page) -> PageObjects:
         elif isinstance(o, LTCurve) and (x1 - x0 <= DEFAULT_SETTINGS.rule_max_thickness
                                          or bottom - top <= DEFAULT_SETTINGS.rule_max_thickness):
             lines.append((x0, top, x1, bottom))
-    return PageObjects(chars, lines, rects)
+    objects = PageObjects(chars, lines, rects, float(page.width), height)
+    return _turned_upright(objects)
+
+
+def _turned_upright(objects: PageObjects) -> PageObjects:
+    """Given a page's objects, return them in the frame where most of its text reads left to right (a table
+    printed sideways becomes an ordinary landscape page); characters of other directions are not upright there."""
+    turn = dominant_turn([c["turn"] for c in objects.chars])
+    if turn == 0:
+        return objects
+    w, h = objects.width, objects.height
+    chars = []
+    for c in objects.chars:
+        x0, top, x1, bottom = turn_box((c["x0"], c["top"], c["x1"], c["bottom"]), turn, w, h)
+        # pdfminer's size of a turned glyph is its advance; in the upright frame the size is the box height
+        chars.append({**c, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top,
+                      "upright": c["turn"] == turn, "size": round(bottom - top, 2)})
+    lines = [turn_box(b, turn, w, h) for b in objects.lines]
+    rects = [turn_box(r[:4], turn, w, h) + r[4:] for r in objects.rects]
+    tw, th = turned_size(w, h, turn)
+    return PageObjects(chars, lines, rects, tw, th, turn)
 
 
 def words_of(objects: PageObjects, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[Word]:
@@ -260,4 +292,5 @@ def read_page(page, number: int, settings: ExtractionSettings = DEFAULT_SETTINGS
     lines = group_lines(words_of(objects, settings), settings)
     for ln in lines:
         split_segments(ln, v, settings)
-    return PageLayout(number, float(page.width), float(page.height), lines, h, v, shades)
+    return PageLayout(number, objects.width, objects.height, lines, h, v, shades, objects.turn,
+                      float(page.width), float(page.height))

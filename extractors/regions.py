@@ -225,7 +225,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             continue
         if frame is not None:
             if current and current_frame is not frame:
-                if current_frame is None and gap_ok and frame.top > ln.top:
+                if current_frame is None and gap_ok:  # header lines printed above the first rule
                     current.extend(pending)
                     current.append(ln)
                     current_frame = frame

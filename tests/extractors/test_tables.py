@@ -125,3 +125,26 @@ def test_parallel_and_in_process_reading_agree():
     assert [(t.page, t.columns, [[c and c.text for c in r.cells] for r in t.rows]) for t in serial] == \
         [(t.page, t.columns, [[c and c.text for c in r.cells] for r in t.rows]) for t in parallel]
     assert len(read_layouts(path, ExtractionSettings(workers=2, parallel_min_pages=4))) == 34
+
+
+def test_text_printed_sideways_is_read_upright_with_boxes_on_the_page(tmp_path):
+    """A portrait page whose table is printed turned (a wide table): read as an ordinary landscape table, while
+    cell boxes stay in the page's own coordinates."""
+    from tests.extractors.turned_pdf import write_turned_table
+
+    pdf = write_turned_table(tmp_path / "turned.pdf")
+    (t,) = extract_tables(pdf)
+    assert t.columns == ["1.000 kr.", "2023", "2024", "2025"]
+    assert [[c.text if c else "" for c in r.cells] for r in t.rows] == [
+        ["Hjemmepleje", "-1.400", "-4.200", "-5.600"], ["Sygepleje", "300", "0", "-90"],
+        ["I alt", "-1.100", "-4.200", "-5.690"]]
+    with pdfplumber.open(pdf) as doc:
+        chars = doc.pages[0].chars
+    for r in t.rows:
+        for c in r.cells:
+            x0, top, x1, bottom = c.bbox
+            inside = [ch["text"].replace("\u2212", "-") for ch in chars
+                      if x0 - 0.5 <= (ch["x0"] + ch["x1"]) / 2 <= x1 + 0.5
+                      and top - 0.5 <= (ch["top"] + ch["bottom"]) / 2 <= bottom + 0.5 and ch["text"].strip()]
+            printed = c.text.replace(" ", "")
+            assert sorted(inside) == sorted(printed), c  # the box holds exactly the cell's printed glyphs
