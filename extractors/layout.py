@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
@@ -29,65 +30,54 @@ class Word:
 
 
 @dataclass
-class Segment:
-    """A run of words on one text line separated from its neighbours by a wide gap: a cell candidate."""
+class WordRun:
+    """Words left to right (one segment or one whole line), with their extent and text computed once."""
 
     words: list[Word]
 
-    @property
+    @cached_property
     def x0(self) -> float:
         """Left edge."""
         return self.words[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         """Right edge."""
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
+    def top(self) -> float:
+        """Top edge."""
+        return min(w.top for w in self.words)
+
+    @cached_property
+    def bottom(self) -> float:
+        """Bottom edge."""
+        return max(w.bottom for w in self.words)
+
+    @cached_property
     def text(self) -> str:
         """The words joined by single spaces."""
         return " ".join(w.text for w in self.words)
 
 
 @dataclass
-class TextLine:
+class Segment(WordRun):
+    """A run of words on one text line separated from its neighbours by a wide gap: a cell candidate."""
+
+
+@dataclass
+class TextLine(WordRun):
     """Words sharing a baseline, left to right, and their segments."""
 
-    words: list[Word]
     segments: list[Segment] = field(default_factory=list)
 
-    @property
-    def x0(self) -> float:
-        """Left edge."""
-        return self.words[0].x0
-
-    @property
-    def x1(self) -> float:
-        """Right edge."""
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        """Top edge."""
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        """Bottom edge."""
-        return max(w.bottom for w in self.words)
-
-    @property
+    @cached_property
     def size(self) -> float:
         """Median font size."""
         return median(w.size for w in self.words)
 
-    @property
-    def text(self) -> str:
-        """The words joined by single spaces."""
-        return " ".join(w.text for w in self.words)
-
-    @property
+    @cached_property
     def bold(self) -> bool:
         """True when most characters are set in a bold face."""
         n = sum(len(w.text) for w in self.words)
