@@ -64,7 +64,7 @@ class Style:
     nil: str = "-"  # glyph printed for the nil marker "-"
     num_align: str = "right"  # right | center | left
     valign: str = "top"  # top | middle
-    pad: float = 3.0  # cell padding
+    pad: float = 4.0  # cell padding (two paddings separate neighbouring columns' text)
     num_extra: float = 6.0  # extra width given to each number column beyond its widest value
     label_share: float | None = None  # label column's share of the table width (None: from content)
     hyphenate: bool = True  # break words over lines with a hyphen when they do not fit
@@ -78,6 +78,7 @@ class Style:
     year_shift: int = 0  # other years: every 4-digit year in headers and caption moves by this
     scale: int = 1  # other numbers: every amount is multiplied by this (sums stay consistent)
     prose_lines: bool = True  # running prose before and after the table
+    lead_paragraphs: int = 1  # prose paragraphs before the table (more push it down to a natural page break)
     top_margin: float = MARGIN_TOP  # where the body (and a continuation page's repeated header) starts
 
 
@@ -311,7 +312,8 @@ def _table_rows(gold: GoldTable, style: Style, widths: list[float]) -> tuple[_Ro
     def cell(text: str, c: int, font: str, header: bool) -> _Cell:
         box = widths[c] - 2 * style.pad
         is_num = not header and (parse_dk(text) is not None or text == style.nil)
-        align = style.num_align if numeric[c] and (is_num or header) else "left"
+        numbered = norm(gold.header[c]).startswith("nr")  # row numbers are identifiers, set flush left
+        align = style.num_align if numeric[c] and (is_num or header) and not numbered else "left"
         return _Cell(wrap(text, font, style.size, box, style.hyphenate) if text else [], align)
 
     header = _Row([cell(header_text(gold, c), c, hb, True) for c in range(len(widths))], style.bold_header)
@@ -421,7 +423,8 @@ def layout(gold: GoldTable, style: Style, context: str | None = None) -> list[Pa
     if context:
         w.text_block(context, 11.0, bold=True)
     if style.prose_lines:
-        w.text_block(PROSE, PROSE_SIZE, bold=False, gap=10.0)
+        for _ in range(style.lead_paragraphs):
+            w.text_block(PROSE, PROSE_SIZE, bold=False, gap=10.0)
 
     def open_table(first: bool) -> tuple[list[float], float | None]:
         if first or style.repeat_caption:
