@@ -2,48 +2,26 @@
 
 A cell is the key (row label, column header, value): numeric when its text is a Danish number, text otherwise.
 Gold and extracted tables are paired greedily by matching cells (each extracted table serves one gold table).
-This restates the scoring rules of the shared evaluation kit in a few lines, so that extraction quality is a
+The gold's own reading of cells (the vendored `goldset.py`) keys both sides, so that extraction quality is a
 regression test of the repository itself.
 """
 from __future__ import annotations
 
 import csv
 import json
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
-_NUM = re.compile(r"-?\d+(?:\.\d+)*(?:,\d+)?")
-SYNTHETIC_HEADERS = {"label", "value"}
+from tests.fixtures.eval.goldset import GoldTable, norm, norm_header, parse_dk
+
 SKIP = {("004", "02_fact_sheets.csv")}  # a per-sheet record, not a printed grid
-
-
-def norm(s) -> str:
-    """NFKC, soft hyphens out, dashes as '-', whitespace collapsed, casefolded."""
-    if s is None:
-        return ""
-    s = unicodedata.normalize("NFKC", str(s)).replace("\u00ad", "").translate(_DASHES)
-    return " ".join(s.split()).casefold()
 
 
 def number(text) -> float | None:
     """A printed Danish number ("-2. 750", "283,8") as a float rounded to 6 places, else None."""
-    s = " ".join(str(text or "").translate(_DASHES).split())
-    s = re.sub(r"(?<=[-.]) (?=\d)", "", s)
-    return round(float(Decimal(s.replace(".", "").replace(",", "."))), 6) if _NUM.fullmatch(s) else None
-
-
-def _label_col(header: list[str], rows: list[list[str]]) -> int:
-    for c in range(len(header)):
-        vals = [r[c].strip() for r in rows if r[c].strip()]
-        text = [v for v in vals if number(v) is None]
-        if vals and 2 * len(text) > len(vals) and sum(map(len, text)) >= 3 * len(text):
-            return c
-    return 0
+    v = parse_dk(text)
+    return None if v is None else round(float(v), 6)
 
 
 @dataclass
@@ -63,8 +41,8 @@ def gold_keys(gold_dir: Path) -> list[tuple[str, Keys]]:
         with open(gold_dir / meta["file"], encoding="utf-8", newline="") as f:
             header, *rows = list(csv.reader(f))
         rows = [(r + [""] * len(header))[: len(header)] for r in rows]
-        lc = _label_col(header, rows)
-        hdr = ["" if norm(h) in SYNTHETIC_HEADERS else norm(h) for h in header]
+        lc = GoldTable(gold_dir.name, meta["file"], meta, header, rows).label_col
+        hdr = [norm_header(h) for h in header]
         keys = Keys(Counter(), Counter())
         for r in rows:
             for c, cell in enumerate(r):
@@ -92,7 +70,7 @@ def extracted_keys(cells: list[dict]) -> dict[str, Keys]:
         for c in cs:
             if c["col_index"] == label_col:
                 continue
-            key = (norm(c["row_label"]), "" if norm(c["column"]) in SYNTHETIC_HEADERS else norm(c["column"]))
+            key = (norm(c["row_label"]), norm_header(c["column"]))
             if c["value"] is not None:
                 keys.numeric[key + (round(float(c["value"]), 6),)] += 1
             elif norm(c["text"]):
