@@ -23,7 +23,7 @@ LABEL_TEXT_SHARE = 0.5
 LABEL_MIN_CHARS = 3
 CAMELOT_FLAVORS = ("hybrid", "lattice", "stream", "network")
 # Peers that take minutes on the sample corpus: the bench times them fewer times by default.
-SLOW_PEERS = frozenset({"camelot-hybrid", "camelot-lattice", "camelot-network"})
+SLOW_PEERS = frozenset({"camelot-hybrid", "camelot-lattice", "camelot-network", "pymupdf"})
 
 
 @dataclass
