@@ -13,8 +13,17 @@ from dagster import AssetExecutionContext
 from domain import registry
 from domain.grid import grids_from_records
 from pipelines import checks
+from pipelines.documents_rows import add_file_name, publish_documents, row_of, update_documents
+from pipelines.isolation import limits_from_env
 from pipelines.partitions import pdf_partitions
-from pipelines.process import ExtractedDocument, document_id_of, extract_document, sha256_of
+from pipelines.process import (
+    MAX_ERROR_CHARS,
+    ExtractedDocument,
+    describe_error,
+    document_id_of,
+    extract_with_limits,
+    sha256_of,
+)
 from pipelines.resources import DkbudgetPaths
 from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES, KEYS
 from pipelines.state import Marker, document_is_current, output_is_current, read_marker, write_marker
@@ -22,6 +31,7 @@ from pipelines.version import pipeline_version
 from pipelines.writer import output_path, read_table, write_table
 
 FORCE_TAG = "dkbudget/force"
+UNKNOWN_KIND = "unknown"  # a PDF of no known kind publishes no domain rows
 GENERIC_GROUP = "generic"
 DOMAIN_GROUP = "domain"
 
@@ -40,8 +50,11 @@ def _table_checks(clean: Path, table: str, document_id: str) -> Iterator[dg.Asse
         yield checks.totals_check(clean, document_id)
 
 
-def publish_extraction(clean: Path, result: ExtractedDocument) -> None:
-    """Given an ExtractedDocument, write its `documents` row and (unless it failed) its generic rows + markers."""
+def publish_extraction(clean: Path, raw: Path, result: ExtractedDocument) -> None:
+    """Given an ExtractedDocument, write (unless it failed) its generic rows + markers, then its `documents` rows.
+
+    A failed extraction writes only `documents`: the document's previously published outputs stay in place.
+    """
     doc = result.document
     did, sha, version = doc["document_id"], doc["sha256"], doc["pipeline_version"]
     generation = doc["extracted_at"].isoformat()
@@ -49,8 +62,7 @@ def publish_extraction(clean: Path, result: ExtractedDocument) -> None:
         for table, rows in (("tables", result.tables), ("table_cells", result.cells)):
             write_table(clean, table, did, rows)
             write_marker(clean, did, table, Marker(sha, version, generation, len(rows), doc["file_name"]))
-    write_table(clean, "documents", did, [doc])
-    write_marker(clean, did, "documents", Marker(sha, version, generation, 1, doc["file_name"]))
+    publish_documents(clean, raw, result)
 
 
 @dg.multi_asset(
@@ -74,17 +86,20 @@ def extract_document_assets(context: AssetExecutionContext, dkbudget: DkbudgetPa
     clean = dkbudget.clean()
     sha = sha256_of(path)
     did = document_id_of(sha)
-    skipped = not is_forced(context) and document_is_current(clean, did, file_name, sha, pipeline_version(),
+    skipped = not is_forced(context) and document_is_current(clean, did, None, sha, pipeline_version(),
                                                               tables=GENERIC_TABLES)
     if skipped:
-        context.log.info(f"{file_name}: unchanged ({did}, {pipeline_version()}), skipped")
+        if add_file_name(clean, dkbudget.raw(), did, file_name):
+            context.log.info(f"{file_name}: same bytes as an extracted file ({did}): its documents row added")
+        else:
+            context.log.info(f"{file_name}: unchanged ({did}, {pipeline_version()}), skipped")
     else:
-        result = extract_document(path)
-        publish_extraction(clean, result)
+        result = extract_with_limits(path, limits_from_env(), sha)
+        publish_extraction(clean, dkbudget.raw(), result)
         doc = result.document
         if doc["status"] != "ok":
             context.log.warning(f"{file_name}: {doc['status']}: {doc['error']}")
-    doc_row = read_table(clean, "documents", did).to_pylist()[0]
+    doc_row = row_of(clean, did, file_name)
     common = {"document_id": did, "file_name": file_name, "skipped": skipped, "status": doc_row["status"],
               "pipeline_version": doc_row["pipeline_version"]}
     for table in GENERIC_TABLES:
@@ -114,6 +129,19 @@ def build_domain_rows(clean: Path, table: str, doc_row: dict) -> list[dict]:
     return [{"document_id": did, **row} for row in rows]
 
 
+def record_problem(clean: Path, document_id: str, problem: str) -> None:
+    """Given a document and a one-line problem of a later step, mark its `documents` rows partial with it."""
+
+    def change(row: dict) -> None:
+        """Mark one row."""
+        if problem in (row["error"] or ""):
+            return
+        row["status"] = "partial" if row["status"] == "ok" else row["status"]
+        row["error"] = (f"{row['error']}; {problem}" if row["error"] else problem)[:MAX_ERROR_CHARS]
+
+    update_documents(clean, document_id, change)
+
+
 def domain_asset(table: str) -> dg.AssetsDefinition:
     """Given a domain table name, return its partitioned asset (reads the document's own parquet, never the PDF)."""
 
@@ -134,11 +162,18 @@ def domain_asset(table: str) -> dg.AssetsDefinition:
         elif not is_forced(context) and output_is_current(clean, did, table, sha, pipeline_version(), generation):
             reason = "unchanged"
         else:
-            reason = ""
-            rows = build_domain_rows(clean, table, doc_row)
-            write_table(clean, table, did, rows)
-            write_marker(clean, did, table, Marker(sha, pipeline_version(), generation, len(rows),
-                                                   doc_row["file_name"]))
+            try:
+                rows = [] if doc_row["kind"] == UNKNOWN_KIND else build_domain_rows(clean, table, doc_row)
+            except Exception as exc:  # noqa: BLE001 - a builder's bug: recorded in `documents`, never fatal
+                problem = describe_error(f"building {table}", exc)
+                record_problem(clean, did, problem)
+                reason = f"building {table} failed, previous output kept: {problem}"
+                context.log.warning(f"{context.partition_key}: {reason}")
+            else:
+                reason = ""
+                write_table(clean, table, did, rows)
+                write_marker(clean, did, table, Marker(sha, pipeline_version(), generation, len(rows),
+                                                       doc_row["file_name"]))
         marker = read_marker(clean, did, table)
         yield dg.MaterializeResult(metadata={
             "document_id": did, "skipped": bool(reason), "reason": reason, "rows": marker.n_rows if marker else 0,

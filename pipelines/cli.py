@@ -23,6 +23,9 @@ from pipelines.config import (
 EXIT_OK = 0
 EXIT_USAGE = 2  # bad arguments, unreadable raw dir, unknown document
 EXIT_INSTANCE = 3  # the Dagster instance or definitions could not be loaded
+DEV_HOST_ENV = "DKBUDGET_DEV_HOST"
+DEFAULT_DEV_HOST = "127.0.0.1"  # the UI is reachable from this machine only unless configured otherwise
+HOST_FLAGS = ("--host", "-h", "--dagit-host")
 LOG_LEVEL = "WARNING"  # Dagster's console log in `dkbudget run`; every event is still stored in the instance
 
 
@@ -90,6 +93,15 @@ def run_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"dkbudget: cannot read the raw dir {raw}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
+    from pipelines.isolation import limits_from_env
+    from pipelines.writer import sweep_temp_files
+
+    try:
+        limits_from_env()
+    except ValueError as exc:
+        print(f"dkbudget: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    sweep_temp_files(clean)
     try:
         ensure_dagster_home()
         import dagster as dg
@@ -154,10 +166,22 @@ def run_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def dev_argv(dagster_args: list[str], env: dict[str, str] | None = None) -> list[str]:
+    """Given the arguments for `dagster dev`, return its command line, binding the UI to $DKBUDGET_DEV_HOST.
+
+    The web server listens on 127.0.0.1 (this machine only) unless DKBUDGET_DEV_HOST or a --host argument
+    says otherwise.
+    """
+    env = os.environ if env is None else env
+    given = any(a.split("=")[0] in HOST_FLAGS for a in dagster_args)
+    host = [] if given else ["--host", env.get(DEV_HOST_ENV) or DEFAULT_DEV_HOST]
+    return [sys.executable, "-m", "dagster", "dev", *host, *dagster_args]
+
+
 def dev_command(args: argparse.Namespace) -> int:
     """Given parsed `dev` arguments, replace this process by `dagster dev` on the dkbudget instance home."""
     ensure_dagster_home()
-    argv = [sys.executable, "-m", "dagster", "dev", *args.dagster_args]
+    argv = dev_argv(args.dagster_args)
     os.execv(sys.executable, argv)
     return EXIT_OK  # not reached
 

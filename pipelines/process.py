@@ -1,20 +1,27 @@
-"""The per-document work, in one function: PDF -> `documents` row + `tables`/`table_cells` rows + total checks.
+"""The per-document work: PDF -> `documents` row + `tables`/`table_cells` rows + total checks, under limits.
 
-Kept free of Dagster and of writing, and its result plain data, so that it can move into a subprocess with
-time and memory limits without change.
+`extract_with_limits` is what the pipeline calls: cheap checks of the file in this process (size, PDF header),
+then `extract_document` in a child process with wall-time and memory limits (pipelines.isolation). Whatever
+happens, the result is a `documents` row with a truthful status and a one-line error; nothing raises.
 """
 from __future__ import annotations
 
 import hashlib
+import traceback
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+
+import pdfplumber
 
 from domain import registry
 from domain.documents import recognise_document
 from domain.grid import grids_from_records
 from domain.registry import TotalCheck
-from extractors.tables import extract_tables
+from extractors.layout import PageLayout
+from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
+from extractors.tables import extract_from_layouts, read_layouts
+from pipelines.isolation import DEFAULT_MAX_PAGES, MAX_BYTES_ENV, MAX_PAGES_ENV, Limits, run_limited
 from pipelines.pdf_text import read_first_lines
 from pipelines.version import pipeline_version
 
@@ -25,7 +32,15 @@ except ImportError:  # being written in parallel (see the brief); until it lands
 
 DOCUMENT_ID_CHARS = 16
 MAX_ERROR_CHARS = 300
+MAX_DETAIL_CHARS = 120  # of a parser's message inside an error
 HASH_BLOCK = 1 << 20
+PDF_MAGIC = b"%PDF-"
+HEADER_WINDOW = 1024  # the PDF header must start within the first 1024 bytes (ISO 32000-1, annex H)
+SHOWN_HEAD_CHARS = 24  # of a non-PDF's first bytes, shown in its error
+IMAGE_PAGE_SHARE = 0.5  # a page without text whose images cover this share of it is a scan (no text layer)
+PARSER_PACKAGES = ("pdfminer", "pdfplumber", "PIL")  # an exception raised in these is about the input file
+OWN_PACKAGES = ("extractors", "normalizers", "domain", "pipelines")
+STATUS_OK, STATUS_PARTIAL, STATUS_FAILED = "ok", "partial", "failed"
 
 
 @dataclass
@@ -36,6 +51,7 @@ class ExtractedDocument:
     tables: list[dict] | None = None
     cells: list[dict] | None = None
     totals: list[TotalCheck] = field(default_factory=list)
+    retry: bool = False  # a failure from a limit or crash (not the bytes alone): retried on the next run
 
     @property
     def document_id(self) -> str:
@@ -57,28 +73,126 @@ def document_id_of(sha256: str) -> str:
     return sha256[:DOCUMENT_ID_CHARS]
 
 
-def _root_cause(exc: BaseException) -> BaseException:
-    """Given an exception, return the innermost one it wraps (via __cause__ or a single exception argument)."""
-    seen = {id(exc)}
+def new_document_row(file_name: str, sha: str) -> dict:
+    """Given a file name and its SHA-256, return a fresh `documents` row (status ok, nothing read yet)."""
+    return dict(document_id=document_id_of(sha), file_name=file_name, sha256=sha, n_pages=0, kind="unknown",
+                municipality=None, title=None, status=STATUS_OK, error=None, n_tables=0,
+                extracted_at=datetime.now(UTC), pipeline_version=pipeline_version())
+
+
+def failed_document(path: Path, sha: str, error: str, retry: bool = False) -> ExtractedDocument:
+    """Given a file, its SHA-256 and a one-line reason, return its `failed` extraction (no generic rows)."""
+    doc = new_document_row(path.name, sha)
+    doc.update(status=STATUS_FAILED, error=error[:MAX_ERROR_CHARS])
+    return ExtractedDocument(document=doc, retry=retry)
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """Given an exception, return it and the ones it wraps (via __cause__ or a single exception argument)."""
+    out = [exc]
     while True:
-        inner = exc.__cause__ or (exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], BaseException)
+        cur = out[-1]
+        inner = cur.__cause__ or (cur.args[0] if len(cur.args) == 1 and isinstance(cur.args[0], BaseException)
                                   else None)
-        if inner is None or id(inner) in seen:
-            return exc
-        seen.add(id(inner))
-        exc = inner
+        if inner is None or any(inner is e for e in out):
+            return out
+        out.append(inner)
+
+
+def _detail(exc: BaseException) -> str:
+    """Given an exception, return its message on one short line (its type name when it has none)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= MAX_DETAIL_CHARS else text[:MAX_DETAIL_CHARS - 1] + "…"
+
+
+def _raised_in(exc: BaseException) -> traceback.FrameSummary | None:
+    """Given an exception, return the innermost frame of its traceback (where it was raised)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return frames[-1] if frames else None
+
+
+def _package_of(frame: traceback.FrameSummary | None) -> str | None:
+    """Given a frame, return the top-level package its file belongs to (None when unknown)."""
+    if frame is None:
+        return None
+    parts = Path(frame.filename).parts
+    for package in (*PARSER_PACKAGES, *OWN_PACKAGES):
+        if package in parts:
+            return package
+    return None
 
 
 def describe_error(stage: str, exc: BaseException) -> str:
-    """Given the failing stage and its exception, return a clear one-line reason."""
-    cause = _root_cause(exc)
-    name = type(cause).__name__
-    if "Password" in name or "Encrypt" in name:
-        text = "the PDF is encrypted and needs a password to open"
-    else:
-        text = " ".join(str(cause).split()) or "no details"
-        text = f"{name}: {text}"
-    return f"{stage}: {text}"[:MAX_ERROR_CHARS]
+    """Given the failing stage and its exception, return a clear one-line reason.
+
+    Input problems read "encrypted: ...", "malformed PDF: ..."; an exception raised in our own code reads
+    "internal error in <file>:<line> while <stage>: ..." (a bug to fix, not a property of the file).
+    """
+    chain = _chain(exc)
+    names = [type(e).__name__ for e in chain]
+    if "PDFPasswordIncorrect" in names:
+        return "encrypted: a password is required"
+    if any("Encrypt" in n or "Password" in n for n in names):
+        inner = next(e for e in chain if "Encrypt" in type(e).__name__ or "Password" in type(e).__name__)
+        return f"encrypted: cannot decrypt ({_detail(inner)})"[:MAX_ERROR_CHARS]
+    cause = chain[-1]
+    where = [_package_of(_raised_in(e)) for e in chain]
+    from_parser = (any(p in PARSER_PACKAGES for p in where if p) or "PdfminerException" in names
+                   or type(cause).__module__.split(".")[0] in PARSER_PACKAGES)
+    if isinstance(cause, RecursionError):
+        return "malformed PDF: objects refer to each other in a loop (maximum recursion depth exceeded)"
+    if from_parser:
+        if type(cause).__name__ == "PSEOF":
+            return "malformed PDF: unexpected end of file (truncated?)"
+        return f"malformed PDF: {type(cause).__name__}: {_detail(cause)}"[:MAX_ERROR_CHARS]
+    frame = _raised_in(cause) or _raised_in(exc)
+    at = f" in {Path(frame.filename).parent.name}/{Path(frame.filename).name}:{frame.lineno}" if frame else ""
+    return f"internal error{at} while {stage}: {type(cause).__name__}: {_detail(cause)}"[:MAX_ERROR_CHARS]
+
+
+def check_file(path: Path, limits: Limits) -> str | None:
+    """Given a file and the limits, return why it cannot be a readable PDF without parsing it, or None."""
+    size = path.stat().st_size
+    if size == 0:
+        return "empty file: 0 bytes"
+    if size > limits.max_bytes:
+        return f"too large: {size} bytes > limit {limits.max_bytes} ({MAX_BYTES_ENV})"
+    with open(path, "rb") as fh:
+        head = fh.read(HEADER_WINDOW)
+    if PDF_MAGIC not in head:
+        shown = head[:SHOWN_HEAD_CHARS].decode("latin-1")
+        shown = "".join(c if c.isprintable() else "." for c in shown)
+        return f"not a PDF (starts with {shown!r})"
+    return None
+
+
+def page_ranges(pages: list[int]) -> str:
+    """Given sorted page numbers, return them as printed in errors: "page 2", "pages 3-5", "pages 1, 3-5"."""
+    spans: list[list[int]] = []
+    for p in pages:
+        if spans and p == spans[-1][1] + 1:
+            spans[-1][1] = p
+        else:
+            spans.append([p, p])
+    text = ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in spans)
+    return f"page {text}" if len(pages) == 1 else f"pages {text}"
+
+
+def scanned_pages(path: Path, layouts: list[PageLayout]) -> list[int]:
+    """Given a PDF and its page layouts, return the pages with no text whose images cover most of the page."""
+    textless = [layout.number for layout in layouts if not layout.lines]
+    if not textless:
+        return []
+    found = []
+    with pdfplumber.open(path) as pdf:
+        for number in textless:
+            page = pdf.pages[number - 1]
+            area = float(page.width * page.height) or 1.0
+            covered = sum(float((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in page.images)
+            if covered >= IMAGE_PAGE_SHARE * area:
+                found.append(number)
+            page.close()
+    return found
 
 
 def _classify(result: ExtractedDocument) -> None:
@@ -95,35 +209,75 @@ def _classify(result: ExtractedDocument) -> None:
         result.totals.extend(checks)
 
 
-def extract_document(path: Path | str) -> ExtractedDocument:
+def _add_problem(doc: dict, problem: str) -> None:
+    """Given a `documents` row, mark it partial (unless failed) and add a one-line problem to its error."""
+    if doc["status"] == STATUS_OK:
+        doc["status"] = STATUS_PARTIAL
+    doc["error"] = (f"{doc['error']}; {problem}" if doc["error"] else problem)[:MAX_ERROR_CHARS]
+
+
+def extract_document(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
+                     settings: ExtractionSettings = DEFAULT_SETTINGS) -> ExtractedDocument:
     """Given a PDF path, return its `documents` row, its `tables`/`table_cells` rows and its total checks.
 
-    Never raises for a bad PDF: a failed stage gives status `failed` (no generic rows, so previously published
-    outputs stay) or `partial` (rows published, classification incomplete), with a one-line `error`.
+    Never raises for a bad PDF (MemoryError excepted, left to the caller's limit): a failed stage gives status
+    `failed` (no generic rows, so previously published outputs stay) or `partial` (rows published, with the
+    problem in `error`: pages without a text layer, classification incomplete).
     """
     path = Path(path)
-    sha = sha256_of(path)
-    doc = dict(document_id=document_id_of(sha), file_name=path.name, sha256=sha, n_pages=0, kind="unknown",
-               municipality=None, title=None, status="ok", error=None, n_tables=0,
-               extracted_at=datetime.now(UTC), pipeline_version=pipeline_version())
-    result = ExtractedDocument(document=doc)
+    result = ExtractedDocument(document=new_document_row(path.name, sha256_of(path)))
+    doc = result.document
     stage = "reading the PDF"
     try:
         doc["n_pages"], lines = read_first_lines(path)
+        if doc["n_pages"] == 0:
+            doc.update(status=STATUS_FAILED, error="empty PDF: no pages")
+            return result
+        if doc["n_pages"] > max_pages:
+            doc.update(status=STATUS_FAILED, error=f"too large: {doc['n_pages']} pages > limit {max_pages} "
+                                                   f"({MAX_PAGES_ENV})")
+            result.retry = True
+            return result
         facts = recognise_document(lines)
         doc.update(kind=facts.kind, municipality=facts.municipality, title=facts.title)
         stage = "extracting tables"
-        tables = extract_tables(path)
+        layouts = read_layouts(path, settings)
+        tables = extract_from_layouts(layouts, settings)
         if table_records is None and tables:
             raise RuntimeError("extractors.records.table_records is not available")
         t_rows, c_rows = table_records(doc["document_id"], tables) if tables else ([], [])
+        stage = "looking for pages without text"
+        scans = scanned_pages(path, layouts)
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001 - any failure of a document is recorded, never fatal to the run
-        doc.update(status="failed", error=describe_error(stage, exc))
+        doc.update(status=STATUS_FAILED, error=describe_error(stage, exc))
         return result
     result.tables, result.cells = t_rows, c_rows
     doc["n_tables"] = len(t_rows)
+    if scans:
+        _add_problem(doc, f"no text layer on {page_ranges(scans)} (images only; OCR is not done)")
+    elif not any(layout.lines for layout in layouts):
+        _add_problem(doc, "no text on any page")
     try:
         _classify(result)
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001
-        doc.update(status="partial", error=describe_error("classifying tables", exc))
+        _add_problem(doc, describe_error("classifying tables", exc))
+    return result
+
+
+def extract_with_limits(path: Path | str, limits: Limits, sha: str | None = None) -> ExtractedDocument:
+    """Given a PDF path and the limits, return its extraction, done in a limited child process; never raises."""
+    path = Path(path)
+    sha = sha or sha256_of(path)
+    problem = check_file(path, limits)
+    if problem is not None:
+        return failed_document(path, sha, problem, retry=problem.startswith("too large"))
+    outcome = run_limited(extract_document, (str(path), limits.max_pages), limits)
+    if outcome.failure is not None:
+        return failed_document(path, sha, outcome.failure, retry=outcome.transient)
+    result = outcome.value
+    result.document["pipeline_version"] = pipeline_version()  # this process's code, as the skip rule compares
     return result

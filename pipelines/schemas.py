@@ -56,7 +56,7 @@ DOMAIN_TABLES = ("grant_expiries", "proposals", "catalogue_overview", "proposal_
                  "task_budgets", "task_sheets")
 # Key columns that must be unique per table (CONTRACT "Checks"); `_row_order` breaks ties of duplicate labels.
 KEYS: dict[str, tuple[str, ...]] = {
-    "documents": ("document_id",),
+    "documents": ("document_id", "file_name"),  # one row per file; files with identical bytes share the id
     "tables": ("table_id",),
     "table_cells": ("table_id", "row_index", "col_index"),
     "grant_expiries": ("document_id", "grant"),

@@ -6,9 +6,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES
-from pipelines.writer import atomic_open, output_path
+from pipelines.writer import STATE_DIR, atomic_open, output_path
 
-STATE_DIR = ".dkbudget"  # hidden folder in the clean dir: not a table, not read by read_parquet on a table
 ALL_TABLES = GENERIC_TABLES + DOMAIN_TABLES
 
 
@@ -21,6 +20,14 @@ class Marker:
     generation: str  # the `documents.extracted_at` the output was built from
     n_rows: int
     file_name: str = ""
+    # `documents` markers only: every file name with these bytes, the status, and whether a failure is retried
+    file_names: tuple[str, ...] = ()
+    status: str = ""
+    retry: bool = False
+
+    def names(self) -> tuple[str, ...]:
+        """Return the file names this output stands for."""
+        return tuple(self.file_names) or ((self.file_name,) if self.file_name else ())
 
 
 def marker_path(clean_dir: Path | str, document_id: str, table: str) -> Path:
@@ -53,10 +60,17 @@ def output_is_current(clean_dir: Path | str, document_id: str, table: str, sha25
     return m.n_rows == 0 or output_path(clean_dir, table, document_id).exists()
 
 
-def document_is_current(clean_dir: Path | str, document_id: str, file_name: str, sha256: str, version: str,
+def document_is_current(clean_dir: Path | str, document_id: str, file_name: str | None, sha256: str, version: str,
                         tables: tuple[str, ...] = ALL_TABLES) -> bool:
-    """Given a PDF's id, name and hash, return whether its outputs of `tables` come from these bytes and code."""
+    """Given a PDF's id, name and hash, return whether its outputs of `tables` come from these bytes and code.
+
+    A document whose extraction failed for a reason in its bytes (encrypted, malformed, not a PDF) is current
+    while bytes and code are unchanged; one that failed on a limit or a crash (`retry`) never is. With
+    `file_name` None, any file name will do (a second file with the same bytes).
+    """
     doc = read_marker(clean_dir, document_id, "documents")
-    if doc is None or doc.file_name != file_name:
+    if doc is None or (file_name is not None and file_name not in doc.names()):
         return False
+    if doc.status == "failed":
+        return not doc.retry and doc.sha256 == sha256 and doc.pipeline_version == version
     return all(output_is_current(clean_dir, document_id, t, sha256, version, doc.generation) for t in tables)

@@ -1,8 +1,14 @@
-"""Atomic parquet output: `<clean>/<table>/<document_id>.parquet`, one file per (table, document)."""
+"""Atomic parquet output: `<clean>/<table>/<document_id>.parquet`, one file per (table, document).
+
+A parquet file is written to a temp file in the hidden `<clean>/.dkbudget/tmp/` (same file system), fsynced,
+and renamed over its target: a table folder only ever holds whole files, even if the run is killed (SIGKILL)
+mid-write. Temp files a killed run left behind are swept by `sweep_temp_files`.
+"""
 from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +20,9 @@ import pyarrow.parquet as pq
 from pipelines.schemas import to_arrow
 
 TEMP_PREFIX = ".tmp-"
+STATE_DIR = ".dkbudget"  # hidden folder in the clean dir: bookkeeping, not a table, not read by read_parquet
+TEMP_SUBDIR = "tmp"
+TEMP_MAX_AGE_SECONDS = 3600.0  # older temp files are leftovers of a killed run (a live write takes seconds)
 PARQUET_SUFFIX = ".parquet"
 COMPRESSION = "zstd"
 
@@ -39,15 +48,38 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-@contextmanager
-def atomic_open(path: Path) -> Iterator[BinaryIO]:
-    """Given a target path, yield a binary file in the same folder that replaces the target whole on success.
+def temp_dir(clean_dir: Path | str) -> Path:
+    """Given the clean dir, return the hidden folder its parquet files are written in before being renamed."""
+    return Path(clean_dir) / STATE_DIR / TEMP_SUBDIR
 
-    The temp file is fsynced and moved over the target with os.replace; on error it is removed and the target
-    is left as it was.
+
+def sweep_temp_files(clean_dir: Path | str, max_age_seconds: float = TEMP_MAX_AGE_SECONDS) -> int:
+    """Given the clean dir, remove temp files older than `max_age_seconds` (left by killed runs); return how many."""
+    root = Path(clean_dir)
+    if not root.is_dir():
+        return 0
+    now, removed = time.time(), 0
+    for path in root.rglob(f"{TEMP_PREFIX}*"):
+        try:
+            if path.is_file() and now - path.stat().st_mtime > max_age_seconds:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+@contextmanager
+def atomic_open(path: Path, tmp_dir: Path | None = None) -> Iterator[BinaryIO]:
+    """Given a target path, yield a binary file (in `tmp_dir`, default the target's folder) that replaces it whole.
+
+    The temp file is fsynced and moved over the target with os.replace (`tmp_dir` must be on the same file
+    system); on error it is removed and the target is left as it was.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
+    folder = tmp_dir or path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -60,9 +92,9 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
     _fsync_dir(path.parent)
 
 
-def write_arrow(path: Path, table: pa.Table) -> None:
-    """Given a path and a pyarrow Table, write it as parquet atomically."""
-    with atomic_open(path) as fh:
+def write_arrow(path: Path, table: pa.Table, tmp_dir: Path | None = None) -> None:
+    """Given a path and a pyarrow Table, write it as parquet atomically (via `tmp_dir` when given)."""
+    with atomic_open(path, tmp_dir) as fh:
         pq.write_table(table, fh, compression=COMPRESSION)
 
 
@@ -80,7 +112,7 @@ def write_table(clean_dir: Path | str, table: str, document_id: str,
         return None
     if (data.column("document_id").unique().to_pylist()) != [document_id]:
         raise ValueError(f"{table}: rows must all belong to document {document_id}")
-    write_arrow(path, data)
+    write_arrow(path, data, temp_dir(clean_dir))
     return path
 
 

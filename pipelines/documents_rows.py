@@ -1,0 +1,109 @@
+"""The `documents` table: one row per file of the raw dir, kept in its document's `<document_id>.parquet`.
+
+`document_id` is a hash of the bytes, so files with identical bytes are one document: extracted once, with
+one set of `tables`, `table_cells` and domain files. Its `documents` file holds one row per file name that
+has these bytes (sorted by file name, the rows identical apart from `file_name`), so every file of the raw dir
+has exactly one `documents` row. A name whose file is gone or now holds other bytes is dropped when the
+document's rows are next written. Writers of one document's rows take a lock, so concurrent steps (Dagster's
+multiprocess executor) never lose each other's updates.
+"""
+from __future__ import annotations
+
+import fcntl
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pipelines.config import is_safe_file_name
+from pipelines.process import ExtractedDocument, sha256_of
+from pipelines.state import Marker, marker_path, read_marker, write_marker
+from pipelines.writer import read_table, write_table
+
+TABLE = "documents"
+LOCK_NAME = "documents.lock"
+
+
+@contextmanager
+def document_lock(clean: Path, document_id: str) -> Iterator[None]:
+    """Given the clean dir and a document id, hold an exclusive lock on its `documents` rows."""
+    path = marker_path(clean, document_id, TABLE).with_name(LOCK_NAME)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _still_has_bytes(raw: Path, name: str, sha: str) -> bool:
+    """Given the raw dir, a file name and a hash, return whether that file exists and still has those bytes."""
+    path = raw / name
+    try:
+        return is_safe_file_name(name) and path.is_file() and sha256_of(path) == sha
+    except OSError:
+        return False
+
+
+def _write(clean: Path, doc: dict, names: list[str], retry: bool) -> None:
+    """Given a `documents` row and the file names with its bytes, publish one row per name and the marker."""
+    did = doc["document_id"]
+    rows = [{**doc, "file_name": name} for name in sorted(set(names))]
+    write_table(clean, TABLE, did, rows)
+    write_marker(clean, did, TABLE, Marker(doc["sha256"], doc["pipeline_version"], doc["extracted_at"].isoformat(),
+                                           len(rows), doc["file_name"], tuple(sorted(set(names))), doc["status"],
+                                           retry))
+
+
+def publish_documents(clean: Path, raw: Path, result: ExtractedDocument) -> None:
+    """Given a fresh extraction of one file, (re)write its document's `documents` rows: this file and its twins."""
+    doc = result.document
+    did, sha = doc["document_id"], doc["sha256"]
+    with document_lock(clean, did):
+        previous = read_marker(clean, did, TABLE)
+        twins = [n for n in (previous.names() if previous else ()) if n != doc["file_name"]
+                 and _still_has_bytes(raw, n, sha)]
+        _write(clean, doc, [doc["file_name"], *twins], result.retry)
+
+
+def add_file_name(clean: Path, raw: Path, document_id: str, file_name: str) -> bool:
+    """Given a current document and a further file with its bytes, add that file's row; return whether it did."""
+    with document_lock(clean, document_id):
+        marker = read_marker(clean, document_id, TABLE)
+        data = read_table(clean, TABLE, document_id)
+        if marker is None or data is None or file_name in marker.names():
+            return False
+        doc = data.to_pylist()[0]
+        names = [n for n in marker.names() if _still_has_bytes(raw, n, doc["sha256"])]
+        _write(clean, doc, [*names, file_name], marker.retry)
+        return True
+
+
+def update_documents(clean: Path, document_id: str, change: Callable[[dict], None]) -> dict | None:
+    """Given a document id and a change to apply to its `documents` row, apply it to every row; return the row.
+
+    The generation (`extracted_at`) and so the other tables' freshness are kept.
+    """
+    with document_lock(clean, document_id):
+        marker = read_marker(clean, document_id, TABLE)
+        data = read_table(clean, TABLE, document_id)
+        if marker is None or data is None:
+            return None
+        rows = data.to_pylist()
+        for row in rows:
+            change(row)
+        write_table(clean, TABLE, document_id, rows)
+        doc = rows[0]
+        write_marker(clean, document_id, TABLE, Marker(marker.sha256, marker.pipeline_version, marker.generation,
+                                                       len(rows), marker.file_name, marker.names(), doc["status"],
+                                                       marker.retry))
+        return doc
+
+
+def row_of(clean: Path, document_id: str, file_name: str) -> dict | None:
+    """Given a document id and a file name, return that file's `documents` row (else the document's first row)."""
+    data = read_table(clean, TABLE, document_id)
+    if data is None:
+        return None
+    rows = data.to_pylist()
+    return next((r for r in rows if r["file_name"] == file_name), rows[0])
