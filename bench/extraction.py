@@ -14,6 +14,7 @@ import argparse
 import hashlib
 import importlib
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -70,6 +71,7 @@ class ToolResult:
     name: str
     docs: list[DocResult]
     seconds: list[float]
+    cpu_seconds: list[float] = field(default_factory=list)
     summary: dict = field(default_factory=dict)
     per_doc: dict[str, dict] = field(default_factory=dict)
 
@@ -80,8 +82,19 @@ class ToolResult:
 
     @property
     def pages_per_second(self) -> float:
-        """The median over runs of pages per second."""
-        return statistics.median(self.pages / s for s in self.seconds if s > 0) if self.seconds else 0.0
+        """The median over runs of pages per wall-clock second."""
+        return _median_rate(self.pages, self.seconds)
+
+    @property
+    def pages_per_cpu_second(self) -> float:
+        """The median over runs of pages per CPU second of this process (all its threads)."""
+        return _median_rate(self.pages, self.cpu_seconds)
+
+
+def _median_rate(pages: int, seconds: list[float]) -> float:
+    """Given a page count and the seconds of each run, return the median pages per second (0 without runs)."""
+    rates = [pages / s for s in seconds if s > 0]
+    return statistics.median(rates) if rates else 0.0
 
 
 def sha256_of(path: Path) -> str:
@@ -147,10 +160,10 @@ def run_tool(name: str, extract: Extract, pdfs: list[Path], repeat: int) -> Tool
     ids = {pdf: sha256_of(pdf)[:DOCUMENT_ID_CHARS] for pdf in pdfs}
     pages = {pdf: page_count(pdf) for pdf in pdfs}
     docs: list[DocResult] | None = None
-    seconds = []
+    seconds, cpu_seconds = [], []
     for _ in range(max(1, repeat)):
         run_docs = []
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         for pdf in pdfs:
             doc = DocResult(pdf=pdf, n_pages=pages[pdf])
             try:
@@ -159,8 +172,9 @@ def run_tool(name: str, extract: Extract, pdfs: list[Path], repeat: int) -> Tool
                 doc.error = f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:300]
             run_docs.append(doc)
         seconds.append(time.perf_counter() - start)
+        cpu_seconds.append(time.process_time() - cpu_start)
         docs = docs if docs is not None else run_docs
-    return ToolResult(name=name, docs=docs or [], seconds=seconds)
+    return ToolResult(name=name, docs=docs or [], seconds=seconds, cpu_seconds=cpu_seconds)
 
 
 def tool_version(name: str) -> str:
@@ -238,13 +252,14 @@ def _ratio(a: float, b: float) -> float:
 
 def results_table(results: list[ToolResult]) -> list[str]:
     """Given scored results, return the side-by-side comparison as markdown lines."""
-    head = ["tool", *(title for _, title in FIGURES), "tables found", "gold tables unmatched", "pages/s", "runs"]
+    head = ["tool", *(title for _, title in FIGURES), "tables found", "gold tables unmatched", "pages/s",
+            "pages/CPU-s", "runs"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         s = r.summary
         cells = [f"**{r.name}**" if r.name == OURS else r.name, *(f"{s.get(k, 0):.3f}" for k, _ in FIGURES),
                  str(s.get("found_tables", 0)), f"{s.get('zero_tables', 0)}/{s.get('gold_tables', 0)}",
-                 f"{r.pages_per_second:.1f}", str(len(r.seconds))]
+                 f"{r.pages_per_second:.1f}", f"{r.pages_per_cpu_second:.1f}", str(len(r.seconds))]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
@@ -271,8 +286,8 @@ def _git_revision() -> str:
     return head + (" (+ uncommitted changes in extractors/ or normalizers/)" if dirty else "")
 
 
-def report(results: list[ToolResult], args: argparse.Namespace) -> str:
-    """Given scored results and the options, return RESULTS.md as text."""
+def report(results: list[ToolResult], args: argparse.Namespace, load: float) -> str:
+    """Given scored results, the options and the load average at the start, return RESULTS.md as text."""
     pages = results[0].pages if results else 0
     failures = [f"{r.name}: {d.pdf.name}: {d.error}" for r in results for d in r.docs if d.error]
     slow = [r.name for r in results if len(r.seconds) < args.repeat]
@@ -300,10 +315,13 @@ def report(results: list[ToolResult], args: argparse.Namespace) -> str:
         "## How it is measured",
         "",
         "- **pages/s** is corpus pages / wall seconds of PDF -> contract rows (`tables` + `table_cells`), median "
-        f"of the runs; `--repeat {args.repeat}` for ours and the fast peers"
+        f"of the runs (**runs**); `--repeat {args.repeat}` for ours and the fast peers"
         + (f", `--slow-repeat {args.slow_repeat}` for {', '.join(slow)} (minutes per run)" if slow else "")
-        + ". Document recognition, parquet writing and scoring are not timed. The machine has 2 cores shared "
-        "with other work, so speeds vary by some 10-20 % between runs.",
+        + ". **pages/CPU-s** divides by the CPU seconds of the bench process instead (all threads), which "
+        "depends less on what else the machine runs. Document recognition, parquet writing and scoring are "
+        f"not timed. This machine has {os.cpu_count()} cores shared with other work; the 1-minute load average "
+        f"was {load:.1f} when the run started (above {os.cpu_count()} the bench competed for the cores, and its "
+        "wall-clock speeds are lower than on an idle machine).",
         "- **ours**: `extractors.tables.extract_tables` + `extractors.records.table_records`; the `documents` kind "
         "comes from `domain.documents` recognition.",
         "- **peers** (`bench/peers.py`): camelot 2 `read_pdf(pages='all', flavor=...)` (pdfium backend, no "
@@ -339,6 +357,7 @@ def main(argv: list[str] | None = None) -> list[ToolResult]:
     args = parse_args(argv)
     tools: list[tuple[str, Extract]] = [] if args.no_ours else [(OURS, ours)]
     tools += [(name, peer(name)) for name in selected_peers(args.peers)]
+    load = os.getloadavg()[0]
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-raw-") as tmp:
         pdfs = sorted(args.raw_dir.glob("*.pdf"))
@@ -352,7 +371,7 @@ def main(argv: list[str] | None = None) -> list[ToolResult]:
             print(f"[bench] {name}: {result.pages_per_second:.1f} pages/s, "
                   f"num recall {result.summary.get('generic_numeric_recall', 0):.3f}", file=sys.stderr, flush=True)
             results.append(result)
-    text = report(results, args)
+    text = report(results, args, load)
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
