@@ -187,9 +187,12 @@ def tool_version(name: str) -> str:
 
 
 def document_facts(pdf: Path) -> dict:
-    """Given a PDF, return our recognition of it (kind, municipality, title) via domain.documents."""
-    from domain.documents import recognise_document
-    from pipelines.pdf_text import read_first_lines
+    """Given a PDF, return our recognition of it (kind, municipality, title) via domain.documents, if present."""
+    try:
+        from domain.documents import recognise_document
+        from pipelines.pdf_text import read_first_lines
+    except ImportError:
+        return dict(kind="unknown", municipality=None, title=None)
 
     _, lines = read_first_lines(pdf)
     facts = recognise_document(lines)
