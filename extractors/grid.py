@@ -172,29 +172,84 @@ def _continues_numbers(above: LineCells, lc: LineCells, label_col: int) -> bool:
                for c, t in cells.items())
 
 
-def _split_block(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
-    """Given the lines of one row block, split it at value lines: each label-only line joins the nearest one."""
+_CONTINUES = ("-", ",", "/", "og", "eller", "samt", "i", "af", "til", "for", "med", "på")
+
+
+def _label_text(lc: LineCells, label_col: int) -> str:
+    """Given a distributed line, return the text of its label cell ('' when it has none)."""
+    return _cell_text(lc.cells[label_col]) if label_col in lc.cells else ""
+
+
+def _starts_lower(text: str) -> bool:
+    """Given a label line, return whether it reads as the continuation of a wrapped label."""
+    return bool(text) and (text[0].islower() or text[0] in "(&")
+
+
+def _open_end(text: str) -> bool:
+    """Given the last line of a label so far, return whether the label evidently goes on (hyphen, comma, ...)."""
+    t = text.rstrip()
+    return not t or t.endswith(_CONTINUES[:3]) or t.rsplit(" ", 1)[-1] in _CONTINUES[3:]
+
+
+def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
+    """Given a block without value lines (a text table), return the lines that open a row: a label that starts
+    like a new entry, with another column filled on the same line."""
+    out = []
+    for i, lc in enumerate(block):
+        label = _label_text(lc, label_col)
+        if not label or _starts_lower(label) or not any(c != label_col for c in lc.cells):
+            continue
+        above = _label_text(block[i - 1], label_col) if i else ""
+        if i and above and _open_end(above):
+            continue
+        out.append(i)
+    return out
+
+
+def _split_block(block: list[LineCells], label_col: int, ruled: bool) -> list[list[LineCells]]:
+    """Given the lines of one row block, split it into rows.
+
+    Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
+    such line is one row. Elsewhere each other line joins the row it evidently continues (a lowercase start, an
+    open end such as a hyphen, a row whose own label is empty or continues), the nearer one when both would take
+    it; a line that continues neither (a section heading such as "Varige ændringer") is a row of its own.
+    """
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
-    if len(anchors) <= 1:
+    if ruled and len(anchors) <= 1:
+        return [block]
+    if not anchors and not ruled:
+        anchors = _text_anchors(block, label_col)
+    if not anchors:
         return [block]
     groups: dict[int, list[int]] = {a: [a] for a in anchors}
+    own: list[int] = []
+    mid = [(lc.line.top + lc.line.bottom) / 2 for lc in block]
     for i, lc in enumerate(block):
         if i in groups:
             continue
         prev = max((a for a in anchors if a < i), default=None)
         nxt = min((a for a in anchors if a > i), default=None)
-        mid = (lc.line.top + lc.line.bottom) / 2
-        if prev is None or nxt is None:
-            groups[prev if nxt is None else nxt].append(i)
+        label = _label_text(lc, label_col)
+        if not label:  # only other columns go on: a wrapped cell of the row above
+            groups[prev if prev is not None else nxt].append(i)
             continue
-        dp = mid - (block[prev].line.top + block[prev].line.bottom) / 2
-        dn = (block[nxt].line.top + block[nxt].line.bottom) / 2 - mid
-        above = block[i - 1].line.text.rstrip()
-        if above.endswith("-") and i - 1 >= prev:
-            dn += 1000.0
-        groups[prev if dp <= dn else nxt].append(i)
-    return [[block[i] for i in sorted(g)] for _, g in sorted(groups.items())]
+        before = _label_text(block[i - 1], label_col) if i else ""
+        takes_prev = prev is not None and (
+            _starts_lower(label) or _open_end(before) or not _label_text(block[prev], label_col))
+        takes_next = nxt is not None and (
+            _open_end(label) or not _label_text(block[nxt], label_col)
+            or _starts_lower(_label_text(block[nxt], label_col)))
+        if takes_prev and takes_next:
+            groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[i] else nxt].append(i)
+        elif takes_prev or takes_next:
+            groups[prev if takes_prev else nxt].append(i)
+        elif prev is not None and not ruled and lc.line.bold == block[prev].line.bold and _starts_lower(label):
+            groups[prev].append(i)
+        else:
+            own.append(i)
+    rows = [sorted(g) for g in groups.values()] + [[i] for i in own]
+    return [[block[i] for i in r] for r in sorted(rows)]
 
 
 def group_rows(region: Region, lcs: list[LineCells], label_col: int,
@@ -208,7 +263,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int,
             bands.setdefault(sum(1 for y in rules if mid > y), []).append(lc)
         rows = []
         for _, band in sorted(bands.items()):
-            rows += _split_block(band, label_col)
+            rows += _split_block(band, label_col, ruled=True)
         return rows
     pitch = min((b.line.top - a.line.top for a, b in zip(lcs, lcs[1:], strict=False) if b.line.top > a.line.top),
                 default=10.0)
@@ -221,7 +276,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int,
             blocks.append([lc])
     rows = []
     for b in blocks:
-        rows += _split_block(b, label_col)
+        rows += _split_block(b, label_col, ruled=False)
     return rows
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from extractors.layout import PageLayout, TextLine
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 
+MAX_RUNNING_SEGMENTS = 3  # a repeated margin line with more cells than this is a repeated table header, kept
 _PAGE_NUMBER = re.compile(r"^(side|page|s\.)?\s*\d+\s*((af|of|/)\s*\d+)?$", re.IGNORECASE)
 
 
@@ -30,5 +31,6 @@ def strip_running_lines(pages: list[PageLayout], settings: ExtractionSettings = 
     need = max(2, int(settings.repeat_share * len(pages) + 0.5))
     for p in pages:
         p.lines = [ln for ln in p.lines if not (
-            _in_margin(ln, p, settings.margin_share)
-            and (counts[_shape(ln)] >= need or _PAGE_NUMBER.match(ln.text.strip())))]
+            _in_margin(ln, p, settings.margin_share) and (
+                (counts[_shape(ln)] >= need and len(ln.segments) <= MAX_RUNNING_SEGMENTS)
+                or _PAGE_NUMBER.match(ln.text.strip())))]

@@ -11,10 +11,12 @@ from normalizers.units import find_unit
 CAPTION = re.compile(r"^(tabel|table|tab\.|figur|oversigt)\s*\d+[a-z]?\b[.:]?", re.IGNORECASE)
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d([-/](19|20)?\d\d)?$")
 NUMBERED_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÆØÅ][a-zæøå]")  # "10. Hvem er hørt?"
+BULLETS = frozenset({"•", "●", "▪", "■", "◦", "○", "·", "‣", "–", "-", "o", "\uf0b7", "\uf0a7", "(cid:127)"})
 RULE_ALIGN_TOLERANCE = 6.0  # rules of one frame start and end within this distance
 FRAME_MAX_ROW_HEIGHT = 450.0  # consecutive rules of one frame are at most this far apart (tall text rows)
 MIN_TABLE_LINES = 2  # a region needs this many multi-segment lines (or ruled rows) to be a table
 INDENT_TOLERANCE = 3.0
+TRAILING_GAP_FACTOR = 0.8  # a wrapped last label line sits at most this many font sizes below the line before
 UNIT_LINE_MAX_CHARS = 40
 CAPTION_WIDTH_SHARE = 0.4  # a lone line above a table, from the left margin and wider than this, is its caption
 RULE_TEXT_MARGIN = 10.0  # rules further than this above the first / below the last text line are ignored
@@ -106,8 +108,9 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
             band = [ln for ln in lines if a <= (ln.top + ln.bottom) / 2 <= b
                     and ln.x0 >= f.x0 - INDENT_TOLERANCE and ln.x1 <= f.x1 + 20]
             cut = any(is_caption(ln) for ln in band) or (
-                not any(len(ln.segments) >= 2 for ln in band)
-                and any(_is_prose(ln, left, prose_right) or NUMBERED_HEADING.match(ln.text) for ln in band))
+                not any(is_multi(ln) for ln in band)
+                and any(_is_prose(ln, left, prose_right) or NUMBERED_HEADING.match(ln.text) or is_list_item(ln)
+                        for ln in band))
             if cut:
                 if len(cur) >= 2:
                     out.append(Frame(f.x0, f.x1, cur))
@@ -117,6 +120,16 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
         if len(cur) >= 2:
             out.append(Frame(f.x0, f.x1, cur))
     return out
+
+
+def is_list_item(line: TextLine) -> bool:
+    """Given a line, return whether it is a bulleted list item: a lone bullet glyph, then one run of text."""
+    return len(line.segments) == 2 and line.segments[0].text.strip() in BULLETS
+
+
+def is_multi(line: TextLine) -> bool:
+    """Given a line, return whether it holds several cells (a list item's bullet and text do not count)."""
+    return len(line.segments) >= 2 and not is_list_item(line)
 
 
 def is_caption(line: TextLine) -> bool:
@@ -189,6 +202,22 @@ def split_inner_tables(region: Region) -> list[Region]:
     return out
 
 
+def _trailing_continuation(last: TextLine, pending: list[TextLine]) -> list[TextLine]:
+    """Given a table's last line and the single lines after it, return those that finish its last row: each
+    close below the one before, starting in lowercase or after a line that ends open ("-", ",")."""
+    out: list[TextLine] = []
+    prev = last
+    for ln in pending:
+        text = ln.text.strip()
+        if ln.top - prev.bottom > TRAILING_GAP_FACTOR * max(ln.size, 1.0) or not text:
+            break
+        if not (text[0].islower() or prev.text.rstrip().endswith(("-", ","))):
+            break
+        out.append(ln)
+        prev = ln
+    return out
+
+
 def text_span(page: PageLayout) -> tuple[float, float]:
     """Given a page, return the x extent of its text block (left margin, right margin)."""
     if not page.lines:
@@ -210,7 +239,9 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
 
     def close() -> None:
         nonlocal current, current_frame, pending
-        multi = sum(len(ln.segments) >= 2 for ln in current)
+        if current and current_frame is None:
+            current.extend(_trailing_continuation(current[-1], pending))
+        multi = sum(is_multi(ln) for ln in current)
         framed_rows = len(current_frame.rules) - 1 if current_frame else 0
         if current and (multi >= MIN_TABLE_LINES or (current_frame and framed_rows >= 2 and multi >= 1)):
             regions.extend(split_inner_tables(Region(page, current, current_frame)))
@@ -218,7 +249,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
 
     for ln in page.lines:
         frame = _frame_of(ln, frames)
-        prev = (current or pending or [None])[-1]
+        prev = (pending or current or [None])[-1]
         gap_ok = prev is not None and ln.top - prev.bottom <= settings.region_gap_factor * max(ln.size, 6.0)
         if is_caption(ln):
             close()
@@ -241,7 +272,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         if current_frame is not None and current:
             close()
             prev, gap_ok = None, False
-        if len(ln.segments) >= 2:
+        if is_multi(ln):
             if current and gap_ok:
                 current.extend(pending)
                 current.append(ln)

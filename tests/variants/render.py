@@ -30,7 +30,8 @@ def draw_reportlab(pages: list[Page], path: Path) -> None:
     c = canvas.Canvas(str(path), invariant=1, pageCompression=0)
     for page in pages:
         if page.rotate90:  # stored portrait, shown landscape: content drawn rotated by 90 degrees
-            c.setPageSize((page.height, page.width))
+            # ReportLab takes the size as shown and swaps it for the stored MediaBox when the page is rotated
+            c.setPageSize((page.width, page.height))
             c.setPageRotation(90)
             c.translate(page.height, 0)
             c.rotate(90)
