@@ -6,6 +6,7 @@ happens, the result is a `documents` row with a truthful status and a one-line e
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import traceback
 from dataclasses import dataclass, field
@@ -97,6 +98,21 @@ def _chain(exc: BaseException) -> list[BaseException]:
         if inner is None or any(inner is e for e in out):
             return out
         out.append(inner)
+
+
+def is_out_of_memory(exc: BaseException) -> bool:
+    """Given an exception, return whether it or anything it wraps or interrupted is a failed memory allocation."""
+    seen: list[BaseException] = []
+    todo = [exc]
+    while todo:
+        cur = todo.pop()
+        if any(cur is e for e in seen):
+            continue
+        seen.append(cur)
+        if isinstance(cur, MemoryError) or (isinstance(cur, OSError) and cur.errno == errno.ENOMEM):
+            return True
+        todo.extend(e for e in (cur.__cause__, cur.__context__, *cur.args) if isinstance(e, BaseException))
+    return False
 
 
 def _detail(exc: BaseException) -> str:
@@ -220,7 +236,8 @@ def extract_document(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
                      settings: ExtractionSettings = DEFAULT_SETTINGS) -> ExtractedDocument:
     """Given a PDF path, return its `documents` row, its `tables`/`table_cells` rows and its total checks.
 
-    Never raises for a bad PDF (MemoryError excepted, left to the caller's limit): a failed stage gives status
+    Never raises for a bad PDF (running out of memory excepted: MemoryError, left to the caller, which knows the
+    limit): a failed stage gives status
     `failed` (no generic rows, so previously published outputs stay) or `partial` (rows published, with the
     problem in `error`: pages without a text layer, classification incomplete).
     """
@@ -248,9 +265,9 @@ def extract_document(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
         t_rows, c_rows = table_records(doc["document_id"], tables) if tables else ([], [])
         stage = "looking for pages without text"
         scans = scanned_pages(path, layouts)
-    except MemoryError:
-        raise
     except Exception as exc:  # noqa: BLE001 - any failure of a document is recorded, never fatal to the run
+        if is_out_of_memory(exc):
+            raise MemoryError from exc  # reported by the caller, which knows the limit
         doc.update(status=STATUS_FAILED, error=describe_error(stage, exc))
         return result
     result.tables, result.cells = t_rows, c_rows
@@ -261,9 +278,9 @@ def extract_document(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
         _add_problem(doc, "no text on any page")
     try:
         _classify(result)
-    except MemoryError:
-        raise
     except Exception as exc:  # noqa: BLE001
+        if is_out_of_memory(exc):
+            raise MemoryError from exc
         _add_problem(doc, describe_error("classifying tables", exc))
     return result
 
