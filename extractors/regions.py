@@ -18,6 +18,7 @@ MIN_TABLE_LINES = 2  # a region needs this many multi-segment lines (or ruled ro
 INDENT_TOLERANCE = 3.0
 TRAILING_GAP_FACTOR = 0.8  # a wrapped last label line sits at most this many font sizes below the line before
 UNIT_LINE_MAX_CHARS = 40
+HEADER_LINE_GAP_FACTOR = 0.9  # lines of one wrapped header cell are closer than this many font sizes
 CAPTION_WIDTH_SHARE = 0.4  # a lone line above a table, from the left margin and wider than this, is its caption
 RULE_TEXT_MARGIN = 10.0  # rules further than this above the first / below the last text line are ignored
 
@@ -152,13 +153,18 @@ def is_unit_line(line: TextLine) -> bool:
     return t.startswith("(") and t.endswith(")") and len(t) <= UNIT_LINE_MAX_CHARS and bool(find_unit(t))
 
 
-def _drop_caption_lines(pending: list[TextLine], left: float, right: float) -> list[TextLine]:
-    """Given single lines waiting above a table's first row, drop the leading ones that read as its caption:
-    unit lines, and lines that start at the left margin and run over a good part of the text width."""
+def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: float, right: float
+                        ) -> list[TextLine]:
+    """Given single lines waiting above a table's first row, drop the leading ones that read as its caption or
+    title: unit lines, lines that start at the left margin and run over a good part of the text width, and lines
+    set apart from what follows by more than a wrapped header's line spacing."""
+    lines = pending + [first_row]
     i = 0
-    while i < len(pending) and (is_unit_line(pending[i]) or (
-            pending[i].x0 <= left + INDENT_TOLERANCE and pending[i].x1 - pending[i].x0 > CAPTION_WIDTH_SHARE
-            * (right - left))):
+    while i < len(pending) and (
+            is_unit_line(pending[i])
+            or (pending[i].x0 <= left + INDENT_TOLERANCE
+                and pending[i].x1 - pending[i].x0 > CAPTION_WIDTH_SHARE * (right - left))
+            or lines[i + 1].top - pending[i].bottom > HEADER_LINE_GAP_FACTOR * max(pending[i].size, 1.0)):
         i += 1
     return pending[i:]
 
@@ -277,7 +283,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
                 current.extend(pending)
                 current.append(ln)
             else:
-                keep = _drop_caption_lines(pending, left, right) if gap_ok else []
+                keep = _drop_caption_lines(pending, ln, left, right) if gap_ok else []
                 close()
                 current = keep + [ln]
             pending = []
