@@ -172,6 +172,7 @@ def _continues_numbers(above: LineCells, lc: LineCells, label_col: int) -> bool:
                for c, t in cells.items())
 
 
+TIGHT_LINE_GAP = 0.45  # a line this close (share of the font size) under the line above wraps the same cell
 _CONTINUES = ("-", ",", "/", "og", "eller", "samt", "i", "af", "til", "for", "med", "på")
 
 
@@ -244,8 +245,9 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool) -> list[li
             groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[i] else nxt].append(i)
         elif takes_prev or takes_next:
             groups[prev if takes_prev else nxt].append(i)
-        elif prev is not None and not ruled and lc.line.bold == block[prev].line.bold and _starts_lower(label):
-            groups[prev].append(i)
+        elif (prev is not None and i - 1 >= prev and lc.line.bold == block[i - 1].line.bold
+              and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)):
+            groups[prev].append(i)  # set as tight as a wrapped line under the row above ("... EN" / "AF OS")
         else:
             own.append(i)
     rows = [sorted(g) for g in groups.values()] + [[i] for i in own]
