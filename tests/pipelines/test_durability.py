@@ -1,0 +1,128 @@
+"""Durability: a run killed with SIGKILL leaves only whole parquet files and the next run completes; a failing
+re-run keeps the document's last good outputs."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from pipelines.schemas import SCHEMAS
+from pipelines.writer import STATE_DIR
+from tests.pipelines.conftest import RAW, REPO, run_cli
+
+FIXTURES = REPO / "tests" / "fixtures" / "hostile"
+SAMPLES = ("000", "004")  # the two shortest samples
+HOSTILE = ("own_not-a-pdf.pdf", "pdfplumber_password-example.pdf", "pdfplumber_senate-expenditures.pdf")
+KILL_AFTER_SECONDS = (1.5, None)  # None: kill once the first document's cells are published (mid-run)
+RUN_TIMEOUT_SECONDS = 300
+REAP_SECONDS = 15.0
+POLL_SECONDS = 0.05
+
+
+def _session_processes(sid: int) -> list[int]:
+    """Given a session id, return the pids of the processes still in it (Linux /proc)."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid:  # fields after "pid (comm)": state ppid pgrp session ...
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+def _run_and_kill(raw: Path, clean: Path, home: Path, after: float | None) -> None:
+    """Start `dkbudget run` in its own session, SIGKILL it mid-run, and wait until everything it started is gone."""
+    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    cmd = [sys.executable, "-m", "pipelines.cli", "run", "--raw-dir", str(raw), "--clean-dir", str(clean)]
+    proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    deadline = time.monotonic() + RUN_TIMEOUT_SECONDS
+    started = time.monotonic()
+    while proc.poll() is None and time.monotonic() < deadline:
+        if after is not None and time.monotonic() - started >= after:
+            break
+        if after is None and any((clean / "table_cells").glob("*.parquet")):
+            break
+        time.sleep(POLL_SECONDS)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    reap_by = time.monotonic() + REAP_SECONDS
+    while _session_processes(proc.pid) and time.monotonic() < reap_by:
+        time.sleep(0.2)
+    left = _session_processes(proc.pid)
+    for pid in left:  # ours: clean up before failing
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "processes of the killed run were left behind"
+
+
+def _assert_whole_outputs(clean: Path) -> None:
+    """Assert that every table folder holds only `<document_id>.parquet` files that read with the contract schema."""
+    for folder in clean.iterdir():
+        if folder.name == STATE_DIR:
+            continue
+        assert folder.name in SCHEMAS, folder
+        for path in folder.iterdir():
+            assert path.suffix == ".parquet" and len(path.stem) == 16, path
+            assert pq.read_schema(path).remove_metadata().equals(SCHEMAS[folder.name]), path
+            pq.read_table(path)
+
+
+def test_a_run_killed_with_sigkill_leaves_whole_files_and_the_next_run_completes(tmp_path):
+    raw, clean, home = tmp_path / "raw", tmp_path / "clean", tmp_path / "home"
+    raw.mkdir()
+    for number in SAMPLES:
+        shutil.copy(next(RAW.glob(f"{number}_*.pdf")), raw)
+    for name in HOSTILE:
+        shutil.copy(FIXTURES / name, raw)
+    for after in KILL_AFTER_SECONDS:
+        _run_and_kill(raw, clean, home, after)
+        if clean.exists():
+            _assert_whole_outputs(clean)
+    code, output, _ = run_cli(["run", "--raw-dir", str(raw), "--clean-dir", str(clean)])
+    assert code == 0, output
+    _assert_whole_outputs(clean)
+    docs = pd.read_parquet(clean / "documents")
+    assert sorted(docs["file_name"]) == sorted(p.name for p in raw.glob("*.pdf"))
+    samples = docs[docs["file_name"].str[:3].isin(SAMPLES)]
+    assert (samples["status"] == "ok").all() and (samples["n_tables"] > 0).all()
+    tables = pd.read_parquet(clean / "tables")
+    assert set(samples["document_id"]) <= set(tables["document_id"])
+    code, output, _ = run_cli(["run", "--raw-dir", str(raw), "--clean-dir", str(clean)])
+    assert code == 0 and output.count("skipped ") == len(docs), output
+
+
+def _files(clean: Path) -> dict[Path, bytes]:
+    """Given a clean dir, return every parquet file's bytes by relative path."""
+    return {p.relative_to(clean): p.read_bytes() for p in clean.glob("*/*.parquet")}
+
+
+def test_a_failing_rerun_keeps_the_last_good_outputs_and_is_retried(corpus_run, tmp_path, monkeypatch):
+    clean = tmp_path / "clean"
+    shutil.copytree(corpus_run.clean, clean)
+    docs = pd.read_parquet(clean / "documents")
+    target = docs[docs["file_name"].str.startswith(SAMPLES[0])].iloc[0]
+    did = target["document_id"]
+    before = _files(clean)
+    assert sum(p.stem == did for p in before) >= 4  # documents, tables, table_cells and a domain table
+    monkeypatch.setenv("DKBUDGET_MAX_PAGES", "1")
+    code, output, _ = run_cli(["run", "--raw-dir", str(RAW), "--clean-dir", str(clean), "--document", did])
+    assert code == 0, output
+    row = pd.read_parquet(clean / "documents" / f"{did}.parquet").iloc[0]
+    assert row["status"] == "failed"
+    assert row["error"] == f"too large: {target['n_pages']} pages > limit 1 (DKBUDGET_MAX_PAGES)"
+    after = _files(clean)
+    assert set(after) == set(before)
+    assert {p for p in after if after[p] != before[p]} == {Path("documents") / f"{did}.parquet"}
+    monkeypatch.delenv("DKBUDGET_MAX_PAGES")
+    code, output, _ = run_cli(["run", "--raw-dir", str(RAW), "--clean-dir", str(clean)])
+    assert code == 0, output
+    assert output.count("skipped ") == len(docs) - 1  # a limit's failure is retried; the others are current
+    assert pd.read_parquet(clean / "documents" / f"{did}.parquet").iloc[0]["status"] == "ok"
