@@ -16,6 +16,9 @@ MIN_COLUMN_GAP = 1.0  # an empty x band at least this wide separates two columns
 SPANNING_SHARE = 0.55  # a lone segment wider than this share of the region spans columns (group label, note)
 VRULE_HEIGHT_SHARE = 0.5  # a vertical rule separates columns when it spans this share of the region height
 COVERAGE_STEP = 0.5
+MIN_VALUE_LINES = 3  # value lines needed before their spacing may add column separators
+SEPARATOR_MATCH = 3.0  # separators closer than this are the same
+ALIGN_TOLERANCE = 1.5  # cell edges this close line up
 NUMERIC_KINDS = ("number", "nil")
 _YEARISH = re.compile(r"^(19|20)\d\d([-/](19|20)?\d\d)?$")
 
@@ -78,11 +81,40 @@ def _whitespace_separators(segments: list[Segment], x0: float, x1: float) -> lis
 
 
 def column_separators(region: Region) -> list[float]:
-    """Given a region, return the x positions that separate its columns, left to right."""
+    """Given a region, return the x positions that separate its columns, left to right.
+
+    Vertical rules when there are; else the x bands no segment covers. Value lines (with a number) usually space
+    their columns more clearly than header lines, whose wrapped words may run close to the next column: a band
+    the value lines leave free, which no word of any line crosses, separates columns too.
+    """
     ruled = _ruled_separators(region)
     if ruled:
         return ruled
-    return _whitespace_separators(_segments_for_columns(region), region.x0 - 1, region.x1 + 1)
+    x0, x1 = region.x0 - 1, region.x1 + 1
+    seps = _whitespace_separators(_segments_for_columns(region), x0, x1)
+    valued = [ln for ln in region.lines if len(ln.segments) >= 2 and any(_is_numeric_text(s.text) for s in ln.segments)]
+    if len(valued) >= MIN_VALUE_LINES:
+        words = [w for ln in region.lines for w in ln.words]
+        segs = [s for ln in valued for s in ln.segments]
+        for sep in _whitespace_separators(segs, x0, x1):
+            if (all(abs(sep - s) > SEPARATOR_MATCH for s in seps) and not any(w.x0 < sep < w.x1 for w in words)
+                    and _aligned_on_both_sides(sep, segs)):
+                seps.append(sep)
+    return sorted(seps)
+
+
+def _aligned_on_both_sides(sep: float, segs: list[Segment]) -> bool:
+    """Given a candidate separator and the value lines' segments, return whether column edges line up on both
+    sides of it: cells ending flush before it and text cells starting flush after it (a left-aligned text
+    column set close to the column before it)."""
+    left = [s.x1 for s in segs if s.x1 < sep]
+    right = [s.x0 for s in segs if s.x0 > sep and not _is_numeric_text(s.text)]
+    if not left or not right:
+        return False
+    edge_l, edge_r = max(left), min(right)
+    flush_l = sum(1 for x in left if edge_l - x <= ALIGN_TOLERANCE)
+    flush_r = sum(1 for x in right if x - edge_r <= ALIGN_TOLERANCE)
+    return flush_l >= MIN_VALUE_LINES and flush_r >= MIN_VALUE_LINES
 
 
 def _column_of(x: float, seps: list[float]) -> int:
@@ -93,9 +125,9 @@ def _column_of(x: float, seps: list[float]) -> int:
 def assign_cells(lines: list[TextLine], seps: list[float]) -> list[LineCells]:
     """Given lines and column separators, distribute each line's words over the columns.
 
-    A segment that lies in one column goes there whole; one that crosses a separator is split by word
-    centres, except a text segment crossing only where a word straddles (a spanning label): it stays in the
-    column where it starts.
+    A segment that lies in one column goes there whole; one that crosses a separator between two of its words
+    is split by word centres; one with a word straddling a separator (a spanning label) stays in the column
+    where it starts.
     """
     out = []
     for ln in lines:
@@ -106,7 +138,8 @@ def assign_cells(lines: list[TextLine], seps: list[float]) -> list[LineCells]:
                 lc.cells.setdefault(cols.pop(), []).extend(seg.words)
                 continue
             numeric = all(is_number_token(w.text) for w in seg.words)
-            if numeric:
+            inner = [x for x in seps if seg.x0 < x < seg.x1]
+            if numeric or not any(w.x0 < x < w.x1 for w in seg.words for x in inner):
                 for w in seg.words:
                     lc.cells.setdefault(_column_of((w.x0 + w.x1) / 2, seps), []).extend([w])
             else:
@@ -139,8 +172,15 @@ def label_column(lcs: list[LineCells], ncols: int) -> int:
 
 def _is_anchor(lc: LineCells, label_col: int) -> bool:
     """Given a distributed line, return whether it carries a number outside the label column (a row's values)."""
-    return any(c != label_col and (all(is_number_token(w.text) for w in ws) or _is_numeric_text(_cell_text(ws)))
+    return any(c != label_col and (all(is_number_token(w.text) for w in ws) or _is_numeric_text(_cell_text(ws))
+                                   or _is_quantity(_cell_text(ws)))
                and not _YEARISH.match(_cell_text(ws)) for c, ws in lc.cells.items())
+
+
+def _is_quantity(text: str) -> bool:
+    """Given a cell text, return whether it is a count of time or a share ("4 år", "26 uger", "12,5 %")."""
+    n = parse_danish(text)
+    return n.kind == "percent" or (n.kind == "with_unit" and bool(QUANTITY_UNITS.match(n.unit or "")))
 
 
 def _row_rules(region: Region, settings: ExtractionSettings) -> list[float]:
@@ -172,6 +212,8 @@ def _continues_numbers(above: LineCells, lc: LineCells, label_col: int) -> bool:
                for c, t in cells.items())
 
 
+QUANTITY_UNITS = re.compile(r"^(år|mdr\.?|måneder|uger|dage|timer|årsværk|pct\.?)$", re.IGNORECASE)
+OVERLAP_TOLERANCE = 1.0
 TIGHT_LINE_GAP = 0.45  # a line this close (share of the font size) under the line above wraps the same cell
 _CONTINUES = ("-", ",", "/", "og", "eller", "samt", "i", "af", "til", "for", "med", "på")
 
@@ -267,8 +309,10 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int,
         for _, band in sorted(bands.items()):
             rows += _split_block(band, label_col, ruled=True)
         return rows
-    pitch = min((b.line.top - a.line.top for a, b in zip(lcs, lcs[1:], strict=False) if b.line.top > a.line.top),
-                default=10.0)
+    # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
+    # lines overlaps both, and would make the pitch look tiny)
+    pitch = min((b.line.top - a.line.top for a, b in zip(lcs, lcs[1:], strict=False)
+                 if b.line.top >= a.line.bottom - OVERLAP_TOLERANCE), default=10.0)
     blocks: list[list[LineCells]] = []
     for lc in lcs:
         if blocks and lc.line.top - blocks[-1][-1].line.top <= settings.row_gap_factor * pitch \

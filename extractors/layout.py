@@ -217,6 +217,7 @@ def group_lines(words: list[Word], settings: ExtractionSettings = DEFAULT_SETTIN
 
 _NUMBER_TOKEN = re.compile(r"^[(]?[-\u2212\u2013\u2012\u2010]?\d[\d.,]*%?[)]?$|^[-\u2212\u2013\u2012\u2010]$")
 _SIGN_OR_OPEN_GROUP = re.compile(r"^[-\u2212\u2013\u2012\u2010]$|^[-\u2212\u2013\u2012\u2010]?\d{1,3}\.$")
+NUMBER_WORD_GAP_FACTOR = 0.45  # wider than a plain space (about 0.25-0.3 of the font size)
 SIGN_JOIN_FACTOR = 0.45  # a sign or an open thousands group closer than this share of the size joins the digits
 
 
@@ -241,7 +242,11 @@ def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSetti
             prev = segs[-1][-1]
             ruled = any(prev.x1 - 0.5 <= x <= w.x0 + 0.5 for x in crossing)
             numbers = is_number_token(prev.text) and is_number_token(w.text) and not _joins_number(prev, w)
-            if (w.x0 - prev.x1 < gap and not ruled and not numbers) or (not ruled and _joins_number(prev, w)):
+            # an amount followed, past a plain space, by a capitalised word ("13.767  Bør videreføres")
+            number_word = (is_number_token(prev.text) and w.text[:1].isupper()
+                           and w.x0 - prev.x1 >= NUMBER_WORD_GAP_FACTOR * max(w.size, 1.0))
+            if (w.x0 - prev.x1 < gap and not ruled and not numbers and not number_word) or (
+                    not ruled and _joins_number(prev, w)):
                 segs[-1].append(w)
                 continue
         segs.append([w])

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from extractors.layout import PageLayout, Rule, TextLine, is_number_token
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
+from normalizers.numbers import parse_danish
 from normalizers.units import find_unit
 
 CAPTION = re.compile(r"^(tabel|table|tab\.|figur|oversigt)\s*\d+[a-z]?\b[.:]?", re.IGNORECASE)
@@ -16,6 +17,7 @@ RULE_ALIGN_TOLERANCE = 6.0  # rules of one frame start and end within this dista
 FRAME_MAX_ROW_HEIGHT = 450.0  # consecutive rules of one frame are at most this far apart (tall text rows)
 MIN_TABLE_LINES = 2  # a region needs this many multi-segment lines (or ruled rows) to be a table
 INDENT_TOLERANCE = 3.0
+VALUE_KINDS = ("number", "nil", "with_unit", "percent", "below_threshold")
 TRAILING_GAP_FACTOR = 0.8  # a wrapped last label line sits at most this many font sizes below the line before
 UNIT_LINE_MAX_CHARS = 40
 HEADER_LINE_GAP_FACTOR = 0.9  # lines of one wrapped header cell are closer than this many font sizes
@@ -131,6 +133,11 @@ def is_list_item(line: TextLine) -> bool:
 def is_multi(line: TextLine) -> bool:
     """Given a line, return whether it holds several cells (a list item's bullet and text do not count)."""
     return len(line.segments) >= 2 and not is_list_item(line)
+
+
+def is_value_text(text: str) -> bool:
+    """Given a line's text, return whether it is one printed value (a number, nil, "4 år", "12 %")."""
+    return parse_danish(text).kind in VALUE_KINDS
 
 
 def is_caption(line: TextLine) -> bool:
@@ -278,7 +285,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         if current_frame is not None and current:
             close()
             prev, gap_ok = None, False
-        if is_multi(ln):
+        if is_multi(ln) or (current and ln.x0 > left + INDENT_TOLERANCE and is_value_text(ln.text)):
             if current and gap_ok:
                 current.extend(pending)
                 current.append(ln)

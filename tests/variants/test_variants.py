@@ -18,22 +18,9 @@ from tests.variants.harness import describe, run_variant
 from tests.variants.layout import DATE, LANDSCAPE, ORG, Style, format_dk, printed, vary_gold
 from tests.variants.render import render_variant
 
-UNRULED_SECTION = ("no rulings: a label-only section row ('Varige ændringer', 'INVESTERINGSFORSLAG', "
-                   "'Implementeringsomkostninger') ends the table region, so the header above it is lost (columns '') "
-                   "and the rows after it become a second, headerless table")
-DAEKKET_SPLIT = ("no rulings: the label-only section row after the total ('Bevillingsudløb, der allerede er "
-                 "håndteret …') splits the 'Dækket ved …' rows off into a second, headerless table")
-KNOWN_GAPS = {
-    "t1_ha03-middle-norules": UNRULED_SECTION,
-    "grants-tight-hrules": ("a 5 pt gap between a right-aligned amount and the next column's left-aligned text is "
-                            "below the segment gap (max(4 pt, 0.75 x font size)): the two columns merge "
-                            "('13.767 Bør videreføres'), the header too"),
-    "grants-tight-norules": "5 pt column gap merges amount and recommendation columns; and " + DAEKKET_SPLIT,
-    "satspulje-norules": "no rulings over 6 pages: the table falls apart into several headerless tables",
-    "followup-norules": "unruled text table with multi-line cells: only the header row survives, body rows are lost",
-    "tasks-fpdf2-zebra": ("shaded rows, no rules, wide landscape table: header row not recognised, the table "
-                          "splits into ~9 pieces"),
-}
+# Variants the extractor does not read exactly yet, with the reason (none at present: add one here, with its
+# diagnosis, when a new variant exposes a gap; remove it when the gap is closed).
+KNOWN_GAPS: dict[str, str] = {}
 RUNNING = re.compile(rf"^Side \d+ af \d+$|{re.escape(ORG)}|{re.escape(DATE)}")
 
 
