@@ -107,6 +107,7 @@ class PageLayout:
     turn: int = 0  # the page's text was turned by this much; all coordinates above are in the upright frame
     page_width: float = 0.0  # the page's own size (pdfplumber's), for boxes back in its coordinates
     page_height: float = 0.0
+    text_only: bool = False  # only its text lines are known (a first look found no table signs on it)
 
     def to_page(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         """Given a box in this layout's (upright) frame, return it in the page's own pdfplumber coordinates."""

@@ -45,6 +45,7 @@ class ExtractionSettings:
     continuation_top_share: float = DEFAULT_CONTINUATION_TOP_SHARE
     continuation_bottom_share: float = DEFAULT_CONTINUATION_BOTTOM_SHARE
     workers: int = DEFAULT_WORKERS
+    prescan: bool = True  # read with pdfplumber only the pages a fast first look finds table signs on
     parallel_min_pages: int = DEFAULT_PARALLEL_MIN_PAGES
 
 

@@ -13,6 +13,7 @@ from extractors.grid import build_table
 from extractors.layout import PageLayout, read_page
 from extractors.margins import strip_running_lines
 from extractors.model import Table
+from extractors.prescan import scan_document
 from extractors.regions import find_regions
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.stitch import stitch
@@ -22,10 +23,10 @@ from normalizers.units import find_unit
 ECONOMICS_CAPTION_NUMBER = "1"  # a proposal's "Tabel 1" opens its economics; a second one opens the next proposal
 
 
-def _read_range(pdf_path: str, start: int, stop: int, settings: ExtractionSettings) -> list[PageLayout]:
-    """Given a PDF path and a 0-based page range, return those pages' layouts (runs in a worker process)."""
+def _read_pages(pdf_path: str, indices: list[int], settings: ExtractionSettings) -> list[PageLayout]:
+    """Given a PDF path and 0-based page indices, return those pages' layouts (may run in a worker process)."""
     with pdfplumber.open(pdf_path) as pdf:
-        return [read_page(pdf.pages[i], i + 1, settings) for i in range(start, min(stop, len(pdf.pages)))]
+        return [read_page(pdf.pages[i], i + 1, settings) for i in indices]
 
 
 def _page_count(pdf_path: str) -> int:
@@ -37,22 +38,28 @@ def _page_count(pdf_path: str) -> int:
 def read_layouts(pdf_path: Path | str, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[PageLayout]:
     """Given a PDF path, return every page's layout with running headers/footers removed.
 
-    Documents of at least `settings.parallel_min_pages` pages are read by `settings.workers` processes, each
-    taking a contiguous range of pages (reading the layout is by far the most expensive step).
+    A fast first look (`prescan`) finds the pages that may hold a table; only those are read with pdfplumber
+    (the expensive step), the others keep the text lines of the first look. When there are at least
+    `settings.parallel_min_pages` pages per worker, `settings.workers` processes share them in contiguous runs.
     """
     path = str(pdf_path)
     n = _page_count(path)
-    workers = min(settings.workers, max(1, n // max(settings.parallel_min_pages, 1)))
-    pages = None
+    scans = scan_document(path, settings) if settings.prescan else None
+    need = [i for i in range(n) if scans is None or len(scans) != n or scans[i].needs_layout]
+    workers = min(settings.workers, max(1, len(need) // max(settings.parallel_min_pages, 1)))
+    read: list[PageLayout] | None = None
     if workers > 1:
-        step = -(-n // workers)
+        step = -(-len(need) // workers)
         try:
-            futures = [pool(workers).submit(_read_range, path, a, a + step, settings) for a in range(0, n, step)]
-            pages = [p for f in futures for p in f.result()]
+            futures = [pool(workers).submit(_read_pages, path, need[a:a + step], settings)
+                       for a in range(0, len(need), step)]
+            read = [p for f in futures for p in f.result()]
         except BrokenProcessPool:  # e.g. a caller's script without a __main__ guard: read in-process instead
             _shutdown_pool()
-    if pages is None:
-        pages = _read_range(path, 0, n, settings)
+    if read is None:
+        read = _read_pages(path, need, settings)
+    by_number = {p.number: p for p in read}
+    pages = [by_number.get(i + 1) or scans[i].layout for i in range(n)]
     strip_running_lines(pages, settings)
     return pages
 
@@ -116,7 +123,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     first_on_page: set[int] = set()
     last_on_page: set[int] = set()
     for page in pages:
-        regions = find_regions(page, settings)
+        regions = [] if page.text_only else find_regions(page, settings)
         inside = {id(ln) for r in regions for ln in r.lines}
         for k, ln in enumerate(page.lines):
             if id(ln) not in inside and (h := heading_of(ln, page.lines[k + 1:k + 2])) is not None:

@@ -1,0 +1,145 @@
+"""A fast first look at every page (pypdfium2's text runs) to decide which pages need the full layout reading.
+
+Reading a page's layout with pdfplumber is by far the most expensive step, and most pages of budget documents
+are running text. pdfium splits each text line into runs at wide gaps in a fraction of that time, so a page
+whose lines are all single runs (no cells side by side, no two amounts next to each other, no caption, nothing
+turned) holds no table: for it the runs give the text lines that headings and running headers are read from,
+and pdfplumber is not needed. Any doubt (a rotated page, an error) means the full reading.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from extractors.layout import PageLayout, Segment, Word, group_lines
+from extractors.regions import CAPTION
+from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
+
+_AMOUNT = r"[-\u2212\u2013]?\s?\d{1,3}(?:[.\s]\d{3})*(?:,\d+)?"
+TWO_AMOUNTS = re.compile(rf"(^|\s){_AMOUNT}\s+{_AMOUNT}(\s|$)")  # "1.200 300", "-4.000 -4.000"
+BOLD_WEIGHT = 600
+TURNED_HEIGHT_FACTOR = 2.5  # a run this many times taller than the page's usual line is turned text
+FONT_NAME_BUFFER = 128
+
+
+@dataclass
+class PageScan:
+    """What the first look found on one page: whether it needs the full layout reading, else its text lines."""
+
+    number: int  # 1-based
+    needs_layout: bool
+    layout: PageLayout | None = None
+
+
+def _font(textpage, index: int) -> tuple[float, bool]:
+    """Given a text page and a char index, return the char's font size and whether its face is bold."""
+    size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
+    buf = ctypes.create_string_buffer(FONT_NAME_BUFFER)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buf, FONT_NAME_BUFFER, ctypes.byref(flags))
+    name = buf.value.decode("latin-1", "replace").lower()
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
+    return size, weight >= BOLD_WEIGHT or "bold" in name or "black" in name
+
+
+def _run_words(text: str, box: tuple[float, float, float, float], size: float, bold: bool) -> list[Word]:
+    """Given a text run and its box (pdfplumber coordinates), return its words with x spread by character count."""
+    x0, top, x1, bottom = box
+    text = text.replace("\r", " ").replace("\n", " ")
+    per_char = (x1 - x0) / max(len(text), 1)
+    out, i = [], 0
+    for token in text.split(" "):
+        if token:
+            out.append(Word(token, x0 + i * per_char, top, x0 + (i + len(token)) * per_char, bottom, size, bold))
+        i += len(token) + 1
+    return out
+
+
+@dataclass
+class _Run:
+    """One pdfium text run: its text and box in pdfplumber coordinates (y grows downward)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def _runs(textpage, height: float) -> list[_Run]:
+    """Given a pdfium text page, return its non-blank text runs top to bottom."""
+    out = []
+    for k in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(k)
+        text = textpage.get_text_bounded(left, bottom, right, top)
+        if text.strip():
+            out.append(_Run(text, left, height - top, right, height - bottom))
+    out.sort(key=lambda r: (r.bottom, r.x0))
+    return out
+
+
+def _run_lines(runs: list[_Run]) -> list[list[_Run]]:
+    """Given runs top to bottom, group those that share a line (overlapping vertically), left to right."""
+    lines: list[list[_Run]] = []
+    for r in runs:
+        if lines and r.top < lines[-1][-1].bottom - 0.5 * (r.bottom - r.top):
+            lines[-1].append(r)
+        else:
+            lines.append([r])
+    return [sorted(ln, key=lambda r: r.x0) for ln in lines]
+
+
+def _holds_table_signs(line: list[_Run], usual: float) -> bool:
+    """Given a line's runs, return whether it may belong to a table: several runs side by side (a lone bullet
+    before its text not counting), two amounts next to each other, a caption, or text turned on its side."""
+    texts = [r.text.strip() for r in line]
+    if len(texts) >= 2 and len(texts[0]) <= 2 and not texts[0][:1].isalnum():
+        texts = texts[1:]
+    joined = " ".join(texts)
+    tall = usual and max(r.bottom - r.top for r in line) > TURNED_HEIGHT_FACTOR * usual
+    return len(texts) >= 2 or bool(TWO_AMOUNTS.search(joined)) or bool(CAPTION.match(joined)) or bool(tall)
+
+
+def _scan_page(pdf, index: int, settings: ExtractionSettings) -> PageScan:
+    """Given an open pdfium document and a 0-based page index, return the page's scan."""
+    page = pdf[index]
+    if page.get_rotation() % 360:
+        return PageScan(index + 1, True)
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    lines = _run_lines(_runs(textpage, height))
+    band = settings.margin_share * max(width, height)
+    heights = sorted(r.bottom - r.top for ln in lines for r in ln)
+    usual = heights[len(heights) // 2] if heights else 0.0
+    for ln in lines:
+        if ln[0].bottom > band and ln[0].top < height - band and _holds_table_signs(ln, usual):
+            return PageScan(index + 1, True)
+    words: list[Word] = []
+    for ln in lines:
+        for r in ln:
+            first = textpage.get_index(r.x0 + 0.5, height - (r.top + r.bottom) / 2, 2.0, 2.0)
+            size, bold = _font(textpage, first) if first is not None and first >= 0 else (r.bottom - r.top, False)
+            words += _run_words(r.text, (r.x0, r.top, r.x1, r.bottom), size or (r.bottom - r.top), bold)
+    text_lines = group_lines(words, settings)
+    for tl in text_lines:
+        tl.segments = [Segment(tl.words)]  # no table signs: every line is one run of text
+    return PageScan(index + 1, False, PageLayout(index + 1, width, height, text_lines, [], [], [], 0, width, height,
+                                                 text_only=True))
+
+
+def scan_document(pdf_path: str, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[PageScan] | None:
+    """Given a PDF path, return every page's scan, or None when pdfium cannot read it (then read every page)."""
+    try:
+        pdf = pdfium.PdfDocument(pdf_path)
+    except Exception:  # noqa: BLE001 - any failure here only means: no shortcut, read everything
+        return None
+    try:
+        return [_scan_page(pdf, i, settings) for i in range(len(pdf))]
+    except Exception:  # noqa: BLE001
+        return None
+    finally:
+        pdf.close()

@@ -1,0 +1,44 @@
+"""The fast first look never hides a table page, and pages it reads as text keep their headings."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.prescan import scan_document
+from extractors.settings import ExtractionSettings
+from extractors.tables import extract_tables
+from tests.samples import SAMPLES, extracted, pdf_of
+
+FULL = ExtractionSettings(prescan=False, workers=1)
+
+
+@pytest.mark.parametrize("doc", SAMPLES)
+def test_every_page_with_a_gold_table_is_read_in_full(doc):
+    scans = scan_document(str(pdf_of(doc)))
+    assert scans is not None
+    needed = {s.number for s in scans if s.needs_layout}
+    table_pages = {p for t in extracted(doc) for p in range(t.page, t.last_page + 1)}
+    assert table_pages <= needed
+    assert len(needed) < len(scans)  # the samples have prose pages to skip
+
+
+def test_contexts_are_the_same_with_and_without_the_first_look():
+    fast = extracted("001")
+    full = extract_tables(pdf_of("001"), FULL)
+    assert [t.context for t in fast] == [t.context for t in full if any(t.page == f.page and t.columns == f.columns
+                                                                          for f in fast)]
+
+
+def test_a_prose_page_keeps_its_lines_and_headings():
+    scans = scan_document(str(pdf_of("003")))
+    prose = next(s for s in scans if not s.needs_layout)
+    assert prose.layout.text_only and prose.layout.lines
+    texts = [ln.text for ln in prose.layout.lines]
+    assert any(ln.bold for ln in prose.layout.lines)  # headings are still recognisable
+    assert all(len(ln.segments) == 1 for ln in prose.layout.lines)
+    assert len(" ".join(texts)) > 500
+
+
+def test_unreadable_files_fall_back_to_the_full_reading(tmp_path):
+    bad = tmp_path / "not.pdf"
+    bad.write_bytes(b"this is not a PDF")
+    assert scan_document(str(bad)) is None
