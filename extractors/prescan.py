@@ -19,8 +19,11 @@ from extractors.layout import PageLayout, Segment, Word, group_lines
 from extractors.regions import CAPTION
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 
-_AMOUNT = r"[-\u2212\u2013]?\s?\d{1,3}(?:[.\s]\d{3})*(?:,\d+)?"
+# an amount as tables print it: a sign, a thousands dot, a decimal comma or at least three digits ("89 40" in a
+# phone number is not two amounts)
+_AMOUNT = r"(?:[-\u2212\u2013]\s?\d[\d.]*(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,})"
 TWO_AMOUNTS = re.compile(rf"(^|\s){_AMOUNT}\s+{_AMOUNT}(\s|$)")  # "1.200 300", "-4.000 -4.000"
+LIST_MARK_CHARS = 3
 BOLD_WEIGHT = 600
 TURNED_HEIGHT_FACTOR = 2.5  # a run this many times taller than the page's usual line is turned text
 FONT_NAME_BUFFER = 128
@@ -94,10 +97,11 @@ def _run_lines(runs: list[_Run]) -> list[list[_Run]]:
 
 
 def _holds_table_signs(line: list[_Run], usual: float) -> bool:
-    """Given a line's runs, return whether it may belong to a table: several runs side by side (a lone bullet
+    """Given a line's runs, return whether it may belong to a table: several runs side by side (a list mark
     before its text not counting), two amounts next to each other, a caption, or text turned on its side."""
     texts = [r.text.strip() for r in line]
-    if len(texts) >= 2 and len(texts[0]) <= 2 and not texts[0][:1].isalnum():
+    if len(texts) >= 2 and len(texts[0]) <= LIST_MARK_CHARS and (
+            not texts[0][:1].isalnum() or texts[0].endswith((")", "."))):  # "•", "a)", "1."
         texts = texts[1:]
     joined = " ".join(texts)
     tall = usual and max(r.bottom - r.top for r in line) > TURNED_HEIGHT_FACTOR * usual
