@@ -356,7 +356,9 @@ def report(results: list[ToolResult], args: argparse.Namespace, load: float) -> 
         "- **ours**: `extractors.tables.extract_tables` + `extractors.records.table_records`; the `documents` kind "
         "comes from `domain.documents` recognition.",
         "- **peers** (`bench/peers.py`): camelot 2 `read_pdf(pages='all', flavor=...)` (pdfium backend, no "
-        "ghostscript), pdfplumber's default `page.find_tables()`, PyMuPDF's default `page.find_tables()`, all with "
+        "ghostscript), pdfplumber's default `page.find_tables()`, PyMuPDF's default `page.find_tables()` (PyMuPDF 2 "
+        "gates it by its ONNX layout model; `pymupdf-nolayout` is `use_layout=False`, the line-based finder "
+        "alone), all with "
         "default settings. Each peer table becomes contract rows as a user would read it: its first row is the "
         "header, the label column is the first column whose body cells are mostly text (>= 3 characters, not a "
         "number), `value` is `normalizers.numbers.cell_value`, text is `normalizers.labels.clean_text`; no caption, "
