@@ -31,8 +31,10 @@ from bench.peers import PEER_MODULES, PEERS, SLOW_PEERS, peer_records
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEFAULT_RAW = REPO / "data" / "raw"
-DEFAULT_SCORER = SHARED / "eval" / "score.py"
-DEFAULT_GOLD_MAP = SHARED / "eval" / "gold_map.dev.json"
+VENDORED = REPO / "tests" / "fixtures" / "eval"  # a copy of the kit, for a clone without ../shared
+DEFAULT_SCORER = SHARED / "eval" / "score.py" if (SHARED / "eval" / "score.py").is_file() else VENDORED / "score.py"
+DEFAULT_GOLD_MAP = (SHARED / "eval" / "gold_map.dev.json" if (SHARED / "eval" / "gold_map.dev.json").is_file()
+                    else VENDORED / "gold_map.json")
 DEFAULT_OUT = REPO / "bench" / "RESULTS.md"
 DEFAULT_REPEAT = 3
 DEFAULT_SLOW_REPEAT = 1
