@@ -1,91 +1,22 @@
-"""Gold tables and the scorer's cell keys, re-implemented small so the suite does not depend on ../shared/eval.
+"""Gold tables and the scorer's cell keys, from the vendored evaluation kit (tests/fixtures/eval).
 
-Mirrors `goldset.GoldTable.cells()` and `score.ext_cells()`: a cell is the key (row label, column header,
-value); numeric when its text parses as a Danish number, text otherwise; the label column is not scored.
+A cell is the key (row label, column header, value); numeric when its text parses as a Danish number, text
+otherwise; the label column is not scored (`goldset.GoldTable.cells()` and `score.ext_cells()`).
 """
 from __future__ import annotations
 
 import csv
 import json
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
-from functools import cached_property
 from pathlib import Path
 
+from tests.fixtures.eval.goldset import GoldTable, norm, norm_header, parse_dk  # noqa: F401  (re-exported)
+from tests.fixtures.eval.score import ext_cells
+
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "gold"
-SYNTHETIC_HEADERS = {"label", "value"}  # unlabelled gold columns; they match an empty header
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
-_NUM = re.compile(r"-?\d+(?:\.\d+)*(?:,\d+)?")
 
 Key = tuple[str, str, object]
-
-
-def norm(s: object) -> str:
-    """Given text, return it NFKC-normalised, soft hyphens dropped, dashes as '-', spaces collapsed, casefolded."""
-    if s is None:
-        return ""
-    t = unicodedata.normalize("NFKC", str(s)).replace("\u00ad", "").translate(_DASHES)
-    return " ".join(t.split()).casefold()
-
-
-def norm_header(s: object) -> str:
-    """Given a column header, return its normalised key ('' for the synthetic 'label'/'value')."""
-    h = norm(s)
-    return "" if h in SYNTHETIC_HEADERS else h
-
-
-def parse_dk(text: str | None) -> Decimal | None:
-    """Given a printed cell, return its Danish number ('.' thousands, ',' decimals), or None for text/nil."""
-    if text is None:
-        return None
-    s = " ".join(str(text).translate(_DASHES).split())
-    s = re.sub(r"(?<=[-.]) (?=\d)", "", s)
-    return Decimal(s.replace(".", "").replace(",", ".")) if _NUM.fullmatch(s) else None
-
-
-@dataclass
-class GoldTable:
-    """One gold CSV table with its tables.json entry."""
-
-    doc: str
-    file: str
-    meta: dict
-    header: list[str]
-    rows: list[list[str]]
-
-    @property
-    def title(self) -> str:
-        """Given the table, return its printed caption/title from tables.json."""
-        return self.meta.get("title") or ""
-
-    @cached_property
-    def label_col(self) -> int:
-        """Given the table, return the first column whose cells are mostly text of 3+ characters."""
-        for c in range(len(self.header)):
-            vals = [r[c].strip() for r in self.rows if r[c].strip()]
-            text = [v for v in vals if parse_dk(v) is None]
-            if vals and 2 * len(text) > len(vals) and sum(map(len, text)) >= 3 * len(text):
-                return c
-        return 0
-
-    def cells(self) -> tuple[list[Key], list[Key]]:
-        """Given the table, return its (numeric, text) cell keys over non-empty, non-label cells."""
-        hdr = [norm_header(h) for h in self.header]
-        num, txt = [], []
-        for r in self.rows:
-            label = norm(r[self.label_col])
-            for c, cell in enumerate(r):
-                if c == self.label_col or not cell.strip():
-                    continue
-                v = parse_dk(cell)
-                if v is None:
-                    txt.append((label, hdr[c], norm(cell)))
-                else:
-                    num.append((label, hdr[c], round(float(v), 6)))
-        return num, txt
 
 
 def load_gold(doc: str, prefix: str) -> GoldTable:
@@ -102,18 +33,7 @@ def load_gold(doc: str, prefix: str) -> GoldTable:
 
 def extracted_cells(cells: list[dict]) -> tuple[list[Key], list[Key]]:
     """Given one extracted table's `table_cells` rows, return its (numeric, text) keys, label column left out."""
-    labels = Counter(c["col_index"] for c in cells if c.get("text") and norm(c["text"]) == norm(c.get("row_label")))
-    label_col = labels.most_common(1)[0][0] if labels else None
-    num, txt = [], []
-    for c in cells:
-        if c.get("col_index") == label_col:
-            continue
-        key = (norm(c.get("row_label")), norm_header(c.get("column")))
-        if c.get("value") is not None:
-            num.append(key + (round(float(c["value"]), 6),))
-        elif norm(c.get("text")):
-            txt.append(key + (norm(c["text"]),))
-    return num, txt
+    return ext_cells(cells)
 
 
 @dataclass
