@@ -1,36 +1,24 @@
 """Readers shared by the domain modules: exact amounts from cell text, year columns, label columns, codes.
 
-Amounts are read from the cell TEXT with Decimal (never from the float `value`), via `normalizers` when
-they are available; the small local fallbacks keep the same semantics (a "." is a thousands separator).
+Amounts are read from the cell TEXT with Decimal (never from the float `value`) through `normalizers`.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from domain.grid import Grid, GridRow
-
-try:  # the normalizers package is written in parallel; fall back to local readers until it lands
-    from normalizers.numbers import parse_danish as _parse_danish
-except ImportError:  # pragma: no cover - depends on the state of the work tree
-    _parse_danish = None
-try:
-    from normalizers.units import find_unit as _find_unit
-    from normalizers.units import unit_factor as _unit_factor
-except ImportError:  # pragma: no cover
-    _find_unit = _unit_factor = None
-try:
-    from normalizers.price_level import find_pl_year as _find_pl_year
-except ImportError:  # pragma: no cover
-    _find_pl_year = None
+from normalizers.numbers import parse_danish
+from normalizers.price_level import find_pl_year as _find_pl_year
+from normalizers.units import find_unit as _find_unit
+from normalizers.units import to_dkk as _to_dkk
+from normalizers.units import unit_factor as _unit_factor
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
 _NUM = re.compile(r"[-+]?\d+(?:\.\d+)*(?:,\d+)?")
-_STRAY_SPACE = re.compile(r"(?<=[-+.]) (?=\d)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_PL = re.compile(r"((?:19|20)\d{2})\s*[-/]?\s*(?:p\s*/\s*l|pl\b|priser)", re.IGNORECASE)
 # A proposal code: letters (optionally "XX/YY") immediately followed by digits: "SU1", "BU/SI01", "SI/UD03".
 CODE = r"[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\d{1,3}"
 _CODE_LABEL = re.compile(rf"^\s*({CODE})\s*(?:[.:]\s*|\s+[-\u2010-\u2015\u2212]\s*|\s+)(\S.*)$")
@@ -58,11 +46,8 @@ def amount(text: str | None) -> Decimal | None:
     """Given a printed cell, return its exact Danish number, or None for nil ("-"), text and empty cells."""
     if not text or not text.strip():
         return None
-    if _parse_danish is not None:
-        d = _parse_danish(text)
-        return d.value if d.kind == "number" else None
-    s = _STRAY_SPACE.sub("", " ".join(unicodedata.normalize("NFKC", text).translate(_DASHES).split()))
-    return Decimal(s.replace("+", "").replace(".", "").replace(",", ".")) if _NUM.fullmatch(s) else None
+    d = parse_danish(text)
+    return d.value if d.kind == "number" else None
 
 
 def decimals(text: str | None) -> int:
@@ -73,45 +58,22 @@ def decimals(text: str | None) -> int:
 
 def find_unit(text: str | None) -> str | None:
     """Given a caption/header text, return the printed money unit ("1.000 kr.", "mio. kr.", ...) or None."""
-    if not text:
-        return None
-    if _find_unit is not None:
-        return _find_unit(text)
-    t = norm(text)
-    for pat, unit in (("mia. kr", "mia. kr."), ("mio. kr", "mio. kr."), ("1.000 kr", "1.000 kr."),
-                      ("t.kr", "t.kr."), ("kr.", "kr.")):
-        if pat in t:
-            return unit
-    return None
+    return _find_unit(text) if text else None
 
 
 def unit_factor(unit: str | None) -> int:
     """Given a printed unit ("1.000 kr.", "mio. kr.", ...), return its factor to whole kroner (None -> 1)."""
-    if _unit_factor is not None:
-        return _unit_factor(unit)
-    u = norm(unit).replace(" ", "")
-    if "mia" in u:
-        return 10**9
-    if "mio" in u:
-        return 10**6
-    return 1000 if ("1.000kr" in u or "t.kr" in u) else 1
+    return _unit_factor(unit)
 
 
 def to_dkk(value: Decimal | None, factor: int) -> int | None:
     """Given an exact printed value and a unit factor, return whole kroner rounded half away from zero."""
-    if value is None:
-        return None
-    return int((value * factor).quantize(Decimal(1), ROUND_HALF_UP))
+    return None if value is None else _to_dkk(value, factor)
 
 
 def find_pl_year(text: str | None) -> int | None:
     """Given a caption/header text, return the printed price-level year ("2023 p/l", "(2026-pl)") or None."""
-    if not text:
-        return None
-    if _find_pl_year is not None:
-        return _find_pl_year(text)
-    m = _PL.search(text)
-    return int(m.group(1)) if m else None
+    return _find_pl_year(text) if text else None
 
 
 def grid_unit(grid: Grid) -> str | None:
