@@ -20,16 +20,12 @@ from domain.documents import recognise_document
 from domain.grid import grids_from_records
 from domain.registry import TotalCheck
 from extractors.layout import PageLayout
+from extractors.records import table_records
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.tables import extract_from_layouts, read_layouts
 from pipelines.isolation import DEFAULT_MAX_PAGES, MAX_BYTES_ENV, MAX_PAGES_ENV, Limits, run_limited
 from pipelines.pdf_text import read_first_lines
 from pipelines.version import pipeline_version
-
-try:
-    from extractors.records import table_records
-except ImportError:  # being written in parallel (see the brief); until it lands, no tables means no records
-    table_records = None
 
 DOCUMENT_ID_CHARS = 16
 MAX_ERROR_CHARS = 300
@@ -260,8 +256,6 @@ def extract_document(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
         stage = "extracting tables"
         layouts = read_layouts(path, settings)
         tables = extract_from_layouts(layouts, settings)
-        if table_records is None and tables:
-            raise RuntimeError("extractors.records.table_records is not available")
         t_rows, c_rows = table_records(doc["document_id"], tables) if tables else ([], [])
         stage = "looking for pages without text"
         scans = scanned_pages(path, layouts)
