@@ -160,14 +160,19 @@ def _cell_text(words: list[Word]) -> str:
     return " ".join(w.text for w in words)
 
 
-def label_column(lcs: list[LineCells], ncols: int) -> int:
-    """Given distributed lines, return the label column: the first column whose cells are mostly text."""
-    for c in range(ncols):
-        texts = [_cell_text(lc.cells[c]) for lc in lcs if c in lc.cells]
-        words = [t for t in texts if not _is_numeric_text(t)]
+def first_text_column(columns: list[list[str]]) -> int:
+    """Given each column's cell texts, return the first column whose cells are mostly text of 3+ characters
+    (a number, nil or code column such as "Nr." or "DUT" is passed over), else 0."""
+    for c, texts in enumerate(columns):
+        words = [t for t in texts if parse_danish(t).kind not in NUMERIC_KINDS]
         if texts and 2 * len(words) > len(texts) and sum(len(t) for t in words) >= 3 * len(words):
             return c
     return 0
+
+
+def label_column(lcs: list[LineCells], ncols: int) -> int:
+    """Given distributed lines, return the label column: the first column whose cells are mostly text."""
+    return first_text_column([[_cell_text(lc.cells[c]) for lc in lcs if c in lc.cells] for c in range(ncols)])
 
 
 def _is_anchor(lc: LineCells, label_col: int) -> bool:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from rapidfuzz.fuzz import ratio
 
+from extractors.grid import first_text_column
 from extractors.model import Row, Table
 from normalizers.labels import clean_text, join_lines, normalize_key
-from normalizers.numbers import parse_danish
 
 MIN_COLUMN_OVERLAP = 0.5  # a continuation's column maps onto the column it overlaps by this share of its width
 HEADER_REPEAT_RATIO = 85  # rapidfuzz ratio above which a continuation's header repeats the first page's
@@ -43,13 +43,9 @@ def _header_misread(a: Table, b: Table) -> bool:
 
 
 def label_column(t: Table) -> int:
-    """Given a table, return its label column: the first column whose cells are mostly text."""
-    for c in range(len(t.columns)):
-        texts = [r.cells[c].text for r in t.rows if r.cells[c] is not None]
-        words = [x for x in texts if parse_danish(x).kind not in ("number", "nil")]
-        if texts and 2 * len(words) > len(texts) and sum(len(x) for x in words) >= 3 * len(words):
-            return c
-    return 0
+    """Given a table, return its label column: the first column whose body cells are mostly text."""
+    return first_text_column([[r.cells[c].text for r in t.rows if r.cells[c] is not None]
+                              for c in range(len(t.columns))])
 
 
 def _remap(row: Row, cmap: list[int], n: int) -> Row:
