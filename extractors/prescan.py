@@ -24,6 +24,8 @@ from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 _AMOUNT = r"(?:[-\u2212\u2013]\s?\d[\d.]*(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,})"
 TWO_AMOUNTS = re.compile(rf"(^|\s){_AMOUNT}\s+{_AMOUNT}(\s|$)")  # "1.200 300", "-4.000 -4.000"
 LIST_MARK_CHARS = 3
+SPACE = 32
+LINE_BREAKS = (10, 13)
 BOLD_WEIGHT = 600
 TURNED_HEIGHT_FACTOR = 2.5  # a run this many times taller than the page's usual line is turned text
 FONT_NAME_BUFFER = 128
@@ -108,6 +110,29 @@ def _holds_table_signs(line: list[_Run], usual: float) -> bool:
     return len(texts) >= 2 or bool(TWO_AMOUNTS.search(joined)) or bool(CAPTION.match(joined)) or bool(tall)
 
 
+def _wide_positioned_gap(textpage, height: float, band: float, settings: ExtractionSettings) -> bool:
+    """Given a text page, return whether a line holds a wide gap made by positioning rather than by a space
+    character (pdfium generates a space there): text runs can hide such cells, e.g. a kerned ``TJ`` table row."""
+    raw = textpage.raw
+    n = pdfium_c.FPDFText_CountChars(raw)
+    line_start = 0
+    for k in range(1, n - 1):
+        code = pdfium_c.FPDFText_GetUnicode(raw, k)
+        if code in LINE_BREAKS:
+            line_start = k + 1
+            continue
+        if code != SPACE or pdfium_c.FPDFText_IsGenerated(raw, k) != 1 or k - line_start <= LIST_MARK_CHARS:
+            continue  # a list mark ("•", "a)", "1.") before its text is no cell
+        left, right = textpage.get_charbox(k - 1), textpage.get_charbox(k + 1)
+        size = max(right[3] - right[1], left[3] - left[1], 1.0)
+        same_line = abs(left[1] - right[1]) < size / 2
+        in_body = band < height - right[3] and height - right[1] < height - band
+        gap = right[0] - left[2]
+        if same_line and in_body and gap >= max(settings.segment_gap_min, settings.segment_gap_factor * size):
+            return True
+    return False
+
+
 def _scan_page(pdf, index: int, settings: ExtractionSettings) -> PageScan:
     """Given an open pdfium document and a 0-based page index, return the page's scan."""
     page = pdf[index]
@@ -122,6 +147,8 @@ def _scan_page(pdf, index: int, settings: ExtractionSettings) -> PageScan:
     for ln in lines:
         if ln[0].bottom > band and ln[0].top < height - band and _holds_table_signs(ln, usual):
             return PageScan(index + 1, True)
+    if _wide_positioned_gap(textpage, height, band, settings):
+        return PageScan(index + 1, True)
     words: list[Word] = []
     for ln in lines:
         for r in ln:

@@ -42,3 +42,22 @@ def test_unreadable_files_fall_back_to_the_full_reading(tmp_path):
     bad = tmp_path / "not.pdf"
     bad.write_bytes(b"this is not a PDF")
     assert scan_document(str(bad)) is None
+
+
+def test_cells_set_apart_by_positioning_alone_are_table_signs(tmp_path):
+    """A renderer that spaces a row's cells by kerning inside one text run (TJ offsets) gives pdfium a single
+    run per line; the wide positioned gaps still send the page to the full reading, which finds the cells."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "kerned.pdf"
+    c = canvas.Canvas(str(path))
+    for i in range(4):
+        text = c.beginText(72, 700 - 20 * i)
+        text.setFont("Helvetica", 9)
+        text._code.append(f"[(Bevilling {i + 1}) -2500 ({1000 * (i + 1):,}) -2500 (Politisk)] TJ".replace(",", "."))
+        c.drawText(text)
+    c.save()
+    (scan,) = scan_document(str(path))
+    assert scan.needs_layout
+    (table,) = extract_tables(path)
+    assert [[cell.text for cell in row.cells] for row in table.rows][-1] == ["Bevilling 4", "4.000", "Politisk"]
