@@ -56,8 +56,7 @@ HEADING_MARKERS: dict[str, tuple[str, ...]] = {
 MUNICIPALITY_RE = re.compile(r"\b([A-ZÆØÅ][A-Za-zÆØÅæøåéü]+(?:-[A-ZÆØÅ][A-Za-zÆØÅæøåéü]+)*)[ \t]+"
                              r"(?:Regions)?(?:[Kk]ommune|KOMMUNE)\b")
 # Official names that end in "s" themselves (not a genitive s).
-NAMES_ENDING_IN_S = frozenset({"Aarhus", "Assens", "Halsnæs", "Norddjurs", "Nordfyns", "Randers", "Syddjurs",
-                               "Vesthimmerlands"})
+NAMES_ENDING_IN_S = frozenset({"Aarhus", "Assens", "Halsnæs", "Norddjurs", "Randers", "Syddjurs"})
 # Words that can precede "Kommune" without being a municipality's name.
 NOT_NAMES = frozenset({"Den", "Din", "Hver", "Hele", "Vores", "Jeres", "Anden", "Denne", "Samme", "Ny", "Nye"})
 

@@ -43,6 +43,8 @@ def test_grant_list_title_is_its_heading_without_line_break():
     ("Slagelse Kommune Bilag til sag", "Slagelse"),
     ("KØBENHAVNS KOMMUNE", "København"),
     ("Randers Kommune, Budget 2024", "Randers"),
+    ("Aarhus Kommune, Magistratens 2. afdeling", "Aarhus"),
+    ("Syddjurs Kommune", "Syddjurs"),
     ("Vesthimmerlands Kommune", "Vesthimmerland"),
     ("Bornholms Regionskommune", "Bornholm"),
     ("borgere i den kommune hvor de bor", None),
