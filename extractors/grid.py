@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token
 from extractors.model import Cell, Row, Table
-from extractors.regions import Region
+from extractors.regions import YEAR_TOKEN, Region
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from normalizers.labels import clean_text, join_lines
 from normalizers.numbers import number_text, parse_danish
@@ -20,7 +20,6 @@ MIN_VALUE_LINES = 3  # value lines needed before their spacing may add column se
 SEPARATOR_MATCH = 3.0  # separators closer than this are the same
 ALIGN_TOLERANCE = 1.5  # cell edges this close line up
 NUMERIC_KINDS = ("number", "nil")
-_YEARISH = re.compile(r"^(19|20)\d\d([-/](19|20)?\d\d)?$")
 
 
 @dataclass
@@ -152,7 +151,7 @@ def assign_cells(lines: list[TextLine], seps: list[float]) -> list[LineCells]:
 def _is_numeric_text(text: str) -> bool:
     """Given a cell text, return whether it is a printed number or nil marker (not a year heading)."""
     t = text.strip()
-    return not _YEARISH.match(t) and parse_danish(t).kind in NUMERIC_KINDS
+    return not YEAR_TOKEN.match(t) and parse_danish(t).kind in NUMERIC_KINDS
 
 
 def _cell_text(words: list[Word]) -> str:
@@ -179,7 +178,7 @@ def _is_anchor(lc: LineCells, label_col: int) -> bool:
     """Given a distributed line, return whether it carries a number outside the label column (a row's values)."""
     return any(c != label_col and (all(is_number_token(w.text) for w in ws) or _is_numeric_text(_cell_text(ws))
                                    or _is_quantity(_cell_text(ws)))
-               and not _YEARISH.match(_cell_text(ws)) for c, ws in lc.cells.items())
+               and not YEAR_TOKEN.match(_cell_text(ws)) for c, ws in lc.cells.items())
 
 
 def _is_quantity(text: str) -> bool:
