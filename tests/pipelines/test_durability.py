@@ -41,8 +41,9 @@ def _run_and_kill(raw: Path, clean: Path, home: Path, after: float | None) -> No
     """Start `dkbudget run` in its own session, SIGKILL it mid-run, and wait until everything it started is gone."""
     env = {**os.environ, "DAGSTER_HOME": str(home)}
     cmd = [sys.executable, "-m", "pipelines.cli", "run", "--raw-dir", str(raw), "--clean-dir", str(clean)]
-    proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    log = home.parent / f"run-{after}.log"  # the run's own output, shown if it ends before it is killed
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + RUN_TIMEOUT_SECONDS
     started = time.monotonic()
     while proc.poll() is None and time.monotonic() < deadline:
@@ -51,7 +52,8 @@ def _run_and_kill(raw: Path, clean: Path, home: Path, after: float | None) -> No
         if after is None and any((clean / "table_cells").glob("*.parquet")):
             break
         time.sleep(POLL_SECONDS)
-    assert proc.poll() is None, "the run ended before it could be killed"
+    tail = log.read_text(errors="replace")[-3000:]
+    assert proc.poll() is None, f"the run ended before it could be killed (exit {proc.returncode}):\n{tail}"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     reap_by = time.monotonic() + REAP_SECONDS
