@@ -53,6 +53,19 @@ def _ruled_separators(region: Region) -> list[float]:
     return [x for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > 2]
 
 
+def _joint_separators(region: Region) -> list[float]:
+    """Given a region, return the column boundaries that per-cell rules and shading mark inside it (where two
+    cells' pieces of one rule or band meet), one x per boundary."""
+    xs = sorted(j.x for j in region.page.joints if region.top - 3 <= j.bottom and j.top <= region.bottom + 3
+                and region.x0 + 2 < j.x < region.x1 - 2)
+    out: list[float] = []
+    for x in xs:
+        if out and x - out[-1] <= SEPARATOR_MATCH:
+            continue
+        out.append(x)
+    return out
+
+
 def _whitespace_separators(segments: list[Segment], x0: float, x1: float) -> list[float]:
     """Given segments, return the middles of x bands that no segment covers (column separators)."""
     n = int((x1 - x0) / COVERAGE_STEP) + 2
@@ -91,6 +104,8 @@ def column_separators(region: Region) -> list[float]:
         return ruled
     x0, x1 = region.x0 - 1, region.x1 + 1
     seps = _whitespace_separators(_segments_for_columns(region), x0, x1)
+    joints = _joint_separators(region)
+    seps = sorted(joints + [s for s in seps if all(abs(s - j) > SEPARATOR_MATCH for j in joints)])
     valued = [ln for ln in region.lines if len(ln.segments) >= 2 and any(_is_numeric_text(s.text) for s in ln.segments)]
     if len(valued) >= MIN_VALUE_LINES:
         words = [w for ln in region.lines for w in ln.words]

@@ -93,6 +93,15 @@ class Rule:
     end: float
 
 
+@dataclass(frozen=True)
+class Joint:
+    """A point where two per-cell pieces of a rule or shading band meet: a column boundary at x over top..bottom."""
+
+    x: float
+    top: float
+    bottom: float
+
+
 @dataclass
 class PageLayout:
     """Everything the table finder needs from one page."""
@@ -108,6 +117,7 @@ class PageLayout:
     page_width: float = 0.0  # the page's own size (pdfplumber's), for boxes back in its coordinates
     page_height: float = 0.0
     text_only: bool = False  # only its text lines are known (a first look found no table signs on it)
+    joints: list[Joint] = field(default_factory=list)  # column boundaries implied by per-cell rules and shading
 
     def to_page(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         """Given a box in this layout's (upright) frame, return it in the page's own pdfplumber coordinates."""
@@ -281,12 +291,81 @@ def rules_and_shades(objects: PageObjects, settings: ExtractionSettings = DEFAUL
     return h, v, shades
 
 
+RULE_COLLINEAR_TOLERANCE = 1.0  # rule pieces whose positions differ by at most this lie on one line
+RULE_JOIN_GAP = 2.0  # ... and join when the gap between them is at most this (abutting per-cell borders)
+SHADE_EDGE_TOLERANCE = 1.0  # shading cells whose tops and bottoms agree this closely form one band
+
+
+def merge_rules(rules: list[Rule]) -> list[Rule]:
+    """Given rule pieces of one direction, return the rules a reader sees: collinear pieces that abut or
+    overlap (a border drawn per cell, or drawn twice) joined into one rule, ordered by position and start."""
+    out: list[Rule] = []
+    ordered = sorted(rules, key=lambda r: r.pos)
+    i = 0
+    while i < len(ordered):
+        j = i + 1
+        while j < len(ordered) and ordered[j].pos - ordered[j - 1].pos <= RULE_COLLINEAR_TOLERANCE:
+            j += 1
+        cluster = sorted(ordered[i:j], key=lambda r: r.start)
+        pos = median(r.pos for r in cluster)
+        cur = Rule(pos, cluster[0].start, cluster[0].end)
+        for r in cluster[1:]:
+            if r.start <= cur.end + RULE_JOIN_GAP:
+                cur = Rule(pos, cur.start, max(cur.end, r.end))
+            else:
+                out.append(cur)
+                cur = Rule(pos, r.start, r.end)
+        out.append(cur)
+        i = j
+    return sorted(out, key=lambda r: (r.pos, r.start))
+
+
+def rule_joints(pieces: list[Rule], merged: list[Rule]) -> list[tuple[float, Rule]]:
+    """Given horizontal rule pieces and the merged rules, return (x, rule) for every inner point where two
+    pieces of one merged rule meet: where a border drawn per cell changes cells, i.e. a column boundary."""
+    out = []
+    for m in merged:
+        ends = sorted({round(p.end, 1) for p in pieces if abs(p.pos - m.pos) <= RULE_COLLINEAR_TOLERANCE
+                       and m.start - 0.5 <= p.start and p.end <= m.end + 0.5})
+        out += [(x, m) for x in ends if m.start + RULE_JOIN_GAP < x < m.end - RULE_JOIN_GAP]
+    return out
+
+
+def merge_shades(shades: list[tuple[float, float, float, float]]
+                 ) -> tuple[list[tuple[float, float, float, float]], list[float]]:
+    """Given filled rectangles, return the bands a reader sees (cells of one shaded row, side by side, joined;
+    duplicates dropped) and the x positions where two joined cells meet (column boundaries)."""
+    bands: list[list[float]] = []
+    joints: list[float] = []
+    for x0, top, x1, bottom in sorted(shades, key=lambda s: (round(s[1]), round(s[3]), s[0])):
+        for b in bands[-3:]:
+            if (abs(b[1] - top) <= SHADE_EDGE_TOLERANCE and abs(b[3] - bottom) <= SHADE_EDGE_TOLERANCE
+                    and x0 <= b[2] + RULE_JOIN_GAP and x1 >= b[0] - RULE_JOIN_GAP):
+                if x0 >= b[2] - RULE_JOIN_GAP:
+                    joints.append(round((x0 + b[2]) / 2, 1))
+                b[0], b[2] = min(b[0], x0), max(b[2], x1)
+                break
+        else:
+            bands.append([x0, top, x1, bottom])
+    return [tuple(b) for b in bands], joints
+
+
 def read_page(page, number: int, settings: ExtractionSettings = DEFAULT_SETTINGS) -> PageLayout:
-    """Given a pdfplumber page and its 1-based number, return its layout primitives."""
+    """Given a pdfplumber page and its 1-based number, return its layout primitives.
+
+    Rulings and shadings are joined into the lines and bands a reader sees before anything else (Word,
+    LibreOffice and browsers draw borders and shading per cell); where pieces of one rule or band meet, a
+    column boundary is recorded (`PageLayout.joints`).
+    """
     objects = page_objects(page)
-    h, v, shades = rules_and_shades(objects, settings)
+    h_pieces, v_pieces, shade_pieces = rules_and_shades(objects, settings)
+    h, v = merge_rules(h_pieces), merge_rules(v_pieces)
+    shades, shade_joints = merge_shades(shade_pieces)
+    joints = [Joint(x, r.pos, r.pos) for x, r in rule_joints(h_pieces, h)]
+    for x0, top, x1, bottom in shades:
+        joints += [Joint(x, top, bottom) for x in shade_joints if x0 < x < x1]
     lines = group_lines(words_of(objects, settings), settings)
     for ln in lines:
         split_segments(ln, v, settings)
     return PageLayout(number, objects.width, objects.height, lines, h, v, shades, objects.turn,
-                      float(page.width), float(page.height))
+                      float(page.width), float(page.height), joints=joints)

@@ -240,6 +240,26 @@ def text_span(page: PageLayout) -> tuple[float, float]:
     return xs0[len(xs0) // 10], xs1[(len(xs1) * 9) // 10]
 
 
+def _is_section_heading(line: TextLine, current: list[TextLine]) -> bool:
+    """Given a line and the lines of the table so far, return whether it is a numbered section heading ("10. Hvem
+    er hørt?") that ends the table: one segment, set in bold or larger than the table's text (a numbered row
+    label, "1.6. Fællesskabspulje ...", is set like the rows around it)."""
+    if len(line.segments) != 1 or not NUMBERED_HEADING.match(line.text):
+        return False
+    size = sorted(ln.size for ln in current)[len(current) // 2] if current else line.size
+    return line.bold or line.size > size + 0.5
+
+
+def _overlap(a: Frame, b: Frame) -> bool:
+    """Given two frames, return whether their x extents overlap by at least half of the narrower one."""
+    return min(a.x1, b.x1) - max(a.x0, b.x0) >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+
+
+def _union(a: Frame, b: Frame) -> Frame:
+    """Given two frames one table runs through, return one frame spanning both, with all their rules."""
+    return Frame(min(a.x0, b.x0), max(a.x1, b.x1), sorted(set(a.rules) | set(b.rules)))
+
+
 def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[Region]:
     """Given a page (running lines removed), return its table regions top to bottom."""
     left, right = text_span(page)
@@ -250,8 +270,11 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
     current_frame: Frame | None = None
     pending: list[TextLine] = []
 
+    members: set[int] = set()  # ids of the frames the current region runs through
+
     def close() -> None:
-        nonlocal current, current_frame, pending
+        nonlocal current, current_frame, pending, members
+        members = set()
         if current and current_frame is None:
             current.extend(_trailing_continuation(current[-1], pending))
         multi = sum(is_multi(ln) for ln in current)
@@ -264,25 +287,33 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         frame = _frame_of(ln, frames)
         prev = (pending or current or [None])[-1]
         gap_ok = prev is not None and ln.top - prev.bottom <= settings.region_gap_factor * max(ln.size, 6.0)
-        if is_caption(ln):
+        if is_caption(ln) or _is_section_heading(ln, current):
             close()
             continue
         if frame is not None:
-            if current and current_frame is not frame:
-                if current_frame is None and gap_ok:  # header lines printed above the first rule
+            if current and id(frame) not in members:
+                # lines printed above the first rule (a header), or rules that only set off some rows (a rule
+                # above a total): the table goes on through the next stack of rules when nothing parts them
+                if gap_ok and (current_frame is None or _overlap(current_frame, frame)):
                     current.extend(pending)
                     current.append(ln)
-                    current_frame = frame
+                    current_frame = frame if current_frame is None else _union(current_frame, frame)
+                    members.add(id(frame))
                     pending = []
                     continue
                 close()
-            current_frame = frame
+            if current_frame is None or not current:
+                current_frame = frame
+            members.add(id(frame))
             if frame.top > ln.top:  # header lines above the frame's first rule belong to it
                 current.extend(pending)
             current.append(ln)
             pending = []
             continue
-        if current_frame is not None and current:
+        if current_frame is not None and current and not (
+                gap_ok and (is_multi(ln) or not _is_prose(ln, left, prose_right))
+                and current_frame.x0 - INDENT_TOLERANCE <= ln.x0 and ln.x1 <= current_frame.x1 + INDENT_TOLERANCE):
+            # a table whose last rule is not its end (rules above totals only): rows after it go on
             close()
             prev, gap_ok = None, False
         if is_multi(ln) or (current and ln.x0 > left + INDENT_TOLERANCE and is_value_text(ln.text)):
