@@ -106,6 +106,7 @@ def column_separators(region: Region) -> list[float]:
     seps = _whitespace_separators(_segments_for_columns(region), x0, x1)
     joints = _joint_separators(region)
     seps = sorted(joints + [s for s in seps if all(abs(s - j) > SEPARATOR_MATCH for j in joints)])
+    seps = sorted(seps + _flush_start_separators(region, seps))
     valued = [ln for ln in region.lines if len(ln.segments) >= 2 and any(_is_numeric_text(s.text) for s in ln.segments)]
     if len(valued) >= MIN_VALUE_LINES:
         words = [w for ln in region.lines for w in ln.words]
@@ -115,6 +116,28 @@ def column_separators(region: Region) -> list[float]:
                     and _aligned_on_both_sides(sep, segs)):
                 seps.append(sep)
     return sorted(seps)
+
+
+def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
+    """Given a region and its separators so far, return separators before left-aligned columns that run close to
+    the column before them: where at least `MIN_VALUE_LINES` segments start flush at one x inside the region, no
+    word crosses that x, and no separator lies between it and the nearest text to its left."""
+    words = [w for ln in region.lines for w in ln.words]
+    starts = sorted(s.x0 for ln in region.lines for s in ln.segments
+                    if s.x0 > region.x0 + 2 and not _is_numeric_text(s.text))
+    out: list[float] = []
+    i = 0
+    while i < len(starts):
+        j = i
+        while j + 1 < len(starts) and starts[j + 1] - starts[i] <= ALIGN_TOLERANCE:
+            j += 1
+        x = starts[i]
+        if j - i + 1 >= MIN_VALUE_LINES and not any(w.x0 < x - 0.5 < w.x1 for w in words):
+            edge = max((w.x1 for w in words if w.x1 <= x), default=None)
+            if edge is not None and not any(edge - 0.5 <= s <= x + 0.5 for s in seps + out):
+                out.append((edge + x) / 2)
+        i = j + 1
+    return out
 
 
 def _aligned_on_both_sides(sep: float, segs: list[Segment]) -> bool:

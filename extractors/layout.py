@@ -243,16 +243,25 @@ def _joins_number(prev: Word, w: Word) -> bool:
             and w.x0 - prev.x1 < SIGN_JOIN_FACTOR * max(w.size, 1.0))
 
 
+def _dash_in_text(w: Word, nxt: Word | None, gap: float) -> bool:
+    """Given a word, the word after it and the segment gap, return whether the word is a dash inside text
+    ("3000 – Børnefamilier"): a lone dash followed closely by a word that is not a number (no nil marker)."""
+    return (len(w.text) == 1 and w.text in "-\u2212\u2013\u2012\u2010" and nxt is not None
+            and nxt.x0 - w.x1 < gap and not is_number_token(nxt.text))
+
+
 def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSettings = DEFAULT_SETTINGS) -> None:
     """Given a text line and the page's vertical rulings, split it into segments at wide gaps and at rulings."""
     gap = max(settings.segment_gap_min, settings.segment_gap_factor * line.size)
     crossing = [r.pos for r in vrules if r.start <= line.bottom and r.end >= line.top]
     segs: list[list[Word]] = []
-    for w in line.words:
+    words = line.words
+    for k, w in enumerate(words):
         if segs:
             prev = segs[-1][-1]
             ruled = any(prev.x1 - 0.5 <= x <= w.x0 + 0.5 for x in crossing)
-            numbers = is_number_token(prev.text) and is_number_token(w.text) and not _joins_number(prev, w)
+            numbers = (is_number_token(prev.text) and is_number_token(w.text) and not _joins_number(prev, w)
+                       and not _dash_in_text(w, words[k + 1] if k + 1 < len(words) else None, gap))
             # an amount followed, past a plain space, by a capitalised word ("13.767  Bør videreføres")
             number_word = (is_number_token(prev.text) and w.text[:1].isupper()
                            and w.x0 - prev.x1 >= NUMBER_WORD_GAP_FACTOR * max(w.size, 1.0))
