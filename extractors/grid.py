@@ -95,17 +95,16 @@ def _whitespace_separators(segments: list[Segment], x0: float, x1: float) -> lis
 def column_separators(region: Region) -> list[float]:
     """Given a region, return the x positions that separate its columns, left to right.
 
-    Vertical rules when there are; else the x bands no segment covers. Value lines (with a number) usually space
+    Vertical rules when there are, else the joints of rules and shading drawn per cell; else the x bands no
+    segment covers, and the starts of left-aligned columns set close to the column before them. Value lines (with a number) usually space
     their columns more clearly than header lines, whose wrapped words may run close to the next column: a band
     the value lines leave free, which no word of any line crosses, separates columns too.
     """
-    ruled = _ruled_separators(region)
+    ruled = _ruled_separators(region) or _joint_separators(region)
     if ruled:
         return ruled
     x0, x1 = region.x0 - 1, region.x1 + 1
     seps = _whitespace_separators(_segments_for_columns(region), x0, x1)
-    joints = _joint_separators(region)
-    seps = sorted(joints + [s for s in seps if all(abs(s - j) > SEPARATOR_MATCH for j in joints)])
     seps = sorted(seps + _flush_start_separators(region, seps))
     valued = [ln for ln in region.lines if len(ln.segments) >= 2 and any(_is_numeric_text(s.text) for s in ln.segments)]
     if len(valued) >= MIN_VALUE_LINES:
@@ -291,6 +290,24 @@ def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
     return out
 
 
+ROW_PADDING_MIN = 1.0  # a row's cell padding widens the gap above it by at least this much over a wrapped line's
+
+
+def _padded_text_anchors(block: list[LineCells], label_col: int) -> list[int]:
+    """Given a ruled band without value lines, return the lines that open a text row inside it (a band set off by
+    shading or sparse rules can hold several rows): entries as in a text table, whose gap to the line above is
+    wider than the band's wrapped-line gap by a cell's padding. [] when the band reads as one row."""
+    gaps, bottom = [], block[0].line.bottom
+    for lc in block[1:]:  # gap to the lowest line above (a value centred between two lines overlaps them)
+        gaps.append(lc.line.top - bottom)
+        bottom = max(bottom, lc.line.bottom)
+    if not any(g >= 0 for g in gaps):
+        return []
+    base = min(g for g in gaps if g >= 0)
+    out = [i for i in _text_anchors(block, label_col) if i == 0 or gaps[i - 1] >= base + ROW_PADDING_MIN]
+    return out if len(out) >= 2 else []
+
+
 def _split_block(block: list[LineCells], label_col: int, ruled: bool) -> list[list[LineCells]]:
     """Given the lines of one row block, split it into rows.
 
@@ -301,6 +318,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool) -> list[li
     """
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
+    if ruled and not anchors:
+        anchors = _padded_text_anchors(block, label_col)
     if ruled and len(anchors) <= 1:
         return [block]
     if not anchors and not ruled:
