@@ -31,6 +31,8 @@ class Heading:
 def _proposal_title(text: str, following: list[TextLine]) -> str:
     """Given the text after "Forslagets titel:" and the lines below, return the title: continued on the next
     line when it breaks off (a lone code, a hyphen, "Re-" of "Resumé:"), cut before "Resumé:"."""
+    if not text and following:  # the title is set on the line below the label
+        text, following = clean_text(following[0].text), following[1:]
     if following and (text.endswith("-") or CODE_ONLY.match(text) or (
             not RESUME_TAIL.search(text) and RESUME_TAIL.search(" " + clean_text(following[0].text)))):
         text = clean_text(join_lines([text, following[0].text]))

@@ -118,7 +118,6 @@ def _assign_context(tables: list[Table], where: list[tuple[int, float]], heading
 def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[Table]:
     """Given page layouts, return every table found, stitched across pages, with captions and context."""
     tables: list[Table] = []
-    where: list[tuple[int, float]] = []
     headings: list[Heading] = []
     first_on_page: set[int] = set()
     last_on_page: set[int] = set()
@@ -126,7 +125,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
         regions = [] if page.text_only else find_regions(page, settings)
         inside = {id(ln) for r in regions for ln in r.lines}
         for k, ln in enumerate(page.lines):
-            if id(ln) not in inside and (h := heading_of(ln, page.lines[k + 1:k + 2])) is not None:
+            if id(ln) not in inside and (h := heading_of(ln, page.lines[k + 1:k + 3])) is not None:
                 headings.append(Heading(page.number, h.top, h.text, h.is_title))
         start = len(tables)
         for r in regions:
@@ -135,14 +134,14 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
                 continue
             t.caption = caption_above(page.lines, r, settings.caption_lookup_lines)
             tables.append(t)
-            where.append((page.number, r.top))
         if len(tables) > start:
             first_on_page.add(start)
             last_on_page.add(len(tables) - 1)
-    _assign_context(tables, where, headings)
     heights = {p.number: p.height for p in pages}
     tables = stitch(tables, heights, settings.continuation_top_share, settings.continuation_bottom_share,
                     first_on_page, last_on_page)
+    # context after stitching: a continuation that repeats its "Tabel 1" caption is not a second Tabel 1
+    _assign_context(tables, [(t.page, t.bbox[1] if t.bbox else 0.0) for t in tables], headings)
     for t in tables:
         head = " ".join(t.columns)
         t.unit = find_unit(head) or find_unit(t.caption or "")
