@@ -305,8 +305,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             if current_frame is None or not current:
                 current_frame = frame
             members.add(id(frame))
-            if frame.top > ln.top:  # header lines above the frame's first rule belong to it
-                current.extend(pending)
+            if frame.top > ln.top:  # header lines above the frame's first rule belong to it (not a caption)
+                current.extend(pending if current else _drop_caption_lines(pending, ln, left, right))
             current.append(ln)
             pending = []
             continue
