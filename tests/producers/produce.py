@@ -206,7 +206,7 @@ def pdf_text(pdf: Path) -> tuple[int, str]:
             parts.append(tp.get_text_range())
             tp.close()
             page.close()
-        text = "\n".join(parts).replace("\x02", "-")  # pdfium reports a hyphen ending a line as U+0002
+        text = "\n".join(parts).replace("\x02", "-").replace("\ufffe", "-")  # pdfium: hyphens as U+0002/U+FFFE
         return len(doc), unicodedata.normalize("NFKC", text)
     finally:
         doc.close()

@@ -300,6 +300,7 @@ def _table_blocks(pt: PTable, style: TableStyle, rng: random.Random) -> list[Blo
 
 
 MAX_SINGLE_ROWS = 160
+NUMERIC_SHARE = 0.75
 
 
 def make_spec(seed: int, producer: str, kind: str | None = None, source: str | None = None) -> DocSpec:
@@ -317,7 +318,10 @@ def make_spec(seed: int, producer: str, kind: str | None = None, source: str | N
             doc, _, file = source.partition("/")
             golds = [g for g in gold_all if g.doc == doc and g.file == file]
         else:
-            golds = [rng.choice([g for g in gold_all if len(g.rows) <= MAX_SINGLE_ROWS])]
+            pool = [g for g in gold_all if len(g.rows) <= MAX_SINGLE_ROWS]
+            if rng.random() < NUMERIC_SHARE:  # most picks are tables with amounts, the rest any table
+                pool = [g for g in pool if len(g.cells()[0]) >= 4]
+            golds = [rng.choice(pool)]
         doc = golds[0].doc
     if any(len(g.header) >= 10 for g in golds) and style.orientation == "portrait":
         style = TableStyle(**dict(asdict(style), orientation="landscape"))  # the 10-column task budget
