@@ -259,7 +259,7 @@ def column_widths(pt: PTable, st: TableStyle, avail: float, hpad: float) -> list
         full = [(bold if b else body)(v) for v, b in cells]
         if pt.numeric[c]:
             full = [f for (v, _), f in zip(cells, full, strict=True) if len(v) < 16] or [0.0]
-            min_w[c] = max([*full, *words[:len(pt.header[c].split())], 0.0]) * slack + hpad + 2
+            min_w[c] = max([*full, *words, 0.0]) * slack + hpad + 2  # words: text in an amount column
             want[c] = min_w[c] + 4
         else:
             min_w[c] = max([*words, 0.0]) * slack + hpad + 2

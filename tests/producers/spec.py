@@ -303,11 +303,14 @@ MAX_SINGLE_ROWS = 160
 NUMERIC_SHARE = 0.75
 
 
-def make_spec(seed: int, producer: str, kind: str | None = None, source: str | None = None) -> DocSpec:
-    """Given an item seed, a producer and optionally the kind ('table' or 'document') and source (a gold folder,
-    or 'NNN/file.csv'), return the document spec; whatever is not given is drawn from the seed."""
+def make_spec(seed: int, producer: str, kind: str | None = None, source: str | None = None,
+              **style_fields: object) -> DocSpec:
+    """Given an item seed, a producer and optionally the kind ('table' or 'document'), source (a gold folder,
+    or 'NNN/file.csv') and TableStyle fields to pin, return the document spec; the rest is drawn from the seed."""
     rng = random.Random(seed)
     style = draw_style(rng, producer)
+    if style_fields:
+        style = TableStyle(**dict(asdict(style), **style_fields))
     kind = kind or ("document" if rng.random() < 0.08 else "table")
     gold_all = all_gold()
     if kind == "document":
