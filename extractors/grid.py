@@ -293,6 +293,19 @@ def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
 ROW_PADDING_MIN = 1.0  # a row's cell padding widens the gap above it by at least this much over a wrapped line's
 
 
+def _set_off_lines(block: list[LineCells], label_col: int) -> set[int]:
+    """Given the lines of a block and the label column, return the label lines set off from the label line above
+    by more than a wrapped label's line gap plus a cell's padding: the first line of a new row, where rows are
+    padded and labels wrap tight (values centred between wrapped lines are left out of the measure)."""
+    labelled = [i for i, lc in enumerate(block) if label_col in lc.cells]
+    gaps = {b: block[b].line.top - block[a].line.bottom for a, b in zip(labelled, labelled[1:], strict=False)}
+    tight = [g for g in gaps.values() if g >= 0]
+    if not tight:
+        return set()
+    base = min(tight)
+    return {i for i, g in gaps.items() if g >= base + max(ROW_PADDING_MIN, 0.3 * block[i].line.size)}
+
+
 def _padded_text_anchors(block: list[LineCells], label_col: int) -> list[int]:
     """Given a ruled band without value lines, return the lines that open a text row inside it (a band set off by
     shading or sparse rules can hold several rows): entries as in a text table, whose gap to the line above is
@@ -329,6 +342,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool) -> list[li
     groups: dict[int, list[int]] = {a: [a] for a in anchors}
     own: list[int] = []
     mid = [(lc.line.top + lc.line.bottom) / 2 for lc in block]
+    set_off = _set_off_lines(block, label_col)
     for i, lc in enumerate(block):
         if i in groups:
             continue
@@ -340,7 +354,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool) -> list[li
             continue
         before = _label_text(block[i - 1], label_col) if i else ""
         takes_prev = prev is not None and (
-            _starts_lower(label) or _open_end(before) or not _label_text(block[prev], label_col))
+            _starts_lower(label) or _open_end(before)
+            or (not _label_text(block[prev], label_col) and i not in set_off))
         takes_next = nxt is not None and (
             _open_end(label) or not _label_text(block[nxt], label_col)
             or _starts_lower(_label_text(block[nxt], label_col)))
