@@ -130,9 +130,24 @@ def is_list_item(line: TextLine) -> bool:
     return len(line.segments) == 2 and line.segments[0].text.strip() in BULLETS
 
 
+JUSTIFIED_MIN_WORDS = 4  # a justified prose line spreads at least this many words ...
+JUSTIFIED_GAP_SPREAD = 1.0  # ... with gaps equal to within this many points
+
+
+def is_justified(line: TextLine) -> bool:
+    """Given a line, return whether it is a line of justified prose: every word its own segment, the gaps
+    between them all equal (a table's cells are not spaced evenly, and hold numbers or several words)."""
+    segs = line.segments
+    if len(segs) < JUSTIFIED_MIN_WORDS or any(len(s.words) > 1 or is_number_token(s.text) for s in segs[1:]):
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(segs[1:], segs[2:], strict=False)]
+    return max(gaps) - min(gaps) <= JUSTIFIED_GAP_SPREAD
+
+
 def is_multi(line: TextLine) -> bool:
-    """Given a line, return whether it holds several cells (a list item's bullet and text do not count)."""
-    return len(line.segments) >= 2 and not is_list_item(line)
+    """Given a line, return whether it holds several cells (a list item's bullet and a justified prose line's
+    spread words do not count)."""
+    return len(line.segments) >= 2 and not is_list_item(line) and not is_justified(line)
 
 
 def is_value_text(text: str) -> bool:
