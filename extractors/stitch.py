@@ -17,17 +17,29 @@ def _same_header(a: Table, b: Table) -> bool:
 
 
 def _column_map(a: Table, b: Table) -> list[int] | None:
-    """Given a table and its candidate continuation, map b's columns onto a's by x overlap (None if they don't)."""
+    """Given a table and its candidate continuation, map b's columns onto a's (None if they don't line up): the
+    same header maps column by column; else each of b's columns goes to the column of a that holds its middle
+    (column bands may differ between pages: another page width, a narrower first column). Several of b's columns
+    may map to one of a's (a page whose whitespace split a column) as long as no row fills two of them."""
     if _same_header(a, b):
         return list(range(len(a.columns)))
     out = []
     for x0, x1 in b.col_x:
+        mid = (x0 + x1) / 2
+        inside = [i for i, (a0, a1) in enumerate(a.col_x) if a0 <= mid <= a1]
+        if inside:
+            out.append(inside[0])
+            continue
         overlaps = [(min(x1, a1) - max(x0, a0), i) for i, (a0, a1) in enumerate(a.col_x)]
         best, i = max(overlaps, default=(0.0, -1))
         if best < MIN_COLUMN_OVERLAP * (x1 - x0):
             return None
         out.append(i)
-    return out if len(set(out)) == len(out) else None
+    for row in b.rows + ([b.header_row] if b.header_row else []):
+        filled = [out[j] for j, c in enumerate(row.cells) if c is not None]
+        if len(filled) != len(set(filled)):
+            return None
+    return out
 
 
 def _similar_header(a: Table, b: Table) -> bool:
@@ -36,10 +48,14 @@ def _similar_header(a: Table, b: Table) -> bool:
         >= HEADER_REPEAT_RATIO
 
 
-def _header_misread(a: Table, b: Table) -> bool:
-    """Given a table and a continuation whose header differs, return whether b's "header" is really a body row
-    (set like a's body, not like a's header)."""
-    return b.header_row is not None and a.header_bold and not b.header_bold
+def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
+    """Given a table, a continuation whose header differs and the column map, return whether b's "header" is
+    really a body row: set like a's body, not like a's header, or a lone label in a's label column (a bold group
+    row opening the continuation)."""
+    if b.header_row is None:
+        return False
+    filled = {cmap[j] for j, c in enumerate(b.header_row.cells) if c is not None}
+    return (a.header_bold and not b.header_bold) or filled == {label_column(a)}
 
 
 def label_column(t: Table) -> int:
@@ -79,19 +95,25 @@ def _merge_row(prev: Row, row: Row) -> Row:
 
 
 def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float, bottom_share: float,
-           first_on_page: set[int], last_on_page: set[int]) -> list[Table]:
-    """Given tables in document order, merge each continuation (next page, near its top, no caption of its own,
-    matching columns) into the table it continues."""
+           first_on_page: set[int], last_on_page: set[int], opens_page: set[int] | None = None,
+           ends_page: set[int] | None = None) -> list[Table]:
+    """Given tables in document order, merge each continuation (next page, near its top or with nothing above it,
+    no caption of its own, matching columns) into the table it continues (which ends near the bottom of its page
+    or with nothing below it: a tall row may have moved on to the next page).
+
+    `opens_page` / `ends_page` hold the indices of tables with no text above / below them on their page."""
     out: list[Table] = []
+    opens_page, ends_page = opens_page or set(), ends_page or set()
+    ends_prev = False
     for i, t in enumerate(tables):
         prev = out[-1] if out else None
         if (prev is not None and i in first_on_page and (i - 1) in last_on_page and t.page == prev.last_page + 1
-                and (t.caption is None or t.caption == prev.caption)
-                and t.bbox and t.bbox[1] <= top_share * page_heights[t.page]
-                and prev.bbox_last_bottom >= bottom_share * page_heights[prev.last_page]):
+                and (t.caption is None or t.caption == prev.caption) and t.bbox
+                and (t.bbox[1] <= top_share * page_heights[t.page] or i in opens_page)
+                and (prev.bbox_last_bottom >= bottom_share * page_heights[prev.last_page] or ends_prev)):
             cmap = _column_map(prev, t)
             repeated = t.header_row is None or _similar_header(prev, t)
-            if cmap is not None and (repeated or _header_misread(prev, t)):
+            if cmap is not None and (repeated or _header_misread(prev, t, cmap)):
                 n = len(prev.columns)
                 rows = [] if repeated else [_remap(t.header_row, cmap, n)]
                 rows += [_remap(r, cmap, n) for r in t.rows]
@@ -101,7 +123,9 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 prev.rows.extend(rows)
                 prev.last_page = t.page
                 prev.bbox_last_bottom = t.bbox[3]
+                ends_prev = i in ends_page
                 continue
         t.bbox_last_bottom = t.bbox[3] if t.bbox else 0.0
+        ends_prev = i in ends_page
         out.append(t)
     return out

@@ -120,6 +120,8 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     tables: list[Table] = []
     headings: list[Heading] = []
     first_on_page: set[int] = set()
+    opens_page: set[int] = set()  # tables with no text above them on their page
+    ends_page: set[int] = set()  # ... and with no text below them
     last_on_page: set[int] = set()
     for page in pages:
         regions = [] if page.text_only else find_regions(page, settings)
@@ -133,13 +135,17 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             if t is None:
                 continue
             t.caption = caption_above(page.lines, r, settings.caption_lookup_lines)
+            if not any(ln.bottom <= r.top for ln in page.lines):
+                opens_page.add(len(tables))
+            if not any(ln.top >= r.bottom for ln in page.lines):
+                ends_page.add(len(tables))
             tables.append(t)
         if len(tables) > start:
             first_on_page.add(start)
             last_on_page.add(len(tables) - 1)
     heights = {p.number: p.height for p in pages}
     tables = stitch(tables, heights, settings.continuation_top_share, settings.continuation_bottom_share,
-                    first_on_page, last_on_page)
+                    first_on_page, last_on_page, opens_page, ends_page)
     # context after stitching: a continuation that repeats its "Tabel 1" caption is not a second Tabel 1
     _assign_context(tables, [(t.page, t.bbox[1] if t.bbox else 0.0) for t in tables], headings)
     for t in tables:
