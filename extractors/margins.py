@@ -8,6 +8,8 @@ from extractors.layout import PageLayout, TextLine
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 
 MAX_RUNNING_SEGMENTS = 3  # a repeated margin line with more cells than this is a repeated table header, kept
+RUNNING_BLOCK_SHARE = 0.25  # a running header/footer block may reach this share of the page's long side ...
+POSITION_BUCKET = 2.0  # ... when each of its lines repeats at the same height (within this many points)
 _PAGE_NUMBER = re.compile(r"^(side|page|s\.)?\s*\d+\s*((af|of|/)\s*\d+)?$", re.IGNORECASE)
 
 
@@ -34,3 +36,34 @@ def strip_running_lines(pages: list[PageLayout], settings: ExtractionSettings = 
             _in_margin(ln, p, settings.margin_share) and (
                 (counts[_shape(ln)] >= need and len(ln.segments) <= MAX_RUNNING_SEGMENTS)
                 or _PAGE_NUMBER.match(ln.text.strip())))]
+
+
+def _placed(line: TextLine) -> tuple[str, int]:
+    """Given a line, return its shape and height on the page: the key of a line of a running block."""
+    return _shape(line), round(line.top / POSITION_BUCKET)
+
+
+def strip_running_blocks(pages: list[PageLayout], settings: ExtractionSettings = DEFAULT_SETTINGS) -> None:
+    """Given all pages of a document, drop running header/footer blocks that reach beyond the margin band (a
+    committee system's "Udvalg / Referat / Dato: ... / Side N" block): runs of single-cell lines from the top or
+    bottom of a page, each printed at the same height on enough pages, up to the first line that is not."""
+    need = max(2, int(settings.repeat_share * len(pages) + 0.5))
+    counts = Counter()
+    for p in pages:
+        counts.update({_placed(ln) for ln in p.lines})
+
+    def running(ln: TextLine, p: PageLayout, top: bool) -> bool:
+        band = RUNNING_BLOCK_SHARE * max(p.height, p.width)
+        inside = ln.bottom <= band if top else ln.top >= p.height - band
+        return inside and len(ln.segments) == 1 and (counts[_placed(ln)] >= need or bool(
+            _PAGE_NUMBER.match(ln.text.strip())))
+
+    for p in pages:
+        lines = p.lines
+        i = 0
+        while i < len(lines) and running(lines[i], p, True):
+            i += 1
+        j = len(lines)
+        while j > i and running(lines[j - 1], p, False):
+            j -= 1
+        p.lines = lines[i:j]

@@ -11,7 +11,7 @@ import pdfplumber
 from extractors.context import Heading, caption_above, heading_of, is_caption_text
 from extractors.grid import build_table
 from extractors.layout import PageLayout, read_page
-from extractors.margins import strip_running_lines
+from extractors.margins import strip_running_blocks, strip_running_lines
 from extractors.model import Table
 from extractors.prescan import scan_document
 from extractors.regions import find_regions
@@ -61,6 +61,7 @@ def read_layouts(pdf_path: Path | str, settings: ExtractionSettings = DEFAULT_SE
     by_number = {p.number: p for p in read}
     pages = [by_number.get(i + 1) or scans[i].layout for i in range(n)]
     strip_running_lines(pages, settings)
+    strip_running_blocks(pages, settings)
     return pages
 
 
