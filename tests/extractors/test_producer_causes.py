@@ -1,0 +1,115 @@
+"""Regression tests for the causes of the producer gap: tables printed the way Word, LibreOffice and browsers print
+them (borders and shading drawn per cell, rules only above totals, captions above the first rule, ...) read like
+the same tables printed any other way. Each test draws a small PDF with ReportLab's canvas at test time."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.layout import Rule
+from extractors.model import Table
+from extractors.tables import extract_tables
+from tests.extractors.drawn_pdf import (
+    Sheet,
+    cell_borders,
+    cell_hrules,
+    cell_shading,
+    set_rows,
+    width,
+    write_pdf,
+)
+
+LEFT = 57.0
+YEARS = ["2022", "2023", "2024"]
+HEADER = ["1.000 kr. 2023 p/l", "Styringsområde", *YEARS]
+FRIKOEB = "Frikøb af 2 medarbejdere til ICM-indsats på"
+
+
+def _texts(row) -> list[str]:
+    """A row's cell texts, "" for an empty cell."""
+    return [c.text if c else "" for c in row.cells]
+
+
+def _rows(t: Table) -> list[list[str]]:
+    """A table's rows as texts."""
+    return [_texts(r) for r in t.rows]
+
+
+def _economics_edges(label_width: float) -> list[float]:
+    """Column edges of a Tabel 1-like table whose label column is `label_width` wide."""
+    x = LEFT + label_width
+    return [LEFT, x, x + 70, x + 120, x + 170, x + 220]
+
+
+# ---- cause 1: rulings and shading drawn per cell -----------------------------------------------------------------
+
+
+def test_merge_rules_joins_abutting_and_overlapping_pieces_and_keeps_apart_the_rest():
+    """Cause 1 (per-cell rulings), unit level: a rule drawn as abutting per-cell pieces, or twice, is one rule;
+    pieces on other lines, or parted by a real gap, stay apart."""
+    from extractors.layout import merge_rules  # imported here: the old extractor lacks it, and only this test fails
+
+    pieces = [Rule(100.0, 50.0, 150.0), Rule(100.2, 150.0, 200.0), Rule(100.0, 199.5, 300.0),  # per cell
+              Rule(100.0, 50.0, 150.0),  # drawn twice
+              Rule(120.0, 50.0, 150.0), Rule(120.0, 160.0, 300.0),  # 10 pt apart: two rules
+              Rule(140.0, 50.0, 300.0)]
+    merged = merge_rules(pieces)
+    assert [(round(r.pos, 1), r.start, r.end) for r in merged] == [
+        (100.0, 50.0, 300.0), (120.0, 50.0, 150.0), (120.0, 160.0, 300.0), (140.0, 50.0, 300.0)]
+
+
+def test_merge_shades_joins_the_cells_of_a_shaded_row_and_records_where_they_meet():
+    """Cause 1 (per-cell shading), unit level: a row shaded one rectangle per cell, each drawn twice, is one band;
+    the x where two cells meet is a joint (a column boundary); a band on another row stays apart."""
+    from extractors.layout import merge_shades  # imported here: the old extractor lacks it
+
+    cells = [(50.0, 100.0, 150.0, 112.0), (150.0, 100.0, 200.0, 112.0), (200.0, 100.0, 300.0, 112.0)]
+    bands, joints = merge_shades(cells + cells + [(50.0, 130.0, 300.0, 142.0)])
+    assert sorted(bands) == [(50.0, 100.0, 300.0, 112.0), (50.0, 130.0, 300.0, 142.0)]
+    assert sorted(set(joints)) == [150.0, 200.0]
+
+
+def _per_cell_pdf(path: Path, verticals: bool = True) -> Path:
+    """Tabel 1 with its borders drawn cell by cell (every cell's four borders, or only the horizontal ones, one
+    piece per cell) and its header shaded cell by cell; the first label line runs to about 3 pt before the
+    "Service" of the next column."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
+    sheet.text(LEFT, 110, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    edges = _economics_edges(width(FRIKOEB) + 3.0)
+    body = [
+        ["Varige ændringer"],
+        [[FRIKOEB, "socialpsykiatrien"], "Service", "", "1.950", "1.950"],
+        [["Reducerede udgifter sfa. færre", "midlertidige botilbud"], "Service", "", "-2.000", "-2.000"],
+        ["Samlet varig ændring", "", "", "-50", "-50"],
+    ]
+    rows = set_rows(sheet, edges, [HEADER, *body], 120, bold_rows=frozenset({0}), pad_x=1.5)
+    cell_shading(sheet, edges, rows[0])
+    if verticals:
+        cell_borders(sheet, edges, rows)
+    else:
+        for y in sorted({r.top for r in rows} | {rows[-1].bottom}):
+            cell_hrules(sheet, edges, y)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+@pytest.mark.parametrize("verticals", [True, False], ids=["grid", "hrules"])
+def test_rules_drawn_per_cell_read_as_one_table_with_its_columns(tmp_path, verticals):
+    """Cause 1 (rulings drawn per cell): every border is drawn per cell (a full grid, or horizontal rules only) and
+    the header shaded per cell; the pieces join into the rules a reader sees, so the table is one table (not one
+    per ruled row) and every value sits under its year; where only horizontal rules are drawn, the joints of their
+    pieces mark the columns, so a label running to 3 pt before the next column ("... på" | "Service") is split
+    from it."""
+    tables = extract_tables(_per_cell_pdf(tmp_path / "table.pdf", verticals))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.caption == "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+    assert t.columns == HEADER
+    assert _rows(t) == [
+        ["Varige ændringer", "", "", "", ""],
+        [FRIKOEB + " socialpsykiatrien", "Service", "", "1.950", "1.950"],
+        ["Reducerede udgifter sfa. færre midlertidige botilbud", "Service", "", "-2.000", "-2.000"],
+        ["Samlet varig ændring", "", "", "-50", "-50"],
+    ]
