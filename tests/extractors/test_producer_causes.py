@@ -113,3 +113,53 @@ def test_rules_drawn_per_cell_read_as_one_table_with_its_columns(tmp_path, verti
         ["Reducerede udgifter sfa. færre midlertidige botilbud", "Service", "", "-2.000", "-2.000"],
         ["Samlet varig ændring", "", "", "-50", "-50"],
     ]
+
+
+# ---- cause 2: rules only above totals ----------------------------------------------------------------------------
+
+ECONOMICS_BODY = [
+    ["Varige ændringer"],
+    ["Terapeutfaglige kompetencer", "Service", "", "2.100", "2.100"],
+    [["Udskydelse af behov for hjemmepleje for", "borgere i aktivitetstilbud"], "Service", "", "-3.200", "-4.600"],
+    ["Samlet varig ændring", "", "", "-1.100", "-2.500"],
+    ["Implementeringsomkostninger"],
+    ["Organisering af medarbejdere", "Service", "500", "300", ""],
+    ["Samlede implementeringsomkostninger", "", "500", "300", "0"],
+    ["Samlet økonomisk påvirkning", "", "500", "-800", "-2.500"],
+    ["Tilbagebetalingstid baseret på totaløkonomi", "", "2", "", ""],
+]
+
+
+def _read(rows: list[list], n: int = 5) -> list[list[str]]:
+    """The rows as a reader reads them: a cell's lines joined by a space, short rows padded with empty cells."""
+    return [[" ".join(c) if isinstance(c, list) else c for c in r] + [""] * (n - len(r)) for r in rows]
+
+
+def _totals_ruled_pdf(path: Path) -> Path:
+    """Tabel 1 with no grid and no top or bottom rule: a rule only above "Samlet varig ændring", "Samlede
+    implementeringsomkostninger" and "Samlet økonomisk påvirkning" (the final total and the payback row come
+    after the last rule)."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
+    sheet.text(LEFT, 110, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    edges = _economics_edges(190)
+    rows = set_rows(sheet, edges, [HEADER, *ECONOMICS_BODY], 120, bold_rows=frozenset({0}))
+    for r in rows:
+        if r.cells[0] and r.cells[0][0].startswith("Samle"):
+            sheet.hline(edges[0], edges[-1], r.top)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+def test_rows_after_the_last_rule_above_a_total_stay_in_the_table(tmp_path):
+    """Cause 2 (rules only above totals): the only rules are the ones above the totals; the table runs on through
+    them and past the last one, so the final total and the payback row are rows of the same table (not a
+    headerless table of their own) with their values under the year headers."""
+    tables = extract_tables(_totals_ruled_pdf(tmp_path / "totals.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.columns == HEADER
+    assert _rows(t) == _read(ECONOMICS_BODY)
+    assert dict(zip(t.columns, _texts(t.rows[-2]), strict=True)) == {
+        "1.000 kr. 2023 p/l": "Samlet økonomisk påvirkning", "Styringsområde": "", "2022": "500", "2023": "-800",
+        "2024": "-2.500"}
