@@ -163,3 +163,45 @@ def test_rows_after_the_last_rule_above_a_total_stay_in_the_table(tmp_path):
     assert dict(zip(t.columns, _texts(t.rows[-2]), strict=True)) == {
         "1.000 kr. 2023 p/l": "Samlet økonomisk påvirkning", "Styringsområde": "", "2022": "500", "2023": "-800",
         "2024": "-2.500"}
+
+
+# ---- cause 3: caption and unit line set right above a ruled table's first rule -----------------------------------
+
+SERVICE_HEADER = ["1.000 kr. 2023 p/l", "Bevillingsområde", *YEARS]
+SERVICE_BODY = [
+    ["Terapeutfaglige kompetencer", "Sundhed", "", "2.100", "2.100"],
+    ["Færre midlertidige botilbud", "Socialområdet", "", "-2.000", "-2.000"],
+    ["I alt", "", "", "100", "100"],
+]
+
+
+def _caption_over_frame_pdf(path: Path) -> Path:
+    """Tabel 2 in a box (rules at the top, under the header and at the bottom, vertical rules at the sides), the
+    caption and a unit line "(1.000 kr.)" set right above the first rule, the header not bold and set with no
+    top padding (the first rule runs just over its capitals, through the box pdfplumber gives its characters)."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
+    sheet.text(LEFT, 108, "Tabel 2. Varige ændringer, service")
+    sheet.text(LEFT, 120, "(1.000 kr.)")
+    edges = _economics_edges(170)
+    rows = set_rows(sheet, edges, [SERVICE_HEADER, *SERVICE_BODY], 124)
+    first = rows[0].top + 3.2  # 6.8 pt above the header's baseline: over its capitals (6.5 pt high)
+    for y in (first, rows[0].bottom, rows[-1].bottom):
+        sheet.hline(edges[0], edges[-1], y)
+    for x in (edges[0], edges[-1]):
+        sheet.vline(x, first, rows[-1].bottom)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+def test_a_caption_and_unit_line_above_the_first_rule_are_not_the_header(tmp_path):
+    """Cause 3 (caption and unit line above a ruled table's first rule): the lines just above the frame are the
+    caption and its unit, not header lines; the header is the first row inside the frame even though it is not
+    bold."""
+    tables = extract_tables(_caption_over_frame_pdf(tmp_path / "caption.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.caption is not None and t.caption.startswith("Tabel 2. Varige ændringer, service")
+    assert t.columns == SERVICE_HEADER
+    assert _rows(t) == _read(SERVICE_BODY)
+    assert t.unit == "1.000 kr."
