@@ -205,3 +205,45 @@ def test_a_caption_and_unit_line_above_the_first_rule_are_not_the_header(tmp_pat
     assert t.columns == SERVICE_HEADER
     assert _rows(t) == _read(SERVICE_BODY)
     assert t.unit == "1.000 kr."
+
+
+# ---- cause 4: sections under one header, set off by shaded bands ------------------------------------------------
+
+
+SECTIONS_BODY = [
+    ["Varige ændringer"],
+    ["heraf lønudgifter til terapeuter", "Service", "", "2.100", "2.100"],
+    ["Terapeutfaglige kompetencer", "Service", "", "400", "400"],
+    ["Samlet varig ændring", "", "", "2.500", "2.500"],
+    ["Implementeringsomkostninger"],
+    ["", "Service", "500", "300", ""],
+    ["Samlet økonomisk påvirkning", "", "500", "2.800", "2.500"],
+]
+
+
+def _shaded_sections_pdf(path: Path) -> Path:
+    """Tabel 1 whose year header is printed once, with the section titles "Varige ændringer" and
+    "Implementeringsomkostninger" as full-width bands shaded one rectangle per cell (each drawn twice) and no rules;
+    the row under the first band starts in lowercase ("heraf ..."), the row under the second has no label."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
+    sheet.text(LEFT, 110, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    edges = _economics_edges(190)
+    rows = set_rows(sheet, edges, [HEADER, *SECTIONS_BODY], 120, bold_rows=frozenset({0}))
+    for r in rows:
+        if r.cells[0] and r.cells[0][0] in ("Varige ændringer", "Implementeringsomkostninger"):
+            cell_shading(sheet, edges, r)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+def test_shaded_section_bands_drawn_per_cell_are_rows_of_their_own(tmp_path):
+    """Cause 4 (sections under one header, shaded bands inside a table): the section titles are shaded bands drawn
+    one rectangle per cell; joined, each band sets its title off as a row of its own, so a title is not glued to
+    the row under it (one starting in lowercase, one without a label), and every value row stays keyed to the one
+    year header of the one table."""
+    tables = extract_tables(_shaded_sections_pdf(tmp_path / "sections.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.columns == HEADER
+    assert _rows(t) == _read(SECTIONS_BODY)
