@@ -247,3 +247,57 @@ def test_shaded_section_bands_drawn_per_cell_are_rows_of_their_own(tmp_path):
     t = tables[0]
     assert t.columns == HEADER
     assert _rows(t) == _read(SECTIONS_BODY)
+
+
+# ---- cause 5: context assigned after stitching -------------------------------------------------------------------
+
+CAPTION_1 = "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+
+
+def _economics_rows(n: int, start: int) -> list[list[str]]:
+    """n value rows of a Tabel 1, labelled by number."""
+    return [[f"Indsats nr. {start + i}", "Service", "", f"-{100 + start + i}", f"-{200 + start + i}"] for i in range(n)]
+
+
+def _continued_pdf(path: Path, title_below: bool) -> Path:
+    """Page 1: SU1's title, then its Tabel 1 running to the bottom of the page; page 2: the same caption and header
+    repeated over the rest of the table, then "Forslagets titel: SU2. Andet forslag" with its own Tabel 1, and
+    "Forslagets titel: SU3. Tredje forslag" with its own. SU1's title is set on the line under a bold "Forslagets
+    titel:" in plain type (`title_below`), or on the same line."""
+    edges = _economics_edges(190)
+    one, two = Sheet(), Sheet()
+    if title_below:
+        one.text(LEFT, 70, "Forslagets titel:", bold=True, size=11)
+        one.text(LEFT, 85, "SU1. Første forslag", size=10)  # plain: not a heading on its own
+    else:
+        one.text(LEFT, 70, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
+    one.text(LEFT, 120, CAPTION_1, bold=True)
+    rows = set_rows(one, edges, [HEADER, *_economics_rows(40, 1)], 130, bold_rows=frozenset({0}))
+    assert rows[-1].bottom > 0.85 * one.height  # the table runs to the bottom of page 1
+    two.text(LEFT, 70, CAPTION_1, bold=True)
+    rows = set_rows(two, edges, [HEADER, *_economics_rows(5, 41), ["Samlet varig ændring", "", "", "-5.000", "-9.000"]],
+                    80, bold_rows=frozenset({0}))
+    y = rows[-1].bottom
+    for title, start in (("SU2. Andet forslag", 100), ("SU3. Tredje forslag", 200)):
+        two.text(LEFT, y + 40, f"Forslagets titel: {title}", bold=True, size=11)
+        two.text(LEFT, y + 74, CAPTION_1, bold=True)
+        y = set_rows(two, edges, [HEADER, *_economics_rows(3, start)], y + 84, bold_rows=frozenset({0}))[-1].bottom
+    return write_pdf([one, two], path)
+
+
+@pytest.mark.parametrize("title_below", [True, False], ids=["title-below-label", "title-on-label-line"])
+def test_a_continued_table_repeating_its_caption_keeps_its_context_and_the_next_proposals_keep_theirs(
+        tmp_path, title_below):
+    """Cause 5 (context before stitching): the continuation of SU1's Tabel 1 on page 2 repeats the caption; context
+    is assigned after the continuation is stitched on, so it is not taken for a second Tabel 1 of SU1 that pushes
+    the following tables onto the next proposal's title: SU1's table is one table (pages 1-2) under "SU1. Første
+    forslag", SU2's and SU3's Tabel 1 get their own titles. A title set on the line under "Forslagets titel:" is
+    read as the title."""
+    tables = [t for t in extract_tables(_continued_pdf(tmp_path / "two_pages.pdf", title_below))
+              if t.caption and t.caption.startswith("Tabel 1.")]
+    assert [(t.page, t.last_page, t.context) for t in tables] == [
+        (1, 2, "SU1. Første forslag"), (2, 2, "SU2. Andet forslag"), (2, 2, "SU3. Tredje forslag")]
+    first, second, _ = tables
+    assert first.columns == HEADER and second.columns == HEADER
+    assert len(first.rows) == 46 and _texts(first.rows[-1]) == ["Samlet varig ændring", "", "", "-5.000", "-9.000"]
+    assert [_texts(r)[0] for r in second.rows] == ["Indsats nr. 100", "Indsats nr. 101", "Indsats nr. 102"]
