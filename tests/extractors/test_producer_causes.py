@@ -301,3 +301,38 @@ def test_a_continued_table_repeating_its_caption_keeps_its_context_and_the_next_
     assert first.columns == HEADER and second.columns == HEADER
     assert len(first.rows) == 46 and _texts(first.rows[-1]) == ["Samlet varig ændring", "", "", "-5.000", "-9.000"]
     assert [_texts(r)[0] for r in second.rows] == ["Indsats nr. 100", "Indsats nr. 101", "Indsats nr. 102"]
+
+
+# ---- cause 6: a dash inside text ---------------------------------------------------------------------------------
+
+AREA_HEADER = ["", *YEARS]
+AREA_BODY = [
+    ["3000 – Børnefamilier med særlige behov", "", "-1.200", "-1.500"],
+    ["4000 – Voksne med særlige behov", "300", "300", "300"],
+    ["5000 – Sundhed og forebyggelse", "", "-800", "-900"],
+]
+
+
+def _dash_text_pdf(path: Path) -> Path:
+    """A table whose label column holds "3000 – Børnefamilier med særlige behov" (an area number, an en dash, a
+    name) and has no header of its own; rules under the header and at the bottom only."""
+    sheet = Sheet()
+    sheet.text(LEFT, 110, "Tabel 3. Forslagets fordeling på bevillingsområder (1.000 kr.)", bold=True)
+    x = LEFT + 200
+    edges = [LEFT, x, x + 50, x + 100, x + 150]
+    rows = set_rows(sheet, edges, [AREA_HEADER, *AREA_BODY], 120, bold_rows=frozenset({0}), numeric_from=1)
+    sheet.hline(edges[0], edges[-1], rows[0].bottom)
+    sheet.hline(edges[0], edges[-1], rows[-1].bottom)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+def test_a_dash_inside_text_is_not_a_nil_cell(tmp_path):
+    """Cause 6 (a dash inside text): the en dash in "3000 – Børnefamilier med særlige behov" sits between a number
+    and a word; it is part of the text, so the label stays one cell (not "3000" | "– Børnefamilier ...", a column
+    of area numbers) and the values stay under their years."""
+    tables = extract_tables(_dash_text_pdf(tmp_path / "dash.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.columns == AREA_HEADER
+    assert _rows(t) == AREA_BODY
