@@ -336,3 +336,39 @@ def test_a_dash_inside_text_is_not_a_nil_cell(tmp_path):
     t = tables[0]
     assert t.columns == AREA_HEADER
     assert _rows(t) == AREA_BODY
+
+
+# ---- cause 7: text rows inside one ruled band --------------------------------------------------------------------
+
+FOLLOW_HEADER = ["Opfølgningsmål", "Hvordan måles målet", "Hvem er ansvarlig", "Hvornår"]
+FOLLOW_BODY = [
+    [["Flere unge i egen bolig", "med støtte"], ["Antal unge der flytter", "i egen bolig"], "Socialforvaltningen",
+     "Løbende"],
+    [["Kortere ophold på", "midlertidige botilbud"], ["Gennemsnitlig varighed", "af opholdene"],
+     ["Center for", "bostøtte"], "Årligt"],
+    ["Tilfredse borgere", ["Spørgeskema til", "borgerne"], "Socialforvaltningen", ["Ved udgangen", "af 2024"]],
+]
+
+
+def _text_table_pdf(path: Path) -> Path:
+    """A text table with multi-line cells whose rows are set apart only by cell padding: rules above and under the
+    header and at the bottom, none between the rows."""
+    sheet = Sheet()
+    sheet.text(LEFT, 110, "Tabel 4. Opfølgning", bold=True)
+    edges = [LEFT, LEFT + 130, LEFT + 260, LEFT + 370, LEFT + 460]
+    rows = set_rows(sheet, edges, [FOLLOW_HEADER, *FOLLOW_BODY], 120, bold_rows=frozenset({0}), numeric_from=4)
+    for y in (rows[0].top, rows[0].bottom, rows[-1].bottom):
+        sheet.hline(edges[0], edges[-1], y)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+def test_text_rows_set_apart_only_by_padding_inside_one_ruled_band_are_rows(tmp_path):
+    """Cause 7 (text rows inside a ruled band): no rule parts the entries of a text table, only the cell padding
+    between them, wider than the gap between a cell's wrapped lines; each entry is its own row, its wrapped lines
+    joined, not the whole band one row."""
+    tables = extract_tables(_text_table_pdf(tmp_path / "text.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.columns == FOLLOW_HEADER
+    assert _rows(t) == _read(FOLLOW_BODY, 4)
