@@ -1,0 +1,374 @@
+"""Regression tests for the causes of the producer gap: tables printed the way Word, LibreOffice and browsers print
+them (borders and shading drawn per cell, rules only above totals, captions above the first rule, ...) read like
+the same tables printed any other way. Each test draws a small PDF with ReportLab's canvas at test time."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.layout import Rule
+from extractors.model import Table
+from extractors.tables import extract_tables
+from tests.extractors.drawn_pdf import (
+    Sheet,
+    cell_borders,
+    cell_hrules,
+    cell_shading,
+    set_rows,
+    width,
+    write_pdf,
+)
+
+LEFT = 57.0
+YEARS = ["2022", "2023", "2024"]
+HEADER = ["1.000 kr. 2023 p/l", "Styringsområde", *YEARS]
+FRIKOEB = "Frikøb af 2 medarbejdere til ICM-indsats på"
+
+
+def _texts(row) -> list[str]:
+    """A row's cell texts, "" for an empty cell."""
+    return [c.text if c else "" for c in row.cells]
+
+
+def _rows(t: Table) -> list[list[str]]:
+    """A table's rows as texts."""
+    return [_texts(r) for r in t.rows]
+
+
+def _economics_edges(label_width: float) -> list[float]:
+    """Column edges of a Tabel 1-like table whose label column is `label_width` wide."""
+    x = LEFT + label_width
+    return [LEFT, x, x + 70, x + 120, x + 170, x + 220]
+
+
+# ---- cause 1: rulings and shading drawn per cell -----------------------------------------------------------------
+
+
+def test_merge_rules_joins_abutting_and_overlapping_pieces_and_keeps_apart_the_rest():
+    """Cause 1 (per-cell rulings), unit level: a rule drawn as abutting per-cell pieces, or twice, is one rule;
+    pieces on other lines, or parted by a real gap, stay apart."""
+    from extractors.layout import merge_rules  # imported here: the old extractor lacks it, and only this test fails
+
+    pieces = [Rule(100.0, 50.0, 150.0), Rule(100.2, 150.0, 200.0), Rule(100.0, 199.5, 300.0),  # per cell
+              Rule(100.0, 50.0, 150.0),  # drawn twice
+              Rule(120.0, 50.0, 150.0), Rule(120.0, 160.0, 300.0),  # 10 pt apart: two rules
+              Rule(140.0, 50.0, 300.0)]
+    merged = merge_rules(pieces)
+    assert [(round(r.pos, 1), r.start, r.end) for r in merged] == [
+        (100.0, 50.0, 300.0), (120.0, 50.0, 150.0), (120.0, 160.0, 300.0), (140.0, 50.0, 300.0)]
+
+
+def test_merge_shades_joins_the_cells_of_a_shaded_row_and_records_where_they_meet():
+    """Cause 1 (per-cell shading), unit level: a row shaded one rectangle per cell, each drawn twice, is one band;
+    the x where two cells meet is a joint (a column boundary); a band on another row stays apart."""
+    from extractors.layout import merge_shades  # imported here: the old extractor lacks it
+
+    cells = [(50.0, 100.0, 150.0, 112.0), (150.0, 100.0, 200.0, 112.0), (200.0, 100.0, 300.0, 112.0)]
+    bands, joints = merge_shades(cells + cells + [(50.0, 130.0, 300.0, 142.0)])
+    assert sorted(bands) == [(50.0, 100.0, 300.0, 112.0), (50.0, 130.0, 300.0, 142.0)]
+    assert sorted(set(joints)) == [150.0, 200.0]
+
+
+def _per_cell_pdf(path: Path, verticals: bool = True) -> Path:
+    """Tabel 1 with its borders drawn cell by cell (every cell's four borders, or only the horizontal ones, one
+    piece per cell) and its header shaded cell by cell; the first label line runs to about 3 pt before the
+    "Service" of the next column."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
+    sheet.text(LEFT, 110, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    edges = _economics_edges(width(FRIKOEB) + 3.0)
+    body = [
+        ["Varige ændringer"],
+        [[FRIKOEB, "socialpsykiatrien"], "Service", "", "1.950", "1.950"],
+        [["Reducerede udgifter sfa. færre", "midlertidige botilbud"], "Service", "", "-2.000", "-2.000"],
+        ["Samlet varig ændring", "", "", "-50", "-50"],
+    ]
+    rows = set_rows(sheet, edges, [HEADER, *body], 120, bold_rows=frozenset({0}), pad_x=1.5)
+    cell_shading(sheet, edges, rows[0])
+    if verticals:
+        cell_borders(sheet, edges, rows)
+    else:
+        for y in sorted({r.top for r in rows} | {rows[-1].bottom}):
+            cell_hrules(sheet, edges, y)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+@pytest.mark.parametrize("verticals", [True, False], ids=["grid", "hrules"])
+def test_rules_drawn_per_cell_read_as_one_table_with_its_columns(tmp_path, verticals):
+    """Cause 1 (rulings drawn per cell): every border is drawn per cell (a full grid, or horizontal rules only) and
+    the header shaded per cell; the pieces join into the rules a reader sees, so the table is one table (not one
+    per ruled row) and every value sits under its year; where only horizontal rules are drawn, the joints of their
+    pieces mark the columns, so a label running to 3 pt before the next column ("... på" | "Service") is split
+    from it."""
+    tables = extract_tables(_per_cell_pdf(tmp_path / "table.pdf", verticals))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.caption == "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+    assert t.columns == HEADER
+    assert _rows(t) == [
+        ["Varige ændringer", "", "", "", ""],
+        [FRIKOEB + " socialpsykiatrien", "Service", "", "1.950", "1.950"],
+        ["Reducerede udgifter sfa. færre midlertidige botilbud", "Service", "", "-2.000", "-2.000"],
+        ["Samlet varig ændring", "", "", "-50", "-50"],
+    ]
+
+
+# ---- cause 2: rules only above totals ----------------------------------------------------------------------------
+
+ECONOMICS_BODY = [
+    ["Varige ændringer"],
+    ["Terapeutfaglige kompetencer", "Service", "", "2.100", "2.100"],
+    [["Udskydelse af behov for hjemmepleje for", "borgere i aktivitetstilbud"], "Service", "", "-3.200", "-4.600"],
+    ["Samlet varig ændring", "", "", "-1.100", "-2.500"],
+    ["Implementeringsomkostninger"],
+    ["Organisering af medarbejdere", "Service", "500", "300", ""],
+    ["Samlede implementeringsomkostninger", "", "500", "300", "0"],
+    ["Samlet økonomisk påvirkning", "", "500", "-800", "-2.500"],
+    ["Tilbagebetalingstid baseret på totaløkonomi", "", "2", "", ""],
+]
+
+
+def _read(rows: list[list], n: int = 5) -> list[list[str]]:
+    """The rows as a reader reads them: a cell's lines joined by a space, short rows padded with empty cells."""
+    return [[" ".join(c) if isinstance(c, list) else c for c in r] + [""] * (n - len(r)) for r in rows]
+
+
+def _totals_ruled_pdf(path: Path) -> Path:
+    """Tabel 1 with no grid and no top or bottom rule: a rule only above "Samlet varig ændring", "Samlede
+    implementeringsomkostninger" and "Samlet økonomisk påvirkning" (the final total and the payback row come
+    after the last rule)."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
+    sheet.text(LEFT, 110, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    edges = _economics_edges(190)
+    rows = set_rows(sheet, edges, [HEADER, *ECONOMICS_BODY], 120, bold_rows=frozenset({0}))
+    for r in rows:
+        if r.cells[0] and r.cells[0][0].startswith("Samle"):
+            sheet.hline(edges[0], edges[-1], r.top)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+def test_rows_after_the_last_rule_above_a_total_stay_in_the_table(tmp_path):
+    """Cause 2 (rules only above totals): the only rules are the ones above the totals; the table runs on through
+    them and past the last one, so the final total and the payback row are rows of the same table (not a
+    headerless table of their own) with their values under the year headers."""
+    tables = extract_tables(_totals_ruled_pdf(tmp_path / "totals.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.columns == HEADER
+    assert _rows(t) == _read(ECONOMICS_BODY)
+    assert dict(zip(t.columns, _texts(t.rows[-2]), strict=True)) == {
+        "1.000 kr. 2023 p/l": "Samlet økonomisk påvirkning", "Styringsområde": "", "2022": "500", "2023": "-800",
+        "2024": "-2.500"}
+
+
+# ---- cause 3: caption and unit line set right above a ruled table's first rule -----------------------------------
+
+SERVICE_HEADER = ["1.000 kr. 2023 p/l", "Bevillingsområde", *YEARS]
+SERVICE_BODY = [
+    ["Terapeutfaglige kompetencer", "Sundhed", "", "2.100", "2.100"],
+    ["Færre midlertidige botilbud", "Socialområdet", "", "-2.000", "-2.000"],
+    ["I alt", "", "", "100", "100"],
+]
+
+
+def _caption_over_frame_pdf(path: Path) -> Path:
+    """Tabel 2 in a box (rules at the top, under the header and at the bottom, vertical rules at the sides), the
+    caption and a unit line "(1.000 kr.)" set right above the first rule, the header not bold and set with no
+    top padding (the first rule runs just over its capitals, through the box pdfplumber gives its characters)."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
+    sheet.text(LEFT, 108, "Tabel 2. Varige ændringer, service")
+    sheet.text(LEFT, 120, "(1.000 kr.)")
+    edges = _economics_edges(170)
+    rows = set_rows(sheet, edges, [SERVICE_HEADER, *SERVICE_BODY], 124)
+    first = rows[0].top + 3.2  # 6.8 pt above the header's baseline: over its capitals (6.5 pt high)
+    for y in (first, rows[0].bottom, rows[-1].bottom):
+        sheet.hline(edges[0], edges[-1], y)
+    for x in (edges[0], edges[-1]):
+        sheet.vline(x, first, rows[-1].bottom)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+def test_a_caption_and_unit_line_above_the_first_rule_are_not_the_header(tmp_path):
+    """Cause 3 (caption and unit line above a ruled table's first rule): the lines just above the frame are the
+    caption and its unit, not header lines; the header is the first row inside the frame even though it is not
+    bold."""
+    tables = extract_tables(_caption_over_frame_pdf(tmp_path / "caption.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.caption is not None and t.caption.startswith("Tabel 2. Varige ændringer, service")
+    assert t.columns == SERVICE_HEADER
+    assert _rows(t) == _read(SERVICE_BODY)
+    assert t.unit == "1.000 kr."
+
+
+# ---- cause 4: sections under one header, set off by shaded bands ------------------------------------------------
+
+
+SECTIONS_BODY = [
+    ["Varige ændringer"],
+    ["heraf lønudgifter til terapeuter", "Service", "", "2.100", "2.100"],
+    ["Terapeutfaglige kompetencer", "Service", "", "400", "400"],
+    ["Samlet varig ændring", "", "", "2.500", "2.500"],
+    ["Implementeringsomkostninger"],
+    ["", "Service", "500", "300", ""],
+    ["Samlet økonomisk påvirkning", "", "500", "2.800", "2.500"],
+]
+
+
+def _shaded_sections_pdf(path: Path) -> Path:
+    """Tabel 1 whose year header is printed once, with the section titles "Varige ændringer" and
+    "Implementeringsomkostninger" as full-width bands shaded one rectangle per cell (each drawn twice) and no rules;
+    the row under the first band starts in lowercase ("heraf ..."), the row under the second has no label."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
+    sheet.text(LEFT, 110, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    edges = _economics_edges(190)
+    rows = set_rows(sheet, edges, [HEADER, *SECTIONS_BODY], 120, bold_rows=frozenset({0}))
+    for r in rows:
+        if r.cells[0] and r.cells[0][0] in ("Varige ændringer", "Implementeringsomkostninger"):
+            cell_shading(sheet, edges, r)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+def test_shaded_section_bands_drawn_per_cell_are_rows_of_their_own(tmp_path):
+    """Cause 4 (sections under one header, shaded bands inside a table): the section titles are shaded bands drawn
+    one rectangle per cell; joined, each band sets its title off as a row of its own, so a title is not glued to
+    the row under it (one starting in lowercase, one without a label), and every value row stays keyed to the one
+    year header of the one table."""
+    tables = extract_tables(_shaded_sections_pdf(tmp_path / "sections.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.columns == HEADER
+    assert _rows(t) == _read(SECTIONS_BODY)
+
+
+# ---- cause 5: context assigned after stitching -------------------------------------------------------------------
+
+CAPTION_1 = "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+
+
+def _economics_rows(n: int, start: int) -> list[list[str]]:
+    """n value rows of a Tabel 1, labelled by number."""
+    return [[f"Indsats nr. {start + i}", "Service", "", f"-{100 + start + i}", f"-{200 + start + i}"] for i in range(n)]
+
+
+def _continued_pdf(path: Path, title_below: bool) -> Path:
+    """Page 1: SU1's title, then its Tabel 1 running to the bottom of the page; page 2: the same caption and header
+    repeated over the rest of the table, then "Forslagets titel: SU2. Andet forslag" with its own Tabel 1, and
+    "Forslagets titel: SU3. Tredje forslag" with its own. SU1's title is set on the line under a bold "Forslagets
+    titel:" in plain type (`title_below`), or on the same line."""
+    edges = _economics_edges(190)
+    one, two = Sheet(), Sheet()
+    if title_below:
+        one.text(LEFT, 70, "Forslagets titel:", bold=True, size=11)
+        one.text(LEFT, 85, "SU1. Første forslag", size=10)  # plain: not a heading on its own
+    else:
+        one.text(LEFT, 70, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
+    one.text(LEFT, 120, CAPTION_1, bold=True)
+    rows = set_rows(one, edges, [HEADER, *_economics_rows(40, 1)], 130, bold_rows=frozenset({0}))
+    assert rows[-1].bottom > 0.85 * one.height  # the table runs to the bottom of page 1
+    two.text(LEFT, 70, CAPTION_1, bold=True)
+    rows = set_rows(two, edges, [HEADER, *_economics_rows(5, 41), ["Samlet varig ændring", "", "", "-5.000", "-9.000"]],
+                    80, bold_rows=frozenset({0}))
+    y = rows[-1].bottom
+    for title, start in (("SU2. Andet forslag", 100), ("SU3. Tredje forslag", 200)):
+        two.text(LEFT, y + 40, f"Forslagets titel: {title}", bold=True, size=11)
+        two.text(LEFT, y + 74, CAPTION_1, bold=True)
+        y = set_rows(two, edges, [HEADER, *_economics_rows(3, start)], y + 84, bold_rows=frozenset({0}))[-1].bottom
+    return write_pdf([one, two], path)
+
+
+@pytest.mark.parametrize("title_below", [True, False], ids=["title-below-label", "title-on-label-line"])
+def test_a_continued_table_repeating_its_caption_keeps_its_context_and_the_next_proposals_keep_theirs(
+        tmp_path, title_below):
+    """Cause 5 (context before stitching): the continuation of SU1's Tabel 1 on page 2 repeats the caption; context
+    is assigned after the continuation is stitched on, so it is not taken for a second Tabel 1 of SU1 that pushes
+    the following tables onto the next proposal's title: SU1's table is one table (pages 1-2) under "SU1. Første
+    forslag", SU2's and SU3's Tabel 1 get their own titles. A title set on the line under "Forslagets titel:" is
+    read as the title."""
+    tables = [t for t in extract_tables(_continued_pdf(tmp_path / "two_pages.pdf", title_below))
+              if t.caption and t.caption.startswith("Tabel 1.")]
+    assert [(t.page, t.last_page, t.context) for t in tables] == [
+        (1, 2, "SU1. Første forslag"), (2, 2, "SU2. Andet forslag"), (2, 2, "SU3. Tredje forslag")]
+    first, second, _ = tables
+    assert first.columns == HEADER and second.columns == HEADER
+    assert len(first.rows) == 46 and _texts(first.rows[-1]) == ["Samlet varig ændring", "", "", "-5.000", "-9.000"]
+    assert [_texts(r)[0] for r in second.rows] == ["Indsats nr. 100", "Indsats nr. 101", "Indsats nr. 102"]
+
+
+# ---- cause 6: a dash inside text ---------------------------------------------------------------------------------
+
+AREA_HEADER = ["", *YEARS]
+AREA_BODY = [
+    ["3000 – Børnefamilier med særlige behov", "", "-1.200", "-1.500"],
+    ["4000 – Voksne med særlige behov", "300", "300", "300"],
+    ["5000 – Sundhed og forebyggelse", "", "-800", "-900"],
+]
+
+
+def _dash_text_pdf(path: Path) -> Path:
+    """A table whose label column holds "3000 – Børnefamilier med særlige behov" (an area number, an en dash, a
+    name) and has no header of its own; rules under the header and at the bottom only."""
+    sheet = Sheet()
+    sheet.text(LEFT, 110, "Tabel 3. Forslagets fordeling på bevillingsområder (1.000 kr.)", bold=True)
+    x = LEFT + 200
+    edges = [LEFT, x, x + 50, x + 100, x + 150]
+    rows = set_rows(sheet, edges, [AREA_HEADER, *AREA_BODY], 120, bold_rows=frozenset({0}), numeric_from=1)
+    sheet.hline(edges[0], edges[-1], rows[0].bottom)
+    sheet.hline(edges[0], edges[-1], rows[-1].bottom)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+def test_a_dash_inside_text_is_not_a_nil_cell(tmp_path):
+    """Cause 6 (a dash inside text): the en dash in "3000 – Børnefamilier med særlige behov" sits between a number
+    and a word; it is part of the text, so the label stays one cell (not "3000" | "– Børnefamilier ...", a column
+    of area numbers) and the values stay under their years."""
+    tables = extract_tables(_dash_text_pdf(tmp_path / "dash.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.columns == AREA_HEADER
+    assert _rows(t) == AREA_BODY
+
+
+# ---- cause 7: text rows inside one ruled band --------------------------------------------------------------------
+
+FOLLOW_HEADER = ["Opfølgningsmål", "Hvordan måles målet", "Hvem er ansvarlig", "Hvornår"]
+FOLLOW_BODY = [
+    [["Flere unge i egen bolig", "med støtte"], ["Antal unge der flytter", "i egen bolig"], "Socialforvaltningen",
+     "Løbende"],
+    [["Kortere ophold på", "midlertidige botilbud"], ["Gennemsnitlig varighed", "af opholdene"],
+     ["Center for", "bostøtte"], "Årligt"],
+    ["Tilfredse borgere", ["Spørgeskema til", "borgerne"], "Socialforvaltningen", ["Ved udgangen", "af 2024"]],
+]
+
+
+def _text_table_pdf(path: Path) -> Path:
+    """A text table with multi-line cells whose rows are set apart only by cell padding: rules above and under the
+    header and at the bottom, none between the rows."""
+    sheet = Sheet()
+    sheet.text(LEFT, 110, "Tabel 4. Opfølgning", bold=True)
+    edges = [LEFT, LEFT + 130, LEFT + 260, LEFT + 370, LEFT + 460]
+    rows = set_rows(sheet, edges, [FOLLOW_HEADER, *FOLLOW_BODY], 120, bold_rows=frozenset({0}), numeric_from=4)
+    for y in (rows[0].top, rows[0].bottom, rows[-1].bottom):
+        sheet.hline(edges[0], edges[-1], y)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forslaget betyder, at flere borgere får hjælp.")
+    return write_pdf([sheet], path)
+
+
+def test_text_rows_set_apart_only_by_padding_inside_one_ruled_band_are_rows(tmp_path):
+    """Cause 7 (text rows inside a ruled band): no rule parts the entries of a text table, only the cell padding
+    between them, wider than the gap between a cell's wrapped lines; each entry is its own row, its wrapped lines
+    joined, not the whole band one row."""
+    tables = extract_tables(_text_table_pdf(tmp_path / "text.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.columns == FOLLOW_HEADER
+    assert _rows(t) == _read(FOLLOW_BODY, 4)
