@@ -96,9 +96,9 @@ def column_separators(region: Region) -> list[float]:
     """Given a region, return the x positions that separate its columns, left to right.
 
     Vertical rules when there are, else the joints of rules and shading drawn per cell; else the x bands no
-    segment covers, and the starts of left-aligned columns set close to the column before them. Value lines (with a number) usually space
-    their columns more clearly than header lines, whose wrapped words may run close to the next column: a band
-    the value lines leave free, which no word of any line crosses, separates columns too.
+    segment covers, and the starts of left-aligned columns set close to the column before them. Value lines (with
+    a number) usually space their columns more clearly than header lines, whose wrapped words may run close to the
+    next column: a band the value lines leave free, which no word of any line crosses, separates columns too.
     """
     ruled = _ruled_separators(region) or _joint_separators(region)
     if ruled:

@@ -22,6 +22,7 @@ TRAILING_GAP_FACTOR = 0.8  # a wrapped last label line sits at most this many fo
 UNIT_LINE_MAX_CHARS = 40
 HEADER_LINE_GAP_FACTOR = 0.9  # lines of one wrapped header cell are closer than this many font sizes
 CAPTION_WIDTH_SHARE = 0.4  # a lone line above a table, from the left margin and wider than this, is its caption
+FRAME_TEXT_SIZE_SLACK = 1.5  # single lines between two rules set this much larger than the cells are not a row
 RULE_TEXT_MARGIN = 10.0  # rules further than this above the first / below the last text line are ignored
 
 
@@ -107,12 +108,15 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
     out: list[Frame] = []
     for f in _stack_rules([r for r in hrules if first - RULE_TEXT_MARGIN <= r.pos <= last + RULE_TEXT_MARGIN]):
         cur = [f.rules[0]]
+        sizes = sorted(ln.size for ln in lines if f.top <= (ln.top + ln.bottom) / 2 <= f.bottom and is_multi(ln))
+        cell_size = sizes[len(sizes) // 2] if sizes else None
         for a, b in zip(f.rules, f.rules[1:], strict=False):
             band = [ln for ln in lines if a <= (ln.top + ln.bottom) / 2 <= b
                     and ln.x0 >= f.x0 - INDENT_TOLERANCE and ln.x1 <= f.x1 + 20]
             cut = any(is_caption(ln) for ln in band) or (
                 not any(is_multi(ln) for ln in band)
                 and any(_is_prose(ln, left, prose_right) or NUMBERED_HEADING.match(ln.text) or is_list_item(ln)
+                        or (cell_size is not None and ln.size > cell_size + FRAME_TEXT_SIZE_SLACK)
                         for ln in band))
             if cut:
                 if len(cur) >= 2:
