@@ -9,6 +9,7 @@ from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 
 MAX_RUNNING_SEGMENTS = 3  # a repeated margin line with more cells than this is a repeated table header, kept
 RUNNING_BLOCK_SHARE = 0.25  # a running header/footer block may reach this share of the page's long side ...
+MIN_BLOCK_LINES = 2  # a running block has at least this many lines (one line in the body is no block)
 POSITION_BUCKET = 2.0  # ... when each of its lines repeats at the same height (within this many points)
 _PAGE_NUMBER = re.compile(r"^(side|page|s\.)?\s*\d+\s*((af|of|/)\s*\d+)?$", re.IGNORECASE)
 
@@ -44,26 +45,22 @@ def _placed(line: TextLine) -> tuple[str, int]:
 
 
 def strip_running_blocks(pages: list[PageLayout], settings: ExtractionSettings = DEFAULT_SETTINGS) -> None:
-    """Given all pages of a document, drop running header/footer blocks that reach beyond the margin band (a
-    committee system's "Udvalg / Referat / Dato: ... / Side N" block): runs of single-cell lines from the top or
-    bottom of a page, each printed at the same height on enough pages, up to the first line that is not."""
+    """Given all pages of a document, drop running header blocks that reach beyond the margin band (a committee
+    system's "Udvalg / Referat / Dato: ... / Side N" block): a run of at least `MIN_BLOCK_LINES` single-cell lines
+    from the top of a page, each printed at the same height on enough pages, up to the first line that is not.
+    (Only at the top: the last lines of fact sheets printed page by page repeat at one height too.)"""
     need = max(2, int(settings.repeat_share * len(pages) + 0.5))
     counts = Counter()
     for p in pages:
         counts.update({_placed(ln) for ln in p.lines})
 
-    def running(ln: TextLine, p: PageLayout, top: bool) -> bool:
-        band = RUNNING_BLOCK_SHARE * max(p.height, p.width)
-        inside = ln.bottom <= band if top else ln.top >= p.height - band
-        return inside and len(ln.segments) == 1 and (counts[_placed(ln)] >= need or bool(
-            _PAGE_NUMBER.match(ln.text.strip())))
+    def running(ln: TextLine, p: PageLayout) -> bool:
+        top_block = ln.bottom <= RUNNING_BLOCK_SHARE * max(p.height, p.width) and len(ln.segments) == 1
+        return top_block and (counts[_placed(ln)] >= need or bool(_PAGE_NUMBER.match(ln.text.strip())))
 
     for p in pages:
-        lines = p.lines
         i = 0
-        while i < len(lines) and running(lines[i], p, True):
+        while i < len(p.lines) and running(p.lines[i], p):
             i += 1
-        j = len(lines)
-        while j > i and running(lines[j - 1], p, False):
-            j -= 1
-        p.lines = lines[i:j]
+        if i >= MIN_BLOCK_LINES:
+            p.lines = p.lines[i:]
