@@ -329,29 +329,29 @@ def merge_rules(rules: list[Rule]) -> list[Rule]:
     return sorted(out, key=lambda r: (r.pos, r.start))
 
 
-def rule_joints(pieces: list[Rule], merged: list[Rule]) -> list[tuple[float, Rule]]:
-    """Given horizontal rule pieces and the merged rules, return (x, rule) for every inner point where two
-    pieces of one merged rule meet: where a border drawn per cell changes cells, i.e. a column boundary."""
+def rule_joints(pieces: list[Rule], merged: list[Rule]) -> list[Joint]:
+    """Given horizontal rule pieces and the merged rules, return a joint for every inner point where two pieces
+    of one merged rule meet: where a border drawn per cell changes cells, i.e. a column boundary."""
     out = []
     for m in merged:
         ends = sorted({round(p.end, 1) for p in pieces if abs(p.pos - m.pos) <= RULE_COLLINEAR_TOLERANCE
                        and m.start - 0.5 <= p.start and p.end <= m.end + 0.5})
-        out += [(x, m) for x in ends if m.start + RULE_JOIN_GAP < x < m.end - RULE_JOIN_GAP]
+        out += [Joint(x, m.pos, m.pos) for x in ends if m.start + RULE_JOIN_GAP < x < m.end - RULE_JOIN_GAP]
     return out
 
 
 def merge_shades(shades: list[tuple[float, float, float, float]]
-                 ) -> tuple[list[tuple[float, float, float, float]], list[float]]:
+                 ) -> tuple[list[tuple[float, float, float, float]], list[Joint]]:
     """Given filled rectangles, return the bands a reader sees (cells of one shaded row, side by side, joined;
-    duplicates dropped) and the x positions where two joined cells meet (column boundaries)."""
+    duplicates dropped) and a joint, over its band's height, where two joined cells meet (a column boundary)."""
     bands: list[list[float]] = []
-    joints: list[float] = []
+    joints: list[Joint] = []
     for x0, top, x1, bottom in sorted(shades, key=lambda s: (round(s[1]), round(s[3]), s[0])):
         for b in bands[-3:]:
             if (abs(b[1] - top) <= SHADE_EDGE_TOLERANCE and abs(b[3] - bottom) <= SHADE_EDGE_TOLERANCE
                     and x0 <= b[2] + RULE_JOIN_GAP and x1 >= b[0] - RULE_JOIN_GAP):
                 if x0 >= b[2] - RULE_JOIN_GAP:
-                    joints.append(round((x0 + b[2]) / 2, 1))
+                    joints.append(Joint(round((x0 + b[2]) / 2, 1), b[1], b[3]))
                 b[0], b[2] = min(b[0], x0), max(b[2], x1)
                 break
         else:
@@ -370,9 +370,7 @@ def read_page(page, number: int, settings: ExtractionSettings = DEFAULT_SETTINGS
     h_pieces, v_pieces, shade_pieces = rules_and_shades(objects, settings)
     h, v = merge_rules(h_pieces), merge_rules(v_pieces)
     shades, shade_joints = merge_shades(shade_pieces)
-    joints = [Joint(x, r.pos, r.pos) for x, r in rule_joints(h_pieces, h)]
-    for x0, top, x1, bottom in shades:
-        joints += [Joint(x, top, bottom) for x in shade_joints if x0 < x < x1]
+    joints = rule_joints(h_pieces, h) + shade_joints
     lines = group_lines(words_of(objects, settings), settings)
     for ln in lines:
         split_segments(ln, v, settings)
