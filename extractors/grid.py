@@ -291,33 +291,40 @@ def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
 
 
 ROW_PADDING_MIN = 1.0  # a row's cell padding widens the gap above it by at least this much over a wrapped line's
+LABEL_PADDING_SHARE = 0.3  # ... and, between label lines, by at least this share of the font size
 
 
-def _set_off_lines(block: list[LineCells], label_col: int) -> set[int]:
-    """Given the lines of a block and the label column, return the label lines set off from the label line above
-    by more than a wrapped label's line gap plus a cell's padding: the first line of a new row, where rows are
-    padded and labels wrap tight (values centred between wrapped lines are left out of the measure)."""
-    labelled = [i for i, lc in enumerate(block) if label_col in lc.cells]
-    gaps = {b: block[b].line.top - block[a].line.bottom for a, b in zip(labelled, labelled[1:], strict=False)}
+def _set_off(block: list[LineCells], indices: list[int], size_share: float) -> set[int]:
+    """Given a block, the lines of it to measure and a share of the font size, return those of the lines whose gap
+    to the lowest measured line above is wider than the narrowest such gap (a wrapped line's) by a cell's padding:
+    at least `ROW_PADDING_MIN`, and `size_share` of the font size. Overlapping lines (a value centred between
+    two wrapped lines) give no gap."""
+    gaps: dict[int, float] = {}
+    bottom = None
+    for i in indices:
+        if bottom is not None:
+            gaps[i] = block[i].line.top - bottom
+        bottom = block[i].line.bottom if bottom is None else max(bottom, block[i].line.bottom)
     tight = [g for g in gaps.values() if g >= 0]
     if not tight:
         return set()
     base = min(tight)
-    return {i for i, g in gaps.items() if g >= base + max(ROW_PADDING_MIN, 0.3 * block[i].line.size)}
+    return {i for i, g in gaps.items() if g >= base + max(ROW_PADDING_MIN, size_share * block[i].line.size)}
+
+
+def _set_off_lines(block: list[LineCells], label_col: int) -> set[int]:
+    """Given the lines of a block and the label column, return the label lines that open a new row by their gap
+    to the label line above, where rows are padded and labels wrap tight (lines holding only values, e.g. centred
+    between wrapped lines, are left out of the measure)."""
+    return _set_off(block, [i for i, lc in enumerate(block) if label_col in lc.cells], LABEL_PADDING_SHARE)
 
 
 def _padded_text_anchors(block: list[LineCells], label_col: int) -> list[int]:
     """Given a ruled band without value lines, return the lines that open a text row inside it (a band set off by
-    shading or sparse rules can hold several rows): entries as in a text table, whose gap to the line above is
-    wider than the band's wrapped-line gap by a cell's padding. [] when the band reads as one row."""
-    gaps, bottom = [], block[0].line.bottom
-    for lc in block[1:]:  # gap to the lowest line above (a value centred between two lines overlaps them)
-        gaps.append(lc.line.top - bottom)
-        bottom = max(bottom, lc.line.bottom)
-    if not any(g >= 0 for g in gaps):
-        return []
-    base = min(g for g in gaps if g >= 0)
-    out = [i for i in _text_anchors(block, label_col) if i == 0 or gaps[i - 1] >= base + ROW_PADDING_MIN]
+    shading or sparse rules can hold several rows): entries as in a text table, set off from the line above by a
+    cell's padding. [] when the band reads as one row."""
+    set_off = _set_off(block, list(range(len(block))), 0.0)
+    out = [i for i in _text_anchors(block, label_col) if i == 0 or i in set_off]
     return out if len(out) >= 2 else []
 
 

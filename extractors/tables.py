@@ -93,15 +93,16 @@ def _caption_number(caption: str | None) -> str | None:
     return words[1].rstrip(".:") if len(words) > 1 else None
 
 
-def _assign_context(tables: list[Table], where: list[tuple[int, float]], headings: list[Heading]) -> None:
-    """Given tables with their (page, top) and the document's headings, set each table's context heading.
+def _assign_context(tables: list[Table], headings: list[Heading]) -> None:
+    """Given stitched tables and the document's headings, set each table's context heading.
 
     The context is the latest proposal title before the table, else the latest bold heading. A "Tabel 1"
     whose proposal already has one belongs to the next proposal title (printed before its title).
     """
     titles = [h for h in headings if h.is_title]
     seen_first: set[str] = set()
-    for t, (page, top) in zip(tables, where, strict=True):
+    for t in tables:
+        page, top = t.page, t.bbox[1] if t.bbox else 0.0
         before = [h for h in titles if (h.page, h.top) < (page, top)]
         after = [h for h in titles if (h.page, h.top) > (page, top)]
         ctx = before[-1].text if before else None
@@ -148,7 +149,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     tables = stitch(tables, heights, settings.continuation_top_share, settings.continuation_bottom_share,
                     first_on_page, last_on_page, opens_page, ends_page)
     # context after stitching: a continuation that repeats its "Tabel 1" caption is not a second Tabel 1
-    _assign_context(tables, [(t.page, t.bbox[1] if t.bbox else 0.0) for t in tables], headings)
+    _assign_context(tables, headings)
     for t in tables:
         head = " ".join(t.columns)
         t.unit = find_unit(head) or find_unit(t.caption or "")
