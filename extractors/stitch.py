@@ -8,7 +8,7 @@ from extractors.model import Row, Table
 from normalizers.labels import clean_text, join_lines, normalize_key
 from normalizers.numbers import parse_danish
 
-VALUE_KINDS = ("number", "with_unit", "percent")  # a "header" cell holding an amount is a body row
+AMOUNT_KINDS = ("number", "with_unit", "percent")  # a "header" cell holding an amount is a body row
 
 MIN_COLUMN_OVERLAP = 0.5  # a continuation's column maps onto the column it overlaps by this share of its width
 HEADER_REPEAT_RATIO = 85  # rapidfuzz ratio above which a continuation's header repeats the first page's
@@ -58,7 +58,7 @@ def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
     if b.header_row is None:
         return False
     filled = {cmap[j] for j, c in enumerate(b.header_row.cells) if c is not None}
-    amounts = any(c is not None and parse_danish(c.text).kind in VALUE_KINDS for c in b.header_row.cells)
+    amounts = any(c is not None and parse_danish(c.text).kind in AMOUNT_KINDS for c in b.header_row.cells)
     return (a.header_bold and not b.header_bold) or filled == {label_column(a)} or amounts
 
 

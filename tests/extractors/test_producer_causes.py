@@ -70,13 +70,19 @@ def test_merge_shades_joins_the_cells_of_a_shaded_row_and_records_where_they_mee
     assert sorted({(j.x, j.top, j.bottom) for j in joints}) == [(150.0, 100.0, 112.0), (200.0, 100.0, 112.0)]
 
 
+def _su1_tabel1_sheet() -> Sheet:
+    """Return a page opened by SU1's proposal title and its "Tabel 1" caption, ready for the table below them."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
+    sheet.text(LEFT, 110, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    return sheet
+
+
 def _per_cell_pdf(path: Path, verticals: bool = True) -> Path:
     """Tabel 1 with its borders drawn cell by cell (every cell's four borders, or only the horizontal ones, one
     piece per cell) and its header shaded cell by cell; the first label line runs to about 3 pt before the
     "Service" of the next column."""
-    sheet = Sheet()
-    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
-    sheet.text(LEFT, 110, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    sheet = _su1_tabel1_sheet()
     edges = _economics_edges(width(FRIKOEB) + 3.0)
     body = [
         ["Varige ændringer"],
@@ -139,9 +145,7 @@ def _totals_ruled_pdf(path: Path) -> Path:
     """Tabel 1 with no grid and no top or bottom rule: a rule only above "Samlet varig ændring", "Samlede
     implementeringsomkostninger" and "Samlet økonomisk påvirkning" (the final total and the payback row come
     after the last rule)."""
-    sheet = Sheet()
-    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
-    sheet.text(LEFT, 110, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    sheet = _su1_tabel1_sheet()
     edges = _economics_edges(190)
     rows = set_rows(sheet, edges, [HEADER, *ECONOMICS_BODY], 120, bold_rows=frozenset({0}))
     for r in rows:
@@ -225,9 +229,7 @@ def _shaded_sections_pdf(path: Path) -> Path:
     """Tabel 1 whose year header is printed once, with the section titles "Varige ændringer" and
     "Implementeringsomkostninger" as full-width bands shaded one rectangle per cell (each drawn twice) and no rules;
     the row under the first band starts in lowercase ("heraf ..."), the row under the second has no label."""
-    sheet = Sheet()
-    sheet.text(LEFT, 80, "Forslagets titel: SU1. Første forslag", bold=True, size=11)
-    sheet.text(LEFT, 110, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    sheet = _su1_tabel1_sheet()
     edges = _economics_edges(190)
     rows = set_rows(sheet, edges, [HEADER, *SECTIONS_BODY], 120, bold_rows=frozenset({0}))
     for r in rows:
