@@ -292,9 +292,11 @@ def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
 
 ROW_PADDING_MIN = 1.0  # a row's cell padding widens the gap above it by at least this much over a wrapped line's
 LABEL_PADDING_SHARE = 0.3  # ... and, between label lines, by at least this share of the font size
+SAME_SIZE = 0.5  # font sizes this close are one size
 
 
-def _set_off(block: list[LineCells], indices: list[int], size_share: float) -> set[int]:
+def _set_off(block: list[LineCells], indices: list[int], size_share: float, wrap_gap: float | None = None
+             ) -> set[int]:
     """Given a block, the lines of it to measure and a share of the font size, return those of the lines whose gap
     to the lowest measured line above is wider than the narrowest such gap (a wrapped line's) by a cell's padding:
     at least `ROW_PADDING_MIN`, and `size_share` of the font size. Overlapping lines (a value centred between
@@ -305,11 +307,19 @@ def _set_off(block: list[LineCells], indices: list[int], size_share: float) -> s
         if bottom is not None:
             gaps[i] = block[i].line.top - bottom
         bottom = block[i].line.bottom if bottom is None else max(bottom, block[i].line.bottom)
-    tight = [g for g in gaps.values() if g >= 0]
+    tight = [g for g in gaps.values() if g >= 0] + ([wrap_gap] if wrap_gap is not None else [])
     if not tight:
         return set()
     base = min(tight)
     return {i for i, g in gaps.items() if g >= base + max(ROW_PADDING_MIN, size_share * block[i].line.size)}
+
+
+def _wrap_gap(lcs: list[LineCells]) -> float | None:
+    """Given a region's lines, return the gap between two wrapped lines of one cell: the narrowest gap between
+    consecutive lines of the same size that do not overlap (None when there is none)."""
+    gaps = [b.line.top - a.line.bottom for a, b in zip(lcs, lcs[1:], strict=False)
+            if abs(a.line.size - b.line.size) <= SAME_SIZE and b.line.top >= a.line.bottom]
+    return min(gaps, default=None)
 
 
 def _set_off_lines(block: list[LineCells], label_col: int) -> set[int]:
@@ -319,16 +329,17 @@ def _set_off_lines(block: list[LineCells], label_col: int) -> set[int]:
     return _set_off(block, [i for i, lc in enumerate(block) if label_col in lc.cells], LABEL_PADDING_SHARE)
 
 
-def _padded_text_anchors(block: list[LineCells], label_col: int) -> list[int]:
-    """Given a ruled band without value lines, return the lines that open a text row inside it (a band set off by
-    shading or sparse rules can hold several rows): entries as in a text table, set off from the line above by a
-    cell's padding. [] when the band reads as one row."""
-    set_off = _set_off(block, list(range(len(block))), 0.0)
+def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | None) -> list[int]:
+    """Given a ruled band without value lines and its table's wrapped-line gap, return the lines that open a text
+    row inside it (a band set off by shading or sparse rules can hold several rows): entries as in a text table,
+    set off from the line above by a cell's padding. [] when the band reads as one row."""
+    set_off = _set_off(block, list(range(len(block))), 0.0, wrap)
     out = [i for i in _text_anchors(block, label_col) if i == 0 or i in set_off]
     return out if len(out) >= 2 else []
 
 
-def _split_block(block: list[LineCells], label_col: int, ruled: bool) -> list[list[LineCells]]:
+def _split_block(block: list[LineCells], label_col: int, ruled: bool, wrap: float | None = None
+                 ) -> list[list[LineCells]]:
     """Given the lines of one row block, split it into rows.
 
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
@@ -339,7 +350,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool) -> list[li
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
     if ruled and not anchors:
-        anchors = _padded_text_anchors(block, label_col)
+        anchors = _padded_text_anchors(block, label_col, wrap)
     if ruled and len(anchors) <= 1:
         return [block]
     if not anchors and not ruled:
@@ -384,13 +395,14 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int,
     """Given a region's distributed lines, return its rows (lists of lines), header lines included."""
     rules = _row_rules(region, settings)
     if len(rules) >= 2:
+        wrap = _wrap_gap(lcs)
         bands: dict[int, list[LineCells]] = {}
         for lc in lcs:
             mid = (lc.line.top + lc.line.bottom) / 2
             bands.setdefault(sum(1 for y in rules if mid > y), []).append(lc)
         rows = []
         for _, band in sorted(bands.items()):
-            rows += _split_block(band, label_col, ruled=True)
+            rows += _split_block(band, label_col, ruled=True, wrap=wrap)
         return rows
     # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
     # lines overlaps both, and would make the pitch look tiny)
