@@ -17,6 +17,7 @@ RULE_ALIGN_TOLERANCE = 6.0  # rules of one frame start and end within this dista
 FRAME_MAX_ROW_HEIGHT = 450.0  # consecutive rules of one frame are at most this far apart (tall text rows)
 MIN_TABLE_LINES = 2  # a region needs this many multi-segment lines (or ruled rows) to be a table
 INDENT_TOLERANCE = 3.0
+PROSE_INDENT_TOLERANCE = 12.0  # running text starts at most this far right of the page's text margin
 VALUE_KINDS = ("number", "nil", "with_unit", "percent", "below_threshold")
 TRAILING_GAP_FACTOR = 0.8  # a wrapped last label line sits at most this many font sizes below the line before
 UNIT_LINE_MAX_CHARS = 40
@@ -92,8 +93,10 @@ def _stack_rules(hrules: list[Rule]) -> list[Frame]:
 
 
 def _is_prose(line: TextLine, left: float, prose_right: float) -> bool:
-    """Given a line and the page's text margins, return whether it reads as running text."""
-    return len(line.segments) == 1 and line.x0 <= left + INDENT_TOLERANCE and line.x1 >= prose_right
+    """Given a line and the page's text margins, return whether it reads as running text: one run of words from
+    about the left margin (a table's cell padding may put the margin a few points left of the prose) to about
+    the right one."""
+    return len(line.segments) == 1 and line.x0 <= left + PROSE_INDENT_TOLERANCE and line.x1 >= prose_right
 
 
 def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_right: float) -> list[Frame]:
