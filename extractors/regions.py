@@ -268,8 +268,19 @@ def _is_section_heading(line: TextLine, current: list[TextLine]) -> bool:
     label, "1.6. Fællesskabspulje ...", is set like the rows around it)."""
     if len(line.segments) != 1 or not NUMBERED_HEADING.match(line.text):
         return False
-    size = sorted(ln.size for ln in current)[len(current) // 2] if current else line.size
-    return line.bold or line.size > size + 0.5
+    return line.bold or line.size > _text_size(current, line) + 0.5
+
+
+def _text_size(current: list[TextLine], line: TextLine) -> float:
+    """Given the lines of the table so far and the next line, return the table's text size (median; the line's own
+    size when there is no table yet)."""
+    return sorted(ln.size for ln in current)[len(current) // 2] if current else line.size
+
+
+def _set_larger(line: TextLine, current: list[TextLine]) -> bool:
+    """Given a line and the lines of the table so far, return whether it is set clearly larger than the table's
+    text (a heading after the table, not a row of it)."""
+    return line.size > _text_size(current, line) + FRAME_TEXT_SIZE_SLACK
 
 
 def _overlap(a: Frame, b: Frame) -> bool:
@@ -333,13 +344,13 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             pending = []
             continue
         if current_frame is not None and current and not (
-                gap_ok and (is_multi(ln) or not _is_prose(ln, left, prose_right))
+                gap_ok and (is_multi(ln) or not _is_prose(ln, left, prose_right)) and not _set_larger(ln, current)
                 and current_frame.x0 - INDENT_TOLERANCE <= ln.x0 and ln.x1 <= current_frame.x1 + INDENT_TOLERANCE):
             # a table whose last rule is not its end (rules above totals only): rows after it go on
             close()
             prev, gap_ok = None, False
         if is_multi(ln) or (current and ln.x0 > left + INDENT_TOLERANCE and is_value_text(ln.text)):
-            if current and gap_ok:
+            if current and gap_ok and not _set_larger(ln, current):
                 current.extend(pending)
                 current.append(ln)
             else:
