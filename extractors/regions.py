@@ -24,6 +24,7 @@ UNIT_LINE_MAX_CHARS = 40
 HEADER_LINE_GAP_FACTOR = 0.9  # lines of one wrapped header cell are closer than this many font sizes
 CAPTION_WIDTH_SHARE = 0.4  # a lone line above a table, from the left margin and wider than this, is its caption
 FRAME_TEXT_SIZE_SLACK = 1.5  # single lines between two rules set this much larger than the cells are not a row
+PROSE_FRAME_SHARE = 0.5  # ... and running across this share of the frame's width
 RULE_TEXT_MARGIN = 10.0  # rules further than this above the first / below the last text line are ignored
 
 
@@ -116,7 +117,7 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
         for a, b in zip(f.rules, f.rules[1:], strict=False):
             band = [ln for ln in lines if a <= (ln.top + ln.bottom) / 2 <= b
                     and ln.x0 >= f.x0 - INDENT_TOLERANCE and ln.x1 <= f.x1 + 20]
-            cut = any(is_caption(ln) for ln in band) or (
+            cut = any(is_caption(ln) or _larger_text_run(ln, f, cell_size) for ln in band) or (
                 not any(is_multi(ln) for ln in band)
                 and any(_is_prose(ln, left, prose_right) or NUMBERED_HEADING.match(ln.text) or is_list_item(ln)
                         or (cell_size is not None and ln.size > cell_size + FRAME_TEXT_SIZE_SLACK)
@@ -130,6 +131,13 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
         if len(cur) >= 2:
             out.append(Frame(f.x0, f.x1, cur))
     return out
+
+
+def _larger_text_run(line: TextLine, frame: Frame, cell_size: float | None) -> bool:
+    """Given a line between two rules of a frame and the frame's cell text size, return whether it is running text
+    set larger than the cells and across most of the frame (a note or paragraph between two tables)."""
+    return (cell_size is not None and len(line.segments) == 1 and line.size > cell_size + FRAME_TEXT_SIZE_SLACK
+            and line.x1 - line.x0 > PROSE_FRAME_SHARE * (frame.x1 - frame.x0))
 
 
 def is_list_item(line: TextLine) -> bool:
