@@ -279,6 +279,12 @@ def _is_section_heading(line: TextLine, current: list[TextLine]) -> bool:
     return line.bold or line.size > _text_size(current, line) + 0.5
 
 
+def _is_heading(line: TextLine, current: list[TextLine]) -> bool:
+    """Given a line outside any frame and the lines of the table so far, return whether it is a heading that ends
+    the table ("Opfølgning" between two tables): one bold segment set larger than the table's text."""
+    return bool(current) and len(line.segments) == 1 and line.bold and line.size > _text_size(current, line) + 0.5
+
+
 def _text_size(current: list[TextLine], line: TextLine) -> float:
     """Given the lines of the table so far and the next line, return the table's text size (median; the line's own
     size when there is no table yet)."""
@@ -328,7 +334,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         frame = _frame_of(ln, frames)
         prev = (pending or current or [None])[-1]
         gap_ok = prev is not None and ln.top - prev.bottom <= settings.region_gap_factor * max(ln.size, 6.0)
-        if is_caption(ln) or _is_section_heading(ln, current):
+        if is_caption(ln) or _is_section_heading(ln, current) or (frame is None and _is_heading(ln, current)):
             close()
             continue
         if frame is not None:
