@@ -515,3 +515,35 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
 def _header_cell(header: list[list[LineCells]], col: int, page: PageLayout) -> Cell | None:
     """Given the header rows, return the joined header cell of one column (kept to restore a misread header)."""
     return _cell([lc for row in header for lc in row], col, page)
+
+
+AMOUNT_KINDS = ("number", "with_unit", "percent")  # a "header" cell holding an amount is a body row
+
+
+def holds_amount(row: Row | None) -> bool:
+    """Given a row (or None), return whether any of its cells is a printed amount (no header cell is)."""
+    return row is not None and any(c is not None and parse_danish(c.text).kind in AMOUNT_KINDS for c in row.cells)
+
+
+def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
+    """Given a table opening its page without a header of its own (none, or a body row read as one), the header
+    lines left at the foot of the page before and that page, make them the table's header when each of their
+    cells falls in one of its columns; the table then starts on that page. Return whether it did."""
+    if table.header_row is not None and not holds_amount(table.header_row):
+        return False
+    if any(not any(a <= (s.x0 + s.x1) / 2 <= b for a, b in table.col_x) for ln in lines for s in ln.segments):
+        return False
+    seps = [b for _, b in table.col_x[:-1]]
+    row = assign_cells(lines, seps)
+    cells = [_cell(row, c, page) for c in range(len(table.col_x))]
+    if sum(c is not None for c in cells) < 2:
+        return False
+    if table.header_row is not None:
+        table.rows.insert(0, table.header_row)
+    table.bbox_last_bottom = table.bbox[3] if table.bbox else 0.0
+    table.header_row = Row(cells, page.number)
+    table.columns = [clean_text(c.text) if c else "" for c in cells]
+    table.header_bold = all(ln.bold for ln in lines)
+    table.page = page.number
+    table.bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
+    return True

@@ -383,3 +383,23 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         close()
     close()
     return regions
+
+
+def trailing_header(page: PageLayout, regions: list[Region], settings: ExtractionSettings = DEFAULT_SETTINGS
+                    ) -> list[TextLine]:
+    """Given a page and its regions, return the lines at its foot, below every region, that read as a table's
+    header left alone by a page break (the body starts on the next page): lines set as close as a wrapped header
+    cell's, at least one of several cells, none holding an amount, caption or running text. [] when the foot of
+    the page is not that."""
+    left, right = text_span(page)
+    prose_right = left + settings.prose_right_share * (right - left)
+    below = regions[-1].bottom if regions else float("-inf")
+    out: list[TextLine] = []
+    for ln in reversed([ln for ln in page.lines if ln.top > below]):
+        if out and out[0].top - ln.bottom > HEADER_LINE_GAP_FACTOR * max(ln.size, 1.0):
+            break
+        if (is_caption(ln) or _is_prose(ln, left, prose_right)
+                or any(is_number_token(w.text) and not YEAR_TOKEN.match(w.text) for w in ln.words)):
+            break
+        out.insert(0, ln)
+    return out if any(is_multi(ln) for ln in out) else []

@@ -3,12 +3,9 @@ from __future__ import annotations
 
 from rapidfuzz.fuzz import ratio
 
-from extractors.grid import first_text_column
+from extractors.grid import first_text_column, holds_amount
 from extractors.model import Row, Table
 from normalizers.labels import clean_text, join_lines, normalize_key
-from normalizers.numbers import parse_danish
-
-AMOUNT_KINDS = ("number", "with_unit", "percent")  # a "header" cell holding an amount is a body row
 
 MIN_COLUMN_OVERLAP = 0.5  # a continuation's column maps onto the column it overlaps by this share of its width
 HEADER_REPEAT_RATIO = 85  # rapidfuzz ratio above which a continuation's header repeats the first page's
@@ -58,8 +55,7 @@ def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
     if b.header_row is None:
         return False
     filled = {cmap[j] for j, c in enumerate(b.header_row.cells) if c is not None}
-    amounts = any(c is not None and parse_danish(c.text).kind in AMOUNT_KINDS for c in b.header_row.cells)
-    return (a.header_bold and not b.header_bold) or filled == {label_column(a)} or amounts
+    return (a.header_bold and not b.header_bold) or filled == {label_column(a)} or holds_amount(b.header_row)
 
 
 def label_column(t: Table) -> int:
@@ -129,7 +125,7 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 prev.bbox_last_bottom = t.bbox[3]
                 ends_prev = i in ends_page
                 continue
-        t.bbox_last_bottom = t.bbox[3] if t.bbox else 0.0
+        t.bbox_last_bottom = t.bbox_last_bottom or (t.bbox[3] if t.bbox else 0.0)
         ends_prev = i in ends_page
         out.append(t)
     return out

@@ -9,12 +9,12 @@ from pathlib import Path
 import pdfplumber
 
 from extractors.context import Heading, caption_above, heading_of, is_caption_text
-from extractors.grid import build_table
+from extractors.grid import adopt_header, build_table
 from extractors.layout import PageLayout, read_page
 from extractors.margins import strip_running_blocks, strip_running_lines
 from extractors.model import Table
 from extractors.prescan import scan_document
-from extractors.regions import find_regions
+from extractors.regions import find_regions, trailing_header
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.stitch import stitch
 from normalizers.price_level import find_pl_year
@@ -125,9 +125,11 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     opens_page: set[int] = set()  # tables with no text above them on their page
     ends_page: set[int] = set()  # ... and with no text below them
     last_on_page: set[int] = set()
+    foot: tuple[PageLayout, list] | None = None  # a header left alone at the foot of the page before
     for page in pages:
         regions = [] if page.text_only else find_regions(page, settings)
-        inside = {id(ln) for r in regions for ln in r.lines}
+        tail = [] if page.text_only else trailing_header(page, regions, settings)
+        inside = {id(ln) for r in regions for ln in r.lines} | {id(ln) for ln in tail}
         for k, ln in enumerate(page.lines):
             if id(ln) not in inside and (h := heading_of(ln, page.lines[k + 1:k + 3])) is not None:
                 headings.append(Heading(page.number, h.top, h.text, h.is_title))
@@ -139,12 +141,15 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             t.caption = caption_above(page.lines, r, settings.caption_lookup_lines)
             if not any(ln.bottom <= r.top for ln in page.lines):
                 opens_page.add(len(tables))
+                if foot is not None and foot[0].number == page.number - 1 and len(tables) == start:
+                    adopt_header(t, foot[1], foot[0])
             if not any(ln.top >= r.bottom for ln in page.lines):
                 ends_page.add(len(tables))
             tables.append(t)
         if len(tables) > start:
             first_on_page.add(start)
             last_on_page.add(len(tables) - 1)
+        foot = (page, tail) if tail else None
     heights = {p.number: p.height for p in pages}
     tables = stitch(tables, heights, settings.continuation_top_share, settings.continuation_bottom_share,
                     first_on_page, last_on_page, opens_page, ends_page)

@@ -232,12 +232,9 @@ def test_memo_printed_total_holds():
 # --- the condensed table: agenda item 6 and the minutes ------------------------------------------------------------
 
 
-# Agenda item 6 prints the table's header alone at the foot of page 1 (two unruled lines, no rules) and the body
-# on page 2: a lone header line is not a table region, so page 2's first item is read as the header. Known gap of
-# issue 10 (strict: it must be removed once fixed).
-PKT6_GAP = ("the header printed alone at the foot of page 1 is not joined to the body on page 2 "
-            "(a lone multi-cell line is no table region)")
-CONDENSED = [pytest.param(PKT6, marks=pytest.mark.xfail(strict=True, reason=PKT6_GAP)), REFERAT]
+# Agenda item 6 prints the table's header alone at the foot of page 1 (two unruled lines) and its body on page 2;
+# the minutes print the same table over pages 11-12 without repeating the header.
+CONDENSED = [PKT6, REFERAT]
 
 
 @pytest.mark.parametrize("name", CONDENSED)
