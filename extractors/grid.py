@@ -211,11 +211,16 @@ def label_column(lcs: list[LineCells], ncols: int) -> int:
     return first_text_column([[_cell_text(lc.cells[c]) for lc in lcs if c in lc.cells] for c in range(ncols)])
 
 
+_OPEN_CODE = re.compile(r"^\d+\s?[-\u2212\u2013]$")  # "3000 -": a code whose text goes on on the next line
+
+
 def _is_anchor(lc: LineCells, label_col: int) -> bool:
-    """Given a distributed line, return whether it carries a number outside the label column (a row's values)."""
+    """Given a distributed line, return whether it carries a number outside the label column (a row's values; a
+    code broken off before its text, "3000 -" of "3000 - Børnefamilier ...", is none)."""
     return any(c != label_col and (all(is_number_token(w.text) for w in ws) or _is_numeric_text(_cell_text(ws))
                                    or _is_quantity(_cell_text(ws)))
-               and not YEAR_TOKEN.match(_cell_text(ws)) for c, ws in lc.cells.items())
+               and not YEAR_TOKEN.match(_cell_text(ws)) and not _OPEN_CODE.match(_cell_text(ws))
+               for c, ws in lc.cells.items())
 
 
 def _is_quantity(text: str) -> bool:
