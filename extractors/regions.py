@@ -21,6 +21,7 @@ PROSE_INDENT_TOLERANCE = 12.0  # running text starts at most this far right of t
 VALUE_KINDS = ("number", "nil", "with_unit", "percent", "below_threshold")
 TRAILING_GAP_FACTOR = 0.8  # a wrapped last label line sits at most this many font sizes below the line before
 UNIT_LINE_MAX_CHARS = 40
+TITLE_SIZE_SLACK = 0.5  # a line above a table set this much larger than its first row is a title, not header
 HEADER_LINE_GAP_FACTOR = 0.9  # lines of one wrapped header cell are closer than this many font sizes
 CAPTION_WIDTH_SHARE = 0.4  # a lone line above a table, from the left margin and wider than this, is its caption
 FRAME_TEXT_SIZE_SLACK = 1.5  # single lines between two rules set this much larger than the cells are not a row
@@ -193,15 +194,16 @@ def is_unit_line(line: TextLine) -> bool:
 def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: float, right: float
                         ) -> list[TextLine]:
     """Given single lines waiting above a table's first row, drop the leading ones that read as its caption or
-    title: unit lines, lines that start at the left margin and run over a good part of the text width, and lines
-    set apart from what follows by more than a wrapped header's line spacing."""
+    title: unit lines, lines that start at the left margin and run over a good part of the text width, lines set
+    apart from what follows by more than a wrapped header's line spacing, and lines set larger than the table."""
     lines = pending + [first_row]
     i = 0
     while i < len(pending) and (
             is_unit_line(pending[i])
             or (pending[i].x0 <= left + INDENT_TOLERANCE
                 and pending[i].x1 - pending[i].x0 > CAPTION_WIDTH_SHARE * (right - left))
-            or lines[i + 1].top - pending[i].bottom > HEADER_LINE_GAP_FACTOR * max(pending[i].size, 1.0)):
+            or lines[i + 1].top - pending[i].bottom > HEADER_LINE_GAP_FACTOR * max(pending[i].size, 1.0)
+            or pending[i].size > first_row.size + TITLE_SIZE_SLACK):
         i += 1
     return pending[i:]
 

@@ -374,3 +374,26 @@ def test_text_rows_set_apart_only_by_padding_inside_one_ruled_band_are_rows(tmp_
     t = tables[0]
     assert t.columns == FOLLOW_HEADER
     assert _rows(t) == _read(FOLLOW_BODY, 4)
+
+
+# ---- a title set tight above a borderless table is not its header ---------------------------------------------
+
+HEARD_HEADER = ["", "Ja/Nej", "Dato for godkendelse"]
+HEARD_BODY = [["Center for Økonomi, Økonomiforvaltningen", "Nej", ""], ["IT-kredsen", "Ikke relevant", ""],
+              ["MED-udvalg", "Ja", "12. januar 2022"]]
+
+
+def test_a_larger_title_set_tight_above_a_borderless_table_is_not_its_header(tmp_path):
+    """A bold title ("Hvem er hørt?", 9.5 pt) set 4 pt above a borderless 7 pt table, closer than a wrapped header's
+    line spacing: it is the table's title, so the header row is "Ja/Nej | Dato for godkendelse" and every body row
+    stays a body row (before, the title became the header and the real header a body row)."""
+    sheet = Sheet()
+    sheet.text(LEFT, 100, "Forslaget er drøftet med de berørte parter.")
+    sheet.text(LEFT, 130, "Hvem er hørt?", bold=True, size=9.5)
+    edges = [LEFT, LEFT + 150, LEFT + 210, LEFT + 330]
+    set_rows(sheet, edges, [HEARD_HEADER, *HEARD_BODY], 131, bold_rows=frozenset({0}), numeric_from=9, pad=1.0,
+             lead=8.0, size=7.0)
+    tables = extract_tables(write_pdf([sheet], tmp_path / "heard.pdf"))
+    assert len(tables) == 1
+    assert tables[0].columns == HEARD_HEADER
+    assert _rows(tables[0]) == HEARD_BODY
