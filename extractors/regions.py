@@ -299,6 +299,16 @@ def _set_larger(line: TextLine, current: list[TextLine]) -> bool:
     return line.size > _text_size(current, line) + FRAME_TEXT_SIZE_SLACK
 
 
+def _without_title(lines: list[TextLine]) -> list[TextLine]:
+    """Given a region's lines, return them without the leading lines set clearly larger than the table's text (a
+    title whose words are spread over several runs, taken in as a row)."""
+    size = _text_size(lines, lines[0]) if lines else 0.0
+    i = 0
+    while i < len(lines) - 1 and lines[i].size > size + FRAME_TEXT_SIZE_SLACK:
+        i += 1
+    return lines[i:]
+
+
 def _overlap(a: Frame, b: Frame) -> bool:
     """Given two frames, return whether their x extents overlap by at least half of the narrower one."""
     return min(a.x1, b.x1) - max(a.x0, b.x0) >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
@@ -326,6 +336,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         members = set()
         if current and current_frame is None:
             current.extend(_trailing_continuation(current[-1], pending))
+        current = _without_title(current)
         multi = sum(is_multi(ln) for ln in current)
         framed_rows = len(current_frame.rules) - 1 if current_frame else 0
         if current and (multi >= MIN_TABLE_LINES or (current_frame and framed_rows >= 2 and multi >= 1)):
