@@ -35,7 +35,8 @@ def plan(n: int, seed: int, splits: list[str], producers: list[str], documents: 
         for i, s in enumerate(item_seeds(seed, count, split)):
             specs.append(make_spec(s, producers[i % len(producers)], "table"))
         for i, s in enumerate(item_seeds(seed + DOC_SEED_OFFSET, documents, split)):
-            doc = ALL_DOCS[(i + 2 * k + 1) % len(ALL_DOCS)]
+            # the document shifts once per cycle of producers, so that a plan pairs every producer with every document
+            doc = ALL_DOCS[(i + i // len(producers) + 2 * k + 1) % len(ALL_DOCS)]
             specs.append(make_spec(s, producers[(i + k) % len(producers)], "document", doc))
     return specs
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.producers.generate import plan
 from tests.producers.produce import Made, missing_reason, pdf_text, produce, write_gold
-from tests.producers.spec import PRODUCERS, DocSpec, item_seeds, make_spec, split_of
+from tests.producers.spec import ALL_DOCS, PRODUCERS, DocSpec, item_seeds, make_spec, split_of
 
 T1 = "001/02_su1-tabel1-samlede-oekonomiske-konsekvenser.csv"  # economics with sections, totals, payback
 GRANTS = "000/01_tabel1-bevillinger-som-udloeber-2026.csv"  # grant list with "Dækket ved"
@@ -136,6 +136,14 @@ def test_split_is_disjoint_and_decided_by_the_seed() -> None:
     assert len(ids) == len(set(ids))
     assert {s.split for s in specs} == {"tune", "holdout"}
     assert {s.style.producer for s in specs} == set(PRODUCERS)
+
+
+def test_whole_documents_pair_every_producer_with_every_document() -> None:
+    """A plan of producers x documents whole documents prints each sample with each producer, in both splits."""
+    count = len(PRODUCERS) * len(ALL_DOCS)
+    for split in ("tune", "holdout"):
+        specs = plan(0, 11, [split], list(PRODUCERS), count)
+        assert {(s.style.producer, s.source) for s in specs} == {(p, d) for p in PRODUCERS for d in ALL_DOCS}
 
 
 def test_printed_minus_glyph_and_varied_years_reach_the_gold() -> None:
