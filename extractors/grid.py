@@ -42,12 +42,15 @@ def _segments_for_columns(region: Region) -> list[Segment]:
 
 
 def _ruled_separators(region: Region) -> list[float]:
-    """Given a region, return x positions of vertical rules that run through most of it (inner ones only)."""
+    """Given a region, return x positions of vertical rules that run through most of it (inner ones only: a
+    rule with no word of the region on one side is the table's border, however wide the region's frame is)."""
     height = max(region.bottom - region.top, 1.0)
+    words = [w for ln in region.lines for w in ln.words]
     xs = []
     for r in region.page.vrules:
         overlap = min(r.end, region.bottom) - max(r.start, region.top)
-        if overlap >= VRULE_HEIGHT_SHARE * height and region.x0 + 2 < r.pos < region.x1 - 2:
+        if (overlap >= VRULE_HEIGHT_SHARE * height and region.x0 + 2 < r.pos < region.x1 - 2
+                and any(w.x1 <= r.pos + 1 for w in words) and any(w.x0 >= r.pos - 1 for w in words)):
             xs.append(r.pos)
     xs.sort()
     return [x for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > 2]

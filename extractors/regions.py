@@ -111,7 +111,15 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
         return []
     first, last = lines[0].top, lines[-1].bottom
     out: list[Frame] = []
-    for f in _stack_rules([r for r in hrules if first - RULE_TEXT_MARGIN <= r.pos <= last + RULE_TEXT_MARGIN]):
+    inside = [r for r in hrules if first - RULE_TEXT_MARGIN <= r.pos <= last + RULE_TEXT_MARGIN]
+
+    def framed(f: Frame, positions: list[float]) -> Frame:
+        """The frame of a stack's rules at these positions, as wide as those rules (not the whole stack)."""
+        own = [r for r in inside if r.pos in positions and abs(r.start - f.x0) <= RULE_ALIGN_TOLERANCE
+               and abs(r.end - f.x1) <= RULE_ALIGN_TOLERANCE]
+        return Frame(min(r.start for r in own), max(r.end for r in own), positions)
+
+    for f in _stack_rules(inside):
         cur = [f.rules[0]]
         sizes = sorted(ln.size for ln in lines if f.top <= (ln.top + ln.bottom) / 2 <= f.bottom and is_multi(ln))
         cell_size = sizes[len(sizes) // 2] if sizes else None
@@ -125,12 +133,12 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
                         for ln in band))
             if cut:
                 if len(cur) >= 2:
-                    out.append(Frame(f.x0, f.x1, cur))
+                    out.append(framed(f, cur))
                 cur = [b]
             else:
                 cur.append(b)
         if len(cur) >= 2:
-            out.append(Frame(f.x0, f.x1, cur))
+            out.append(framed(f, cur))
     return out
 
 

@@ -397,3 +397,39 @@ def test_a_larger_title_set_tight_above_a_borderless_table_is_not_its_header(tmp
     assert len(tables) == 1
     assert tables[0].columns == HEARD_HEADER
     assert _rows(tables[0]) == HEARD_BODY
+
+
+# ---- boxed tables of slightly different widths one below the other -----------------------------------------------
+
+
+def _two_boxes_pdf(path: Path, inset: float) -> Path:
+    """Two tables drawn as boxes (rules at the top, under the header and at the bottom, vertical rules at the
+    sides only), the second `inset` points narrower on each side, with prose and a caption between them: their
+    rules stack (same extent within tolerance), so the second box must not inherit the first one's width."""
+    sheet = Sheet()
+    top = 80.0
+    for k in range(2):
+        edges = _economics_edges(170)
+        if k:
+            edges = [edges[0] + inset, *edges[1:-1], edges[-1] - inset]
+        sheet.text(LEFT, top, f"Tabel {k + 2}. Varige ændringer, service", bold=True)
+        rows = set_rows(sheet, edges, [SERVICE_HEADER, *SERVICE_BODY], top + 6)
+        for y in (rows[0].top, rows[0].bottom, rows[-1].bottom):
+            sheet.hline(edges[0], edges[-1], y)
+        for x in (edges[0], edges[-1]):
+            sheet.vline(x, rows[0].top, rows[-1].bottom)
+        sheet.text(LEFT, rows[-1].bottom + 30, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige "
+                   "konsekvenser for borgerne.")
+        top = rows[-1].bottom + 60
+    return write_pdf([sheet], path)
+
+
+@pytest.mark.parametrize("inset", [2.5, 4.0])
+def test_a_box_a_little_narrower_than_the_one_above_keeps_its_own_sides(tmp_path, inset):
+    """A frame is as wide as its own rules: the second, narrower box's side rules are its borders, not column
+    separators inside a frame as wide as the first box (which split nothing and lost every column)."""
+    tables = extract_tables(_two_boxes_pdf(tmp_path / "boxes.pdf", inset))
+    assert len(tables) == 2
+    for t in tables:
+        assert t.columns == SERVICE_HEADER
+        assert _rows(t) == SERVICE_BODY
