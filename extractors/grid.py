@@ -69,8 +69,9 @@ def _joint_separators(region: Region) -> list[float]:
     return out
 
 
-def _whitespace_separators(segments: list[Segment], x0: float, x1: float) -> list[float]:
-    """Given segments, return the middles of x bands that no segment covers (column separators)."""
+def _free_bands(segments: list[Segment], x0: float, x1: float) -> list[tuple[float, float]]:
+    """Given segments, return the x bands (start, end) between the first and last covered x that no segment
+    covers and that are at least `MIN_COLUMN_GAP` wide."""
     n = int((x1 - x0) / COVERAGE_STEP) + 2
     cover = [0] * n
     for s in segments:
@@ -78,7 +79,7 @@ def _whitespace_separators(segments: list[Segment], x0: float, x1: float) -> lis
         b = min(n - 1, int((s.x1 - x0) / COVERAGE_STEP) + 1)
         for i in range(a, b):
             cover[i] += 1
-    seps, i = [], 0
+    bands = []
     first = next((k for k, c in enumerate(cover) if c), n)
     last = max((k for k, c in enumerate(cover) if c), default=0)
     i = first
@@ -88,11 +89,28 @@ def _whitespace_separators(segments: list[Segment], x0: float, x1: float) -> lis
             while j <= last and cover[j] == 0:
                 j += 1
             if (j - i) * COVERAGE_STEP >= MIN_COLUMN_GAP:
-                seps.append(x0 + (i + j) / 2 * COVERAGE_STEP)
+                bands.append((x0 + i * COVERAGE_STEP, x0 + j * COVERAGE_STEP))
             i = j
         else:
             i += 1
-    return seps
+    return bands
+
+
+def _whitespace_separators(segments: list[Segment], x0: float, x1: float) -> list[float]:
+    """Given segments, return the middles of x bands that no segment covers (column separators)."""
+    return [(a + b) / 2 for a, b in _free_bands(segments, x0, x1)]
+
+
+def _clear_part(a: float, b: float, words: list[Word]) -> tuple[float, float] | None:
+    """Given an x band and words, return the widest part of the band that no word crosses (at least
+    `MIN_COLUMN_GAP` wide), or None."""
+    edges = sorted((max(a, w.x0), min(b, w.x1)) for w in words if w.x0 < b and w.x1 > a)
+    best, x = None, a
+    for lo, hi in [*edges, (b, b)]:
+        if lo - x >= MIN_COLUMN_GAP and (best is None or lo - x > best[1] - best[0]):
+            best = (x, lo)
+        x = max(x, hi)
+    return best
 
 
 def column_separators(region: Region) -> list[float]:
@@ -113,9 +131,12 @@ def column_separators(region: Region) -> list[float]:
     if len(valued) >= MIN_VALUE_LINES:
         words = [w for ln in region.lines for w in ln.words]
         segs = [s for ln in valued for s in ln.segments]
-        for sep in _whitespace_separators(segs, x0, x1):
-            if (all(abs(sep - s) > SEPARATOR_MATCH for s in seps) and not any(w.x0 < sep < w.x1 for w in words)
-                    and _aligned_on_both_sides(sep, segs)):
+        for a, b in _free_bands(segs, x0, x1):
+            part = _clear_part(a, b, words)  # a header's words may run into the gutter from either side
+            if part is None:
+                continue
+            sep = (part[0] + part[1]) / 2
+            if all(abs(sep - s) > SEPARATOR_MATCH for s in seps) and _aligned_on_both_sides(sep, segs):
                 seps.append(sep)
     return sorted(seps)
 
@@ -144,16 +165,28 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
 
 def _aligned_on_both_sides(sep: float, segs: list[Segment]) -> bool:
     """Given a candidate separator and the value lines' segments, return whether column edges line up on both
-    sides of it: cells ending flush before it and text cells starting flush after it (a left-aligned text
-    column set close to the column before it)."""
+    sides of it: cells ending flush before it, and text cells starting flush after it (a left-aligned text
+    column set close to the column before it) or the numbers of the column after it ending flush (a right-aligned
+    number column whose header runs into the gutter)."""
     left = [s.x1 for s in segs if s.x1 < sep]
     right = [s.x0 for s in segs if s.x0 > sep and not _is_numeric_text(s.text)]
-    if not left or not right:
+    if not left:
         return False
-    edge_l, edge_r = max(left), min(right)
+    edge_l = max(left)
     flush_l = sum(1 for x in left if edge_l - x <= ALIGN_TOLERANCE)
-    flush_r = sum(1 for x in right if x - edge_r <= ALIGN_TOLERANCE)
-    return flush_l >= MIN_VALUE_LINES and flush_r >= MIN_VALUE_LINES
+    if flush_l < MIN_VALUE_LINES:
+        return False
+    if right:
+        edge_r = min(right)
+        if sum(1 for x in right if x - edge_r <= ALIGN_TOLERANCE) >= MIN_VALUE_LINES:
+            return True
+    # or a right-aligned number column after it: the numbers nearest it end flush
+    first = sorted((s for s in segs if s.x0 > sep and _is_numeric_text(s.text)), key=lambda s: s.x0)
+    ends = [s.x1 for s in first if s.x0 <= first[0].x1] if first else []
+    if not ends:
+        return False
+    edge = min(ends)
+    return sum(1 for x in ends if x - edge <= ALIGN_TOLERANCE) >= MIN_VALUE_LINES
 
 
 def _column_of(x: float, seps: list[float]) -> int:

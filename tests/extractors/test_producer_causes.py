@@ -433,3 +433,40 @@ def test_a_box_a_little_narrower_than_the_one_above_keeps_its_own_sides(tmp_path
     for t in tables:
         assert t.columns == SERVICE_HEADER
         assert _rows(t) == SERVICE_BODY
+
+
+# ---- a header wider than its number column runs into the gutter before it ----------------------------------------
+
+WIDE_HEADER = ["Nr.", "Initiativ", "2023", "2024", "Permanent", "I alt 2023-2026"]
+WIDE_BODY = [
+    ["1", "Virksomme indsatser for udsatte børn", "73,2", "52,3", "71,5", "257,8"],
+    ["2", "Ro og stabilitet for udsatte børn og unge", "4,7", "1,5", "0,6", "7,4"],
+    ["3", "Inspirationsmateriale om anbragte børn", "1,5", "0,8", "-", "2,3"],
+    ["4", "Styrket indsats til personer med senfølger", "10,0", "22,4", "-", "61,2"],
+    ["", "Socialområdet i alt", "89,4", "77,0", "72,1", "328,7"],
+]
+
+
+def _wide_header_pdf(path: Path) -> Path:
+    """A table without rules whose number columns are right-aligned and narrower than their header texts: the
+    last header ("I alt 2023-2026") runs left into the gutter until it is set a word space from "Permanent", so
+    the header line is one run of words across the gutter that the numbers leave free."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Tabel 1 Økonomioversigt for satspuljen (mio. kr.)", bold=True)
+    x = LEFT + 200
+    edges = [LEFT, LEFT + 25, x, x + 40, x + 80, x + 140]
+    edges.append(edges[-1] + 3 + width("I alt 2023-2026") + 2)  # a word space after "Permanent" (set to x - 2)
+    set_rows(sheet, edges, [WIDE_HEADER, *WIDE_BODY], 90)
+    sheet.text(LEFT, 260, "Satspuljen fordeles efter aftale mellem partierne.")
+    return write_pdf([sheet], path)
+
+
+def test_a_header_running_into_the_gutter_of_right_aligned_numbers_keeps_its_columns(tmp_path):
+    """The numbers leave a gutter between "Permanent" and "I alt"; the header's words leave part of it free (the
+    word space between them), and that is where the columns part: not one column "Permanent I alt 2023-2026"
+    with the nil of one column glued to the number of the next ("-2,3")."""
+    tables = extract_tables(_wide_header_pdf(tmp_path / "wide.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.columns == WIDE_HEADER
+    assert _rows(t) == WIDE_BODY
