@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token
 from extractors.model import Cell, Row, Table
-from extractors.regions import YEAR_TOKEN, Region
+from extractors.regions import MARK, YEAR_TOKEN, Region
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from normalizers.labels import clean_text, join_lines
 from normalizers.numbers import number_text, parse_danish
@@ -251,10 +251,11 @@ _OPEN_CODE = re.compile(r"^\d+\s?[-\u2212\u2013]$")  # "3000 -": a code whose te
 
 
 def _is_anchor(lc: LineCells, label_col: int) -> bool:
-    """Given a distributed line, return whether it carries a number outside the label column (a row's values; a
-    code broken off before its text, "3000 -" of "3000 - Børnefamilier ...", is none)."""
+    """Given a distributed line, return whether it carries a number (or a mark, the "X" of an activity plan)
+    outside the label column (a row's values; a code broken off before its text, "3000 -" of "3000 -
+    Børnefamilier ...", is none)."""
     return any(c != label_col and (all(is_number_token(w.text) for w in ws) or _is_numeric_text(_cell_text(ws))
-                                   or _is_quantity(_cell_text(ws)))
+                                   or _is_quantity(_cell_text(ws)) or all(MARK.match(w.text) for w in ws))
                and not YEAR_TOKEN.match(_cell_text(ws)) and not _OPEN_CODE.match(_cell_text(ws))
                for c, ws in lc.cells.items())
 
@@ -569,22 +570,30 @@ def holds_amount(row: Row | None) -> bool:
 def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     """Given a table opening its page without a header of its own (none, or a body row read as one), the header
     lines left at the foot of the page before and that page, make them the table's header when each of their
-    cells falls in one of its columns; the table then starts on that page. Return whether it did."""
+    cells falls in one of its columns (plain lines under a bold header there are its first row); the table then
+    starts on that page. Return whether it did."""
     if table.header_row is not None and not holds_amount(table.header_row):
         return False
     if any(not any(a <= (s.x0 + s.x1) / 2 <= b for a, b in table.col_x) for ln in lines for s in ln.segments):
         return False
     seps = [b for _, b in table.col_x[:-1]]
+    # a bold header with plain lines under it: those are the first row, cut off from the rest by the page break
+    k = next((i for i, ln in enumerate(lines) if not ln.bold), len(lines)) if lines[0].bold else len(lines)
+    foot = lines
+    cut_row = assign_cells(lines[k:], seps)
+    lines = lines[:k]
     row = assign_cells(lines, seps)
     cells = [_cell(row, c, page) for c in range(len(table.col_x))]
     if sum(c is not None for c in cells) < 2:
         return False
     if table.header_row is not None:
         table.rows.insert(0, table.header_row)
+    if cut_row:
+        table.rows.insert(0, Row([_cell(cut_row, c, page) for c in range(len(table.col_x))], page.number))
     table.bbox_last_bottom = table.bbox[3] if table.bbox else 0.0
     table.header_row = Row(cells, page.number)
     table.columns = [clean_text(c.text) if c else "" for c in cells]
     table.header_bold = all(ln.bold for ln in lines)
     table.page = page.number
-    table.bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
+    table.bbox = (min(ln.x0 for ln in foot), foot[0].top, max(ln.x1 for ln in foot), foot[-1].bottom)
     return True

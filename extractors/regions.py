@@ -12,6 +12,8 @@ from normalizers.units import find_unit
 CAPTION = re.compile(r"^(tabel|table|tab\.|figur|oversigt)\s*\d+[a-z]?\b[.:]?", re.IGNORECASE)
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d([-/](19|20)?\d\d)?$")
 NUMBERED_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÆØÅ][a-zæøå]")  # "10. Hvem er hørt?"
+MARK = re.compile(r"^(x|X|\u2713|\u2714|\u2715|\u2717|\u2718|\u25cf|\u25a0|\u2022)$")  # a tick in a plan's period
+SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?$")  # the number of a numbered heading set apart ("8.")
 BULLETS = frozenset({"•", "●", "▪", "■", "◦", "○", "·", "‣", "–", "-", "o", "\uf0b7", "\uf0a7", "(cid:127)"})
 RULE_ALIGN_TOLERANCE = 6.0  # rules of one frame start and end within this distance
 FRAME_MAX_ROW_HEIGHT = 450.0  # consecutive rules of one frame are at most this far apart (tall text rows)
@@ -160,9 +162,10 @@ JUSTIFIED_GAP_SPREAD = 1.0  # ... with gaps equal to within this many points
 
 def is_justified(line: TextLine) -> bool:
     """Given a line, return whether it is a line of justified prose: every word its own segment, the gaps
-    between them all equal (a table's cells are not spaced evenly, and hold numbers or several words)."""
+    between them all equal (a table's cells are not spaced evenly, and hold numbers, marks or several words)."""
     segs = line.segments
-    if len(segs) < JUSTIFIED_MIN_WORDS or any(len(s.words) > 1 or is_number_token(s.text) for s in segs[1:]):
+    if len(segs) < JUSTIFIED_MIN_WORDS or any(len(s.words) > 1 or is_number_token(s.text) or MARK.match(s.text)
+                                              for s in segs[1:]):
         return False
     gaps = [b.x0 - a.x1 for a, b in zip(segs[1:], segs[2:], strict=False)]
     return max(gaps) - min(gaps) <= JUSTIFIED_GAP_SPREAD
@@ -255,16 +258,30 @@ def split_inner_tables(region: Region) -> list[Region]:
     return out
 
 
-def _trailing_continuation(last: TextLine, pending: list[TextLine]) -> list[TextLine]:
-    """Given a table's last line and the single lines after it, return those that finish its last row: each
-    close below the one before, starting in lowercase or after a line that ends open ("-", ",")."""
+def _ends_open(line: TextLine, below: TextLine) -> bool:
+    """Given a line and a line below it, return whether the text above the lower line (its cell's segment, or the
+    whole line) ends open ("-", ","), so that the lower line goes on with it."""
+    above = [s for s in line.segments if s.x0 <= below.x1 and s.x1 >= below.x0] or line.segments
+    return any(s.text.rstrip().endswith(("-", ",")) for s in above) or line.text.rstrip().endswith(("-", ","))
+
+
+def _trailing_continuation(current: list[TextLine], pending: list[TextLine], at_foot: bool) -> list[TextLine]:
+    """Given a table's lines and the single lines after it, return those that finish its last row: each close
+    below the one before, starting in lowercase or after text that ends open ("-", ","). At the foot of a page
+    (nothing follows on it), lines set like the table's text, close below it and within its width go on it too:
+    a row that the page break cuts after its first cell's lines."""
     out: list[TextLine] = []
-    prev = last
+    prev = current[-1]
+    size = _text_size(current, prev)
+    x0, x1 = min(ln.x0 for ln in current), max(ln.x1 for ln in current)
     for ln in pending:
         text = ln.text.strip()
-        if ln.top - prev.bottom > TRAILING_GAP_FACTOR * max(ln.size, 1.0) or not text:
+        if not text:
             break
-        if not (text[0].islower() or prev.text.rstrip().endswith(("-", ","))):
+        cut_row = (at_foot and abs(ln.size - size) <= 0.5 and ln.x0 >= x0 - INDENT_TOLERANCE
+                   and ln.x1 <= x1 + INDENT_TOLERANCE and not is_caption(ln))  # (pending lines are close already)
+        if not cut_row and (ln.top - prev.bottom > TRAILING_GAP_FACTOR * max(ln.size, 1.0)
+                            or not (text[0].islower() or _ends_open(prev, ln))):
             break
         out.append(ln)
         prev = ln
@@ -280,12 +297,14 @@ def text_span(page: PageLayout) -> tuple[float, float]:
     return xs0[len(xs0) // 10], xs1[(len(xs1) * 9) // 10]
 
 
-def _is_section_heading(line: TextLine, current: list[TextLine]) -> bool:
-    """Given a line and the lines of the table so far, return whether it is a numbered section heading ("10. Hvem
-    er hørt?") that ends the table: one segment, set in bold or larger than the table's text (a numbered row
-    label, "1.6. Fællesskabspulje ...", is set like the rows around it)."""
-    if len(line.segments) != 1 or not NUMBERED_HEADING.match(line.text):
-        return False
+def _is_section_heading(line: TextLine, current: list[TextLine], framed: bool = False) -> bool:
+    """Given a line, the lines of the table so far and whether the line sits in ruled rows, return whether it is a
+    numbered section heading ("10. Hvem er hørt?") that ends the table: one segment (outside ruled rows, also its
+    number set apart and one segment), set in bold or larger than the table's text (a numbered row label, "1.6.
+    Fællesskabspulje ...", is set like the rows around it)."""
+    if not NUMBERED_HEADING.match(line.text) or not (len(line.segments) == 1 or (
+            not framed and len(line.segments) == 2 and SECTION_NUMBER.match(line.segments[0].text))):
+        return False  # one run of words, or outside ruled rows the number set apart from it (monospaced fonts)
     return line.bold or line.size > _text_size(current, line) + 0.5
 
 
@@ -339,11 +358,11 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
 
     members: set[int] = set()  # ids of the frames the current region runs through
 
-    def close() -> None:
+    def close(at_foot: bool = False) -> None:
         nonlocal current, current_frame, pending, members
         members = set()
         if current and current_frame is None:
-            current.extend(_trailing_continuation(current[-1], pending))
+            current.extend(_trailing_continuation(current, pending, at_foot))
         current = _without_title(current)
         multi = sum(is_multi(ln) for ln in current)
         framed_rows = len(current_frame.rules) - 1 if current_frame else 0
@@ -355,7 +374,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         frame = _frame_of(ln, frames)
         prev = (pending or current or [None])[-1]
         gap_ok = prev is not None and ln.top - prev.bottom <= settings.region_gap_factor * max(ln.size, 6.0)
-        if is_caption(ln) or _is_section_heading(ln, current) or (frame is None and _is_heading(ln, current)):
+        if (is_caption(ln) or _is_section_heading(ln, current, frame is not None)
+                or (frame is None and _is_heading(ln, current))):
             close()
             continue
         if frame is not None:
@@ -402,7 +422,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
                 pending = [ln] if not current else pending
             continue
         close()
-    close()
+    close(at_foot=True)
     return regions
 
 

@@ -128,16 +128,15 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     foot: tuple[PageLayout, list] | None = None  # a header left alone at the foot of the page before
     for page in pages:
         regions = [] if page.text_only else find_regions(page, settings)
-        tail = [] if page.text_only else trailing_header(page, regions, settings)
+        built = [(r, t) for r in regions if (t := build_table(r, settings)) is not None]
+        # a header alone at the page foot may have made a region of its own that holds no table
+        tail = [] if page.text_only else trailing_header(page, [r for r, _ in built], settings)
         inside = {id(ln) for r in regions for ln in r.lines} | {id(ln) for ln in tail}
         for k, ln in enumerate(page.lines):
             if id(ln) not in inside and (h := heading_of(ln, page.lines[k + 1:k + 3])) is not None:
                 headings.append(Heading(page.number, h.top, h.text, h.is_title))
         start = len(tables)
-        for r in regions:
-            t = build_table(r, settings)
-            if t is None:
-                continue
+        for r, t in built:
             t.caption = caption_above(page.lines, r, settings.caption_lookup_lines)
             if not any(ln.bottom <= r.top for ln in page.lines):
                 opens_page.add(len(tables))

@@ -470,3 +470,125 @@ def test_a_header_running_into_the_gutter_of_right_aligned_numbers_keeps_its_col
     t = tables[0]
     assert t.columns == WIDE_HEADER
     assert _rows(t) == WIDE_BODY
+
+
+# ---- borderless text tables in a proposal: numbered headings, marks, rows cut by the page ------------------------
+
+FOLLOW_UP_HEADER = ["Opfølgningsmål", "Hvordan måles opfølgningsmålet?", "Hvem er ansvarlig?", "Hvornår?"]
+FOLLOW_UP_BODY = [
+    ["Milepæle for implementering", "", "", ""],
+    ["4 medarbejdere er frikøbt", "Aftale om frikøb foreligger", "BBU staben", "Ultimo 2022"],
+    ["Realisering af effektiviseringer", "", "", ""],
+    ["Ca. 13 unge deltager i et forløb", "Registrering i fagsystem", "BBU staben", "Årligt fra 2023"],
+]
+FOLLOW_UP_EDGES = [LEFT, LEFT + 150, LEFT + 310, LEFT + 400, LEFT + 480]
+
+
+def _numbered_heading_pdf(path: Path) -> Path:
+    """A borderless economics table, then a bold numbered heading whose number is set apart from its words (as a
+    monospaced font or a tab stop sets it: two runs of words), then a borderless text table."""
+    sheet = Sheet()
+    edges = _economics_edges(170)
+    rows = set_rows(sheet, edges, [SERVICE_HEADER, *SERVICE_BODY], 80, bold_rows=frozenset({0}))
+    y = rows[-1].bottom + 14
+    sheet.text(LEFT, y, "8.", bold=True)
+    sheet.text(LEFT + 18, y, "Opfølgning", bold=True)
+    set_rows(sheet, FOLLOW_UP_EDGES, [FOLLOW_UP_HEADER, *FOLLOW_UP_BODY], y + 6, bold_rows=frozenset({0}),
+             numeric_from=9)
+    return write_pdf([sheet], path)
+
+
+def test_a_numbered_heading_with_its_number_set_apart_is_not_a_row(tmp_path):
+    """"8." and "Opfølgning" set as two runs of words still read as a numbered section heading between two
+    borderless tables: it ends the first table and is the second one's caption, not part of either."""
+    tables = extract_tables(_numbered_heading_pdf(tmp_path / "heading.pdf"))
+    assert [t.columns for t in tables] == [SERVICE_HEADER, FOLLOW_UP_HEADER]
+    assert _rows(tables[0]) == SERVICE_BODY
+    assert _rows(tables[1]) == FOLLOW_UP_BODY
+    assert tables[1].caption == "8. Opfølgning"
+
+
+def _row_cut_by_the_page_pdf(path: Path) -> Path:
+    """A borderless text table whose header and first row (a one-line group label) end page 1; its other rows
+    open page 2, with no header repeated."""
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 80, "Forslaget følges op som beskrevet nedenfor.")
+    first.text(LEFT, 700, "8. Opfølgning", bold=True)
+    set_rows(first, FOLLOW_UP_EDGES, [FOLLOW_UP_HEADER, FOLLOW_UP_BODY[0]], 706, bold_rows=frozenset({0}),
+             numeric_from=9)
+    set_rows(second, FOLLOW_UP_EDGES, FOLLOW_UP_BODY[1:], 60, numeric_from=9)
+    second.text(LEFT, 200, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige konsekvenser.")
+    return write_pdf([first, second], path)
+
+
+def test_a_row_left_at_the_foot_of_a_page_under_its_header_stays_in_the_table(tmp_path):
+    """The header and a first row that holds only its label at the page foot are one table with the rows that
+    open the next page (the label line is no stray text, and the header is not left alone)."""
+    tables = extract_tables(_row_cut_by_the_page_pdf(tmp_path / "cut.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == FOLLOW_UP_HEADER
+    assert _rows(t) == FOLLOW_UP_BODY
+
+
+PLAN_HEADER = ["Aktivitet", *YEARS, "2025"]
+PLAN_BODY = [
+    ["En god start på livet", "", "", "", ""],
+    ["Udarbejde samarbejdsmodel", "X", "X", "", ""],
+    ["Udarbejde og tilpasse koncept", "X", "X", "X", ""],
+    ["Etablere og drifte det nye tilbud", "X", "X", "X", "X"],
+    ["En god skolestart", "", "", "", ""],
+    ["Udvikle og tilpasse koncept", "X", "X", "X", ""],
+    ["Identifikation og opstart på skoler", "X", "X", "X", "X"],
+]
+
+
+PROSE = ["Forvaltningen har udarbejdet nedenstående plan for implementeringen af forslaget, der indgår i de",
+         "videre forhandlinger om budgettet sammen med de øvrige forslag fra udvalget, der behandles på mødet."]
+
+
+def _activity_plan_pdf(path: Path) -> Path:
+    """An activity plan: a rule under the header, group rows shaded (per cell), and under each group its
+    activities set line under line with no padding, an "X" under each year the activity runs."""
+    sheet = Sheet()
+    for k, text in enumerate(PROSE):
+        sheet.text(LEFT, 60 + 12 * k, text)
+    sheet.text(LEFT, 110, "5. Implementering af forslaget (aktivitetsplan)", bold=True, size=10)
+    edges = [LEFT, LEFT + 175, LEFT + 205, LEFT + 235, LEFT + 265, LEFT + 295]
+    rows = set_rows(sheet, edges, [PLAN_HEADER, *PLAN_BODY], 118, bold_rows=frozenset({0, 1, 5}), numeric_from=1,
+                    pad=1.0)
+    sheet.hline(edges[0], edges[-1], rows[0].bottom)
+    for k in (1, 5):
+        cell_shading(sheet, edges, rows[k])
+    sheet.text(LEFT, rows[-1].bottom + 30, "Planen følges op hvert kvartal.")
+    return write_pdf([sheet], path)
+
+
+def test_activities_marked_x_between_shaded_group_rows_are_rows_of_their_own(tmp_path):
+    """A line with an "X" outside the label column opens a row like a line with amounts: the activities between
+    two shaded group rows (one band between the shading's edges) are not read as one wrapped row."""
+    tables = extract_tables(_activity_plan_pdf(tmp_path / "plan.pdf"))
+    assert len(tables) == 1
+    assert tables[0].columns == PLAN_HEADER
+    assert _rows(tables[0]) == PLAN_BODY
+
+
+def _wrapped_total_pdf(path: Path) -> Path:
+    """A borderless table whose last row's label wraps after a comma ("Investeringer totalt," / "service"), then
+    prose."""
+    sheet = Sheet()
+    edges = _economics_edges(170)
+    body = [*SERVICE_BODY[:2], [["Investeringer totalt,", "Service"], "", "", "100", "100"]]
+    rows = set_rows(sheet, edges, [SERVICE_HEADER, *body], 80, bold_rows=frozenset({0}))
+    sheet.text(LEFT, rows[-1].bottom + 16, "Noter til tabellen: Alle beløb er opgjort i 1.000 kr. i faste priser, og "
+               "forslaget indgår i de videre forhandlinger.")
+    return write_pdf([sheet], path)
+
+
+def test_a_last_label_wrapped_after_a_comma_keeps_its_last_line(tmp_path):
+    """The label cell of the last row ends open (","), though the row's line ends with an amount: its next line
+    finishes the label."""
+    tables = extract_tables(_wrapped_total_pdf(tmp_path / "total.pdf"))
+    assert len(tables) == 1
+    assert _rows(tables[0])[-1] == ["Investeringer totalt, Service", "", "", "100", "100"]
