@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.peers import PEER_MODULES, PEERS, SLOW_PEERS, peer_records
+from bench.sections import kept_sections
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -409,17 +410,8 @@ def main(argv: list[str] | None = None) -> list[ToolResult]:
     text = report(results, args, load)
     print(text)
     if args.out:
-        args.out.write_text(text + _kept_section(args.out), encoding="utf-8")
+        args.out.write_text(text + kept_sections(args.out), encoding="utf-8")
     return results
-
-
-def _kept_section(path: Path) -> str:
-    """Given the report's path, return its bench/producers.py section (markers included) to keep, or ''."""
-    begin, end = "<!-- producers:begin -->", "<!-- producers:end -->"
-    old = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if begin not in old or end not in old:
-        return ""
-    return "\n" + begin + old.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
 
 
 if __name__ == "__main__":

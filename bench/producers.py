@@ -30,8 +30,10 @@ from bench.extraction import (
     ours,
     run_tool,
 )
+from bench.sections import markers, replace_section
 
-BEGIN, END = "<!-- producers:begin -->", "<!-- producers:end -->"
+SECTION = "producers"
+BEGIN, END = markers(SECTION)
 DEFAULT_RESULTS = REPO / "bench" / "RESULTS.md"
 BARS = (0.99, 0.99, 0.95)  # numeric recall, numeric precision, text recall a PDF must reach
 KEYS = ("numeric", "gold_numeric", "ext_numeric", "text", "gold_text")
@@ -117,17 +119,6 @@ def markdown(agg: dict[tuple, dict], samples: dict, meta: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def replace_section(path: Path, section: str) -> None:
-    """Given RESULTS.md and a new section (with markers), replace the old section or append the new one."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section.rstrip("\n") + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + ("\n\n" if text else "") + section
-    path.write_text(text, encoding="utf-8")
-
-
 def _commit() -> str:
     proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
     return proc.stdout.strip() or "unknown"
@@ -181,7 +172,7 @@ def main(argv: list[str] | None = None) -> dict:
     section = markdown(agg, samples.summary, meta)
     print(section)
     if not args.no_write:
-        replace_section(args.results, section)
+        replace_section(args.results, section, SECTION)
     return agg
 
 
