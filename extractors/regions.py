@@ -268,18 +268,19 @@ def _ends_open(line: TextLine, below: TextLine) -> bool:
 def _trailing_continuation(current: list[TextLine], pending: list[TextLine], at_foot: bool) -> list[TextLine]:
     """Given a table's lines and the single lines after it, return those that finish its last row: each close
     below the one before, starting in lowercase or after text that ends open ("-", ","). At the foot of a page
-    (nothing follows on it), lines set like the table's text, close below it and within its width go on it too:
-    a row that the page break cuts after its first cell's lines."""
+    (nothing follows on it), lines set like the table's text, close below it and inside its first column go on
+    it too: a row that the page break cuts after its first cell's lines."""
     out: list[TextLine] = []
     prev = current[-1]
     size = _text_size(current, prev)
-    x0, x1 = min(ln.x0 for ln in current), max(ln.x1 for ln in current)
+    x0 = min(ln.x0 for ln in current)
+    label_end = min((ln.segments[1].x0 for ln in current if len(ln.segments) >= 2), default=x0)
     for ln in pending:
         text = ln.text.strip()
         if not text:
             break
         cut_row = (at_foot and abs(ln.size - size) <= 0.5 and ln.x0 >= x0 - INDENT_TOLERANCE
-                   and ln.x1 <= x1 + INDENT_TOLERANCE and not is_caption(ln))  # (pending lines are close already)
+                   and ln.x1 < label_end and not is_caption(ln))  # (pending lines are close already)
         if not cut_row and (ln.top - prev.bottom > TRAILING_GAP_FACTOR * max(ln.size, 1.0)
                             or not (text[0].islower() or _ends_open(prev, ln))):
             break
