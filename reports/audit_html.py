@@ -2,8 +2,9 @@
 table with table and cell boxes drawn over it beside the extracted grids, and the domain rows linked to cells.
 
 Element conventions (the tests read them): a cell box is `.cellbox` with `data-cell="<table_id>:<row>:<col>"`,
-its grid cell `td[data-cell]` with the same key; a check is `tr.check` with `data-state` (holds/fails/unverified),
-`data-printed`, `data-computed`, `data-column`, `data-cell` and `data-parts`; a domain row's link `data-cells`.
+its grid cell `td[data-cell]` with the same key (a failing total left blank is a `.missingbox`); a check is
+`tr.check` with `data-state` (holds/fails/unverified), `data-printed`, `data-computed`, `data-column`,
+`data-cell` and `data-parts`; a domain row's link `data-cells`.
 """
 from __future__ import annotations
 
@@ -44,10 +45,11 @@ tr.check.unverified td.state{color:var(--unv)}
 .cellbox{position:absolute;border:1px solid #1e88e588;background:#1e88e514;box-sizing:border-box;cursor:pointer}
 .cellbox.total-holds{border:2px solid var(--ok)}
 .cellbox.total-fails{border:2px solid var(--fail);background:#c6282833}
+.missingbox{position:absolute;border:2px dashed var(--fail);box-sizing:border-box;cursor:pointer}
 .cellbox.part-of-failing{outline:2px dashed var(--fail);outline-offset:1px}
 td.total-fails{background:var(--fail-bg);color:var(--fail);font-weight:700}td.total-holds{background:var(--ok-bg)}
 td.part-of-failing{outline:2px dashed var(--fail);outline-offset:-2px}
-.cellbox.hl,td.hl{background:#ff980066 !important;outline:3px solid var(--hl) !important}
+.cellbox.hl,.missingbox.hl,td.hl{background:#ff980066 !important;outline:3px solid var(--hl) !important}
 .cellbox.hl-part,td.hl-part{background:#ffeb3b66 !important;outline:2px dashed var(--hl) !important}
 .grids{flex:1 1 auto;overflow:auto;max-height:95vh;min-width:300px}
 .caption{font-weight:600}.muted{color:#666}.nopage{color:#666;font-style:italic}
@@ -60,9 +62,9 @@ SCRIPT = """
   function sel(key){return document.querySelectorAll('[data-cell="'+CSS.escape(key)+'"]');}
   function clear(){document.querySelectorAll('.hl,.hl-part').forEach(function(e){e.classList.remove('hl','hl-part');});}
   function mark(keys,cls){keys.forEach(function(k){sel(k).forEach(function(e){
-    if(e.classList.contains('cellbox')||e.tagName==='TD')e.classList.add(cls);});});}
+    if(e.matches('.cellbox,.missingbox,td'))e.classList.add(cls);});});}
   function show(key,from){var t=Array.prototype.filter.call(sel(key),function(e){
-    return e!==from&&(e.classList.contains('cellbox')||e.tagName==='TD');});
+    return e!==from&&e.matches('.cellbox,.missingbox,td');});
     if(t.length)t[0].scrollIntoView({block:'center',inline:'nearest'});}
   document.addEventListener('click',function(ev){
     var e=ev.target.closest('.cellbox,td[data-cell],tr.check,a.cells');if(!e)return;clear();
@@ -191,6 +193,30 @@ def _boxes(image: PageImage, cells: list[dict], classes: dict[str, set[str]]) ->
     return "".join(out)
 
 
+def _missing_boxes(image: PageImage, cells: list[dict], checks: list[AuditCheck]) -> str:
+    """Given a rendered page, its cells and the checks, return a dashed box where a failing total is missing (not
+    printed): its row's height and its column's width, from the other cells of that row and column on the page."""
+    x0, top, x1, bottom = image.frame
+    w, h = (x1 - x0) or 1.0, (bottom - top) or 1.0
+    present = {(c["table_id"], c["row_index"], c["col_index"]) for c in cells}
+    out, seen = [], set()
+    for chk in checks:
+        if chk.state != FAILS or chk.cell is None or chk.cell in present or chk.cell in seen:
+            continue
+        table_id, row, col = chk.cell
+        in_row = [c for c in cells if c["table_id"] == table_id and c["row_index"] == row]
+        in_col = [c for c in cells if c["table_id"] == table_id and c["col_index"] == col]
+        if not in_row or not in_col:
+            continue
+        seen.add(chk.cell)
+        bx0, bx1 = min(c["x0"] for c in in_col), max(c["x1"] for c in in_col)
+        bt, bb = min(c["top"] for c in in_row), max(c["bottom"] for c in in_row)
+        out.append(f'<div class="missingbox" data-cell="{cell_key(chk.cell)}" title="{_e(chk.column)}: total not '
+                   f'printed, the parts sum to {_num(chk.computed)}" style="left:{_pct(bx0, x0, w)};top:'
+                   f'{_pct(bt, top, h)};width:{100 * (bx1 - bx0) / w:.3f}%;height:{100 * (bb - bt) / h:.3f}%"></div>')
+    return "".join(out)
+
+
 def _grid(table: dict, cells: list[dict], classes: dict[str, set[str]]) -> str:
     """Given a `tables` row and its cells, return the extracted table as an HTML grid."""
     columns = list(table.get("columns") or [])
@@ -221,7 +247,8 @@ def _grid(table: dict, cells: list[dict], classes: dict[str, set[str]]) -> str:
             f'<table class="data"><tr>{head}</tr>{"".join(body)}</table></div>')
 
 
-def _pages(doc: PublishedDocument, images: dict[int, PageImage], classes: dict[str, set[str]]) -> str:
+def _pages(doc: PublishedDocument, images: dict[int, PageImage], classes: dict[str, set[str]],
+           checks: list[AuditCheck]) -> str:
     """Given the document and its rendered pages, return one section per page holding a table."""
     cells_by_page: dict[int, list[dict]] = defaultdict(list)
     cells_by_table: dict[str, list[dict]] = defaultdict(list)
@@ -237,7 +264,8 @@ def _pages(doc: PublishedDocument, images: dict[int, PageImage], classes: dict[s
         if image is not None:
             view = (f'<div class="page-view" style="width:{image.width_px}px"><img alt="page {page}" '
                     f'width="{image.width_px}" height="{image.height_px}" src="{image.data_uri}">'
-                    f"{_boxes(image, cells_by_page.get(page, []), classes)}</div>")
+                    f"{_boxes(image, cells_by_page.get(page, []), classes)}"
+                    f"{_missing_boxes(image, cells_by_page.get(page, []), checks)}</div>")
         else:
             view = '<div class="nopage">page image not available (PDF missing or changed)</div>'
         grids = [_grid(t, cells_by_table.get(t["table_id"], []), classes) for t in tables_by_page.get(page, [])]
@@ -308,5 +336,5 @@ def audit_report(doc: PublishedDocument, checks: list[AuditCheck], images: dict[
         + (f'<p class="why">{_e(notice)}</p>' if notice else "")
         + f"<p>{counts}. Pages: {nav}</p></header>",
         f'<section class="block" id="checks"><h2>Printed totals</h2>{_check_rows(checks, titles)}</section>',
-        _pages(doc, images, classes),
+        _pages(doc, images, classes, checks),
         f'<section class="block" id="domain"><h2>Domain rows</h2>{_domain(doc)}</section>'])
