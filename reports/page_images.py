@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 
 DEFAULT_SCALE = 1.25  # pixels per PDF point (90 dpi): text stays legible, 155 pages stay well under ~30 MB
 JPEG_QUALITY = 60
+FULL_SCALE_PAGES = 160  # more pages than this are rendered smaller, keeping the pixels (and ~bytes) of this many
 MIME = "image/jpeg"
 
 
@@ -25,6 +26,12 @@ class ImageSettings:
 
     scale: float = DEFAULT_SCALE
     quality: int = JPEG_QUALITY
+
+    def for_pages(self, n_pages: int) -> ImageSettings:
+        """Given the number of pages to render, return settings that keep the report's images within budget."""
+        if n_pages <= FULL_SCALE_PAGES:
+            return self
+        return ImageSettings(self.scale * (FULL_SCALE_PAGES / n_pages) ** 0.5, self.quality)
 
 
 @dataclass(frozen=True)
@@ -54,8 +61,8 @@ def _jpeg_uri(image, quality: int) -> str:
 def render_pages(pdf_path: Path, pages: Iterable[int],
                  settings: ImageSettings | None = None) -> dict[int, PageImage]:
     """Given a PDF and the 1-based pages to show, return each page rendered (pages outside the PDF are left out)."""
-    settings = settings or ImageSettings()
     wanted = sorted(set(pages))
+    settings = (settings or ImageSettings()).for_pages(len(wanted))
     frames = _frames(pdf_path, wanted)
     out: dict[int, PageImage] = {}
     pdf = pdfium.PdfDocument(str(pdf_path))
