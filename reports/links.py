@@ -40,11 +40,12 @@ def _kroner(cell: dict, factor: int) -> set[int]:
     """Given a cell and its table's unit factor, return the amounts (kroner) it prints: its value and the
     numbers among its words ("10.366.277 kr. inkl. ...")."""
     out = set()
-    if cell.get("value") is not None:
-        out.add(to_dkk(Decimal(repr(cell["value"])), factor))
+    value = cell.get("value")
+    if value is not None and value == value:  # NaN: no value
+        out.add(to_dkk(Decimal(repr(value)), factor))
     for word in (cell.get("text") or "").split():
-        if _NUMBER.search(word) and (value := amount(word)) is not None:
-            out.add(to_dkk(value, factor))
+        if _NUMBER.search(word) and (number := amount(word)) is not None:
+            out.add(to_dkk(number, factor))
     return out
 
 
@@ -86,10 +87,10 @@ class CellIndex:
             score = self._label_score(labels, r)
             if score < MIN_LABEL_RATIO and not (hits and printing == 1):
                 continue
-            if column is not None:
-                hits = [c for c in hits or r.cells if column in norm(c.get("column"))] or hits
             if amounts and not hits:
                 continue
+            if column is not None:  # among the cells printing the amount (or all, without one): the year's
+                hits = [c for c in (hits or r.cells) if column in norm(c.get("column"))] or hits
             score += 10 * bool(hits)
             keys = [(c["table_id"], int(c["row_index"]), int(c["col_index"])) for c in (hits[:1] or r.cells[:1])]
             if best is None or score > best[0]:

@@ -8,9 +8,13 @@ from pathlib import Path
 
 import dagster as dg
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
+from domain.cells import to_dkk, unit_factor
+from pipelines.schemas import DOMAIN_TABLES
 from reports.build import audit_dir, report_path
+from reports.links import CellIndex
 from tests.pipelines.chromium import Chromium, chromium_path
 from tests.pipelines.conftest import REPO, run_cli
 from tests.samples import GOLD, SAMPLES, pdf_of
@@ -202,3 +206,32 @@ def test_a_failed_document_gets_a_report_that_says_why_and_nothing_else(tmp_path
     assert facts["status"] == "failed" and facts["boxes"] == facts["images"] == facts["domain_rows"] == 0
     assert not facts["checks"] and doc["error"] in chromium.evaluate("document.querySelector('.why').textContent")
     assert chromium.evaluate("document.querySelectorAll('section').length") == 0
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_a_traced_domain_row_points_at_the_cell_printing_its_amount(sample, corpus_run):
+    docs = pd.read_parquet(corpus_run.clean / "documents")
+    did = docs.loc[docs["file_name"] == pdf_of(sample).name, "document_id"].iloc[0]
+    tables = pq.read_table(corpus_run.clean / "tables" / f"{did}.parquet").to_pylist()
+    cells = pq.read_table(corpus_run.clean / "table_cells" / f"{did}.parquet").to_pylist()
+    index = CellIndex(tables, cells)
+    factor = {t["table_id"]: unit_factor(t["unit"]) for t in tables}
+    by_key = {(c["table_id"], c["row_index"], c["col_index"]): c for c in cells}
+    checked = 0
+    for table in DOMAIN_TABLES:
+        path = corpus_run.clean / table / f"{did}.parquet"
+        for row in pq.read_table(path).to_pylist() if path.exists() else []:
+            amount = row.get("amount_dkk", row.get("budget_dkk"))
+            if amount is None:
+                continue
+            keys = index.trace(table, row)
+            assert keys, (table, row)
+            cell = by_key[keys[0]]
+            assert cell["page"] == row["page"]
+            printed = {to_dkk(Decimal(w.replace(".", "").replace(",", ".")), factor[cell["table_id"]])
+                       for w in re.findall(r"-?\d[\d.]*(?:,\d+)?", cell["text"].replace("- ", "-"))}
+            assert int(amount) in printed, (table, row, cell["text"])
+            if row.get("year") is not None:
+                assert str(row["year"]) in cell["column"], (table, row, cell["column"])
+            checked += 1
+    assert checked > 0
