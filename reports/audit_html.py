@@ -52,7 +52,7 @@ td.part-of-failing{outline:2px dashed var(--fail);outline-offset:-2px}
 .cellbox.hl,.missingbox.hl,td.hl{background:#ff980066 !important;outline:3px solid var(--hl) !important}
 .cellbox.hl-part,td.hl-part{background:#ffeb3b66 !important;outline:2px dashed var(--hl) !important}
 .grids{flex:1 1 auto;overflow:auto;max-height:95vh;min-width:300px}
-.caption{font-weight:600}.muted{color:#666}.nopage{color:#666;font-style:italic}
+.scroll{overflow:auto;max-height:80vh}.caption{font-weight:600}.muted{color:#666}.nopage{color:#666;font-style:italic}
 a.cells{cursor:pointer;color:#1565c0;text-decoration:underline}
 summary{cursor:pointer;font-weight:600;margin:4px 0}details.checks-fails>summary{color:var(--fail)}
 """
@@ -295,8 +295,8 @@ def _domain(doc: PublishedDocument) -> str:
             tds = "".join(f"<td>{_e(_show(row[k]))}</td>" for k in names)
             body.append(f'<tr class="domain-row" data-linked="{int(bool(keys))}"><td>{link}</td>{tds}</tr>')
         head = "<th>source</th>" + "".join(f"<th>{_e(k)}</th>" for k in names)
-        out.append(f'<h3 id="domain-{table}">{table} ({len(rows)} rows)</h3>'
-                   f'<table class="data domain" data-domain="{table}"><tr>{head}</tr>{"".join(body)}</table>')
+        out.append(f'<h3 id="domain-{table}">{table} ({len(rows)} rows)</h3><div class="scroll">'
+                   f'<table class="data domain" data-domain="{table}"><tr>{head}</tr>{"".join(body)}</table></div>')
     return "".join(out) or '<p class="muted">No domain rows for this document.</p>'
 
 

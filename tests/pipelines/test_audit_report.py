@@ -15,6 +15,7 @@ from domain.cells import to_dkk, unit_factor
 from pipelines.schemas import DOMAIN_TABLES
 from reports.build import audit_dir, report_path
 from reports.links import CellIndex
+from reports.totals import FAILS, UNVERIFIED, audit_checks
 from tests.pipelines.chromium import Chromium, chromium_path
 from tests.pipelines.conftest import REPO, run_cli
 from tests.samples import GOLD, SAMPLES, pdf_of
@@ -235,3 +236,25 @@ def test_a_traced_domain_row_points_at_the_cell_printing_its_amount(sample, corp
                 assert str(row["year"]) in cell["column"], (table, row, cell["column"])
             checked += 1
     assert checked > 0
+
+
+def test_a_total_that_no_reading_can_check_is_unverified_not_failed_or_dropped(corpus_run):
+    """The failing total of sample 001 (one reading: all rows above) with a section head put above its parts:
+    two readings are possible, so the checker verifies nothing; the report lists its printed figures as
+    unverified."""
+    did = pd.read_parquet(corpus_run.clean / "documents").set_index("file_name").loc[pdf_of("001").name, "document_id"]
+    tables = pq.read_table(corpus_run.clean / "tables" / f"{did}.parquet").to_pylist()
+    cells = pq.read_table(corpus_run.clean / "table_cells" / f"{did}.parquet").to_pylist()
+    failing = [c for c in audit_checks(tables, cells) if c.state == FAILS]
+    table_id, total_row = failing[0].table_id, failing[0].row_index
+    table = [t for t in tables if t["table_id"] == table_id]
+    own = [dict(c) for c in cells if c["table_id"] == table_id]
+    for c in own:
+        c["row_index"] += c["row_index"] >= 1
+    head = dict(next(c for c in own if c["row_index"] == 0 and c["col_index"] == 0), row_index=1,
+                text="Øvrige ændringer", row_label="Øvrige ændringer", value=None)
+    checks = audit_checks(table, [*own, head])
+    assert not [c for c in checks if c.state == FAILS]
+    unverified = [c for c in checks if c.state == UNVERIFIED]
+    printed = [c for c in own if c["row_index"] == total_row + 1 and c["value"] is not None]
+    assert {c.cell for c in unverified} == {(table_id, total_row + 1, c["col_index"]) for c in printed} != set()
