@@ -39,8 +39,8 @@ tr.check{cursor:pointer}tr.check.holds td.state{color:var(--ok)}
 tr.check.fails,tr.check.fails td{color:var(--fail);background:var(--fail-bg);font-weight:600}
 tr.check.unverified td.state{color:var(--unv)}
 .page{display:flex;gap:12px;align-items:flex-start}
-.page-view{position:relative;flex:0 0 auto;border:1px solid #999;line-height:0}
-.page-view img{display:block}
+.page-view{position:relative;flex:0 1 auto;max-width:62%;border:1px solid #999;line-height:0}
+.page-view img{display:block;width:100%;height:auto}
 .tablebox{position:absolute;border:2px solid #1565c0;pointer-events:none;box-sizing:border-box}
 .cellbox{position:absolute;border:1px solid #1e88e588;background:#1e88e514;box-sizing:border-box;cursor:pointer}
 .cellbox.total-holds{border:2px solid var(--ok)}

@@ -171,8 +171,6 @@ def test_the_run_materializes_each_report_with_its_path_and_a_markdown_preview(c
     instance = dg.DagsterInstance.get()
     docs = pd.read_parquet(corpus_run.clean / "documents")
     for name, did in zip(docs["file_name"], docs["document_id"], strict=True):
-        event = instance.get_latest_materialization_event(dg.AssetKey("audit_report"))
-        assert event is not None
         records = instance.fetch_materializations(
             dg.AssetRecordsFilter(asset_key=dg.AssetKey("audit_report"), asset_partitions=[name]), limit=1).records
         meta = records[0].asset_materialization.metadata
@@ -182,6 +180,9 @@ def test_the_run_materializes_each_report_with_its_path_and_a_markdown_preview(c
         preview = meta["preview"].value
         assert f"{len(tables)} tables" in preview and name in preview
         assert ("Failing printed totals" in preview) == bool(tables["totals_failed"].sum())
+        documents = instance.fetch_materializations(
+            dg.AssetRecordsFilter(asset_key=dg.AssetKey("documents"), asset_partitions=[name]), limit=1).records
+        assert documents[0].asset_materialization.metadata["audit_report"].value == meta["path"].value
 
 
 def test_bad_input_is_a_one_line_error_with_exit_2(tmp_path, corpus_run, capsys):
