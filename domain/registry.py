@@ -46,6 +46,8 @@ class TotalCheck:
     printed: Decimal
     computed: Decimal
     tolerance: Decimal  # 1 unit of the printed precision per summed row
+    cell: tuple[int, int] | None = None  # (row_index, col_index) of the printed total in table `table_id`
+    parts: tuple[tuple[int, int], ...] = ()  # (row_index, col_index) of the summed cells in the same table
 
     @property
     def difference(self) -> Decimal:

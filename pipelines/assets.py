@@ -29,6 +29,7 @@ from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES, KEYS
 from pipelines.state import Marker, document_is_current, output_is_current, read_marker, write_marker
 from pipelines.version import pipeline_version
 from pipelines.writer import output_path, read_table, write_table
+from reports.build import audit_dir, report_path
 
 FORCE_TAG = "dkbudget/force"
 UNKNOWN_KIND = "unknown"  # a PDF of no known kind publishes no domain rows
@@ -107,7 +108,9 @@ def extract_document_assets(context: AssetExecutionContext, dkbudget: DkbudgetPa
         yield dg.MaterializeResult(asset_key=table, metadata={
             **common, "rows": marker.n_rows if marker else 0,
             "path": str(output_path(clean, table, did)),
-            "error": doc_row["error"] or ""})
+            "error": doc_row["error"] or "",
+            **({"audit_report": dg.MetadataValue.path(str(report_path(audit_dir(clean), did)))}
+               if table == "documents" else {})})  # built by the `audit_report` asset after the domain tables
     for table in GENERIC_TABLES:
         yield from _table_checks(clean, table, did)
     yield checks.coverage_check(dkbudget.raw(), clean)

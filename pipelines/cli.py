@@ -1,6 +1,6 @@
 """`dkbudget run`: materialize the assets through Dagster, in-process, one run per new or changed PDF.
 
-`dkbudget dev` starts `dagster dev` on the same instance home.
+`dkbudget dev` starts `dagster dev` on the same instance home; `dkbudget audit` writes a document's audit report.
 """
 from __future__ import annotations
 
@@ -49,6 +49,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     run.add_argument("--select", default=None, help='Dagster asset selection, e.g. "grant_expiries" or "key:tables+"')
     run.add_argument("--document", default=None, help="re-run one document: its file name or document_id")
     run.add_argument("--force", action="store_true", help="redo work even where outputs are up to date")
+    from reports.command import add_arguments
+
+    audit = sub.add_parser("audit", help="write a document's audit report (HTML: every cell on its page)")
+    add_arguments(audit, f"PDFs (default ${RAW_DIR_ENV} or data/raw)",
+                  f"parquet (default ${CLEAN_DIR_ENV} or data/clean)")
     dev = sub.add_parser("dev", help="start `dagster dev` on the dkbudget instance home")
     dev.add_argument("dagster_args", nargs=argparse.REMAINDER, help="passed on to `dagster dev`")
     return parser.parse_args(argv)
@@ -191,6 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.command == "dev":
         return dev_command(args)
+    if args.command == "audit":
+        from reports.command import audit_command
+
+        return audit_command(args.document, Path(args.raw_dir or default_raw_dir()).resolve(),
+                             Path(args.clean_dir or default_clean_dir()).resolve(),
+                             Path(args.out).resolve() if args.out else None)
     return run_command(args)
 
 
