@@ -297,6 +297,7 @@ def _continues_numbers(above: LineCells, lc: LineCells, label_col: int) -> bool:
 
 QUANTITY_UNITS = re.compile(r"^(år|mdr\.?|måneder|uger|dage|timer|årsværk|pct\.?)$", re.IGNORECASE)
 OVERLAP_TOLERANCE = 1.0
+BOXED_BODY_LINES = 3  # a boxed table's one body band with this many lines holds rows that no rule parts
 TIGHT_LINE_GAP = 0.45  # a line this close (share of the font size) under the line above wraps the same cell
 _CONTINUES = ("-", ",", "/", "og", "eller", "samt", "i", "af", "til", "for", "med", "på")
 
@@ -377,6 +378,11 @@ def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | N
     set off from the line above by a cell's padding. [] when the band reads as one row."""
     set_off = _set_off(block, list(range(len(block))), 0.0, wrap)
     out = [i for i in _text_anchors(block, label_col) if i == 0 or i in set_off]
+    if len(out) < 2 and any(label_col not in lc.cells for lc in block):
+        # cells set vertically centred beside a wrapped label are lines of their own, leave the label's first
+        # line alone and overlap both its lines (hiding the wrap's gap): the label lines' own gaps show the
+        # padding that parts the rows (a cell's paragraphs alone, with no such values beside them, do not)
+        out = sorted({0} | _set_off_lines(block, label_col))
     return out if len(out) >= 2 else []
 
 
@@ -396,7 +402,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, wrap: floa
     if ruled and len(anchors) <= 1:
         return [block]
     if not anchors and not ruled:
-        anchors = _text_anchors(block, label_col)
+        anchors = _text_anchors(block, label_col) or _padded_text_anchors(block, label_col, wrap)
     if not anchors:
         return [block]
     groups: dict[int, list[int]] = {a: [a] for a in anchors}
@@ -442,9 +448,12 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int,
         for lc in lcs:
             mid = (lc.line.top + lc.line.bottom) / 2
             bands.setdefault(sum(1 for y in rules if mid > y), []).append(lc)
+        ordered = [band for _, band in sorted(bands.items())]
+        # a box with a rule under its header only (the body one band of many lines): its rows are not ruled apart
+        boxed_body = len(ordered) == 2 and len(ordered[1]) >= BOXED_BODY_LINES
         rows = []
-        for _, band in sorted(bands.items()):
-            rows += _split_block(band, label_col, ruled=True, wrap=wrap)
+        for k, band in enumerate(ordered):
+            rows += _split_block(band, label_col, ruled=not (boxed_body and k == 1), wrap=wrap)
         return rows
     # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
     # lines overlaps both, and would make the pitch look tiny)

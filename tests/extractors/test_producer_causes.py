@@ -592,3 +592,63 @@ def test_a_last_label_wrapped_after_a_comma_keeps_its_last_line(tmp_path):
     tables = extract_tables(_wrapped_total_pdf(tmp_path / "total.pdf"))
     assert len(tables) == 1
     assert _rows(tables[0])[-1] == ["Investeringer totalt, Service", "", "", "100", "100"]
+
+
+# ---- text tables in a box: rows that no rule parts -----------------------------------------------------------------
+
+CONSULTED_HEADER = ["", "Ja/Nej/Ikke relevant", "Dato for godkendelse"]
+CONSULTED_BODY = [["Ejendomsfaglig vurdering", "Ikke relevant", ""], ["IT-kredsen", "Ikke relevant", ""],
+              ["Koncern-IT", "Nej", ""], ["MED-udvalg", "Ja", "1. marts 2022"], ["HR-kredsen", "Ikke relevant", ""]]
+
+
+def _boxed_text_table_pdf(path: Path, pad: float, centred_wrap: bool) -> Path:
+    """A text table in a box with one rule under its header (LibreOffice's "box" border): the body's rows lie in
+    one band. With `centred_wrap`, each row's label wraps over two lines and its other cells are set vertically
+    centred between them, the rows set apart only by the cells' padding `pad`."""
+    sheet = Sheet()
+    for k, text in enumerate(PROSE):
+        sheet.text(LEFT, 60 + 12 * k, text)
+    sheet.text(LEFT, 100, "10. Hvem er hørt?", bold=True, size=11)
+    edges = [LEFT, LEFT + 200, LEFT + 320, LEFT + 440]
+    top = 110.0
+    rows = set_rows(sheet, edges, [CONSULTED_HEADER], top, bold_rows=frozenset({0}), numeric_from=9, pad=pad)
+    y = rows[0].bottom
+    for label, answer, date in CONSULTED_BODY:
+        if centred_wrap:
+            words = label.split(" ")
+            lines = [f"{label} for" if len(words) == 1 else " ".join(words[:-1]),
+                     "forvaltningen" if len(words) == 1 else words[-1]]
+            sheet.text(edges[0] + 2, y + pad + 7, lines[0])
+            sheet.text(edges[0] + 2, y + pad + 18, lines[1])
+            for k, s in ((1, answer), (2, date)):
+                if s:
+                    sheet.text(edges[k] + 2, y + pad + 12.5, s)
+            y += 2 * pad + 9 + 11 + 1
+        else:
+            y = set_rows(sheet, edges, [[label, answer, date]], y, numeric_from=9, pad=pad)[0].bottom
+    sheet.hline(edges[0], edges[-1], top)
+    sheet.hline(edges[0], edges[-1], rows[0].bottom)
+    sheet.hline(edges[0], edges[-1], y)
+    for x in (edges[0], edges[-1]):
+        sheet.vline(x, top, y)
+    sheet.text(LEFT, y + 30, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige konsekvenser.")
+    return write_pdf([sheet], path)
+
+
+def test_rows_of_a_boxed_text_table_are_rows_though_no_rule_parts_them(tmp_path):
+    """One band under the header rule holds every row of a box: each line that opens an entry is a row (not one
+    row of five joined labels)."""
+    tables = extract_tables(_boxed_text_table_pdf(tmp_path / "box.pdf", pad=1.0, centred_wrap=False))
+    assert len(tables) == 1
+    assert tables[0].columns == CONSULTED_HEADER
+    assert _rows(tables[0]) == CONSULTED_BODY
+
+
+def test_padding_parts_rows_whose_cells_are_centred_beside_a_wrapped_label(tmp_path):
+    """In a box whose rows are set apart by padding only, a wrapped label's first line stands alone (the other
+    cells are centred between its lines): the padding still parts the rows."""
+    tables = extract_tables(_boxed_text_table_pdf(tmp_path / "centred.pdf", pad=4.0, centred_wrap=True))
+    assert len(tables) == 1
+    labels = [r[0] for r in _rows(tables[0])]
+    assert len(labels) == len(CONSULTED_BODY)
+    assert [r[1:] for r in _rows(tables[0])] == [r[1:] for r in CONSULTED_BODY]
