@@ -386,8 +386,8 @@ def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | N
     return out if len(out) >= 2 else []
 
 
-def _split_block(block: list[LineCells], label_col: int, ruled: bool, wrap: float | None = None
-                 ) -> list[list[LineCells]]:
+def _split_block(block: list[LineCells], label_col: int, ruled: bool, wrap: float | None = None,
+                 edges: list[float] | None = None) -> list[list[LineCells]]:
     """Given the lines of one row block, split it into rows.
 
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
@@ -415,6 +415,9 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, wrap: floa
         prev = max((a for a in anchors if a < i), default=None)
         nxt = min((a for a in anchors if a > i), default=None)
         label = _label_text(lc, label_col)
+        if not label and edges is not None and _new_entry(block, i, label_col, edges):
+            own.append(i)  # a row of its own under a label that spans several rows
+            continue
         if not label:  # only other columns go on: a wrapped cell of the row above
             groups[prev if prev is not None else nxt].append(i)
             continue
@@ -438,9 +441,45 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, wrap: floa
     return [[block[i] for i in r] for r in sorted(rows)]
 
 
+def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float]) -> bool:
+    """Given a block, one of its lines without a label, the label column and the columns' x edges, return whether
+    the line opens an entry of its own rather than wrapping the cell above: each of its cells starts with a
+    capital, and the cell text on the line just above in that column stopped short of the column's right edge
+    (the first word of this line would have fitted there, so no wrapping broke it off)."""
+    lc = block[i]
+    if not i or not lc.cells:
+        return False
+    above = block[i - 1]
+    for c, ws in lc.cells.items():
+        first = ws[0].text
+        if c == label_col or not first[:1].isupper() or c not in above.cells:
+            return False
+        right = edges[c + 1]
+        space = SPACE_SHARE * lc.line.size
+        if above.cells[c][-1].x1 + space + (ws[0].x1 - ws[0].x0) > right:
+            return False
+    return True
+
+
+SPACE_SHARE = 0.3  # a word space is about this share of the font size
+
+
+def _right_edge(region: Region) -> float:
+    """Given a region, return the x its last column may run to: the end of the rules (or shading) drawn across
+    it, else its text's right end."""
+    ends = [r.end for r in region.page.hrules if region.top - 3 <= r.pos <= region.bottom + 3
+            and r.start < region.x1 and r.end > region.x0]
+    ends += [x1 for x0, top, x1, bottom in region.page.shades if top < region.bottom and bottom > region.top
+             and x0 < region.x1 and x1 > region.x0]
+    return max([region.x1, *ends])
+
+
 def group_rows(region: Region, lcs: list[LineCells], label_col: int,
-               settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[list[LineCells]]:
-    """Given a region's distributed lines, return its rows (lists of lines), header lines included."""
+               settings: ExtractionSettings = DEFAULT_SETTINGS, seps: list[float] | None = None
+               ) -> list[list[LineCells]]:
+    """Given a region's distributed lines (and its column separators), return its rows (lists of lines), header
+    lines included."""
+    edges = None if seps is None else [region.x0, *seps, _right_edge(region)]
     rules = _row_rules(region, settings)
     if len(rules) >= 2:
         wrap = _wrap_gap(lcs)
@@ -453,7 +492,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int,
         boxed_body = len(ordered) == 2 and len(ordered[1]) >= BOXED_BODY_LINES
         rows = []
         for k, band in enumerate(ordered):
-            rows += _split_block(band, label_col, ruled=not (boxed_body and k == 1), wrap=wrap)
+            rows += _split_block(band, label_col, ruled=not (boxed_body and k == 1), wrap=wrap, edges=edges)
         return rows
     # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
     # lines overlaps both, and would make the pitch look tiny)
@@ -468,7 +507,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int,
             blocks.append([lc])
     rows = []
     for b in blocks:
-        rows += _split_block(b, label_col, ruled=False)
+        rows += _split_block(b, label_col, ruled=False, edges=edges)
     return rows
 
 
@@ -534,7 +573,7 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
     ncols = len(seps) + 1
     lcs = assign_cells(region.lines, seps)
     label_col = label_column(lcs, ncols)
-    rows = group_rows(region, lcs, label_col, settings)
+    rows = group_rows(region, lcs, label_col, settings, seps)
     numeric = any(_is_anchor(lc, label_col) for lc in lcs)
     header: list[list[LineCells]] = []
     if rows:
