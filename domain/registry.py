@@ -33,6 +33,9 @@ class DocumentContext:
     kind: str
     municipality: str | None = None
     title: str | None = None
+    # The headings and labelled fields printed outside its tables, in order (`documents.outline`): dicts with
+    # page, role ("title", "heading", "field"), label (fields only) and text.
+    outline: tuple[dict, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class TotalCheck:
     printed: Decimal
     computed: Decimal
     tolerance: Decimal  # 1 unit of the printed precision per summed row
+    cell: tuple[int, int] | None = None  # (row_index, col_index) of the printed total in table `table_id`
+    parts: tuple[tuple[int, int], ...] = ()  # (row_index, col_index) of the summed cells in the same table
 
     @property
     def difference(self) -> Decimal:

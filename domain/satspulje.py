@@ -200,7 +200,8 @@ def _check(grid: Grid, ln: Line, c: int, parts: list[Line], basis: str = "") -> 
     """Given a total line, a column and its part lines, return the check (printed units), None if nothing printed."""
     label = f"{ln.label} ({basis})" if basis else ln.label
     header = grid.columns[c] if c < len(grid.columns) else str(c)
-    return check_sum(grid.table_id, ln.row.index, label, header, ln.row.text(c), [p.row.text(c) for p in parts])
+    return check_sum(grid.table_id, ln.row.index, label, header, ln.row.text(c), [p.row.text(c) for p in parts],
+                     cell=(ln.row.index, c), part_cells=[(p.row.index, c) for p in parts if p.row.text(c)])
 
 
 def _members(lines: list[Line], i: int) -> tuple[list[Line], list[Line]]:
@@ -248,7 +249,8 @@ def check_totals(grid: Grid) -> list[TotalCheck]:
             header = grid.columns[c] if c < len(grid.columns) else str(c)
             for ln in lines if parts else []:
                 checks.append(check_sum(grid.table_id, ln.row.index, ln.label, header, ln.row.text(c),
-                                        [ln.row.text(yc) for yc in parts]))
+                                        [ln.row.text(yc) for yc in parts], cell=(ln.row.index, c),
+                                        part_cells=[(ln.row.index, yc) for yc in parts if ln.row.text(yc)]))
     for i, ln in enumerate(lines):
         members, groups = _members(lines, i)
         if not members:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from domain.cells import amount, clean, grid_unit, norm, to_dkk, unit_factor
 from domain.grid import Grid, GridRow
@@ -287,7 +287,8 @@ def check_totals(grid: Grid) -> list[TotalCheck]:
         name = f"{grid.columns[bc] if bc < len(grid.columns) else 'budget'} = sum of SKAL/KAN columns"
         for ln in lines:
             chk = check_sum(grid.table_id, ln.row.index, ln.task, name, ln.row.text(bc),
-                            [ln.row.text(c) for c in category_cols])
+                            [ln.row.text(c) for c in category_cols], cell=(ln.row.index, bc),
+                            part_cells=[(ln.row.index, c) for c in category_cols if ln.row.text(c)])
             if chk is not None:
                 checks.append(chk)
     return checks
@@ -295,4 +296,4 @@ def check_totals(grid: Grid) -> list[TotalCheck]:
 
 def _relabel(chk: TotalCheck, label: str) -> TotalCheck:
     """Given a check, return it with another row label."""
-    return TotalCheck(chk.table_id, chk.row_index, label, chk.column, chk.printed, chk.computed, chk.tolerance)
+    return replace(chk, row_label=label)

@@ -68,7 +68,8 @@ def tolerance(texts: Sequence[str | None], n_parts: int, *, allocated: bool = Fa
 
 def check_sum(table_id: str, row_index: int, row_label: str, column: str, printed_text: str | None,
               part_texts: Sequence[str | None], *, units_per_part: Decimal | None = None,
-              allocated: bool = True) -> TotalCheck | None:
+              allocated: bool = True, cell: tuple[int, int] | None = None,
+              part_cells: Sequence[tuple[int, int]] = ()) -> TotalCheck | None:
     """Given a printed total cell and its part cells (texts), return the check, or None when nothing is printed.
 
     The tolerance follows the rounding rule (`tolerance`); `units_per_part` overrides it (units of the printed
@@ -76,6 +77,7 @@ def check_sum(table_id: str, row_index: int, row_label: str, column: str, printe
     CONTRACT's 1 unit per part); totals summed from rows go through `check_rows`, which passes False.
     An empty or nil ("-") total cell whose parts carry amounts is checked as a printed 0 (a missing total is
     a printing error too); a column where neither the total nor any part holds a number is not a check.
+    `cell` and `part_cells` say where the total and its parts are printed (row, column), for provenance.
     """
     printed = amount(printed_text)
     parts = [v for v in (amount(t) for t in part_texts) if v is not None]
@@ -88,7 +90,7 @@ def check_sum(table_id: str, row_index: int, row_label: str, column: str, printe
         tol = tolerance(texts, len(parts), allocated=allocated)
     return TotalCheck(table_id=table_id, row_index=row_index, row_label=row_label, column=column,
                       printed=Decimal(0) if printed is None else printed, computed=sum(parts, Decimal(0)),
-                      tolerance=tol)
+                      tolerance=tol, cell=cell, parts=tuple(part_cells))
 
 
 def check_rows(grid: Grid, total: GridRow, parts: Sequence[GridRow], columns: Iterable[int], *,
@@ -99,7 +101,8 @@ def check_rows(grid: Grid, total: GridRow, parts: Sequence[GridRow], columns: It
     for c in columns:
         name = grid.columns[c] if c < len(grid.columns) else str(c)
         chk = check_sum(grid.table_id, total.index, label or total.label, name, total.text(c),
-                        [p.text(c) for p in parts], units_per_part=units_per_part, allocated=False)
+                        [p.text(c) for p in parts], units_per_part=units_per_part, allocated=False,
+                        cell=(total.index, c), part_cells=[(p.index, c) for p in parts if p.text(c)])
         if chk is not None:
             out.append(chk)
     return out
@@ -291,7 +294,8 @@ def _column_totals(grid: Grid, lines: list[_Line], years: dict[int, int]) -> lis
         for ln in lines:
             if ln.role in ("item", "total"):
                 chk = check_sum(grid.table_id, ln.row.index, ln.label, header, ln.row.text(c),
-                                [ln.row.text(yc) for yc in parts], allocated=False)
+                                [ln.row.text(yc) for yc in parts], allocated=False, cell=(ln.row.index, c),
+                                part_cells=[(ln.row.index, yc) for yc in parts if ln.row.text(yc)])
                 if chk is not None:
                     out.append(chk)
     return out

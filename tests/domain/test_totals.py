@@ -50,6 +50,7 @@ def test_check_rows_names_the_column_and_row_and_reports_failures():
     assert [(c.column, c.holds) for c in checks] == [("2023", True), ("2024", False)]
     (bad,) = failures(checks)
     assert bad.difference == 1 and "I alt" in describe(bad) and "2024" in describe(bad)
+    assert bad.cell == (2, 2) and bad.parts == ((0, 2),)  # where the total and its printed parts are (row, col)
 
 
 # ---------------------------------------------------------------- every table's printed totals vs the gold verdicts
