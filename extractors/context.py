@@ -10,6 +10,8 @@ from normalizers.labels import clean_text, join_lines
 
 # "Forslagets titel: SU1. ..." or a heading that starts with a proposal code ("SU1. ...", "BU/SI01 - ...").
 TITLE_PREFIX = re.compile(r"(^|\s)forslagets\s+titel\s*:\s*", re.IGNORECASE)
+LABEL_BROKEN = re.compile(r"(^|\s)forslagets$", re.IGNORECASE)  # the label broken after its first word
+TITLE_LABEL_TAIL = re.compile(r"^titel\s*:\s*", re.IGNORECASE)
 RESUME_TAIL = re.compile(r"\s+(Resum[ée]\s*:.*|Re-)$", re.IGNORECASE)
 CODE_ONLY = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\s?\d{1,3}[a-z]?\s*[.:\-–]?$")
 CODE_HEADING = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\s?\d{1,3}[a-z]?\s*(?:\.|:|-|–)\s*\S")
@@ -94,6 +96,9 @@ def heading_of(line: TextLine, following: list[TextLine] | None = None) -> Headi
     """Given a non-table text line (and the lines below it), return it as a heading when it reads as one: a
     proposal title ("Forslagets titel: ..."), a line opening with a proposal code, or a short bold line."""
     text = clean_text(line.text)
+    if following and LABEL_BROKEN.search(text) and (m := TITLE_LABEL_TAIL.match(clean_text(following[0].text))):
+        title = _proposal_title(following[0], clean_text(following[0].text)[m.end():].strip(), following[1:])
+        return Heading(0, following[0].top, title, True) if title else None  # "Forslagets" / "titel: ..."
     m = TITLE_PREFIX.search(text)
     if m:
         title = _proposal_title(line, text[m.end():].strip(), following or [])
