@@ -135,12 +135,15 @@ def kind_scores(text: str, table_kinds: Iterable[str] = ()) -> dict[str, int]:
 
 
 def recognise_kind(text: str, table_kinds: Iterable[str] = ()) -> str:
-    """Given a document's text (all pages) and its tables' kinds, return the document kind (DOCUMENT_KINDS)."""
+    """Given a document's text (all pages) and its tables' kinds, return the document kind (DOCUMENT_KINDS): the
+    kind with the most evidence; on a tie, the one whose tables were found (tables outweigh words in prose)."""
     scores = kind_scores(text, table_kinds)
-    best = max(scores, key=lambda k: scores[k])
+    found = {TABLE_KIND_EVIDENCE[t] for t in table_kinds if t in TABLE_KIND_EVIDENCE}
+    rank = {k: (s, k in found) for k, s in scores.items()}
+    best = max(rank, key=lambda k: rank[k])
     if scores[best] < MIN_KIND_SCORE:
         return "unknown"
-    if sum(1 for s in scores.values() if s == scores[best]) > 1:
+    if sum(1 for r in rank.values() if r == rank[best]) > 1:
         return "unknown"
     return best
 

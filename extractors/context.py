@@ -25,6 +25,7 @@ TITLE_END = re.compile(r"\s*(?:\b(?:kort\s+)?resum[ée]\s*:.*|\[.*|\b(?:INVESTER
                        r"(?:FORSLAG|-)\b.*)$", re.IGNORECASE | re.DOTALL)
 TITLE_STOP_LINE = re.compile(r"^(?:(?:kort\s+)?resum[ée]\b|\[|(?:INVESTERINGS|INNOVATIONS|EFFEKTIVISERINGS)FORSLAG\b)",
                              re.IGNORECASE)
+NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")  # "1. Baggrund og formål"
 # A labelled field line: "Fremstillende forvaltning:" (value on the line or the next), at most a few words.
 FIELD_LABEL = re.compile(r"^([A-ZÆØÅ][\w\-/ ]{1,40}?)\s*:\s*(.*)$")
 MAX_FIELD_LABEL_WORDS = 4
@@ -78,6 +79,20 @@ def _proposal_title(line: TextLine, text: str, following: list[TextLine]) -> str
     return RESUME_TAIL.sub("", text).strip(" -–")
 
 
+def _code_heading(line: TextLine, text: str, following: list[TextLine]) -> str:
+    """Given a heading line that opens with a proposal code and the lines below, return the whole heading: run
+    on over the lines set tight below it in the same face (a wrapped title), never into another heading."""
+    lines, above = [text], line
+    for below in following:
+        nxt = clean_text(below.text)
+        if (len(lines) >= MAX_TITLE_LINES or below.bold != line.bold or not _continues(above, below)
+                or CODE_HEADING.match(nxt) or NUMBERED_HEADING.match(nxt) or TITLE_PREFIX.search(nxt)):
+            break
+        lines.append(nxt)
+        above = below
+    return TITLE_END.sub("", clean_text(join_lines(lines))).strip(" -–") or text
+
+
 def field_of(line: TextLine, following: list[TextLine]) -> Field | None:
     """Given a non-table text line and the lines below it, return it as a labelled field when it reads as one:
     a short label ending in ":" with a short value after it on the line, or alone on the next line."""
@@ -104,7 +119,7 @@ def heading_of(line: TextLine, following: list[TextLine] | None = None) -> Headi
         title = _proposal_title(line, text[m.end():].strip(), following or [])
         return Heading(0, line.top, title, True) if title else None
     if CODE_HEADING.match(text) and len(text.split()) <= MAX_HEADING_WORDS and (line.bold or line.size >= 11):
-        return Heading(0, line.top, text, True)
+        return Heading(0, line.top, _code_heading(line, text, following or []), True)
     if line.bold and len(text.split()) <= MAX_HEADING_WORDS and not is_caption(line):
         return Heading(0, line.top, text, False)
     return None

@@ -65,3 +65,13 @@ def test_labelled_fields_with_the_value_on_the_line_or_below():
     assert (f.label, f.value) == ("Fremstillende forvaltning", "Økonomiforvaltningen")
     prose = _line("Resumé: Socialforvaltningen foreslår en tidlig, målrettet indsats via en initiati-", 100)
     assert field_of(prose, []) is None
+
+
+def test_a_wrapped_code_heading_runs_on_in_the_same_face():
+    lines = [_line("BU03 - Faglig omstilling – Målrettet tidlig indsats til", 100, 11.0, True),
+             _line("forebyggelse af senere sociale foranstaltninger", 100 + LEADING, 11.0, True),
+             _line("1. Baggrund og formål", 100 + 2 * LEADING, 11.0, True)]
+    assert _title(lines) == ("BU03 - Faglig omstilling – Målrettet tidlig indsats til forebyggelse af senere "
+                             "sociale foranstaltninger")
+    plain = [lines[0], _line("Socialforvaltningen foreslår en indsats.", 100 + LEADING, 11.0, False)]
+    assert _title(plain) == "BU03 - Faglig omstilling – Målrettet tidlig indsats til"

@@ -130,3 +130,11 @@ def test_a_recognised_table_is_evidence_of_its_document_kind():
     assert recognise_document(lines, ["satspulje_overview", "other"]).kind == "committee_minutes"
     assert recognise_document(lines, ["grant_expiry"]).kind == "grant_expiry_list"
     assert recognise_document(lines, ["task_budget", "task_sheet"]).kind == "task_budget"
+
+
+def test_on_a_tie_the_kind_whose_tables_were_found_wins():
+    """Minutes that quote "bevillinger, der udløber" twice in prose, with a satspulje overview among their tables."""
+    lines = [TextLine("Tilskud til bevillinger, der udløber i 2019.", 2, 10.0),
+             TextLine("Projektet, som udløber sommeren 2019, videreføres ikke.", 3, 10.0)]
+    assert recognise_document(lines).kind == "grant_expiry_list"
+    assert recognise_document(lines, ["satspulje_overview"]).kind == "committee_minutes"
