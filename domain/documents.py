@@ -1,18 +1,37 @@
-"""Recognise what a document is (kind, municipality, title) from the text of its first pages, never its file name.
+"""Recognise what a document is (kind, municipality, title) from its content, never its file name.
+
+The kind summarises what was found: the kinds of the tables recognised in it (`tables.kind`) and the markers
+of its text on all pages. It never gates the domain tables: those are built from every table recognised,
+whatever the document's kind. The title is read from the first pages.
 
 Pure functions over plain text lines: the pipeline reads the lines (with font size) from the PDF and passes
 them here, so this module can be tested on any text.
 """
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 DOCUMENT_KINDS = ("grant_expiry_list", "proposal_catalogue", "committee_minutes", "task_budget", "unknown")
-FIRST_PAGES = 3  # how many leading pages the pipeline reads for recognition
+FIRST_PAGES = 3  # how many leading pages the title is read from
 MIN_KIND_SCORE = 2  # distinct markers a kind needs before the document is called that kind
+# A recognised table (its `tables.kind`) is evidence of the document kind that holds such tables, worth this
+# many markers: one such table is enough by itself. A satspulje overview is what committee minutes carry.
+TABLE_KIND_EVIDENCE: dict[str, str] = {
+    "grant_expiry": "grant_expiry_list",
+    "catalogue_overview": "proposal_catalogue",
+    "proposal_economics": "proposal_catalogue",
+    "satspulje_overview": "committee_minutes",
+    "task_budget": "task_budget",
+    "task_sheet": "task_budget",
+}
+TABLE_KIND_SCORE = MIN_KIND_SCORE
 
 # Markers per kind, matched against normalised text (casefolded, whitespace collapsed, hyphenation removed),
 # except the UPPERCASE heading markers, which are matched case-sensitively against the raw lines.
@@ -35,10 +54,19 @@ KIND_MARKERS: dict[str, tuple[str, ...]] = {
     "committee_minutes": (
         r"(?:^|\n)punkt \d+\s*(?:\n|$)",
         r"\bgodkendelse af dagsorden",
-        r"(?:^|\n)sagsfremstilling\s*(?:\n|$)",
+        r"(?:^|\n)(?:supplerende )?sagsfremstilling\s*(?:\n|$)",
         r"(?:^|\n)indstilling\s*(?:\n|$)",
         r"(?:^|\n)beslutning\s*(?:\n|$)",
         r"udvalget, den \d{1,2}\. \w+ \d{4}",
+        # the minutes systems' own layouts (eDoc, Acadre, city council minutes)
+        r"(?:^|\n)(?:åbent |lukket )?referat\s*(?:\n|$)",
+        r"\b(?:åbent|lukket) referat\b",
+        r"(?:^|\n)(?:tilstede|til stede|fraværende|afbud(?:/fraværende)?|medlemmer|mødedeltagere)\s*(?:\n|$)",
+        r"(?:^|\n)sagsnr\.?:",
+        r"\bsagen afgøres i\b",
+        r"(?:^|\n)beslutning i [^\n]{0,80}\bden \d",
+        r"(?:udvalgets|byrådets|kommunalbestyrelsens|økonomiudvalgets) beslutning den \d",
+        r"\b(?:byrådsmøde|kommunalbestyrelsesmøde|udvalgsmøde)\b",
     ),
     "task_budget": (
         r"\bskal\W{0,3}(?:og|/)\W{0,3}\W?kan\W{0,3}opgaver\b",
@@ -52,13 +80,10 @@ HEADING_MARKERS: dict[str, tuple[str, ...]] = {
     "proposal_catalogue": (r"\b(?:INVESTERINGS|INNOVATIONS|EFFEKTIVISERINGS)FORSLAG\b",),
 }
 
-# "<Name> Kommune" / "<Name>s Kommune" / "Bornholms Regionskommune"; the name is one (hyphenated) word.
-MUNICIPALITY_RE = re.compile(r"\b([A-ZÆØÅ][A-Za-zÆØÅæøåéü]+(?:-[A-ZÆØÅ][A-Za-zÆØÅæøåéü]+)*)[ \t]+"
-                             r"(?:Regions)?(?:[Kk]ommune|KOMMUNE)\b")
-# Official names that end in "s" themselves (not a genitive s).
-NAMES_ENDING_IN_S = frozenset({"Aarhus", "Assens", "Halsnæs", "Norddjurs", "Randers", "Syddjurs"})
-# Words that can precede "Kommune" without being a municipality's name.
-NOT_NAMES = frozenset({"Den", "Din", "Hver", "Hele", "Vores", "Jeres", "Anden", "Denne", "Samme", "Ny", "Nye"})
+# The official list of the 98 municipalities and 5 regions (domain/data/README.md gives its source).
+MUNICIPALITIES_CSV = Path(__file__).with_name("data") / "municipalities.csv"
+# A line broken at a name's hyphen ("Lyngby-" / "Taarbæk Kommune") is joined before names are matched.
+_HYPHEN_BREAK = re.compile(r"(\w)[-\u2010\u2011]\s*\n\s*(\w)")
 
 CATALOGUE_TITLE_RE = re.compile(r"\b((?:Effektiviserings|Investerings|Innovations)katalog(?:et)? \d{4})\b")
 MINUTES_TITLE_RE = re.compile(r"^([A-ZÆØÅ][\w\- ]*udvalget?, den \d{1,2}\. \w+ \d{4})\s*$", re.MULTILINE)
@@ -94,44 +119,99 @@ def normalise(text: str) -> str:
     return text.casefold()
 
 
-def kind_scores(text: str) -> dict[str, int]:
-    """Given the text of the first pages, return {document kind: number of distinct markers found}."""
+def kind_scores(text: str, table_kinds: Iterable[str] = ()) -> dict[str, int]:
+    """Given a document's text and the kinds of its recognised tables, return {document kind: evidence}: the
+    number of distinct text markers found plus TABLE_KIND_SCORE per distinct table kind that kind holds."""
     norm = normalise(text)
     scores = {}
     for kind, patterns in KIND_MARKERS.items():
         score = sum(1 for p in patterns if re.search(p, norm))
         score += sum(1 for p in HEADING_MARKERS.get(kind, ()) if re.search(p, text))
         scores[kind] = score
+    for table_kind in set(table_kinds):
+        if (kind := TABLE_KIND_EVIDENCE.get(table_kind)) is not None:
+            scores[kind] += TABLE_KIND_SCORE
     return scores
 
 
-def recognise_kind(text: str) -> str:
-    """Given the text of the first pages, return the document kind (one of DOCUMENT_KINDS)."""
-    scores = kind_scores(text)
-    best = max(scores, key=lambda k: scores[k])
+def recognise_kind(text: str, table_kinds: Iterable[str] = ()) -> str:
+    """Given a document's text (all pages) and its tables' kinds, return the document kind (DOCUMENT_KINDS): the
+    kind with the most evidence; on a tie, the one whose tables were found (tables outweigh words in prose)."""
+    scores = kind_scores(text, table_kinds)
+    found = {TABLE_KIND_EVIDENCE[t] for t in table_kinds if t in TABLE_KIND_EVIDENCE}
+    rank = {k: (s, k in found) for k, s in scores.items()}
+    best = max(rank, key=lambda k: rank[k])
     if scores[best] < MIN_KIND_SCORE:
         return "unknown"
-    if sum(1 for s in scores.values() if s == scores[best]) > 1:
+    if sum(1 for r in rank.values() if r == rank[best]) > 1:
         return "unknown"
     return best
 
 
-def municipality_name(printed: str) -> str:
-    """Given the word before "Kommune" ("Københavns", "Slagelse"), return the municipality's name."""
-    name = printed.title() if printed.isupper() else printed
-    if name.endswith("s") and name not in NAMES_ENDING_IN_S:
-        name = name[:-1]
-    return name
+@dataclass(frozen=True)
+class Municipality:
+    """One entry of the official list: the published name, municipality or region, and its printed forms."""
+
+    name: str
+    type: str
+    forms: tuple[str, ...]
+
+
+@cache
+def municipalities() -> tuple[Municipality, ...]:
+    """Return the official list of the 98 municipalities and 5 regions (domain/data/municipalities.csv)."""
+    with open(MUNICIPALITIES_CSV, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out = []
+    for r in rows:
+        forms = {r["official_name"], *(f for f in r["other_spellings"].split(";") if f)}
+        if r["type"] == "municipality":
+            forms.add(f"{r['name']} Kommune")
+        out.append(Municipality(r["name"], r["type"], tuple(sorted(forms))))
+    return tuple(out)
+
+
+def _entry_of(printed: str) -> Municipality | None:
+    """Given a matched printed name ("Ballerup Kommunes", "KØBENHAVNS KOMMUNE"), return its list entry."""
+    key = " ".join(printed.split()).casefold()
+    table = _names_by_form()
+    return table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)  # the genitive "s"
+
+
+@cache
+def _names_by_form() -> dict[str, Municipality]:
+    """Return {printed form, casefolded: its municipality or region}."""
+    return {" ".join(f.split()).casefold(): m for m in municipalities() for f in m.forms}
+
+
+@cache
+def _names_re() -> re.Pattern[str]:
+    """Return one pattern matching every printed form (and its genitive), longest first, as a whole name."""
+    forms = sorted({f for m in municipalities() for f in m.forms}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})s?(?![\w-])", re.IGNORECASE)
 
 
 def recognise_municipality(text: str) -> str | None:
-    """Given the text of the first pages, return the municipality named most often as "<Name> Kommune"."""
-    text = unicodedata.normalize("NFC", text)
-    names = Counter(municipality_name(m.group(1)) for m in MUNICIPALITY_RE.finditer(text)
-                    if m.group(1) not in NOT_NAMES)
-    if not names:
-        return None
-    return names.most_common(1)[0][0]
+    """Given a document's text, return the municipality it names most often in one of its official printed forms
+    ("Københavns Kommune", "Lyngby-Taarbæk Kommunes", "LYNGBY-" / "TAARBÆK KOMMUNE"), else the region it names
+    most often, else None: never a name that is not on the official list."""
+    text = _HYPHEN_BREAK.sub(r"\1-\2", unicodedata.normalize("NFC", text).replace("\u00ad", ""))
+    found: Counter[str] = Counter()
+    first_at: dict[str, int] = {}
+    types: dict[str, str] = {}
+    for m in _names_re().finditer(text):
+        entry = _entry_of(m.group())
+        if entry is None:
+            continue
+        found[entry.name] += 1
+        first_at.setdefault(entry.name, m.start())
+        types[entry.name] = entry.type
+    for wanted in ("municipality", "region"):
+        names = [n for n in found if types[n] == wanted]
+        if names:
+            return max(names, key=lambda n: (found[n], -first_at[n]))
+    return None
 
 
 def _running_lines(lines: list[TextLine]) -> set[str]:
@@ -194,8 +274,10 @@ def recognise_title(kind: str, lines: list[TextLine]) -> str | None:
     return heading_title(lines)
 
 
-def recognise_document(lines: list[TextLine]) -> DocumentFacts:
-    """Given the lines of a document's first pages, return its kind, municipality and title."""
+def recognise_document(lines: list[TextLine], table_kinds: Iterable[str] = ()) -> DocumentFacts:
+    """Given a document's lines (all pages, or the first ones) and the kinds of its recognised tables, return
+    its kind, municipality and title (the title read from its first FIRST_PAGES pages)."""
     text = "\n".join(ln.text for ln in lines)
-    kind = recognise_kind(text)
-    return DocumentFacts(kind=kind, municipality=recognise_municipality(text), title=recognise_title(kind, lines))
+    kind = recognise_kind(text, table_kinds)
+    first = [ln for ln in lines if ln.page <= FIRST_PAGES]
+    return DocumentFacts(kind=kind, municipality=recognise_municipality(text), title=recognise_title(kind, first))

@@ -28,7 +28,7 @@ from domain.cells import (
 from domain.grid import Grid, GridRow
 from domain.registry import DocumentContext, TotalCheck
 from domain.totals import check_rows
-from domain.vocab import is_payback, section_head, section_total
+from domain.vocab import SECTION_HEADS, is_payback, key, section_head, section_total
 
 KIND = "proposal_economics"
 CAPTION_WORDS = ("økonomiske konsekvenser",)
@@ -64,8 +64,24 @@ def recognise(grid: Grid) -> bool:
     return "total" in totals or bool(heads and totals)
 
 
+def split_section_head(label: str, *, at_end: bool = False) -> tuple[str | None, str]:
+    """Given a row label, return (section, the rest) when a section head's words open it ("Varige ændringer
+    Behandlingstiden ...": a head row merged into the row below it) or, with `at_end`, close it ("Samlet varig
+    ændring Implementeringsomkostninger": the next section's head merged into a total); else (None, label)."""
+    words = label.split()
+    for phrase, value in SECTION_HEADS.items():
+        n = len(phrase.split())
+        if len(words) <= n:
+            continue
+        head, rest = (words[-n:], words[:-n]) if at_end else (words[:n], words[n:])
+        if key(" ".join(head)) == phrase:
+            return value, " ".join(rest)
+    return None, label
+
+
 def read(grid: Grid) -> list[EconRow]:
-    """Given a Tabel 1 grid, return its rows with section, control area and role."""
+    """Given a Tabel 1 grid, return its rows with section, control area and role. A section head printed on
+    one line with the row below or above it (read as one row) still opens its section."""
     lc, cc, years = label_col(grid), _control_col(grid), year_columns(grid)
     section, out = None, []
     for row in grid.rows:
@@ -78,7 +94,14 @@ def read(grid: Grid) -> list[EconRow]:
             section = head
             out.append(EconRow(row, label, head, None, "head"))
         elif (tot := section_total(label)) is not None:
+            following, rest = split_section_head(label, at_end=True)
+            if following is not None and section_total(rest) == tot:  # not "Samlede implementeringsomkostninger"
+                label, section = rest, following
             out.append(EconRow(row, label, tot, control or None, "total"))
+        elif (has_amount and (lead := split_section_head(label))[0] not in (None, section)
+              and section_total(lead[1]) is None):  # a head merged into the first row of the section it opens
+            section, label = lead
+            out.append(EconRow(row, label, section, control or None, "item"))
         elif has_amount:
             out.append(EconRow(row, label, section, control or None, "item"))
         else:

@@ -1,22 +1,26 @@
 """One row per proposal of a catalogue or proposal collection: code, title, type, administration, payback.
 
-Proposals are the codes of the catalogue overview rows and of the Tabel 1 grids (their contexts). Title and
-type come from the overview when it lists the proposal, else from the proposal heading (context);
-"Fremstillende forvaltning" from the proposal's header form (a text grid with a row of that label);
-the two payback periods from Tabel 1's "Tilbagebetalingstid baseret på ..." rows.
+Proposals are the codes of the catalogue overview rows, of the Tabel 1 grids (their contexts) and, in a
+document that holds such tables, of the proposal titles printed outside tables (`documents.outline`: a
+proposal still "under udarbejdelse" prints only its title). Title and type come from the overview when it
+lists the proposal, else from the proposal heading (context or outline title); "Fremstillende forvaltning"
+from the labelled field printed after the proposal's title (outline) or its header form (a text grid with a
+row of that label); the two payback periods from Tabel 1's "Tilbagebetalingstid baseret på ..." rows, in
+their printed order (service, then total) where a wrapped label lost the word that names them.
 """
 from __future__ import annotations
 
 import re
 
 from domain import catalogue_overview, proposal_economics
-from domain.cells import amount, clean, find_code, label_col
+from domain.cells import amount, clean, find_code, label_col, split_code
 from domain.grid import Grid, GridRow
 from domain.registry import DocumentContext
 from domain.vocab import key, payback_kind, proposal_type, proposal_type_in, strip_confidential
 
 KIND = None
 ADMINISTRATION_LABEL = "fremstillende forvaltning"
+PAYBACK_ORDER = ("service", "total")  # Tabel 1 prints the service payback first, the total payback second
 # A trailing "(INVESTERINGSFORSLAG, OFS 2021-2022)"-style remark after a heading's title.
 _TRAILING_REMARK = re.compile(r"\s*\((?:[^()]*(?:forslag|OFS|ofs)[^()]*)\)\s*$")
 _LEADING_SEP = re.compile(r"^[\s.:\-\u2010-\u2015\u2212]+")
@@ -70,6 +74,33 @@ def _administration(grid: Grid) -> str | None:
     return None
 
 
+def outline_proposals(doc: DocumentContext) -> list[dict]:
+    """Given a document, return its proposals as printed outside tables, in order: code, title, page, type
+    (the type heading printed since the previous title) and administration (the "Fremstillende forvaltning"
+    field printed after the title)."""
+    out: list[dict] = []
+    by_code: dict[str, dict] = {}
+    current: dict | None = None
+    type_seen: str | None = None
+    for entry in doc.outline:
+        role, text = entry.get("role"), clean(entry.get("text"))
+        if role == "title" and (parsed := split_code(text)):
+            code = parsed[0]
+            current = by_code.get(code)
+            if current is None:  # a proposal printed again (a cross-reference) stays one proposal
+                title, confidential = strip_confidential(title_from_heading(text, code) or "")
+                current = by_code[code] = dict(code=code, title=title or None, page=int(entry["page"]),
+                                               proposal_type=type_seen, administration=None,
+                                               confidential=confidential)
+                out.append(current)
+            type_seen = None
+        elif role == "heading" and (t := proposal_type(text)) is not None:
+            type_seen = t
+        elif role == "field" and current is not None and key(entry.get("label")) == ADMINISTRATION_LABEL:
+            current["administration"] = current["administration"] or text or None
+    return out
+
+
 def _type_in_form(grid: Grid) -> str | None:
     """Given a proposal's text grid (header form), return a proposal type printed as a whole cell, if any."""
     for row in grid.rows:
@@ -112,12 +143,16 @@ def rows(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
         p["confidential"] = p["confidential"] or strip_confidential(heading)[1]
         p["proposal_type"] = p["proposal_type"] or proposal_type_in(heading) or proposal_type_in(grid.caption)
         lc = label_col(grid)
-        for er in proposal_economics.read(grid):
-            if er.role == "payback" and (kind := payback_kind(er.label)):
-                years = payback_years(er.row, lc)
-                field = "payback_service_years" if kind == "service" else "payback_total_years"
-                if p[field] is None:
-                    p[field] = years
+        paybacks = [er for er in proposal_economics.read(grid) if er.role == "payback"]
+        named = {payback_kind(er.label) for er in paybacks}
+        unnamed = iter(k for k in PAYBACK_ORDER if k not in named)
+        for er in paybacks:
+            kind = payback_kind(er.label) or next(unnamed, None)  # a wrapped label that lost its last word
+            if kind is None:
+                continue
+            field = "payback_service_years" if kind == "service" else "payback_total_years"
+            if p[field] is None:
+                p[field] = payback_years(er.row, lc)
 
     for grid in ordered:  # header forms and other grids of a proposal: administration, type
         code = find_code(grid.context)
@@ -128,6 +163,15 @@ def rows(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
         if p["administration"] is None:
             p["administration"] = _administration(grid)
         p["proposal_type"] = p["proposal_type"] or proposal_type_in(grid.context) or _type_in_form(grid)
+
+    if props:  # a proposal document: its proposals printed outside tables too, and their administration
+        for o in outline_proposals(doc):
+            p = get(o["code"], o["page"])
+            detail_pages[o["code"]] = min(detail_pages.get(o["code"], o["page"]), o["page"])
+            p["title"] = p["title"] or o["title"]
+            p["proposal_type"] = p["proposal_type"] or o["proposal_type"]
+            p["administration"] = p["administration"] or o["administration"]
+            p["confidential"] = p["confidential"] or o["confidential"]
 
     doc_type = proposal_type_in(doc.title)  # e.g. a collection titled "Investeringsforslag ..."
 

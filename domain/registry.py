@@ -33,6 +33,9 @@ class DocumentContext:
     kind: str
     municipality: str | None = None
     title: str | None = None
+    # The headings and labelled fields printed outside its tables, in order (`documents.outline`): dicts with
+    # page, role ("title", "heading", "field"), label (fields only) and text.
+    outline: tuple[dict, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,12 @@ class TotalCheck:
     tolerance: Decimal  # 1 unit of the printed precision per summed row
     cell: tuple[int, int] | None = None  # (row_index, col_index) of the printed total in table `table_id`
     parts: tuple[tuple[int, int], ...] = ()  # (row_index, col_index) of the summed cells in the same table
+    printed_text: str | None = None  # the total cell as printed: "" when blank (then `printed` counts as 0)
+
+    @property
+    def shown_printed(self) -> str:
+        """The printed total as a reader sees it: its value, or "(blank)" when the cell prints nothing."""
+        return "(blank)" if self.printed_text is not None and not self.printed_text.strip() else str(self.printed)
 
     @property
     def difference(self) -> Decimal:

@@ -17,9 +17,17 @@ Generic checker (`check_printed_totals`), for tables whose kind has no checker o
 as a total ("... i alt", "I alt", "... totalt, service", "Total", "Samlet ...") is checked against the rows
 above it up to the previous total or section head; a grand total printed right after subtotals sums those
 subtotals; a total row carrying a sub-label ("Total | Besparelse") sums the rows with the same sub-label; a
-printed total column ("I alt", "2019-2022") sums the year columns of its row. When a table's structure is
-not understood (no reading of the rows above a total adds up while another reading is possible, an empty
-table, text-only rows) nothing is checked rather than a false alarm raised.
+printed total column ("I alt", "2019-2022") sums the year columns of its row. How budgets and accounts add up:
+- "of which" lines are never parts: a row labelled "heraf", "heraf:", "- heraf ..." (also "deraf", "hvoraf"),
+  and the rows set deeper than it right below it (its items);
+- a block may be closed by a subtotal printed without total words ("Egentlig kernekapital", "Kapitalgrundlag"):
+  a row with amounts in at least MIN_GROUP_COLUMNS columns that equals the rows of its block, or the previous
+  subtotals plus the rows after them, is a subtotal (checked, and it closes its block);
+- a total sums since the last section head, the last total, or the subtotals before it (the first that adds up).
+When a table's structure is not understood (no reading adds up while another reading is possible, the parts
+run past text rows, an empty table, text-only rows) the total is not checked but left `unverified` (it is no
+check: the audit report lists it as such) rather than a false alarm raised. Each check names the cells it summed
+(`TotalCheck.cell`, `.parts`) and the text the total cell prints (`printed_text`; blank when nothing is printed).
 """
 from __future__ import annotations
 
@@ -43,6 +51,10 @@ MIN_GROUP_COLUMNS = 2
 # Header of a printed total column: "I alt", "Total", "I alt 2019-2022", or a bare year span "2019-2022".
 _TOTAL_COLUMN = re.compile(r"^(?:i alt|total|totalt)(?:\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2}))?$")
 _SPAN_COLUMN = re.compile(r"^((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})$")
+# An "of which" line: "heraf", "Heraf:", "- heraf lønudgifter", "deraf", "hvoraf".
+_OF_WHICH = re.compile(r"^[\s\-\u2010-\u2015\u2212•]*(?:heraf|deraf|hvoraf)\b", re.IGNORECASE)
+INDENT_POINTS = 3.0  # a label set this much further right than the row above is indented under it
+NIL_TEXTS = frozenset({"-", "\u2013", "\u2014", "\u2212", "0", ""})  # printed nil amounts
 
 
 def precision(texts: Iterable[str | None]) -> Decimal:
@@ -90,7 +102,7 @@ def check_sum(table_id: str, row_index: int, row_label: str, column: str, printe
         tol = tolerance(texts, len(parts), allocated=allocated)
     return TotalCheck(table_id=table_id, row_index=row_index, row_label=row_label, column=column,
                       printed=Decimal(0) if printed is None else printed, computed=sum(parts, Decimal(0)),
-                      tolerance=tol, cell=cell, parts=tuple(part_cells))
+                      tolerance=tol, cell=cell, parts=tuple(part_cells), printed_text=printed_text or "")
 
 
 def check_rows(grid: Grid, total: GridRow, parts: Sequence[GridRow], columns: Iterable[int], *,
@@ -116,8 +128,9 @@ def failures(checks: Iterable[TotalCheck]) -> list[TotalCheck]:
 def describe(check: TotalCheck) -> str:
     """Given a check, return a one-line human description naming table, row, column and difference."""
     state = "holds" if check.holds else "FAILS"
-    return (f"{check.table_id} row {check.row_index} '{check.row_label}' [{check.column}]: printed {check.printed}"
-            f" vs sum of parts {check.computed} (difference {check.difference}, tolerance {check.tolerance}) {state}")
+    return (f"{check.table_id} row {check.row_index} '{check.row_label}' [{check.column}]: "
+            f"printed {check.shown_printed} vs sum of parts {check.computed} (difference {check.difference}, "
+            f"tolerance {check.tolerance}) {state}")
 
 
 # ---------------------------------------------------------------- the generic checker
@@ -128,7 +141,7 @@ class _Line:
     row: GridRow
     label: str
     sub: str  # the printed text of a sub-label column ("Besparelse"), '' when none
-    role: str  # "total", "item", "head" (label only), "text" (no amount, not a head)
+    role: str  # "total", "item", "head" (label only), "text" (no amount, not a head), "of_which" (never a part)
 
 
 def _amount_columns(grid: Grid, lc: int) -> list[int]:
@@ -155,17 +168,36 @@ def _sub_label_column(grid: Grid, lc: int, amounts: list[int]) -> int | None:
     return None
 
 
+def is_of_which(label: str | None) -> bool:
+    """Given a row label, return whether it is an "of which" line ("heraf", "Heraf:", "- heraf løn")."""
+    return bool(label and _OF_WHICH.match(label))
+
+
+def _indent(row: GridRow, lc: int) -> float | None:
+    """Given a row and its label column, return the left edge of its label as printed (None when unknown)."""
+    cell = row.cells.get(lc)
+    return cell.bbox[0] if cell is not None and cell.bbox is not None else None
+
+
 def _read(grid: Grid) -> tuple[list[_Line], list[int], int | None]:
     """Given a grid, return its lines, amount columns and sub-label column."""
     lc = label_col(grid)
     amounts = _amount_columns(grid, lc)
     sub = _sub_label_column(grid, lc, amounts)
     lines = []
+    of_which_at: float | None = None  # the indent of the "heraf" line whose items follow, while they do
     for row in grid.rows:
         label = clean(row.label or row.text(lc))
         has_amount = any(amount(row.text(c)) is not None for c in amounts)
         others = any(row.text(c) for c in row.cells if c != lc)
-        if label and is_total_label(label):
+        x0 = _indent(row, lc)
+        if of_which_at is not None and not (x0 is not None and x0 > of_which_at + INDENT_POINTS):
+            of_which_at = None
+        if is_of_which(label) or of_which_at is not None:
+            role = "of_which"
+            if is_of_which(label) and x0 is not None:
+                of_which_at = x0
+        elif label and is_total_label(label):
             role = "total"
         elif has_amount:
             role = "item"
@@ -233,19 +265,51 @@ def _holds(checks: list[TotalCheck]) -> bool:
 
 
 def _row_totals(grid: Grid, lines: list[_Line], amounts: list[int], years: dict[int, int]) -> list[TotalCheck]:
-    """Given a grid's lines, return the checks of its total rows (see the module docstring)."""
+    """Given a grid's lines, return the checks of its total rows and of its subtotals printed without total
+    words (see the module docstring)."""
     out: list[TotalCheck] = []
+    lc = label_col(grid)
     by_sub: dict[str, dict[str, list[GridRow]]] = {}  # sub-label ('' = every row) -> running part lists
+    interrupted: dict[str, bool] = {}  # sub-label -> a text row sits among the parts since the last total
 
     def state(sub: str) -> dict[str, list[GridRow]]:
         """Given a sub-label, return its rows since the last head, since the last total, and its subtotals."""
         return by_sub.setdefault(norm(sub), {"head": [], "total": [], "subtotals": []})
 
+    def close(st: dict[str, list[GridRow]], row: GridRow, parts: list[GridRow] | None, *, head: bool) -> None:
+        """Given a state and the total (or subtotal) row that closes its block with the parts it summed,
+        update the running lists: a total that summed the subtotals replaces them, else it joins them."""
+        if parts is not None and any(p is s for p in parts for s in st["subtotals"]):
+            st["subtotals"] = [row]
+        elif st["total"]:
+            st["subtotals"].append(row)
+        else:
+            st["subtotals"] = []  # a grand total closes the subtotals it summed
+        st["total"] = []
+        if head:
+            st["head"] = []
+
     for ln in lines:
         if ln.role == "head":
             for st in by_sub.values():
                 st["head"] = []
+        elif ln.role == "text":
+            if any(ln.row.text(c) and amount(ln.row.text(c)) is None and norm(ln.row.text(c)) not in NIL_TEXTS
+                   for c in amounts):  # text where amounts are printed: the block is not a plain list of parts
+                for key in [*by_sub, ""]:
+                    interrupted[key] = True
         elif ln.role == "item":
+            st = state(ln.sub)
+            cols = [c for c in amounts if amount(ln.row.text(c)) is not None]
+            if len(cols) >= MIN_GROUP_COLUMNS:
+                readings = [r for r in _readings(cols, [], st["total"], st["subtotals"]) if not r[1]]
+                held = _first_holding(grid, ln.row, cols, readings, ln.label, implicit=True)
+                if held is not None:  # a subtotal printed without total words: it closes its block
+                    checks, parts = held
+                    out += checks
+                    close(st, ln.row, parts, head=False)
+                    interrupted[norm(ln.sub)] = False
+                    continue
             for st in {id(s): s for s in (state(""), state(ln.sub))}.values():
                 st["head"].append(ln.row)
                 st["total"].append(ln.row)
@@ -253,30 +317,57 @@ def _row_totals(grid: Grid, lines: list[_Line], amounts: list[int], years: dict[
             st = state(ln.sub)
             cols = _columns_for(ln.row, amounts, years)
             label = f"{ln.label} / {ln.sub}" if ln.sub else ln.label
-            out += _verdict(grid, ln.row, cols, _readings(cols, st["head"], st["total"], st["subtotals"]), label)
-            if st["total"]:
-                st["subtotals"].append(ln.row)
+            readings = _readings(cols, st["head"], st["total"], st["subtotals"])
+            for parts in (st["head"], st["total"]):
+                if (outer := _without_indented(parts, lc)) != parts and outer:
+                    readings.append((outer, []))  # indented "of which" rows under an item, left out
+            held = _first_holding(grid, ln.row, cols, readings, label)
+            if held is not None:
+                out += held[0]
+                close(st, ln.row, held[1], head=True)
             else:
-                st["subtotals"] = []  # a grand total closes the subtotals it summed
-            st["head"], st["total"] = [], []
+                if not interrupted.get(norm(ln.sub), False):
+                    out += _failing(grid, ln.row, cols, readings, label)
+                close(st, ln.row, None, head=True)
+            interrupted[norm(ln.sub)] = False
     return out
 
 
-def _verdict(grid: Grid, total: GridRow, cols: list[int], readings: list, label: str) -> list[TotalCheck]:
-    """Given a total and its candidate readings, return the checks of the first reading that holds; when none
-    holds, the failing checks of the only reading, and nothing when several readings are possible."""
-    results = []
+def _without_indented(rows: list[GridRow], lc: int) -> list[GridRow]:
+    """Given consecutive part rows, return them without the rows set deeper than the item with amounts right
+    above them (its "of which" lines, printed without the word "heraf")."""
+    out: list[GridRow] = []
+    parent: float | None = None  # indent of the last kept row
+    for row in rows:
+        x0 = _indent(row, lc)
+        if parent is not None and x0 is not None and x0 > parent + INDENT_POINTS:
+            continue
+        out.append(row)
+        parent = x0
+    return out
+
+
+def _first_holding(grid: Grid, total: GridRow, cols: list[int], readings: list, label: str, *,
+                   implicit: bool = False) -> tuple[list[TotalCheck], list[GridRow]] | None:
+    """Given a total and its candidate readings, return the checks and parts of the first reading that holds,
+    or None. An `implicit` subtotal (no total words) needs at least two parts that add up to something."""
     for parts, groups in readings:
+        if implicit and len(parts) + len(groups) < MIN_GROUP_CHILDREN:
+            continue
         checks = check_rows(grid, total, parts, cols, label=label)
         for head, kids in groups:
             checks += check_rows(grid, head, kids, cols)
-        if checks and _holds(checks):
-            return checks
-        results.append(checks)
-    plain = [r for r, (_, g) in zip(results, readings, strict=True) if not g and r]
-    if len(plain) == 1:
-        return plain[0]
-    return []
+        if checks and _holds(checks) and (not implicit or any(c.computed for c in checks)):
+            return checks, parts
+    return None
+
+
+def _failing(grid: Grid, total: GridRow, cols: list[int], readings: list, label: str) -> list[TotalCheck]:
+    """Given a total none of whose readings holds, return the failing checks of its only reading; nothing when
+    several readings are possible (the summed range is ambiguous: the total stays unverified)."""
+    plain = [checks for parts, groups in readings if not groups and (checks := check_rows(grid, total, parts, cols,
+                                                                                         label=label))]
+    return plain[0] if len(plain) == 1 else []
 
 
 def _column_totals(grid: Grid, lines: list[_Line], years: dict[int, int]) -> list[TotalCheck]:

@@ -10,10 +10,26 @@ from normalizers.labels import clean_text, join_lines
 
 # "Forslagets titel: SU1. ..." or a heading that starts with a proposal code ("SU1. ...", "BU/SI01 - ...").
 TITLE_PREFIX = re.compile(r"(^|\s)forslagets\s+titel\s*:\s*", re.IGNORECASE)
+LABEL_BROKEN = re.compile(r"(^|\s)forslagets$", re.IGNORECASE)  # the label broken after its first word
+TITLE_LABEL_TAIL = re.compile(r"^titel\s*:\s*", re.IGNORECASE)
 RESUME_TAIL = re.compile(r"\s+(Resum[ée]\s*:.*|Re-)$", re.IGNORECASE)
 CODE_ONLY = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\s?\d{1,3}[a-z]?\s*[.:\-–]?$")
 CODE_HEADING = re.compile(r"^[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\s?\d{1,3}[a-z]?\s*(?:\.|:|-|–)\s*\S")
 MAX_HEADING_WORDS = 25
+MAX_TITLE_LINES = 3  # a proposal title wraps over at most this many lines
+TITLE_LINE_GAP = 0.6  # a title's next line sits at most this many font sizes below the line above it
+SIZE_TOLERANCE = 0.5  # points: lines of one title are set in one size
+# What ends a proposal title: its résumé ("Resumé:", "Kort resumé:"), a bracketed remark ("[Se under ...]",
+# "[Forslaget er fortsat under udarbejdelse ...]") or the proposal type heading set after it.
+TITLE_END = re.compile(r"\s*(?:\b(?:kort\s+)?resum[ée]\s*:.*|\[.*|\b(?:INVESTERINGS|INNOVATIONS|EFFEKTIVISERINGS)"
+                       r"(?:FORSLAG|-)\b.*)$", re.IGNORECASE | re.DOTALL)
+TITLE_STOP_LINE = re.compile(r"^(?:(?:kort\s+)?resum[ée]\b|\[|(?:INVESTERINGS|INNOVATIONS|EFFEKTIVISERINGS)FORSLAG\b)",
+                             re.IGNORECASE)
+NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")  # "1. Baggrund og formål"
+# A labelled field line: "Fremstillende forvaltning:" (value on the line or the next), at most a few words.
+FIELD_LABEL = re.compile(r"^([A-ZÆØÅ][\w\-/ ]{1,40}?)\s*:\s*(.*)$")
+MAX_FIELD_LABEL_WORDS = 4
+MAX_FIELD_VALUE_WORDS = 8
 MAX_CAPTION_LINES = 2
 CAPTION_GAP_FACTOR = 1.8  # unnumbered caption lines sit at most this many font sizes above the table
 
@@ -28,28 +44,82 @@ class Heading:
     is_title: bool
 
 
-def _proposal_title(text: str, following: list[TextLine]) -> str:
-    """Given the text after "Forslagets titel:" and the lines below, return the title: continued on the next
-    line when it breaks off (a lone code, a hyphen, "Re-" of "Resumé:"), cut before "Resumé:"."""
-    if not text and following:  # the title is set on the line below the label
-        text, following = clean_text(following[0].text), following[1:]
-    if following and (text.endswith("-") or CODE_ONLY.match(text) or (
-            not RESUME_TAIL.search(text) and RESUME_TAIL.search(" " + clean_text(following[0].text)))):
-        text = clean_text(join_lines([text, following[0].text]))
-    text = re.split(r"\s+Resum[ée]\s*:", text, maxsplit=1, flags=re.IGNORECASE)[0]
-    return RESUME_TAIL.sub("", text).strip()
+@dataclass(frozen=True)
+class Field:
+    """A labelled field printed outside the tables ("Fremstillende forvaltning: Socialforvaltningen")."""
+
+    page: int
+    top: float
+    label: str
+    value: str
+
+
+def _continues(line: TextLine, below: TextLine) -> bool:
+    """Given a title line and the line below it, return whether the title runs on there: the same size, set
+    tight below it (no paragraph gap), and not a résumé, remark or proposal-type line."""
+    return (abs(below.size - line.size) <= SIZE_TOLERANCE and below.top - line.bottom <= TITLE_LINE_GAP * line.size
+            and not TITLE_STOP_LINE.match(clean_text(below.text)))
+
+
+def _proposal_title(line: TextLine, text: str, following: list[TextLine]) -> str:
+    """Given the line of "Forslagets titel:", the text after the label and the lines below, return the whole
+    title: run on over the lines set tight below it (a title that wraps, a lone code, "Re-" of "Resumé:"),
+    cut before its résumé, a bracketed remark or the proposal type."""
+    lines = [text] if text else []
+    above = line
+    for below in following:
+        if len(lines) >= MAX_TITLE_LINES:
+            break
+        broken_resume = bool(lines) and lines[-1].endswith(" Re-")  # "Re-" / "sumé:" below
+        if lines and not broken_resume and (TITLE_END.search(" ".join(lines)) or not _continues(above, below)):
+            break
+        lines.append(clean_text(below.text))
+        above = below
+    text = TITLE_END.sub("", clean_text(join_lines(lines)))
+    return RESUME_TAIL.sub("", text).strip(" -–")
+
+
+def _code_heading(line: TextLine, text: str, following: list[TextLine]) -> str:
+    """Given a heading line that opens with a proposal code and the lines below, return the whole heading: run
+    on over the lines set tight below it in the same face (a wrapped title), never into another heading."""
+    lines, above = [text], line
+    for below in following:
+        nxt = clean_text(below.text)
+        if (len(lines) >= MAX_TITLE_LINES or below.bold != line.bold or not _continues(above, below)
+                or CODE_HEADING.match(nxt) or NUMBERED_HEADING.match(nxt) or TITLE_PREFIX.search(nxt)):
+            break
+        lines.append(nxt)
+        above = below
+    return TITLE_END.sub("", clean_text(join_lines(lines))).strip(" -–") or text
+
+
+def field_of(line: TextLine, following: list[TextLine]) -> Field | None:
+    """Given a non-table text line and the lines below it, return it as a labelled field when it reads as one:
+    a short label ending in ":" with a short value after it on the line, or alone on the next line."""
+    m = FIELD_LABEL.match(clean_text(line.text))
+    if not m or len(m.group(1).split()) > MAX_FIELD_LABEL_WORDS:
+        return None
+    value = m.group(2).strip()
+    if not value and following and ":" not in following[0].text and following[0].top - line.bottom <= line.size * 2:
+        value = clean_text(following[0].text)
+    if not value or len(value.split()) > MAX_FIELD_VALUE_WORDS or value.endswith(("-", ",")):
+        return None  # prose that happens to open with "Word:" runs on
+    return Field(0, line.top, m.group(1).strip(), value)
 
 
 def heading_of(line: TextLine, following: list[TextLine] | None = None) -> Heading | None:
     """Given a non-table text line (and the lines below it), return it as a heading when it reads as one: a
     proposal title ("Forslagets titel: ..."), a line opening with a proposal code, or a short bold line."""
     text = clean_text(line.text)
+    if following and LABEL_BROKEN.search(text) and (m := TITLE_LABEL_TAIL.match(clean_text(following[0].text))):
+        title = _proposal_title(following[0], clean_text(following[0].text)[m.end():].strip(), following[1:])
+        return Heading(0, following[0].top, title, True) if title else None  # "Forslagets" / "titel: ..."
     m = TITLE_PREFIX.search(text)
     if m:
-        title = _proposal_title(text[m.end():].strip(), following or [])
+        title = _proposal_title(line, text[m.end():].strip(), following or [])
         return Heading(0, line.top, title, True) if title else None
     if CODE_HEADING.match(text) and len(text.split()) <= MAX_HEADING_WORDS and (line.bold or line.size >= 11):
-        return Heading(0, line.top, text, True)
+        return Heading(0, line.top, _code_heading(line, text, following or []), True)
     if line.bold and len(text.split()) <= MAX_HEADING_WORDS and not is_caption(line):
         return Heading(0, line.top, text, False)
     return None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from extractors.context import Heading, caption_above, heading_of, is_caption_text
+from extractors.context import Field, Heading, caption_above, field_of, heading_of, is_caption_text
 from extractors.grid import adopt_header, build_table
 from extractors.layout import PageLayout, read_page
 from extractors.margins import strip_running_blocks, strip_running_lines
@@ -117,10 +117,13 @@ def _assign_context(tables: list[Table], headings: list[Heading]) -> None:
         t.context = ctx
 
 
-def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[Table]:
-    """Given page layouts, return every table found, stitched across pages, with captions and context."""
+def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings = DEFAULT_SETTINGS,
+                         outline: list[Heading | Field] | None = None) -> list[Table]:
+    """Given page layouts, return every table found, stitched across pages, with captions and context; when
+    given an `outline` list, add to it the headings and labelled fields printed outside the tables, in order."""
     tables: list[Table] = []
     headings: list[Heading] = []
+    fields: list[Field] = []
     first_on_page: set[int] = set()
     opens_page: set[int] = set()  # tables with no text above them on their page
     ends_page: set[int] = set()  # ... and with no text below them
@@ -133,8 +136,12 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
         tail = [] if page.text_only else trailing_header(page, [r for r, _ in built], settings)
         inside = {id(ln) for r in regions for ln in r.lines} | {id(ln) for ln in tail}
         for k, ln in enumerate(page.lines):
-            if id(ln) not in inside and (h := heading_of(ln, page.lines[k + 1:k + 3])) is not None:
+            if id(ln) in inside:
+                continue
+            if (h := heading_of(ln, page.lines[k + 1:k + 3])) is not None:
                 headings.append(Heading(page.number, h.top, h.text, h.is_title))
+            if (h is None or not h.is_title) and (f := field_of(ln, page.lines[k + 1:k + 2])) is not None:
+                fields.append(Field(page.number, f.top, f.label, f.value))
         start = len(tables)
         for r, t in built:
             t.caption = caption_above(page.lines, r, settings.caption_lookup_lines)
@@ -154,6 +161,8 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
                     first_on_page, last_on_page, opens_page, ends_page)
     # context after stitching: a continuation that repeats its "Tabel 1" caption is not a second Tabel 1
     _assign_context(tables, headings)
+    if outline is not None:
+        outline.extend(sorted([*headings, *fields], key=lambda h: (h.page, h.top)))
     for t in tables:
         head = " ".join(t.columns)
         t.unit = find_unit(head) or find_unit(t.caption or "")

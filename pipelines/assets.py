@@ -32,7 +32,6 @@ from pipelines.writer import output_path, read_table, write_table
 from reports.build import audit_dir, report_path
 
 FORCE_TAG = "dkbudget/force"
-UNKNOWN_KIND = "unknown"  # a PDF of no known kind publishes no domain rows
 GENERIC_GROUP = "generic"
 DOMAIN_GROUP = "domain"
 
@@ -127,7 +126,8 @@ def build_domain_rows(clean: Path, table: str, doc_row: dict) -> list[dict]:
     grids = grids_from_records([] if tables is None else tables.to_pylist(),
                                [] if cells is None else cells.to_pylist())
     context = registry.DocumentContext(document_id=did, kind=doc_row["kind"],
-                                       municipality=doc_row["municipality"], title=doc_row["title"])
+                                       municipality=doc_row["municipality"], title=doc_row["title"],
+                                       outline=tuple(doc_row.get("outline") or ()))
     rows = builder(context, grids)
     return [{"document_id": did, **row} for row in rows]
 
@@ -166,7 +166,7 @@ def domain_asset(table: str) -> dg.AssetsDefinition:
             reason = "unchanged"
         else:
             try:
-                rows = [] if doc_row["kind"] == UNKNOWN_KIND else build_domain_rows(clean, table, doc_row)
+                rows = build_domain_rows(clean, table, doc_row)  # from the tables recognised, whatever the kind
             except Exception as exc:  # noqa: BLE001 - a builder's bug: recorded in `documents`, never fatal
                 problem = describe_error(f"building {table}", exc)
                 record_problem(clean, did, problem)

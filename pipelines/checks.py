@@ -82,7 +82,7 @@ def totals_check(clean_dir: Path, document_id: str) -> dg.AssetCheckResult:
     """Given a document id, return the totals check: every failing total with table, row, column, difference."""
     checks = total_checks(clean_dir, document_id)
     failing = [c for c in checks if not c.holds]
-    listed = [{"table_id": c.table_id, "row": c.row_label, "column": c.column, "printed": str(c.printed),
+    listed = [{"table_id": c.table_id, "row": c.row_label, "column": c.column, "printed": c.shown_printed,
                "computed": str(c.computed), "difference": str(c.difference)} for c in failing[:MAX_LISTED]]
     return dg.AssetCheckResult(
         check_name=TOTALS_CHECK, asset_key="tables", passed=not failing, severity=dg.AssetCheckSeverity.WARN,

@@ -16,9 +16,10 @@ from pathlib import Path
 import pdfplumber
 
 from domain import registry
-from domain.documents import recognise_document
+from domain.documents import TextLine, recognise_document
 from domain.grid import grids_from_records
 from domain.registry import TotalCheck
+from extractors.context import Field, Heading
 from extractors.layout import PageLayout
 from extractors.records import table_records
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
@@ -74,7 +75,19 @@ def new_document_row(file_name: str, sha: str) -> dict:
     """Given a file name and its SHA-256, return a fresh `documents` row (status ok, nothing read yet)."""
     return dict(document_id=document_id_of(sha), file_name=file_name, sha256=sha, n_pages=0, kind="unknown",
                 municipality=None, title=None, status=STATUS_OK, error=None, n_tables=0,
-                extracted_at=datetime.now(UTC), pipeline_version=pipeline_version())
+                extracted_at=datetime.now(UTC), pipeline_version=pipeline_version(), outline=[])
+
+
+def outline_rows(outline: list[Heading | Field]) -> list[dict]:
+    """Given the headings and labelled fields printed outside a document's tables, return its `outline` entries:
+    role `title` (a proposal title), `heading` (a short bold line) or `field` ("Fremstillende forvaltning: X")."""
+    out = []
+    for item in outline:
+        if isinstance(item, Field):
+            out.append(dict(page=item.page, role="field", label=item.label, text=item.value))
+        else:
+            out.append(dict(page=item.page, role="title" if item.is_title else "heading", label=None, text=item.text))
+    return out
 
 
 def failed_document(path: Path, sha: str, error: str, retry: bool = False) -> ExtractedDocument:
@@ -221,6 +234,23 @@ def _classify(result: ExtractedDocument) -> None:
         result.totals.extend(checks)
 
 
+def document_lines(first: list[TextLine], layouts: list[PageLayout]) -> list[TextLine]:
+    """Given the printed lines of the first pages and every page's layout, return the lines of all pages: the
+    first pages' as read, the later pages' from their layouts (running headers and footers removed)."""
+    read = {ln.page for ln in first}
+    later = [TextLine(text=ln.text, page=layout.number, size=round(float(ln.size), 1))
+             for layout in layouts if layout.number not in read and layout.number > max(read, default=0)
+             for ln in layout.lines]
+    return [*first, *later]
+
+
+def _recognise(result: ExtractedDocument, lines: list[TextLine]) -> None:
+    """Given a document's extraction and the lines of all its pages, set its kind, municipality and title from
+    its text and the kinds of the tables recognised in it (a summary of what was found)."""
+    facts = recognise_document(lines, [t["kind"] for t in result.tables or [] if t.get("kind")])
+    result.document.update(kind=facts.kind, municipality=facts.municipality, title=facts.title)
+
+
 def _add_problem(doc: dict, problem: str) -> None:
     """Given a `documents` row, mark it partial (unless failed) and add a one-line problem to its error."""
     if doc["status"] == STATUS_OK:
@@ -255,7 +285,9 @@ def extract_document(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
         doc.update(kind=facts.kind, municipality=facts.municipality, title=facts.title)
         stage = "extracting tables"
         layouts = read_layouts(path, settings)
-        tables = extract_from_layouts(layouts, settings)
+        outline: list[Heading | Field] = []
+        tables = extract_from_layouts(layouts, settings, outline)
+        doc["outline"] = outline_rows(outline)
         t_rows, c_rows = table_records(doc["document_id"], tables) if tables else ([], [])
         stage = "looking for pages without text"
         scans = scanned_pages(path, layouts)
@@ -276,6 +308,7 @@ def extract_document(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
         if is_out_of_memory(exc):
             raise MemoryError from exc
         _add_problem(doc, describe_error("classifying tables", exc))
+    _recognise(result, document_lines(lines, layouts))
     return result
 
 

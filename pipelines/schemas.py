@@ -19,7 +19,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "documents": _schema(
         ("file_name", S), ("sha256", S), ("n_pages", I32), ("kind", S), ("municipality", S), ("title", S),
         ("status", S), ("error", S), ("n_tables", I32), ("extracted_at", TIMESTAMP_UTC),
-        ("pipeline_version", S), page=False),
+        ("pipeline_version", S),
+        ("outline", pa.list_(pa.struct([("page", I32), ("role", S), ("label", S), ("text", S)]))), page=False),
     "tables": _schema(
         ("table_id", S), ("table_index", I32), ("page", I32), ("last_page", I32), ("caption", S), ("context", S),
         ("columns", pa.list_(S)), ("n_rows", I32), ("unit", S), ("pl_year", I16), ("kind", S),

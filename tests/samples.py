@@ -17,8 +17,17 @@ def pdf_of(doc: str) -> Path:
 
 
 @cache
+def extraction(doc: str) -> tuple[tuple[Table, ...], tuple[dict, ...]]:
+    """Given a sample number, return its extracted tables and its `documents.outline` entries (cached; callers
+    must not mutate them)."""
+    from extractors.tables import extract_from_layouts, read_layouts
+    from pipelines.process import outline_rows
+
+    outline: list = []
+    tables = extract_from_layouts(read_layouts(pdf_of(doc)), outline=outline)
+    return tuple(tables), tuple(outline_rows(outline))
+
+
 def extracted(doc: str) -> tuple[Table, ...]:
     """Given a sample number, return its extracted tables (cached; callers must not mutate them)."""
-    from extractors.tables import extract_tables
-
-    return tuple(extract_tables(pdf_of(doc)))
+    return extraction(doc)[0]

@@ -144,3 +144,26 @@ def test_reproduces_the_scorer_expectation(doc):
     expected = goldset.expected_domain(goldset.load_gold(GOLD / doc))["proposal_economics"]
     got = registry.builders()["proposal_economics"](DOC, classified(doc))
     assert [{k: v for k, v in r.items() if k != "document_id"} for r in got] == expected
+
+
+def test_a_section_head_read_into_the_row_below_or_above_it_still_opens_its_section():
+    """As LibreOffice prints SU3's Tabel 1: "Varige ændringer" on the line of the first item, and
+    "Implementeringsomkostninger" on the line of "Samlet varig ændring"; a label that merely starts with the
+    section's own head word ("Implementeringsomkostninger -terapeutfaglige ...") is an item of that section."""
+    from domain.grid import Grid, GridCell, GridRow
+
+    def row(i: int, label: str, *texts: str) -> GridRow:
+        cells = {c: GridCell(t, None, 1) for c, t in enumerate([label, "Service" if texts else "", *texts]) if t}
+        return GridRow(i, 1, label, cells)
+
+    grid = Grid("d", "d-000", 0, 1, 1, "Tabel 1. Forslagets samlede økonomiske konsekvenser", "SU3. Titel",
+                ["1.000 kr.", "Styringsområde", "2023", "2024"], "1.000 kr.", None, rows=[
+                    row(0, "Varige ændringer Behandlingstiden nedsættes", "-1.400", "-2.750"),
+                    row(1, "Samlet varig ændring Implementeringsomkostninger", "-1.400", "-2.750"),
+                    row(2, "Implementeringsomkostninger -terapeutfaglige kompetencer", "700", ""),
+                    row(3, "Projektledelse", "100", "")])
+    read = [(er.label, er.section, er.role) for er in proposal_economics.read(grid)]
+    assert read == [("Behandlingstiden nedsættes", "permanent", "item"),
+                    ("Samlet varig ændring", "total_permanent", "total"),
+                    ("Implementeringsomkostninger -terapeutfaglige kompetencer", "implementation", "item"),
+                    ("Projektledelse", "implementation", "item")]

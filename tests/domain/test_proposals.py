@@ -81,3 +81,39 @@ def test_title_from_heading_variants():
     assert proposals.title_from_heading(heading, "SU2") == "Styrkelse af hjemmeplejen"
     assert proposals.title_from_heading("SI/UD03 – Øget brug af videomøder", "SI/UD03") == "Øget brug af videomøder"
     assert proposals.title_from_heading("Effektiviseringskatalog 2023", "SU1") is None
+
+
+def test_outline_gives_placeholder_proposals_and_administration():
+    """Titles and fields printed outside tables (`documents.outline`): a proposal that prints only its title is
+    a row; "Fremstillende forvaltning" printed after a title is that proposal's; a cross-reference is no new row."""
+    outline = (
+        dict(page=40, role="heading", label=None, text="INVESTERINGSFORSLAG"),
+        dict(page=40, role="title", label=None, text="HA02 – Styrket indsats til børn med autisme"),
+        dict(page=41, role="title", label=None, text="SI05 - Hurtigere udslusning af færdigmeldte patienter"),
+        dict(page=41, role="field", label="Fremstillende forvaltning", text="Socialforvaltningen"),
+        dict(page=44, role="title", label=None, text="HA02 – Styrket indsats til børn med autisme"),
+        dict(page=44, role="field", label="Fremstillende forvaltning", text="Økonomiforvaltningen"),
+    )
+    doc = DocumentContext("gold", "proposal_catalogue", "København", None, outline)
+    out = {p["code"]: p for p in proposals.rows(doc, classified("003"))}
+    assert out["HA02"]["title"] == "Styrket indsats til børn med autisme"
+    assert (out["HA02"]["page"], out["HA02"]["proposal_type"]) == (40, "investment")
+    assert out["HA02"]["administration"] == "Økonomiforvaltningen"  # printed after its (repeated) title
+    assert out["HA02"]["payback_service_years"] is None
+    assert out["SI05"]["administration"] == "Socialforvaltningen"
+    assert out["BU04"]["administration"] is None
+    # without proposal tables, code-like titles alone make no proposals
+    assert proposals.rows(doc, []) == []
+
+
+def test_payback_rows_whose_wrapped_label_lost_its_kind_follow_the_printed_order():
+    grids = [g for g in classified("003") if g.kind == "proposal_economics" and g.context
+             and g.context.startswith("BU03")][:1]
+    for row in grids[0].rows:
+        for c, cell in row.cells.items():
+            if cell.text.lower().startswith("tilbagebetalingstid"):
+                cell = GridCell("Tilbagebetalingstid baseret på", None, cell.page)
+                row.cells[c] = cell
+                row.label = cell.text
+    out = {p["code"]: p for p in proposals.rows(DOC, grids)}
+    assert (out["BU03"]["payback_service_years"], out["BU03"]["payback_total_years"]) == (5.0, 5.0)

@@ -22,7 +22,7 @@ from extractors.records import table_records
 from pipelines.pdf_text import read_first_lines
 from tests.domain.cph_gold import metas
 from tests.domain.gold_grids import GOLD
-from tests.samples import extracted
+from tests.samples import extracted, extraction
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 EVAL = Path(__file__).resolve().parents[1] / "fixtures" / "eval"  # vendored scorer derivation
@@ -47,7 +47,7 @@ def _extract(prefix: str) -> RealDoc:
     grids = grids_from_records(tables, cells)
     for g in grids:
         g.kind = registry.classify(g)
-    return RealDoc(DocumentContext(prefix, facts.kind, facts.municipality, facts.title), grids)
+    return RealDoc(DocumentContext(prefix, facts.kind, facts.municipality, facts.title, extraction(prefix)[1]), grids)
 
 
 @pytest.fixture(scope="session")
@@ -127,6 +127,25 @@ def test_proposals_cover_every_code_with_payback_from_tabel1(real_003):
     assert codes <= set(props)
     assert all(props[c]["payback_service_years"] is not None or props[c]["payback_total_years"] is not None
                for c in codes)
+
+
+@pytest.mark.parametrize("doc", ["001", "003"])
+def test_proposals_are_the_gold_proposals(doc, real_001, real_003):
+    """Every proposal, placeholders included, with its whole (wrapped) title, administration and payback."""
+    sys.path.insert(0, str(EVAL))
+    import goldset
+
+    expected = {p["code"]: p for p in goldset.expected_proposals(GOLD / doc)}
+    found = {p["code"]: {k: p[k] for k in goldset.PROPOSAL_FIELDS}
+             for p in _rows(real_001 if doc == "001" else real_003, "proposals")}
+    assert found == expected
+
+
+def test_proposal_contexts_carry_the_whole_wrapped_title(real_003):
+    contexts = {g.context for g in real_003.grids if g.context}
+    assert "BU03 - Faglig omstilling – Målrettet tidlig indsats til forebyggelse af senere sociale foranstaltninger" \
+        in contexts
+    assert any(c.endswith("effektivisering af SOFs og BIFs administrative m2") for c in contexts)
 
 
 def _gold_failures(doc: str) -> Counter:

@@ -139,3 +139,106 @@ def test_the_rounding_rule():
     assert tolerance(["-5.802", "-5.246", "-557"], 2) == 0  # whole units sum exactly
     assert tolerance(["192,8", "1,5", "<0,1"], 30) == Decimal("3.0")  # one decimal: 0,1 per part
     assert tolerance(["778.372", "500.000", "278.371"], 2, allocated=True) == 2  # shares of a whole
+
+
+# ---------------------------------------------------------------- how budgets and accounts add up
+def _statement(rows: list[tuple[str, float, list[str]]], columns: list[str]) -> Grid:
+    """Given (label, label x0 in points, amount texts) per row, return a grid laid out as printed: the label in
+    column 0 at its indent, the amounts in the columns after it."""
+    out = []
+    for i, (label, x0, texts) in enumerate(rows):
+        cells = {0: GridCell(label, None, 1, (x0, 100.0 + 12 * i, x0 + 150, 110.0 + 12 * i))}
+        cells.update({c: GridCell(t, None, 1) for c, t in enumerate(texts, start=1) if t})
+        out.append(GridRow(i, 1, label, cells))
+    return Grid("d", "d-000", 0, 1, 1, None, None, ["", *columns], "mio. kr.", None, rows=out)
+
+
+def _verdicts(grid: Grid) -> dict[str, set[bool]]:
+    """Given a grid, return {row label: the verdicts of its checks}."""
+    out: dict[str, set[bool]] = {}
+    for c in registry.check_totals(grid):
+        out.setdefault(c.row_label, set()).add(c.holds)
+    return out
+
+
+def test_of_which_lines_and_their_items_are_never_parts():
+    grid = _statement([
+        ("Personaleudgifter", 50, ["1.200", "1.150"]),
+        ("- heraf løn til ledere", 60, ["300", "290"]),
+        ("Driftsudgifter", 50, ["800", "700"]),
+        ("Heraf:", 50, ["", ""]),
+        ("IT-licenser", 62, ["120", "110"]),
+        ("Husleje", 62, ["200", "190"]),
+        ("Tilskud", 50, ["-500", "-450"]),
+        ("Udgifter i alt", 50, ["1.500", "1.400"]),
+    ], ["2024", "2023"])
+    checks = registry.check_totals(grid)
+    assert {(c.row_label, c.column, c.holds) for c in checks} == {
+        ("Udgifter i alt", "2024", True), ("Udgifter i alt", "2023", True)}
+    assert {r for c in checks for r, _ in c.parts} == {0, 2, 6}  # each check names the rows it summed
+
+
+def test_subtotals_without_total_words_close_their_blocks():
+    """A capital statement: "Egentlig kernekapital", "Kernekapital", "Kapitalgrundlag" are subtotals printed
+    without "i alt"; each sums its block or the subtotal before it plus the rows after it."""
+    grid = _statement([
+        ("Aktiekapital", 50, ["100", "100"]),
+        ("Overført overskud", 50, ["1.200", "1.100"]),
+        ("Egenkapital i alt", 50, ["1.300", "1.200"]),
+        ("- heraf minoritetsinteresser", 60, ["20", "18"]),
+        ("Fradrag for immaterielle aktiver", 50, ["-50", "-40"]),
+        ("Fradrag for udskudte skatteaktiver", 50, ["-10", "-12"]),
+        ("Egentlig kernekapital", 50, ["1.240", "1.148"]),
+        ("Hybrid kernekapital", 50, ["200", "200"]),
+        ("Kernekapital", 50, ["1.440", "1.348"]),
+        ("Supplerende kapital", 50, ["150", "150"]),
+        ("Kapitalgrundlag", 50, ["1.590", "1.498"]),
+    ], ["2023", "2022"])
+    assert _verdicts(grid) == {"Egenkapital i alt": {True}, "Egentlig kernekapital": {True},
+                               "Kernekapital": {True}, "Kapitalgrundlag": {True}}
+
+
+def test_sections_under_one_header_add_up_to_the_grand_total():
+    grid = _statement([
+        ("Serviceudgifter", 50, ["", ""]),
+        ("Ældre", 50, ["", ""]),
+        ("Hjemmepleje", 60, ["400", "410"]),
+        ("Plejeboliger", 60, ["600", "590"]),
+        ("Ældre i alt", 50, ["1.000", "1.000"]),
+        ("Handicap", 50, ["", ""]),
+        ("Bostøtte", 60, ["300", "320"]),
+        ("Botilbud", 60, ["700", "650"]),
+        ("Handicap i alt", 50, ["1.000", "970"]),
+        ("Serviceudgifter i alt", 50, ["2.000", "1.970"]),
+    ], ["2024", "2025"])
+    assert _verdicts(grid) == {"Ældre i alt": {True}, "Handicap i alt": {True}, "Serviceudgifter i alt": {True}}
+
+
+def test_a_total_whose_parts_run_past_text_is_unverified_not_failed():
+    grid = _statement([
+        ("Tilskud A", 50, ["100", "100"]),
+        ("Bemærk: beløbet afventer", 50, ["se note", ""]),
+        ("Tilskud B", 50, ["50", "50"]),
+        ("I alt", 50, ["400", "400"]),
+    ], ["2024", "2025"])
+    assert registry.check_totals(grid) == []
+
+
+def test_a_blank_total_cell_is_reported_blank_not_as_a_printed_zero():
+    grid = _statement([("a", 50, ["1.000", "7"]), ("b", 50, ["500", "3"]), ("I alt", 50, ["1.500", ""])],
+                      ["2023", "2024"])
+    bad = [c for c in registry.check_totals(grid) if not c.holds]
+    assert [(c.column, c.shown_printed) for c in bad] == [("2024", "(blank)")]
+    assert "printed (blank)" in describe(bad[0])
+
+
+def test_indented_of_which_rows_under_an_item_are_left_out_when_the_total_says_so():
+    grid = _statement([
+        ("Lønninger", 50, ["900", "880"]),
+        ("Ledere", 62, ["150", "150"]),
+        ("Øvrige driftsudgifter", 50, ["300", "320"]),
+        ("Udgifter i alt", 50, ["1.200", "1.200"]),
+    ], ["2024", "2025"])
+    checks = registry.check_totals(grid)
+    assert {c.holds for c in checks} == {True} and len(checks) == 2
+    assert {r for c in checks for r, _ in c.parts} == {0, 2}

@@ -48,9 +48,38 @@ def test_grant_list_title_is_its_heading_without_line_break():
     ("Vesthimmerlands Kommune", "Vesthimmerland"),
     ("Bornholms Regionskommune", "Bornholm"),
     ("borgere i den kommune hvor de bor", None),
+    ("Lyngby-\nTaarbæk Kommune", "Lyngby-Taarbæk"),  # broken at its hyphen: never the partial "Taarbæk"
+    ("LYNGBY-\nTAARBÆK KOMMUNE", "Lyngby-Taarbæk"),
+    ("Taarbæk Kommune", None),  # not a municipality's name
+    ("Ringkøbing-Skjern Kommunes budget", "Ringkøbing-Skjern"),  # genitive
+    ("i samarbejde med Slagelse\nKommune", "Slagelse"),
+    ("Nordfyns Kommune", "Nordfyns"),
+    ("Århus Kommune", "Aarhus"),  # an older spelling
+    ("Fyns Kommune", None),
+    ("Region Hovedstadens sygehuse", "Region Hovedstaden"),  # a region when no municipality is named
+    ("Region Sjælland og Næstved Kommune", "Næstved"),  # a municipality before its region
 ])
 def test_municipality_name_rules(text, name):
     assert recognise_municipality(text) == name
+
+
+def test_the_official_list_holds_98_municipalities_and_5_regions():
+    from domain.documents import municipalities
+
+    entries = municipalities()
+    assert sum(e.type == "municipality" for e in entries) == 98
+    assert sum(e.type == "region" for e in entries) == 5
+    assert len({e.name for e in entries}) == 103
+
+
+def test_municipality_is_read_from_the_whole_document():
+    """A running header naming a department, the name only printed after page 3, broken at its hyphen."""
+    lines = [TextLine("Sundheds- og Omsorgsforvaltningen", p, 8.0) for p in (1, 2, 3, 4, 5)]
+    lines += [TextLine("Budgetnotat", 1, 16.0), TextLine("Notatet er udarbejdet af Lyngby-", 5, 10.0),
+              TextLine("Taarbæk Kommune i samarbejde med Gentofte Kommune.", 5, 10.0),
+              TextLine("Lyngby-Taarbæk Kommunes økonomi", 6, 10.0)]
+    assert recognise_document(lines).municipality == "Lyngby-Taarbæk"
+    assert recognise_document(lines[:6]).municipality is None
 
 
 def test_text_without_markers_is_unknown():
@@ -70,3 +99,42 @@ UNRELATED = ["pdfplumber_WARN-Report-for-7-1-2015-to-03-25-2016.pdf", "pdfplumbe
 def test_unrelated_pdfs_are_unknown(name):
     facts = recognise_document(read_first_lines(HOSTILE / name)[1])
     assert facts.kind == "unknown"
+
+
+REAL = REPO / ".." / "shared" / "corpus" / "real"
+REAL_MINUTES = [("dk_ballerup_sfu_referat_2012-12-04.pdf", "Ballerup"),  # eDoc export, 15 pages
+                ("dk_syddjurs_puk_referat_2013-06-20.pdf", "Syddjurs")]  # Acadre export
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="the real corpus lives beside the repo (../shared)")
+@pytest.mark.parametrize("name, municipality", REAL_MINUTES)
+def test_real_committee_minutes_are_recognised_from_all_their_pages(name, municipality):
+    from pipelines.process import extract_document
+
+    doc = extract_document(REAL / name).document
+    assert (doc["status"], doc["kind"], doc["municipality"]) == ("ok", "committee_minutes", municipality)
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="the real corpus lives beside the repo (../shared)")
+def test_real_documents_of_no_known_kind_stay_unknown():
+    from pipelines.process import extract_document
+
+    for name in ("se_simrishamn_tidplan_budgetanvisningar_2027-2031.pdf",
+                 "other_india_union_budget_2014-15_summary.pdf"):
+        assert extract_document(REAL / name).document["kind"] == "unknown"
+
+
+def test_a_recognised_table_is_evidence_of_its_document_kind():
+    lines = [TextLine("Bilag 3", 1, 14.0), TextLine("Oversigt", 1, 10.0)]
+    assert recognise_document(lines).kind == "unknown"
+    assert recognise_document(lines, ["satspulje_overview", "other"]).kind == "committee_minutes"
+    assert recognise_document(lines, ["grant_expiry"]).kind == "grant_expiry_list"
+    assert recognise_document(lines, ["task_budget", "task_sheet"]).kind == "task_budget"
+
+
+def test_on_a_tie_the_kind_whose_tables_were_found_wins():
+    """Minutes that quote "bevillinger, der udløber" twice in prose, with a satspulje overview among their tables."""
+    lines = [TextLine("Tilskud til bevillinger, der udløber i 2019.", 2, 10.0),
+             TextLine("Projektet, som udløber sommeren 2019, videreføres ikke.", 3, 10.0)]
+    assert recognise_document(lines).kind == "grant_expiry_list"
+    assert recognise_document(lines, ["satspulje_overview"]).kind == "committee_minutes"

@@ -181,7 +181,8 @@ def test_files_with_identical_bytes_share_one_document_with_a_row_each(mixed_run
     sample = next(RAW.glob(f"{SAMPLE}_*.pdf")).name
     pair = docs[docs["file_name"].isin([sample, TWIN])]
     assert pair["document_id"].nunique() == 1 and len(pair) == 2
-    first, second = pair.drop(columns="file_name").to_dict("records")
+    first, second = ({k: v.tolist() if hasattr(v, "tolist") else v for k, v in r.items()}  # list columns as lists
+                     for r in pair.drop(columns="file_name").to_dict("records"))
     assert first == second  # identical rows apart from the name
     empties = docs[docs["file_name"].isin(["own_zero-bytes.pdf", "pdfplumber_empty.pdf"])]
     assert empties["document_id"].nunique() == 1 and len(empties) == 2
