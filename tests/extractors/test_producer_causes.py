@@ -656,8 +656,8 @@ def test_padding_parts_rows_whose_cells_are_centred_beside_a_wrapped_label(tmp_p
 
 # ---- a label spanning several rows (rowspan) in a table with no rules between rows -------------------------------
 
-AREA_HEADER = ["Område", "Kommune"]
-AREA_ROWS = [("Aktivitetsparate", ["Brønderslev", "Esbjerg/Fanø", "Hillerød"]),
+SPAN_HEADER = ["Område", "Kommune"]
+SPAN_ROWS = [("Aktivitetsparate", ["Brønderslev", "Esbjerg/Fanø", "Hillerød"]),
              ("Fleksjob", ["Varde 4 og 9"]),
              ("Integration", [["Lyngby-Taarbæk, Gentofte og", "Gladsaxe"], "Odense", "Ærø"]),
              ("Jobafklaring", ["Haderslev"])]
@@ -672,10 +672,10 @@ def _rowspan_pdf(path: Path) -> Path:
         sheet.text(LEFT, 60 + 12 * k, text)
     sheet.text(LEFT, 100, "Erfaringsudvikling mellem kommuner om investeringstankegang", bold=True)
     edges = [LEFT, LEFT + 250, LEFT + 375]
-    rows = set_rows(sheet, edges, [AREA_HEADER], 106, bold_rows=frozenset({0}), numeric_from=9, pad=1.5)
+    rows = set_rows(sheet, edges, [SPAN_HEADER], 106, bold_rows=frozenset({0}), numeric_from=9, pad=1.5)
     sheet.hline(edges[0], edges[-1], rows[0].bottom)
     y = rows[0].bottom
-    for area, towns in AREA_ROWS:
+    for area, towns in SPAN_ROWS:
         for k, town in enumerate(towns):
             y = set_rows(sheet, edges, [[area if k == 0 else "", town]], y, numeric_from=9, pad=1.5)[0].bottom
     sheet.text(LEFT, y + 30, "Kommunerne har deltaget i erfaringsudviklingen i hele perioden.")
@@ -687,7 +687,7 @@ def test_rows_under_a_label_that_spans_them_are_rows_of_their_own(tmp_path):
     column's edge, opens a row (the label spans it); a cell broken at the column's edge still wraps."""
     tables = extract_tables(_rowspan_pdf(tmp_path / "rowspan.pdf"))
     assert len(tables) == 1
-    assert tables[0].columns == AREA_HEADER
+    assert tables[0].columns == SPAN_HEADER
     expected = [[area if k == 0 else "", " ".join(town) if isinstance(town, list) else town]
-                for area, towns in AREA_ROWS for k, town in enumerate(towns)]
+                for area, towns in SPAN_ROWS for k, town in enumerate(towns)]
     assert _rows(tables[0]) == expected
