@@ -13,6 +13,7 @@ CAPTION = re.compile(r"^(tabel|table|tab\.|figur|oversigt)\s*\d+[a-z]?\b[.:]?", 
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d([-/](19|20)?\d\d)?$")
 NUMBERED_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÆØÅ][a-zæøå]")  # "10. Hvem er hørt?"
 MARK = re.compile(r"^(x|X|\u2713|\u2714|\u2715|\u2717|\u2718|\u25cf|\u25a0|\u2022)$")  # a tick in a plan's period
+PROSE_FRAME_SHARE = 0.5  # running text between two rules of a stack spans at least this share of its width
 SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?$")  # the number of a numbered heading set apart ("8.")
 BULLETS = frozenset({"•", "●", "▪", "■", "◦", "○", "·", "‣", "–", "-", "o", "\uf0b7", "\uf0a7", "(cid:127)"})
 RULE_ALIGN_TOLERANCE = 6.0  # rules of one frame start and end within this distance
@@ -130,7 +131,8 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
                     and ln.x0 >= f.x0 - INDENT_TOLERANCE and ln.x1 <= f.x1 + 20]
             cut = any(is_caption(ln) or _larger_text_run(ln, f, cell_size) for ln in band) or (
                 not any(is_multi(ln) for ln in band)
-                and any(_is_prose(ln, left, prose_right) or NUMBERED_HEADING.match(ln.text) or is_list_item(ln)
+                and any((_is_prose(ln, left, prose_right) and ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (f.x1 - f.x0))
+                        or NUMBERED_HEADING.match(ln.text) or is_list_item(ln)
                         or (cell_size is not None and ln.size > cell_size + FRAME_TEXT_SIZE_SLACK)
                         for ln in band))
             if cut:

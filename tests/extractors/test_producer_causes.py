@@ -691,3 +691,28 @@ def test_rows_under_a_label_that_spans_them_are_rows_of_their_own(tmp_path):
     expected = [[area if k == 0 else "", " ".join(town) if isinstance(town, list) else town]
                 for area, towns in SPAN_ROWS for k, town in enumerate(towns)]
     assert _rows(tables[0]) == expected
+
+
+def _ruled_rowspan_page_pdf(path: Path) -> Path:
+    """A page holding only a table ruled under every row, most of whose lines fill only its second column (the
+    municipalities under a spanning area label): those lines are most of the page's text, so they set its text
+    margins, yet they are rows, not running text between two tables."""
+    sheet = Sheet()
+    edges = [LEFT, LEFT + 250, LEFT + 375]
+    body = [["Forsikrede ledige" if k == 0 else "", f"Jobcenter nr. {k + 1:02d}"] for k in range(38)]
+    body += [["Integration", "Vejen 1,2 og 9"], ["", "Varde 5 og 11"]]
+    rows = set_rows(sheet, edges, [SPAN_HEADER, *body], 40, bold_rows=frozenset({0}), numeric_from=9, pad=3.0)
+    for r in rows:
+        sheet.hline(edges[0], edges[-1], r.top)
+    sheet.hline(edges[0], edges[-1], rows[-1].bottom)
+    return write_pdf([sheet], path)
+
+
+def test_short_lines_in_the_later_column_of_a_ruled_table_are_rows_not_running_text(tmp_path):
+    """Running text between two rules of a stack spans most of its width: short lines in the later column of a
+    table ruled under every row do not cut it, though they set the page's text margins."""
+    tables = extract_tables(_ruled_rowspan_page_pdf(tmp_path / "ruled.pdf"))
+    assert len(tables) == 1
+    assert tables[0].columns == SPAN_HEADER
+    assert len(tables[0].rows) == 40
+    assert [r[1] for r in _rows(tables[0])][-2:] == ["Vejen 1,2 og 9", "Varde 5 og 11"]
