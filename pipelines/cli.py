@@ -26,6 +26,7 @@ EXIT_INSTANCE = 3  # the Dagster instance or definitions could not be loaded
 DEV_HOST_ENV = "DKBUDGET_DEV_HOST"
 DEFAULT_DEV_HOST = "127.0.0.1"  # the UI is reachable from this machine only unless configured otherwise
 HOST_FLAGS = ("--host", "-h", "--dagit-host")
+MAX_RUN_DOCUMENTS = 1000  # PDFs in one Dagster run at most (a longer backfill is several runs)
 LOG_LEVEL = "WARNING"  # Dagster's console log in `dkbudget run`; every event is still stored in the instance
 
 
@@ -72,6 +73,38 @@ def plan(pdfs: list[Path], clean: Path, document: str | None, force: bool, selec
     return out
 
 
+def partition_ranges(keys: list[str], wanted: set[str], limit: int) -> list[tuple[str, str, list[str]]]:
+    """Given the partition keys in their order, the wanted ones and a run size, return the runs to make.
+
+    Each run is a range of consecutive keys (first, last, names) holding only wanted keys, at most `limit`.
+    """
+    runs: list[tuple[str, str, list[str]]] = []
+    names: list[str] = []
+    for key in [*keys, None]:
+        if key is not None and key in wanted and len(names) < limit:
+            names.append(key)
+            continue
+        if names:
+            runs.append((names[0], names[-1], names))
+            names = []
+        if key is not None and key in wanted:
+            names.append(key)
+    return runs
+
+
+def skipped_in(result: object, names: list[str]) -> list[str]:
+    """Given a run's result, return the file names whose outputs were all current (nothing rewritten)."""
+    skipped: dict[str, bool] = {}
+    for event in result.get_asset_materialization_events():  # type: ignore[attr-defined]
+        materialization = event.materialization
+        if materialization.partition is None:
+            continue
+        value = materialization.metadata.get("skipped")
+        done = bool(getattr(value, "value", value))
+        skipped[materialization.partition] = skipped.get(materialization.partition, True) and done
+    return [n for n in names if skipped.get(n)]
+
+
 def _status_line(clean: Path, item: Planned) -> str:
     """Given a planned PDF, return a one-line report of its `documents` row."""
     from pipelines.writer import read_table
@@ -105,10 +138,12 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         ensure_dagster_home()
         import dagster as dg
+        from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
         from pipelines.assets import FORCE_TAG
         from pipelines.definitions import defs
         from pipelines.jobs import JOB_NAME
+        from pipelines.monitoring import process_tags, reap_dead_runs
         from pipelines.partitions import PDF_PARTITIONS_NAME
         from pipelines.resources import RESOURCE_KEY
 
@@ -135,32 +170,47 @@ def run_command(args: argparse.Namespace) -> int:
     if args.document is not None and not any(p.run for p in planned):
         print(f"dkbudget: no PDF named {args.document!r} or with that document_id in {raw}", file=sys.stderr)
         return EXIT_USAGE
-    known = set(instance.get_dynamic_partitions(PDF_PARTITIONS_NAME))
-    new = [p.path.name for p in planned if p.path.name not in known]
+    reaped = reap_dead_runs(instance)
+    if reaped:
+        print(f"{len(reaped)} earlier run(s) whose process died marked failed: {', '.join(r[:8] for r in reaped)}")
+    known = instance.get_dynamic_partitions(PDF_PARTITIONS_NAME)
+    new = [p.path.name for p in planned if p.path.name not in set(known)]
     if new:
         instance.add_dynamic_partitions(PDF_PARTITIONS_NAME, new)
+        known = [*known, *new]
     run_config = {"resources": {RESOURCE_KEY: {"config": {"raw_dir": str(raw), "clean_dir": str(clean)}}},
                   "loggers": {"console": {"config": {"log_level": LOG_LEVEL}}}}
     tags = {FORCE_TAG: "true"} if (args.force or args.document is not None) else {}
+    tags.update(process_tags())
     counts = {"run": 0, "skipped": 0, "step failures": 0}
+    current: list[str] = []
+    to_run = {p.path.name for p in planned if p.run}
     for item in planned:
         if not item.run:
             counts["skipped"] += 1
             print(f"skipped  {item.path.name}  {item.document_id}  (unchanged)")
-            continue
+    by_name = {p.path.name: p for p in planned}
+    for first, last, names in partition_ranges(known, to_run, MAX_RUN_DOCUMENTS):
         started = time.perf_counter()
-        result = job.execute_in_process(run_config=run_config, instance=instance, partition_key=item.path.name,
-                                        raise_on_error=False, tags=tags,
+        range_tags = {ASSET_PARTITION_RANGE_START_TAG: first, ASSET_PARTITION_RANGE_END_TAG: last}
+        result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
+                                        tags={**tags, **range_tags},
                                         asset_selection=sorted(selection) if selection else None)
-        counts["run"] += 1
-        print(f"{_status_line(clean, item)}  ({time.perf_counter() - started:.1f} s, run {result.run_id[:8]})")
+        seconds = time.perf_counter() - started
+        counts["run"] += len(names)
+        current += skipped_in(result, names)
+        for name in names:
+            print(f"{_status_line(clean, by_name[name])}  (run {result.run_id[:8]})")
+        print(f"run {result.run_id[:8]}: {len(names)} PDFs in {seconds:.1f} s")
         if not result.success:
-            failed = [e.step_key for e in result.all_events if e.is_step_failure]
-            counts["step failures"] += len(failed)
             for event in result.all_events:
                 if event.is_step_failure:
+                    counts["step failures"] += 1
                     error = event.step_failure_data.error
                     print(f"  step {event.step_key} failed: {error.message.strip() if error else 'unknown error'}")
+    if current:
+        print(f"{len(current)} PDFs had current outputs and were skipped (nothing rewritten; --force redoes them): "
+              f"{', '.join(current)}")
     print(f"{len(planned)} PDFs: {counts['run']} run, {counts['skipped']} skipped, "
           f"{counts['step failures']} step failures; clean dir {clean}")
     return EXIT_OK
