@@ -26,7 +26,6 @@ EXIT_INSTANCE = 3  # the Dagster instance or definitions could not be loaded
 DEV_HOST_ENV = "DKBUDGET_DEV_HOST"
 DEFAULT_DEV_HOST = "127.0.0.1"  # the UI is reachable from this machine only unless configured otherwise
 HOST_FLAGS = ("--host", "-h", "--dagit-host")
-MAX_RUN_DOCUMENTS = 1000  # PDFs in one Dagster run at most (a longer backfill is several runs)
 LOG_LEVEL = "WARNING"
 BOOKKEEPING_ENV = {  # Dagster's own switches (see README "Scale")
     "DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS": "true",
@@ -86,25 +85,6 @@ def configure_bookkeeping(env: dict[str, str] | None = None) -> None:
         env.setdefault(name, value)
 
 
-def partition_ranges(keys: list[str], wanted: set[str], limit: int) -> list[tuple[str, str, list[str]]]:
-    """Given the partition keys in their order, the wanted ones and a run size, return the runs to make.
-
-    Each run is a range of consecutive keys (first, last, names) holding only wanted keys, at most `limit`.
-    """
-    runs: list[tuple[str, str, list[str]]] = []
-    names: list[str] = []
-    for key in [*keys, None]:
-        if key is not None and key in wanted and len(names) < limit:
-            names.append(key)
-            continue
-        if names:
-            runs.append((names[0], names[-1], names))
-            names = []
-        if key is not None and key in wanted:
-            names.append(key)
-    return runs
-
-
 def skipped_in(result: object, names: list[str]) -> list[str]:
     """Given a run's result, return the file names whose outputs were all current (nothing rewritten)."""
     skipped: dict[str, bool] = {}
@@ -139,11 +119,15 @@ def run_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"dkbudget: cannot read the raw dir {raw}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
+    from pipelines.batch import workers_from_env
     from pipelines.isolation import limits_from_env
+    from pipelines.monitoring import retention_days_from_env
     from pipelines.writer import sweep_temp_files
 
     try:
         limits_from_env()
+        workers_from_env()
+        retention_days = retention_days_from_env()
     except ValueError as exc:
         print(f"dkbudget: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -152,13 +136,12 @@ def run_command(args: argparse.Namespace) -> int:
         ensure_dagster_home()
         configure_bookkeeping()
         import dagster as dg
-        from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
         from pipelines.assets import FORCE_TAG
         from pipelines.definitions import defs
         from pipelines.jobs import JOB_NAME
-        from pipelines.monitoring import process_tags, reap_dead_runs
-        from pipelines.partitions import PDF_PARTITIONS_NAME
+        from pipelines.monitoring import process_tags, prune_runs, reap_dead_runs
+        from pipelines.partitions import MAX_RUN_DOCUMENTS, PDF_PARTITIONS_NAME, partition_ranges, range_tags_of
         from pipelines.resources import RESOURCE_KEY
 
         instance = dg.DagsterInstance.get()
@@ -187,6 +170,9 @@ def run_command(args: argparse.Namespace) -> int:
     reaped = reap_dead_runs(instance)
     if reaped:
         print(f"{len(reaped)} earlier run(s) whose process died marked failed: {', '.join(r[:8] for r in reaped)}")
+    pruned = prune_runs(instance, JOB_NAME, sorted(graph.get_all_asset_keys()), retention_days)
+    if pruned:
+        print(f"{len(pruned)} finished run(s) older than {retention_days:g} days deleted (run retention)")
     known = instance.get_dynamic_partitions(PDF_PARTITIONS_NAME)
     new = [p.path.name for p in planned if p.path.name not in set(known)]
     if new:
@@ -206,7 +192,7 @@ def run_command(args: argparse.Namespace) -> int:
     by_name = {p.path.name: p for p in planned}
     for first, last, names in partition_ranges(known, to_run, MAX_RUN_DOCUMENTS):
         started = time.perf_counter()
-        range_tags = {ASSET_PARTITION_RANGE_START_TAG: first, ASSET_PARTITION_RANGE_END_TAG: last}
+        range_tags = range_tags_of(first, last)
         result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
                                         tags={**tags, **range_tags},
                                         asset_selection=sorted(selection) if selection else None)
@@ -245,6 +231,7 @@ def dev_argv(dagster_args: list[str], env: dict[str, str] | None = None) -> list
 def dev_command(args: argparse.Namespace) -> int:
     """Given parsed `dev` arguments, replace this process by `dagster dev` on the dkbudget instance home."""
     ensure_dagster_home()
+    configure_bookkeeping()  # inherited by the webserver, the daemon and the runs they launch
     argv = dev_argv(args.dagster_args)
     os.execv(sys.executable, argv)
     return EXIT_OK  # not reached
