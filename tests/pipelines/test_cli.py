@@ -119,6 +119,18 @@ def test_select_runs_only_the_selection_and_rejects_bad_selections(corpus_run):
     assert code == 0, output
     assert "step failures" in output and "0 step failures" in output
     assert _snapshot(corpus_run.clean) == before  # up-to-date outputs are not rewritten
+    # ... and the report says so, naming the documents and how to redo them
+    said = next(line for line in output.splitlines() if "current outputs and were skipped" in line)
+    assert "--force redoes them" in said and all(p.name in said for p in RAW.glob("*.pdf")), output
     code, _, _ = run_cli(["run", "--raw-dir", str(RAW), "--clean-dir", str(corpus_run.clean),
                           "--select", "no_such_asset"])
     assert code == 2
+
+
+def test_the_readme_reads_amounts_back_as_nullable_integers(corpus_run):
+    readme = (RAW.parents[1] / "README.md").read_text()
+    assert 'dtype_backend="pyarrow"' in readme
+    grants = pd.read_parquet(corpus_run.clean / "grant_expiries", dtype_backend="pyarrow")
+    assert str(grants["amount_dkk"].dtype) == "int64[pyarrow]"
+    assert str(grants["pl_year"].dtype) == "int16[pyarrow]"
+    assert grants["amount_dkk"].sum() > 0 and grants["amount_dkk"].iloc[0] == int(grants["amount_dkk"].iloc[0])
