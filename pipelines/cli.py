@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -55,7 +56,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     run.add_argument("--force", action="store_true", help="redo work even where outputs are up to date")
     dev = sub.add_parser("dev", help="start `dagster dev` on the dkbudget instance home")
     dev.add_argument("dagster_args", nargs=argparse.REMAINDER, help="passed on to `dagster dev`")
-    return parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if rest and args.command != "dev":
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    if args.command == "dev":  # options such as --port are `dagster dev`'s own
+        args.dagster_args = [*rest, *args.dagster_args]
+    return args
 
 
 def plan(pdfs: list[Path], clean: Path, document: str | None, force: bool, select: bool) -> list[Planned]:
@@ -232,6 +238,10 @@ def dev_command(args: argparse.Namespace) -> int:
     """Given parsed `dev` arguments, replace this process by `dagster dev` on the dkbudget instance home."""
     ensure_dagster_home()
     configure_bookkeeping()  # inherited by the webserver, the daemon and the runs they launch
+    # `dagster dev` gives SIGTERM the handler SIGINT has; a SIGINT ignored by whoever started us (a script's
+    # background job inherits SIG_IGN, and exec keeps it) would make it ignore SIGTERM too: restore the default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     argv = dev_argv(args.dagster_args)
     os.execv(sys.executable, argv)
     return EXIT_OK  # not reached
