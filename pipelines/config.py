@@ -11,8 +11,10 @@ DEFAULT_RAW_DIR = "data/raw"
 DEFAULT_CLEAN_DIR = "data/clean"
 DAGSTER_HOME_ENV = "DAGSTER_HOME"
 LOCAL_DAGSTER_HOME = ".dagster_home"
-INSTANCE_YAML = "dagster.yaml"  # the embedded sqlite instance (default)
-POSTGRES_YAML = "dagster-postgres.yaml"  # the PostgreSQL instance, chosen by DKBUDGET_PG_URL
+INSTANCE_YAML = "dagster.yaml"  # the instance settings' name in a Dagster home
+SEED_DIR = "deploy"  # the seeds: not in the repo root, where `dagster dev` would warn that it ignores them
+SQLITE_SEED = "dagster.yaml"  # the embedded sqlite instance (default)
+POSTGRES_SEED = "dagster-postgres.yaml"  # the PostgreSQL instance, chosen by DKBUDGET_PG_URL
 PG_URL_ENV = "DKBUDGET_PG_URL"
 PDF_SUFFIX = ".pdf"
 
@@ -28,16 +30,16 @@ def default_clean_dir() -> str:
 
 
 def repo_root() -> Path:
-    """Return the source tree holding dagster.yaml (editable install), else the current directory."""
+    """Return the source tree holding deploy/dagster.yaml (editable install), else the current directory."""
     here = Path(__file__).resolve().parents[1]
-    return here if (here / INSTANCE_YAML).exists() else Path.cwd()
+    return here if (here / SEED_DIR / SQLITE_SEED).exists() else Path.cwd()
 
 
 def instance_seed(env: dict[str, str] | None = None) -> Path:
-    """Return the instance settings a new Dagster home gets: dagster-postgres.yaml when DKBUDGET_PG_URL is set,
-    else dagster.yaml (embedded sqlite)."""
+    """Return the instance settings a new Dagster home gets: deploy/dagster-postgres.yaml when DKBUDGET_PG_URL is
+    set, else deploy/dagster.yaml (embedded sqlite)."""
     env = os.environ if env is None else env
-    return repo_root() / (POSTGRES_YAML if env.get(PG_URL_ENV) else INSTANCE_YAML)
+    return repo_root() / SEED_DIR / (POSTGRES_SEED if env.get(PG_URL_ENV) else SQLITE_SEED)
 
 
 def ensure_dagster_home() -> Path:
@@ -51,8 +53,8 @@ def ensure_dagster_home() -> Path:
     home.mkdir(parents=True, exist_ok=True)
     seed = instance_seed()
     target = home / INSTANCE_YAML
-    ours = {(repo_root() / name).read_bytes() for name in (INSTANCE_YAML, POSTGRES_YAML)
-            if (repo_root() / name).exists()}
+    seeds = [repo_root() / SEED_DIR / name for name in (SQLITE_SEED, POSTGRES_SEED)]
+    ours = {path.read_bytes() for path in seeds if path.exists()}
     if seed.exists() and (not target.exists() or target.read_bytes() in ours):
         if not target.exists() or target.read_bytes() != seed.read_bytes():
             shutil.copyfile(seed, target)

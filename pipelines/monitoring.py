@@ -5,7 +5,7 @@ Each run's step records where it runs (host, pid and the process's start time) a
 host still `STARTING`/`STARTED` whose process is gone; the documents it did not finish have no current outputs,
 so the next run redoes them. `prune_runs` deletes old finished runs (run retention) but keeps every run that
 holds some document's latest materialization, so each document's provenance stays. (Dagster's own run
-monitoring, enabled in dagster-postgres.yaml, covers start and run-time limits of runs the daemon launches; it
+monitoring, enabled in deploy/dagster-postgres.yaml, covers start and run-time limits of runs the daemon launches; it
 cannot see a run worker killed by SIGKILL when the default run launcher started it.)
 """
 from __future__ import annotations

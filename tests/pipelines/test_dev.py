@@ -48,6 +48,9 @@ def test_dev_stops_on_sigterm_with_sigint_ignored(tmp_path):
         while not _up(port) and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(1.0)
         assert proc.poll() is None and _up(port), log.read_text(errors="replace")[-3000:]
+        warnings = [line for line in log.read_text(errors="replace").splitlines() if "warn" in line.lower()]
+        # only Dagster's own notice that `dagster dev` is superseded by `dg dev` (README "Dagster UI")
+        assert all("Use 'dg dev' instead" in line for line in warnings), warnings
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=STOP_SECONDS)
     finally:
