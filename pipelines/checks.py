@@ -78,9 +78,11 @@ def total_checks(clean_dir: Path, document_id: str) -> list[registry.TotalCheck]
     return [check for grid in grids for check in registry.check_totals(grid)]
 
 
-def totals_check(clean_dir: Path, document_id: str) -> dg.AssetCheckResult:
-    """Given a document id, return the totals check: every failing total with table, row, column, difference."""
-    checks = total_checks(clean_dir, document_id)
+def totals_check(clean_dir: Path, document_id: str,
+                 checks: list[registry.TotalCheck] | None = None) -> dg.AssetCheckResult:
+    """Given a document id (and its total checks when just computed), return the totals check: every failing
+    total with table, row, column, difference."""
+    checks = total_checks(clean_dir, document_id) if checks is None else checks
     failing = [c for c in checks if not c.holds]
     listed = [{"table_id": c.table_id, "row": c.row_label, "column": c.column, "printed": c.shown_printed,
                "computed": str(c.computed), "difference": str(c.difference)} for c in failing[:MAX_LISTED]]
@@ -104,3 +106,28 @@ def coverage_check(raw_dir: Path, clean_dir: Path) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(
         check_name=COVERAGE_CHECK, asset_key="documents", passed=not missing, severity=dg.AssetCheckSeverity.WARN,
         metadata={"missing": missing[:MAX_LISTED], "n_missing": len(missing)})
+
+
+def combine(check_name: str, asset: str, by_document: dict[str, dg.AssetCheckResult]) -> dg.AssetCheckResult:
+    """Given one check's results per document of a run, return the run's single result for that check.
+
+    It passes when every document passes; its metadata counts the documents and lists the failing ones (each
+    with its own metadata), so a failure still points at its document.
+    """
+    failing = {did: r for did, r in by_document.items() if not r.passed}
+    listed = [{"document_id": did, **{k: _plain(v) for k, v in r.metadata.items()}}
+              for did, r in list(failing.items())[:MAX_LISTED]]
+    severities = {r.severity for r in by_document.values()}
+    severity = dg.AssetCheckSeverity.ERROR if dg.AssetCheckSeverity.ERROR in severities or not severities \
+        else dg.AssetCheckSeverity.WARN
+    metadata = {"documents": len(by_document), "documents_failed": len(failing), "failures": listed}
+    if check_name == TOTALS_CHECK:
+        metadata["totals_checked"] = sum(_plain(r.metadata["totals_checked"]) for r in by_document.values())
+        metadata["totals_failed"] = sum(_plain(r.metadata["totals_failed"]) for r in by_document.values())
+    return dg.AssetCheckResult(check_name=check_name, asset_key=asset, passed=not failing, severity=severity,
+                               metadata=metadata)
+
+
+def _plain(value: object) -> object:
+    """Given a metadata value (raw or a Dagster MetadataValue), return its plain Python value."""
+    return getattr(value, "value", value)

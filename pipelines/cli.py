@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -26,7 +27,11 @@ EXIT_INSTANCE = 3  # the Dagster instance or definitions could not be loaded
 DEV_HOST_ENV = "DKBUDGET_DEV_HOST"
 DEFAULT_DEV_HOST = "127.0.0.1"  # the UI is reachable from this machine only unless configured otherwise
 HOST_FLAGS = ("--host", "-h", "--dagit-host")
-LOG_LEVEL = "WARNING"  # Dagster's console log in `dkbudget run`; every event is still stored in the instance
+LOG_LEVEL = "WARNING"
+BOOKKEEPING_ENV = {  # Dagster's own switches (see README "Scale")
+    "DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS": "true",
+    "DAGSTER_EVENT_BATCH_SIZE": "200",
+}  # Dagster's console log in `dkbudget run`; every event is still stored in the instance
 
 
 @dataclass
@@ -56,7 +61,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                   f"parquet (default ${CLEAN_DIR_ENV} or data/clean)")
     dev = sub.add_parser("dev", help="start `dagster dev` on the dkbudget instance home")
     dev.add_argument("dagster_args", nargs=argparse.REMAINDER, help="passed on to `dagster dev`")
-    return parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if rest and args.command != "dev":
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    if args.command == "dev":  # options such as --port are `dagster dev`'s own
+        args.dagster_args = [*rest, *args.dagster_args]
+    return args
 
 
 def plan(pdfs: list[Path], clean: Path, document: str | None, force: bool, select: bool) -> list[Planned]:
@@ -75,6 +85,28 @@ def plan(pdfs: list[Path], clean: Path, document: str | None, force: bool, selec
             run = force or select or not document_is_current(clean, did, path.name, sha, pipeline_version())
         out.append(Planned(path, sha, did, run))
     return out
+
+
+def configure_bookkeeping(env: dict[str, str] | None = None) -> None:
+    """Make this process's Dagster bookkeeping cheap: one planned event per asset and run (not per document), and
+    the per-document events of a run written in batches. Values already set in the environment are kept.
+    """
+    env = os.environ if env is None else env
+    for name, value in BOOKKEEPING_ENV.items():
+        env.setdefault(name, value)
+
+
+def skipped_in(result: object, names: list[str]) -> list[str]:
+    """Given a run's result, return the file names whose outputs were all current (nothing rewritten)."""
+    skipped: dict[str, bool] = {}
+    for event in result.get_asset_materialization_events():  # type: ignore[attr-defined]
+        materialization = event.materialization
+        if materialization.partition is None:
+            continue
+        value = materialization.metadata.get("skipped")
+        done = bool(getattr(value, "value", value))
+        skipped[materialization.partition] = skipped.get(materialization.partition, True) and done
+    return [n for n in names if skipped.get(n)]
 
 
 def _status_line(clean: Path, item: Planned) -> str:
@@ -98,23 +130,29 @@ def run_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"dkbudget: cannot read the raw dir {raw}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
+    from pipelines.batch import workers_from_env
     from pipelines.isolation import limits_from_env
+    from pipelines.monitoring import retention_days_from_env
     from pipelines.writer import sweep_temp_files
 
     try:
         limits_from_env()
+        workers_from_env()
+        retention_days = retention_days_from_env()
     except ValueError as exc:
         print(f"dkbudget: {exc}", file=sys.stderr)
         return EXIT_USAGE
     sweep_temp_files(clean)
     try:
         ensure_dagster_home()
+        configure_bookkeeping()
         import dagster as dg
 
         from pipelines.assets import FORCE_TAG
         from pipelines.definitions import defs
         from pipelines.jobs import JOB_NAME
-        from pipelines.partitions import PDF_PARTITIONS_NAME
+        from pipelines.monitoring import process_tags, prune_runs, reap_dead_runs
+        from pipelines.partitions import MAX_RUN_DOCUMENTS, PDF_PARTITIONS_NAME, partition_ranges, range_tags_of
         from pipelines.resources import RESOURCE_KEY
 
         instance = dg.DagsterInstance.get()
@@ -140,32 +178,50 @@ def run_command(args: argparse.Namespace) -> int:
     if args.document is not None and not any(p.run for p in planned):
         print(f"dkbudget: no PDF named {args.document!r} or with that document_id in {raw}", file=sys.stderr)
         return EXIT_USAGE
-    known = set(instance.get_dynamic_partitions(PDF_PARTITIONS_NAME))
-    new = [p.path.name for p in planned if p.path.name not in known]
+    reaped = reap_dead_runs(instance)
+    if reaped:
+        print(f"{len(reaped)} earlier run(s) whose process died marked failed: {', '.join(r[:8] for r in reaped)}")
+    pruned = prune_runs(instance, JOB_NAME, sorted(graph.get_all_asset_keys()), retention_days)
+    if pruned:
+        print(f"{len(pruned)} finished run(s) older than {retention_days:g} days deleted (run retention)")
+    known = instance.get_dynamic_partitions(PDF_PARTITIONS_NAME)
+    new = [p.path.name for p in planned if p.path.name not in set(known)]
     if new:
         instance.add_dynamic_partitions(PDF_PARTITIONS_NAME, new)
+        known = [*known, *new]
     run_config = {"resources": {RESOURCE_KEY: {"config": {"raw_dir": str(raw), "clean_dir": str(clean)}}},
                   "loggers": {"console": {"config": {"log_level": LOG_LEVEL}}}}
     tags = {FORCE_TAG: "true"} if (args.force or args.document is not None) else {}
+    tags.update(process_tags())
     counts = {"run": 0, "skipped": 0, "step failures": 0}
+    current: list[str] = []
+    to_run = {p.path.name for p in planned if p.run}
     for item in planned:
         if not item.run:
             counts["skipped"] += 1
             print(f"skipped  {item.path.name}  {item.document_id}  (unchanged)")
-            continue
+    by_name = {p.path.name: p for p in planned}
+    for first, last, names in partition_ranges(known, to_run, MAX_RUN_DOCUMENTS):
         started = time.perf_counter()
-        result = job.execute_in_process(run_config=run_config, instance=instance, partition_key=item.path.name,
-                                        raise_on_error=False, tags=tags,
+        range_tags = range_tags_of(first, last)
+        result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
+                                        tags={**tags, **range_tags},
                                         asset_selection=sorted(selection) if selection else None)
-        counts["run"] += 1
-        print(f"{_status_line(clean, item)}  ({time.perf_counter() - started:.1f} s, run {result.run_id[:8]})")
+        seconds = time.perf_counter() - started
+        counts["run"] += len(names)
+        current += skipped_in(result, names)
+        for name in names:
+            print(f"{_status_line(clean, by_name[name])}  (run {result.run_id[:8]})")
+        print(f"run {result.run_id[:8]}: {len(names)} PDFs in {seconds:.1f} s")
         if not result.success:
-            failed = [e.step_key for e in result.all_events if e.is_step_failure]
-            counts["step failures"] += len(failed)
             for event in result.all_events:
                 if event.is_step_failure:
+                    counts["step failures"] += 1
                     error = event.step_failure_data.error
                     print(f"  step {event.step_key} failed: {error.message.strip() if error else 'unknown error'}")
+    if current:
+        print(f"{len(current)} PDFs had current outputs and were skipped (nothing rewritten; --force redoes them): "
+              f"{', '.join(current)}")
     print(f"{len(planned)} PDFs: {counts['run']} run, {counts['skipped']} skipped, "
           f"{counts['step failures']} step failures; clean dir {clean}")
     return EXIT_OK
@@ -186,6 +242,11 @@ def dev_argv(dagster_args: list[str], env: dict[str, str] | None = None) -> list
 def dev_command(args: argparse.Namespace) -> int:
     """Given parsed `dev` arguments, replace this process by `dagster dev` on the dkbudget instance home."""
     ensure_dagster_home()
+    configure_bookkeeping()  # inherited by the webserver, the daemon and the runs they launch
+    # `dagster dev` gives SIGTERM the handler SIGINT has; a SIGINT ignored by whoever started us (a script's
+    # background job inherits SIG_IGN, and exec keeps it) would make it ignore SIGTERM too: restore the default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     argv = dev_argv(args.dagster_args)
     os.execv(sys.executable, argv)
     return EXIT_OK  # not reached

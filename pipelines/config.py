@@ -11,7 +11,11 @@ DEFAULT_RAW_DIR = "data/raw"
 DEFAULT_CLEAN_DIR = "data/clean"
 DAGSTER_HOME_ENV = "DAGSTER_HOME"
 LOCAL_DAGSTER_HOME = ".dagster_home"
-INSTANCE_YAML = "dagster.yaml"
+INSTANCE_YAML = "dagster.yaml"  # the instance settings' name in a Dagster home
+SEED_DIR = "deploy"  # the seeds: not in the repo root, where `dagster dev` would warn that it ignores them
+SQLITE_SEED = "dagster.yaml"  # the embedded sqlite instance (default)
+POSTGRES_SEED = "dagster-postgres.yaml"  # the PostgreSQL instance, chosen by DKBUDGET_PG_URL
+PG_URL_ENV = "DKBUDGET_PG_URL"
 PDF_SUFFIX = ".pdf"
 
 
@@ -26,23 +30,34 @@ def default_clean_dir() -> str:
 
 
 def repo_root() -> Path:
-    """Return the source tree holding dagster.yaml (editable install), else the current directory."""
+    """Return the source tree holding deploy/dagster.yaml (editable install), else the current directory."""
     here = Path(__file__).resolve().parents[1]
-    return here if (here / INSTANCE_YAML).exists() else Path.cwd()
+    return here if (here / SEED_DIR / SQLITE_SEED).exists() else Path.cwd()
+
+
+def instance_seed(env: dict[str, str] | None = None) -> Path:
+    """Return the instance settings a new Dagster home gets: deploy/dagster-postgres.yaml when DKBUDGET_PG_URL is
+    set, else deploy/dagster.yaml (embedded sqlite)."""
+    env = os.environ if env is None else env
+    return repo_root() / SEED_DIR / (POSTGRES_SEED if env.get(PG_URL_ENV) else SQLITE_SEED)
 
 
 def ensure_dagster_home() -> Path:
-    """Return the Dagster home ($DAGSTER_HOME or repo-local .dagster_home), created and seeded with dagster.yaml.
+    """Return the Dagster home ($DAGSTER_HOME or repo-local .dagster_home), created and seeded with its settings.
 
-    Sets DAGSTER_HOME in this process's environment so that DagsterInstance.get() uses it. An existing
-    dagster.yaml in the home is kept as it is.
+    Sets DAGSTER_HOME in this process's environment so that DagsterInstance.get() uses it. The home's dagster.yaml
+    is the seed of `instance_seed` (sqlite, or PostgreSQL when DKBUDGET_PG_URL is set). A dagster.yaml that is a
+    copy of one of our seeds is replaced by the one now chosen; any other (the user's own) is kept as it is.
     """
     home = Path(os.environ.get(DAGSTER_HOME_ENV) or repo_root() / LOCAL_DAGSTER_HOME).resolve()
     home.mkdir(parents=True, exist_ok=True)
-    seed = repo_root() / INSTANCE_YAML
+    seed = instance_seed()
     target = home / INSTANCE_YAML
-    if not target.exists() and seed.exists():
-        shutil.copyfile(seed, target)
+    seeds = [repo_root() / SEED_DIR / name for name in (SQLITE_SEED, POSTGRES_SEED)]
+    ours = {path.read_bytes() for path in seeds if path.exists()}
+    if seed.exists() and (not target.exists() or target.read_bytes() in ours):
+        if not target.exists() or target.read_bytes() != seed.read_bytes():
+            shutil.copyfile(seed, target)
     os.environ[DAGSTER_HOME_ENV] = str(home)
     return home
 

@@ -24,9 +24,9 @@ LOCK_NAME = "documents.lock"
 
 
 @contextmanager
-def document_lock(clean: Path, document_id: str) -> Iterator[None]:
-    """Given the clean dir and a document id, hold an exclusive lock on its `documents` rows."""
-    path = marker_path(clean, document_id, TABLE).with_name(LOCK_NAME)
+def document_lock(clean: Path, document_id: str, name: str = LOCK_NAME) -> Iterator[None]:
+    """Given the clean dir and a document id, hold an exclusive lock (by default the one on its `documents` rows)."""
+    path = marker_path(clean, document_id, TABLE).with_name(name)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+b") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)

@@ -16,6 +16,8 @@ import os
 import resource
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -41,6 +43,7 @@ EXIT_GRACE_SECONDS = 5.0
 MAX_MESSAGE_CHARS = 200
 PR_SET_PDEATHSIG = 1  # Linux prctl: signal this process when its parent (the forkserver) dies
 BYTES_PER_MB = 1024 * 1024
+OWNER_POLL_SECONDS = 0.5  # how often a child checks that the process that asked for it is alive
 
 
 @dataclass(frozen=True)
@@ -118,10 +121,27 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:MAX_MESSAGE_CHARS]
 
 
-def _child_main(fn: Callable[..., Any], args: tuple, limits: Limits, writer: Connection) -> None:
+def _watch_owner(owner: int) -> None:
+    """In the child: kill this child's process group once `owner` (the process that asked for it) is gone.
+
+    The forkserver that forked the child lives until its last child exits, so the child cannot count on dying
+    with it: a run killed with SIGKILL would leave its documents' extractions running to the end.
+    """
+    while True:
+        time.sleep(OWNER_POLL_SECONDS)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os.killpg(0, signal.SIGKILL)
+        except PermissionError:
+            pass
+
+
+def _child_main(fn: Callable[..., Any], args: tuple, limits: Limits, writer: Connection, owner: int) -> None:
     """In the child: lead a process group, set the limits, say "started", run fn(*args) and send its outcome."""
     os.setpgrp()
     _die_with_parent()
+    threading.Thread(target=_watch_owner, args=(owner,), daemon=True, name="dkbudget-owner-watch").start()
     memory = limits.max_memory_mb * BYTES_PER_MB
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     cpu = math.ceil(limits.max_seconds) + CPU_GRACE_SECONDS
@@ -196,7 +216,7 @@ def run_limited(fn: Callable[..., Any], args: tuple, limits: Limits) -> ChildRes
         return ChildResult(value=fn(*args))
     ctx = _context()
     reader, writer = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child_main, args=(fn, args, limits, writer), daemon=False)
+    process = ctx.Process(target=_child_main, args=(fn, args, limits, writer, os.getpid()), daemon=False)
     started = False
     try:
         process.start()

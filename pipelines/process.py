@@ -24,6 +24,7 @@ from extractors.layout import PageLayout
 from extractors.records import table_records
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.tables import extract_from_layouts, read_layouts
+from normalizers.numbers import parse_danish
 from pipelines.isolation import DEFAULT_MAX_PAGES, MAX_BYTES_ENV, MAX_PAGES_ENV, Limits, run_limited
 from pipelines.pdf_text import read_first_lines
 from pipelines.version import pipeline_version
@@ -325,3 +326,18 @@ def extract_with_limits(path: Path | str, limits: Limits, sha: str | None = None
     result = outcome.value
     result.document["pipeline_version"] = pipeline_version()  # this process's code, as the skip rule compares
     return result
+
+
+def warm_up() -> None:
+    """Load once what every extraction needs: the domain modules and the Danish number locale data.
+
+    Run at import: the isolation forkserver imports this module, so each document's child starts warm instead of
+    loading them again (about 0.3 s a document).
+    """
+    import domain.totals  # noqa: F401 - imported lazily by domain.registry
+
+    registry.modules()
+    parse_danish("1.234,5")
+
+
+warm_up()

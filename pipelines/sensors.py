@@ -1,12 +1,14 @@
 """A sensor that registers new and changed PDFs of the raw dir as partitions and requests their runs."""
 
+import hashlib
 import json
 
 import dagster as dg
 
 from pipelines.config import list_pdfs
 from pipelines.jobs import dkbudget_job
-from pipelines.partitions import PDF_PARTITIONS_NAME
+from pipelines.monitoring import reap_dead_runs
+from pipelines.partitions import PDF_PARTITIONS_NAME, range_run_requests
 from pipelines.resources import DkbudgetPaths
 
 SENSOR_INTERVAL_SECONDS = 60
@@ -20,16 +22,20 @@ def file_stamp(stat_size: int, stat_mtime_ns: int) -> str:
 @dg.sensor(job=dkbudget_job, minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
            default_status=dg.DefaultSensorStatus.STOPPED)
 def raw_pdf_sensor(context: dg.SensorEvaluationContext, dkbudget: DkbudgetPaths) -> dg.SensorResult:
-    """Register each new PDF as a partition and request a run for every new or changed one."""
+    """Register each new PDF as a partition and request one run for the new or changed ones (a range of keys);
+    first mark failed the runs of this host whose process died (pipelines.monitoring)."""
+    reap_dead_runs(context.instance)
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     current = {}
     for path in list_pdfs(dkbudget.raw()):
         st = path.stat()
         current[path.name] = file_stamp(st.st_size, st.st_mtime_ns)
     changed = sorted(name for name, stamp in current.items() if seen.get(name) != stamp)
-    known = set(context.instance.get_dynamic_partitions(PDF_PARTITIONS_NAME))
+    known_keys = list(context.instance.get_dynamic_partitions(PDF_PARTITIONS_NAME))
+    known = set(known_keys)
     new = [name for name in sorted(current) if name not in known]
-    requests = [dg.RunRequest(run_key=f"{name}@{current[name]}", partition_key=name) for name in changed]
+    stamp = hashlib.sha256(json.dumps({n: current[n] for n in changed}).encode()).hexdigest()[:16]
+    requests = range_run_requests([*known_keys, *new], set(changed), stamp)
     return dg.SensorResult(
         run_requests=requests, cursor=json.dumps(current),
         dynamic_partitions_requests=[dg.AddDynamicPartitionsRequest(PDF_PARTITIONS_NAME, new)] if new else [])

@@ -1,4 +1,4 @@
-"""The sensor registers new PDFs as partitions and requests runs for new and changed ones only."""
+"""The sensor registers new PDFs as partitions and requests runs (ranges of keys) for new and changed ones only."""
 import os
 import shutil
 
@@ -8,6 +8,8 @@ from pipelines.partitions import PDF_PARTITIONS_NAME
 from pipelines.resources import DkbudgetPaths
 from pipelines.sensors import raw_pdf_sensor
 from tests.pipelines.conftest import RAW
+
+START, END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
 
 
 def _evaluate(instance, raw, clean, cursor=None):
@@ -25,7 +27,8 @@ def test_sensor_requests_new_and_changed_pdfs_only(tmp_path):
     with dg.instance_for_test() as instance:
         first = _evaluate(instance, raw, tmp_path / "clean")
         names = sorted(p.name for p in raw.glob("*.pdf"))
-        assert sorted(r.partition_key for r in first.run_requests) == names
+        (run,) = first.run_requests  # one run over the range of new keys
+        assert (run.tags[START], run.tags[END]) == (names[0], names[-1])
         (request,) = first.dynamic_partitions_requests
         assert request.partitions_def_name == PDF_PARTITIONS_NAME and sorted(request.partition_keys) == names
 
@@ -37,4 +40,4 @@ def test_sensor_requests_new_and_changed_pdfs_only(tmp_path):
         changed.write_bytes(changed.read_bytes() + b"\n%")
         os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
         again = _evaluate(instance, raw, tmp_path / "clean", quiet.cursor)
-        assert [r.partition_key for r in again.run_requests] == [names[0]]
+        assert [(r.tags[START], r.tags[END]) for r in again.run_requests] == [(names[0], names[0])]

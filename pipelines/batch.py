@@ -1,0 +1,251 @@
+"""Many documents in one step: each PDF's extraction, publication, domain tables and checks, in parallel.
+
+`build_documents` is what the `build_documents` asset step calls with the partition keys (file names) of its run.
+A bounded pool of threads works through them; each thread runs one document at a time, its extraction in a
+limited child process (pipelines.isolation, so every document keeps its own time and memory limits), then writes
+its parquet and markers and builds all its domain tables from one reading of its grids. The step itself turns
+the outcomes into a constant number of Dagster events per document (one materialization per asset and
+partition) plus one check result per check and run.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import dagster as dg
+
+from domain import registry
+from domain.grid import grids_from_records
+from pipelines import checks
+from pipelines.config import pdf_path
+from pipelines.documents_rows import add_file_name, document_lock, publish_documents, row_of, update_documents
+from pipelines.isolation import Limits
+from pipelines.process import (
+    MAX_ERROR_CHARS,
+    ExtractedDocument,
+    describe_error,
+    document_id_of,
+    extract_with_limits,
+    sha256_of,
+)
+from pipelines.schemas import GENERIC_TABLES, KEYS
+from pipelines.state import Marker, document_is_current, output_is_current, read_marker, write_marker
+from pipelines.version import pipeline_version
+from pipelines.writer import output_path, read_table, write_table
+from reports.build import audit_dir, report_path
+
+WORKERS_ENV = "DKBUDGET_WORKERS"  # documents extracted at once in one step (default: the machine's cores)
+NO_DOCUMENTS_ROW = "no `documents` row yet: build its generic tables (documents, tables, table_cells) first"
+BUILD_LOCK = "build.lock"  # held while one document is built, so two runs never build it at once
+
+
+def workers_from_env(env: dict[str, str] | None = None) -> int:
+    """Given the environment (default os.environ), return how many documents one step works on at once."""
+    env = os.environ if env is None else env
+    raw = env.get(WORKERS_ENV, "").strip()
+    if not raw:
+        return max(1, os.cpu_count() or 1)
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError(f"{WORKERS_ENV} must be a positive integer, not {raw!r}")
+    return value
+
+
+@dataclass
+class Work:
+    """What one step does: the dirs, which tables it builds, whether it redoes current work, and the limits."""
+
+    raw: Path
+    clean: Path
+    generic: bool  # extract (documents, tables, table_cells)
+    domain: tuple[str, ...]  # domain tables to build
+    forced: bool
+    limits: Limits
+
+
+@dataclass
+class Outcome:
+    """One document's outcome in a step: per table its metadata, per check its result, and a warning if any."""
+
+    file_name: str
+    document_id: str = ""
+    status: str = ""
+    skipped: bool = False
+    metadata: dict[str, dict] = field(default_factory=dict)  # table -> metadata of its materialization
+    checks: dict[tuple[str, str], dg.AssetCheckResult] = field(default_factory=dict)  # (table, check) -> result
+    warning: str = ""
+
+
+def publish_extraction(clean: Path, raw: Path, result: ExtractedDocument) -> None:
+    """Given an ExtractedDocument, write (unless it failed) its generic rows + markers, then its `documents` rows.
+
+    A failed extraction writes only `documents`: the document's previously published outputs stay in place.
+    """
+    doc = result.document
+    did, sha, version = doc["document_id"], doc["sha256"], doc["pipeline_version"]
+    generation = doc["extracted_at"].isoformat()
+    if result.tables is not None:
+        for table, rows in (("tables", result.tables), ("table_cells", result.cells)):
+            write_table(clean, table, did, rows)
+            write_marker(clean, did, table, Marker(sha, version, generation, len(rows), doc["file_name"]))
+    publish_documents(clean, raw, result)
+
+
+def record_problem(clean: Path, document_id: str, problem: str) -> None:
+    """Given a document and a one-line problem of a later step, mark its `documents` rows partial with it."""
+
+    def change(row: dict) -> None:
+        """Mark one row."""
+        if problem in (row["error"] or ""):
+            return
+        row["status"] = "partial" if row["status"] == "ok" else row["status"]
+        row["error"] = (f"{row['error']}; {problem}" if row["error"] else problem)[:MAX_ERROR_CHARS]
+
+    update_documents(clean, document_id, change)
+
+
+def document_grids(clean: Path, document_id: str) -> list:
+    """Given a document id, rebuild its table grids from its published `tables` and `table_cells`."""
+    tables = read_table(clean, "tables", document_id)
+    cells = read_table(clean, "table_cells", document_id)
+    return grids_from_records([] if tables is None else tables.to_pylist(),
+                              [] if cells is None else cells.to_pylist())
+
+
+def build_domain_rows(clean: Path, table: str, doc_row: dict, grids: list | None = None) -> list[dict]:
+    """Given a document's `documents` row (and its grids, else read), shape its rows of one domain table."""
+    did = doc_row["document_id"]
+    builder = registry.builders().get(table)
+    if builder is None:
+        return []
+    grids = document_grids(clean, did) if grids is None else grids
+    context = registry.DocumentContext(document_id=did, kind=doc_row["kind"],
+                                       municipality=doc_row["municipality"], title=doc_row["title"],
+                                       outline=tuple(doc_row.get("outline") or ()))
+    return [{"document_id": did, **row} for row in builder(context, grids)]
+
+
+def _extract(work: Work, file_name: str, sha: str, did: str, out: Outcome) -> list[registry.TotalCheck] | None:
+    """Extract one document unless current; return its fresh total checks (None when it was not extracted)."""
+    current = not work.forced and document_is_current(work.clean, did, None, sha, pipeline_version(),
+                                                      tables=GENERIC_TABLES)
+    if current:
+        out.skipped = True
+        add_file_name(work.clean, work.raw, did, file_name)
+        return None
+    result = extract_with_limits(pdf_path(work.raw, file_name), work.limits, sha)
+    publish_extraction(work.clean, work.raw, result)
+    return result.totals if result.tables is not None else None
+
+
+def _build_domain(work: Work, did: str, sha: str, doc_row: dict) -> dict[str, str]:
+    """Build the document's selected domain tables from one reading of its grids; return per table why skipped."""
+    generation = doc_row["extracted_at"].isoformat()
+    reasons: dict[str, str] = {}
+    todo = []
+    for table in work.domain:
+        if doc_row["status"] == "failed":
+            reasons[table] = f"extraction failed, previous output kept: {doc_row['error']}"
+        elif not work.forced and output_is_current(work.clean, did, table, sha, pipeline_version(), generation):
+            reasons[table] = "unchanged"
+        else:
+            todo.append(table)
+    if not todo:
+        return reasons
+    grids = document_grids(work.clean, did)  # from the tables recognised, whatever the document's kind
+    for table in todo:
+        try:
+            rows = build_domain_rows(work.clean, table, doc_row, grids)
+        except Exception as exc:  # noqa: BLE001 - a builder's bug: recorded in `documents`, never fatal
+            problem = describe_error(f"building {table}", exc)
+            record_problem(work.clean, did, problem)
+            reasons[table] = f"building {table} failed, previous output kept: {problem}"
+            continue
+        write_table(work.clean, table, did, rows)
+        write_marker(work.clean, did, table, Marker(sha, pipeline_version(), generation, len(rows),
+                                                    doc_row["file_name"]))
+        reasons[table] = ""
+    return reasons
+
+
+def _document_checks(clean: Path, tables: Iterable[str], did: str,
+                     totals: list[registry.TotalCheck] | None) -> dict[tuple[str, str], dg.AssetCheckResult]:
+    """Given a document's published tables, return its per-document check results (schema, keys, totals)."""
+    found = {}
+    for table in tables:
+        found[(table, checks.SCHEMA_CHECK)] = checks.schema_check(clean, table, did)
+        if table in KEYS:
+            found[(table, checks.KEYS_CHECK)] = checks.keys_check(clean, table, did)
+        if table == "tables":
+            found[(table, checks.TOTALS_CHECK)] = checks.totals_check(clean, did, totals)
+    return found
+
+
+def build_document(work: Work, sha: str, file_names: list[str]) -> list[Outcome]:
+    """Given the step's work and the file names of one document (same bytes), build it as asked; one outcome a name.
+
+    The document is held under its build lock throughout, so two runs on the same clean dir never build one
+    document at once (the second finds it current). Never raises for the PDF itself.
+    """
+    did = document_id_of(sha)
+    with document_lock(work.clean, did, BUILD_LOCK):
+        first = _build_one(work, file_names[0], sha, did)
+        twins = [_build_one(replace(work, forced=False), name, sha, did) for name in file_names[1:]]
+    return [first, *twins]
+
+
+def _build_one(work: Work, file_name: str, sha: str, did: str) -> Outcome:
+    """Given the step's work and one PDF (its hash and id), extract/publish/build it as asked."""
+    out = Outcome(file_name, did)
+    totals = _extract(work, file_name, sha, did, out) if work.generic else None
+    doc_row = row_of(work.clean, did, file_name)
+    if doc_row is None:  # only when the step builds domain tables alone
+        out.skipped, out.warning = True, f"{file_name}: {NO_DOCUMENTS_ROW}"
+        out.metadata = {t: {"document_id": did, "skipped": True, "reason": NO_DOCUMENTS_ROW, "rows": 0}
+                        for t in work.domain}
+        return out
+    out.status = doc_row["status"]
+    if work.generic and not out.skipped and out.status != "ok":
+        out.warning = f"{file_name}: {out.status}: {doc_row['error']}"
+    common = {"document_id": did, "file_name": file_name, "pipeline_version": doc_row["pipeline_version"]}
+    for table in GENERIC_TABLES if work.generic else ():
+        marker = read_marker(work.clean, did, table)
+        out.metadata[table] = {**common, "skipped": out.skipped, "status": doc_row["status"],
+                               "error": doc_row["error"] or "", "rows": marker.n_rows if marker else 0,
+                               "path": str(output_path(work.clean, table, did)),
+                               **({"audit_report": dg.MetadataValue.path(str(report_path(audit_dir(work.clean), did)))}
+                                  if table == "documents" else {})}  # built by the `audit_report` asset after this
+    reasons = _build_domain(work, did, sha, doc_row) if work.domain else {}
+    for table, reason in reasons.items():
+        marker = read_marker(work.clean, did, table)
+        out.metadata[table] = {**common, "skipped": bool(reason), "reason": reason,
+                               "rows": marker.n_rows if marker else 0,
+                               "path": str(output_path(work.clean, table, did))}
+    built = (GENERIC_TABLES if work.generic else ()) + work.domain
+    out.checks = _document_checks(work.clean, built, did, totals)
+    return out
+
+
+def build_documents(work: Work, file_names: list[str], workers: int) -> list[Outcome]:
+    """Given the step's work and its PDFs, build them with `workers` documents at a time; return the outcomes.
+
+    Files with identical bytes are one document, built once by one worker. The outcomes come back one per file
+    name, in the order of `file_names`.
+    """
+    by_document: dict[str, list[str]] = {}
+    for name in file_names:
+        by_document.setdefault(sha256_of(pdf_path(work.raw, name)), []).append(name)
+    groups = list(by_document.items())
+    if workers <= 1 or len(groups) <= 1:
+        done = [build_document(work, sha, names) for sha, names in groups]
+    else:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dkbudget-doc") as pool:
+            done = list(pool.map(lambda group: build_document(work, *group), groups))
+    by_name = {o.file_name: o for outcomes in done for o in outcomes}
+    return [by_name[name] for name in file_names]
