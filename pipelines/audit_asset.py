@@ -17,10 +17,14 @@ from reports.build import audit_dir, build_report, preview_path, report_is_curre
 AUDIT_GROUP = "audit"
 
 
-@dg.asset(name="audit_report", group_name=AUDIT_GROUP, partitions_def=pdf_partitions,
-          deps=[*GENERIC_TABLES, *DOMAIN_TABLES], backfill_policy=dg.BackfillPolicy.single_run(),
-          description="Each document's audit report: every cell boxed on its page, beside its grid, with the "
-                      "printed-total checks (HTML, opens from disk; `dkbudget audit` builds one on demand).")
+@dg.multi_asset(  # (a multi-asset: `backfill_policy` of a plain asset warns as beta at start-up)
+    name="build_audit_reports",
+    specs=[dg.AssetSpec("audit_report", group_name=AUDIT_GROUP, partitions_def=pdf_partitions,
+                        deps=[*GENERIC_TABLES, *DOMAIN_TABLES],
+                        description="Each document's audit report: every cell boxed on its page, beside its grid, "
+                                    "with the printed-total checks (HTML, opens from disk; `dkbudget audit` builds one "
+                                    "on demand).")],
+    partitions_def=pdf_partitions, backfill_policy=dg.BackfillPolicy.single_run())
 def audit_report_asset(context: AssetExecutionContext, dkbudget: DkbudgetPaths) -> dg.MaterializeResult:
     """Write the report of each of the run's documents (unless current); publish each one's path and a Markdown
     preview on its partition, and the counts on the step."""
@@ -43,4 +47,5 @@ def audit_report_asset(context: AssetExecutionContext, dkbudget: DkbudgetPaths) 
         meta["preview"] = dg.MetadataValue.md(preview_path(out, did).read_text(encoding="utf-8"))
         per_document[("audit_report", key)] = meta
     add_partition_metadata(context, per_document)
-    return dg.MaterializeResult(metadata={"run_documents": len(per_document), "run_built": built})
+    return dg.MaterializeResult(asset_key="audit_report",
+                                metadata={"run_documents": len(per_document), "run_built": built})

@@ -155,7 +155,7 @@ def run_command(args: argparse.Namespace) -> int:
         from pipelines.partitions import MAX_RUN_DOCUMENTS, PDF_PARTITIONS_NAME, partition_ranges, range_tags_of
         from pipelines.resources import RESOURCE_KEY
 
-        instance = dg.DagsterInstance.get()
+        instance = _open_instance(dg)
         job = defs.resolve_job_def(JOB_NAME)
         graph = defs.resolve_asset_graph()
     except Exception as exc:  # noqa: BLE001 - a broken instance or definitions: the run cannot be made
@@ -250,6 +250,21 @@ def dev_command(args: argparse.Namespace) -> int:
     argv = dev_argv(args.dagster_args)
     os.execv(sys.executable, argv)
     return EXIT_OK  # not reached
+
+
+def _open_instance(dg):  # noqa: ANN001, ANN202 - dagster is imported late (start-up time)
+    """Open the Dagster instance of DAGSTER_HOME, its storages created under an exclusive lock on the home: two
+    first runs started at once (the nightly run and an auditor's re-run) must not both create the sqlite tables."""
+    import fcntl
+
+    home = Path(os.environ["DAGSTER_HOME"])
+    with open(home / ".dkbudget-instance.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        instance = dg.DagsterInstance.get()
+        instance.get_runs(limit=1)  # run storage, event log and schedule storage created (or migrated) now
+        instance.get_latest_materialization_event(dg.AssetKey("documents"))
+        instance.all_instigator_state()
+    return instance
 
 
 def main(argv: list[str] | None = None) -> int:
