@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.peers import PEER_MODULES, PEERS, SLOW_PEERS, peer_records
-from bench.sections import kept_sections
+from bench.sections import git_revision, kept_sections
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -299,17 +299,6 @@ def per_document_table(results: list[ToolResult]) -> list[str]:
     return lines
 
 
-def _git_revision() -> str:
-    """Return the repo's HEAD commit (short) and whether the work tree differs from it."""
-    def git(*args: str) -> str:
-        """Given git arguments, return git's output in the repo (empty on failure)."""
-        proc = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
-        return proc.stdout.strip() if proc.returncode == 0 else ""
-    head = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--", "extractors", "normalizers")
-    return head + (" (+ uncommitted changes in extractors/ or normalizers/)" if dirty else "")
-
-
 def _our_workers() -> int:
     """Return how many worker processes our extractor reads page layouts with."""
     from extractors.settings import DEFAULT_SETTINGS
@@ -331,7 +320,7 @@ def report(results: list[ToolResult], args: argparse.Namespace, load: float) -> 
         REGENERATE,
         "```",
         "",
-        f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit {_git_revision()} on "
+        f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit {git_revision()} on "
         f"{platform.machine()} / Python {platform.python_version()}; {len(results[0].docs) if results else 0} PDFs, "
         f"{pages} pages{f' (first {args.max_pages} of each)' if args.max_pages else ''}. Scores: "
         "`../shared/eval/score.py` (generic layer, exact labels unless marked lenient; gold: "

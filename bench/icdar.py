@@ -25,8 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 
-from bench.extraction import REPO, SHARED, _git_revision, cpu_time, page_count
-from bench.sections import markers, replace_section
+from bench.extraction import REPO, SHARED, cpu_time, page_count
+from bench.sections import git_revision, markers, replace_section
 
 SECTION = "icdar"
 DEFAULT_DATA = SHARED / "corpus" / "icdar2013"
@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> list[tuple[str, list[ToolRun]]]:
     command = "python -m bench.icdar" + (f" --repeat {args.repeat}" if args.repeat != 3 else "") + (
         f" --slow-repeat {args.slow_repeat}" if args.slow_repeat != 1 else "") + (
         f" --tools {args.tools}" if tools != list(TOOLS) else "")
-    meta = dict(when=f"{datetime.now(UTC):%Y-%m-%d %H:%M}", command=command, commit=_git_revision(), load=load)
+    meta = dict(when=f"{datetime.now(UTC):%Y-%m-%d %H:%M}", command=command, commit=git_revision(), load=load)
     section = markdown(parts, missing, meta)
     print(section)
     if not args.no_write:

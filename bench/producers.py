@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +29,7 @@ from bench.extraction import (
     ours,
     run_tool,
 )
-from bench.sections import markers, replace_section
+from bench.sections import git_revision, markers, replace_section
 
 SECTION = "producers"
 BEGIN, END = markers(SECTION)
@@ -119,11 +118,6 @@ def markdown(agg: dict[tuple, dict], samples: dict, meta: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _commit() -> str:
-    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
-    return proc.stdout.strip() or "unknown"
-
-
 def main(argv: list[str] | None = None) -> dict:
     """Given the command line, generate, extract, score and report; return the aggregated figures."""
     from tests.producers.generate import available, plan
@@ -167,7 +161,7 @@ def main(argv: list[str] | None = None) -> dict:
     evaluate(samples, args.scorer, args.gold_map)
     command = "python -m bench.producers" + (f" --n {args.n}" if args.n != 300 else "") + (
         f" --seed {args.seed}" if args.seed else "")
-    meta = dict(when=f"{datetime.now(UTC):%Y-%m-%d %H:%M}", command=command, commit=_commit(), pdfs=len(pdfs),
+    meta = dict(when=f"{datetime.now(UTC):%Y-%m-%d %H:%M}", command=command, commit=git_revision(), pdfs=len(pdfs),
                 pages=result.pages, producers=producers, seed=args.seed, gen_s=gen_s, ext_s=ext_s, score_s=score_s)
     section = markdown(agg, samples.summary, meta)
     print(section)

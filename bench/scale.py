@@ -27,7 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
-REPO = Path(__file__).resolve().parents[1]
+from bench.sections import REPO, git_revision
+
 RATIO_BAR = 1.5
 PAGES_PER_SECOND_BAR = 40.0
 DEFAULT_N = 240
@@ -92,8 +93,7 @@ def measure(name: str, raw: Path, repeats: int, workers: int) -> dict:
 
 def report(rows: list[dict], workers: int) -> str:
     """Given the measured rows, return the markdown section for bench/RESULTS.md."""
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
-                            text=True).stdout.strip()
+    commit = git_revision()
     lines = [SECTION_BEGIN, "## Scale: end to end against extraction only (`python -m bench.scale`)", "",
              f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit {commit}; {os.cpu_count()} cores, "
              f"DKBUDGET_WORKERS={workers}; medians of the rounds. The machine is shared: the 1-minute load average "

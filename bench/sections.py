@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
 
 _MARKER = re.compile(r"<!-- ([a-z0-9_-]+):begin -->")
 
@@ -35,3 +38,15 @@ def kept_sections(path: Path) -> str:
         if end in text[m.end():]:
             out.append(begin + text[m.end():].split(end, 1)[0] + end)
     return "".join("\n" + s + "\n" for s in out)
+
+
+def git_revision() -> str:
+    """Return the repo's HEAD commit (short) and whether the work tree differs from it in the extraction code, for
+    the "at commit ..." line of a section."""
+    def git(*args: str) -> str:
+        """Given git arguments, return git's output in the repo (empty on failure)."""
+        proc = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
+        return proc.stdout.strip() if proc.returncode == 0 else ""
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "extractors", "normalizers")
+    return head + (" (+ uncommitted changes in extractors/ or normalizers/)" if dirty else "")
