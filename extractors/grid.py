@@ -298,6 +298,7 @@ def _continues_numbers(above: LineCells, lc: LineCells, label_col: int) -> bool:
 QUANTITY_UNITS = re.compile(r"^(år|mdr\.?|måneder|uger|dage|timer|årsværk|pct\.?)$", re.IGNORECASE)
 OVERLAP_TOLERANCE = 1.0
 BOXED_BODY_LINES = 3  # a boxed table's one body band with this many lines holds rows that no rule parts
+SPACE_SHARE = 0.3  # a word space is about this share of the font size
 TIGHT_LINE_GAP = 0.45  # a line this close (share of the font size) under the line above wraps the same cell
 _CONTINUES = ("-", ",", "/", "og", "eller", "samt", "i", "af", "til", "for", "med", "på")
 
@@ -386,8 +387,8 @@ def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | N
     return out if len(out) >= 2 else []
 
 
-def _split_block(block: list[LineCells], label_col: int, ruled: bool, wrap: float | None = None,
-                 edges: list[float] | None = None) -> list[list[LineCells]]:
+def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: list[float],
+                 wrap: float | None = None) -> list[list[LineCells]]:
     """Given the lines of one row block, split it into rows.
 
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
@@ -415,7 +416,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, wrap: floa
         prev = max((a for a in anchors if a < i), default=None)
         nxt = min((a for a in anchors if a > i), default=None)
         label = _label_text(lc, label_col)
-        if not label and edges is not None and _new_entry(block, i, label_col, edges):
+        if not label and _new_entry(block, i, label_col, edges):
             own.append(i)  # a row of its own under a label that spans several rows
             continue
         if not label:  # only other columns go on: a wrapped cell of the row above
@@ -461,9 +462,6 @@ def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float
     return True
 
 
-SPACE_SHARE = 0.3  # a word space is about this share of the font size
-
-
 def _right_edge(region: Region) -> float:
     """Given a region, return the x its last column may run to: the end of the rules (or shading) drawn across
     it, else its text's right end."""
@@ -474,12 +472,11 @@ def _right_edge(region: Region) -> float:
     return max([region.x1, *ends])
 
 
-def group_rows(region: Region, lcs: list[LineCells], label_col: int,
-               settings: ExtractionSettings = DEFAULT_SETTINGS, seps: list[float] | None = None
-               ) -> list[list[LineCells]]:
-    """Given a region's distributed lines (and its column separators), return its rows (lists of lines), header
+def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[float],
+               settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[list[LineCells]]:
+    """Given a region's distributed lines and its column separators, return its rows (lists of lines), header
     lines included."""
-    edges = None if seps is None else [region.x0, *seps, _right_edge(region)]
+    edges = [region.x0, *seps, _right_edge(region)]
     rules = _row_rules(region, settings)
     if len(rules) >= 2:
         wrap = _wrap_gap(lcs)
@@ -492,7 +489,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int,
         boxed_body = len(ordered) == 2 and len(ordered[1]) >= BOXED_BODY_LINES
         rows = []
         for k, band in enumerate(ordered):
-            rows += _split_block(band, label_col, ruled=not (boxed_body and k == 1), wrap=wrap, edges=edges)
+            rows += _split_block(band, label_col, not (boxed_body and k == 1), edges, wrap)
         return rows
     # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
     # lines overlaps both, and would make the pitch look tiny)
@@ -507,7 +504,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int,
             blocks.append([lc])
     rows = []
     for b in blocks:
-        rows += _split_block(b, label_col, ruled=False, edges=edges)
+        rows += _split_block(b, label_col, False, edges)
     return rows
 
 
@@ -573,7 +570,7 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
     ncols = len(seps) + 1
     lcs = assign_cells(region.lines, seps)
     label_col = label_column(lcs, ncols)
-    rows = group_rows(region, lcs, label_col, settings, seps)
+    rows = group_rows(region, lcs, label_col, seps, settings)
     numeric = any(_is_anchor(lc, label_col) for lc in lcs)
     header: list[list[LineCells]] = []
     if rows:
