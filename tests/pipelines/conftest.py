@@ -54,3 +54,16 @@ def run_cli(argv: list[str]) -> tuple[int, str, float]:
     with contextlib.redirect_stdout(out):
         code = main(argv)
     return code, out.getvalue(), time.perf_counter() - started
+
+
+def assert_same_outputs(clean: Path, reference: Path) -> None:
+    """Given a clean dir and a reference clean dir, assert that every parquet file of the first equals the same
+    file of the reference (documents rows apart from when they were extracted)."""
+    import pandas as pd
+
+    for path in sorted(clean.glob("*/*.parquet")):
+        ours = pd.read_parquet(path)
+        theirs = pd.read_parquet(reference / path.relative_to(clean))
+        if path.parent.name == "documents":
+            ours, theirs = ours.drop(columns="extracted_at"), theirs.drop(columns="extracted_at")
+        pd.testing.assert_frame_equal(ours, theirs)

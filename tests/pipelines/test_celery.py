@@ -15,7 +15,7 @@ import pytest
 from pipelines.config import ensure_dagster_home
 from pipelines.partitions import PDF_PARTITIONS_NAME, range_tags_of
 from pipelines.resources import RESOURCE_KEY
-from tests.pipelines.conftest import RAW, REPO
+from tests.pipelines.conftest import RAW, REPO, assert_same_outputs
 from tests.services.services import missing, redis_server
 
 SAMPLES = ("000", "004")  # the two shortest samples
@@ -79,12 +79,7 @@ def test_celery_workers_give_the_in_process_outputs(corpus_run, tmp_path, monkey
             _stop(proc)
     worked = [i for i in range(WORKERS) if "Task execute_plan[" in (tmp_path / f"worker{i}.log").read_text()]
     assert worked, "no Celery worker executed the step"
-    for path in sorted(clean.glob("*/*.parquet")):
-        ours = pd.read_parquet(path)
-        in_process = pd.read_parquet(corpus_run.clean / path.relative_to(clean))
-        if path.parent.name == "documents":
-            ours, in_process = ours.drop(columns="extracted_at"), in_process.drop(columns="extracted_at")
-        pd.testing.assert_frame_equal(ours, in_process)
+    assert_same_outputs(clean, corpus_run.clean)
     assert len(pd.read_parquet(clean / "documents")) == len(SAMPLES)
 
 

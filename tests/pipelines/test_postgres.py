@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from pipelines.config import PG_URL_ENV
-from tests.pipelines.conftest import RAW, REPO
+from tests.pipelines.conftest import RAW, REPO, assert_same_outputs
 from tests.pipelines.test_durability import _run_and_kill
 from tests.services.services import fresh_database
 
@@ -60,12 +60,7 @@ def test_a_killed_run_on_postgres_is_failed_and_redone(pg_url, corpus_run, tmp_p
     assert instance.get_materialized_partitions(dg.AssetKey("documents")) >= names
 
     # the same files, with the same rows, as the embedded sqlite instance's run of the whole corpus
-    for path in sorted(clean.glob("*/*.parquet")):
-        ours = pd.read_parquet(path)
-        embedded = pd.read_parquet(corpus_run.clean / path.relative_to(clean))
-        if path.parent.name == "documents":
-            ours, embedded = ours.drop(columns="extracted_at"), embedded.drop(columns="extracted_at")
-        pd.testing.assert_frame_equal(ours, embedded)
+    assert_same_outputs(clean, corpus_run.clean)
     ids = set(docs["document_id"])
     assert {p.relative_to(corpus_run.clean) for p in corpus_run.clean.glob("*/*.parquet") if p.stem in ids} == {
         p.relative_to(clean) for p in clean.glob("*/*.parquet")}
