@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.producers.spec import PRODUCERS, DocSpec, PTable, all_cells
+from tests.producers.spec import MUNICIPALITY, MUNICIPALITY_NAME, PRODUCERS, DocSpec, Heading, PTable, all_cells
 from tests.variants.cells import GOLD, parse_dk
 
 CHROMIUM_TIMEOUT_S = 120
@@ -168,11 +168,23 @@ def write_gold(spec: DocSpec, folder: Path) -> None:
     if spec.kind == "document":  # the whole sample: let score.py derive its domain rows as for the sample
         from tests.fixtures.eval.goldset import DOCS
 
-        (folder / "doc.json").write_text(json.dumps(dict(DOCS[spec.source], like=spec.source), ensure_ascii=False),
+        (folder / "doc.json").write_text(json.dumps(document_facts(spec, DOCS[spec.source]), ensure_ascii=False),
                                          encoding="utf-8")
         for extra in ("proposals.csv",):
             if (GOLD / spec.source / extra).is_file() and spec.style.year_shift == 0:
                 shutil.copy(GOLD / spec.source / extra, folder / extra)
+
+
+def document_facts(spec: DocSpec, sample: dict) -> dict:
+    """Given a whole-document spec and its sample's facts (goldset.DOCS), return the facts this PDF prints: the
+    generator's municipality where it is printed (running header or a heading), the budget year moved with the
+    printed years, and no committee (the generated documents do not name one)."""
+    printed = spec.style.running or any(isinstance(b, Heading) and MUNICIPALITY in b.text for b in spec.blocks)
+    facts = dict(sample, like=spec.source, municipality=MUNICIPALITY_NAME if printed else None)
+    facts.pop("committee", None)
+    if isinstance(facts.get("budget_year"), int):
+        facts["budget_year"] += spec.style.year_shift
+    return facts
 
 
 def _totals(pt: PTable, totals: list[dict]) -> list[dict]:

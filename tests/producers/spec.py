@@ -27,6 +27,7 @@ SHADING = ("none", "zebra", "header", "bands")
 FONTS_SYSTEM = ("DejaVu Sans", "DejaVu Serif", "Liberation Sans", "Liberation Serif", "Liberation Mono")
 FONTS_REPORTLAB = ("Helvetica", "Times", "DejaVu Sans", "DejaVu Serif", "Liberation Serif")
 MUNICIPALITY = "Københavns Kommune"
+MUNICIPALITY_NAME = "København"  # the municipality the printed "Københavns Kommune" names
 EXTRA_PROSE = (
     "Forslaget er udarbejdet i samarbejde med de berørte centre og er drøftet i forvaltningens ledelse. "
     "Der er tale om et skøn, som vil blive kvalificeret i forbindelse med implementeringen.",
@@ -340,7 +341,7 @@ def make_spec(seed: int, producer: str, kind: str | None = None, source: str | N
             if ctx:
                 blocks.append(Heading(_heading_for(ctx, rng), 1))
             elif i == 0:
-                blocks.append(Heading(f"{MUNICIPALITY} – {g.title or 'Oversigt'}"[:90], 1))
+                blocks.append(Heading(f"{MUNICIPALITY} – {pt.gold.title or 'Oversigt'}"[:90], 1))
             for _ in range(rng.choice([1, 1, 2])):
                 blocks.append(_prose(rng, style))
         last_ctx = ctx

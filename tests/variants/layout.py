@@ -129,6 +129,7 @@ class Page:
 
 # ---------------------------------------------------------------- gold -> printed cells
 _YEAR = re.compile(r"\b(19|20)(\d{2})\b")
+YEAR_FIELDS = ("pl_year", "budget_year")  # gold metadata that are years of the printed text
 
 
 def _shift_years(s: str, shift: int) -> str:
@@ -165,6 +166,9 @@ def vary_gold(gold: GoldTable, style: Style) -> GoldTable:
     keep = {gold.label_col} | {i for i, h in enumerate(gold.header) if norm(h).startswith("nr")}
     rows = [[c if i in keep else _scale_cell(c, style.scale) for i, c in enumerate(r)] for r in gold.rows]
     meta = dict(gold.meta, title=_shift_years(gold.title, style.year_shift))
+    for key in YEAR_FIELDS:  # the printed price level and budget year move with the printed years
+        if isinstance(meta.get(key), int):
+            meta[key] += style.year_shift
     return GoldTable(gold.doc, gold.file, meta, header, rows)
 
 
