@@ -402,7 +402,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         anchors = _padded_text_anchors(block, label_col, wrap)
     if ruled and len(anchors) <= 1:
         return [block]
-    if not anchors and not ruled:
+    text_table = not anchors and not ruled
+    if text_table:
         anchors = _text_anchors(block, label_col) or _padded_text_anchors(block, label_col, wrap)
     if not anchors:
         return [block]
@@ -416,7 +417,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         prev = max((a for a in anchors if a < i), default=None)
         nxt = min((a for a in anchors if a > i), default=None)
         label = _label_text(lc, label_col)
-        if not label and _new_entry(block, i, label_col, edges):
+        if not label and (_new_entry(block, i, label_col, edges)
+                          or (text_table and _spaced_entry(block, i))):
             own.append(i)  # a row of its own under a label that spans several rows
             continue
         if not label:  # only other columns go on: a wrapped cell of the row above
@@ -440,6 +442,20 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(i)
     rows = [sorted(g) for g in groups.values()] + [[i] for i in own]
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+def _spaced_entry(block: list[LineCells], i: int) -> bool:
+    """Given a block of a text table and one of its lines without a label, return whether the
+    line is an entry of its own under a label that spans several rows: each of its cells starts with a capital,
+    and it is set further from the lines above and below it than a wrapped line of one cell is (a row's padding;
+    a line set tight above the next one may be the first line of that row, its label set lower)."""
+    lc = block[i]
+    if not lc.cells or not all(ws[0].text[:1].isupper() for ws in lc.cells.values()):
+        return False
+    apart = TIGHT_LINE_GAP * max(lc.line.size, 1.0)
+    above = i == 0 or lc.line.top - block[i - 1].line.bottom > apart
+    below = i == len(block) - 1 or block[i + 1].line.top - lc.line.bottom > apart
+    return above and below
 
 
 def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float]) -> bool:

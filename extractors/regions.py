@@ -24,6 +24,7 @@ PROSE_INDENT_TOLERANCE = 12.0  # running text starts at most this far right of t
 VALUE_KINDS = ("number", "nil", "with_unit", "percent", "below_threshold")
 TRAILING_GAP_FACTOR = 0.8  # a wrapped last label line sits at most this many font sizes below the line before
 UNIT_LINE_MAX_CHARS = 40
+COLUMN_FLUSH = 1.5  # a line starting this close to where a column's cells start is set in that column
 TITLE_SIZE_SLACK = 0.5  # a line above a table set this much larger than its first row is a title, not header
 HEADER_LINE_GAP_FACTOR = 0.9  # lines of one wrapped header cell are closer than this many font sizes
 CAPTION_WIDTH_SHARE = 0.4  # a lone line above a table, from the left margin and wider than this, is its caption
@@ -213,9 +214,10 @@ def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: floa
     i = 0
     while i < len(pending) and (
             is_unit_line(pending[i])
-            or (pending[i].x0 <= left + INDENT_TOLERANCE
+            or (pending[i].x0 <= left + PROSE_INDENT_TOLERANCE
                 and pending[i].x1 - pending[i].x0 > CAPTION_WIDTH_SHARE * (right - left))
-            or lines[i + 1].top - pending[i].bottom > HEADER_LINE_GAP_FACTOR * max(pending[i].size, 1.0)
+            or (lines[i + 1].top - pending[i].bottom > HEADER_LINE_GAP_FACTOR * max(pending[i].size, 1.0)
+                and not _in_later_column(pending[i], [first_row], first_row.size))
             or pending[i].size > first_row.size + TITLE_SIZE_SLACK):
         i += 1
     return pending[i:]
@@ -267,6 +269,22 @@ def _ends_open(line: TextLine, below: TextLine) -> bool:
     return any(s.text.rstrip().endswith(("-", ",")) for s in above) or line.text.rstrip().endswith(("-", ","))
 
 
+def _in_later_column(line: TextLine, current: list[TextLine], size: float) -> bool:
+    """Given a single line after a table, the table's lines and its text size, return whether the line is a row
+    of the table that only fills a later column (its first cell empty, as under a label spanning several rows):
+    one segment, set like the table's text, starting flush with a cell of the table that is not in the first
+    column, and ending before the next column starts."""
+    if len(line.segments) != 1 or abs(line.size - size) > 0.5:
+        return False
+    for ln in current:
+        if not is_multi(ln):
+            continue
+        for a, b in zip(ln.segments[1:], [*ln.segments[2:], None], strict=True):
+            if abs(a.x0 - line.x0) <= COLUMN_FLUSH and (b is None or line.x1 < b.x0):
+                return True
+    return False
+
+
 def _trailing_continuation(current: list[TextLine], pending: list[TextLine], at_foot: bool) -> list[TextLine]:
     """Given a table's lines and the single lines after it, return those that finish its last row: each close
     below the one before, starting in lowercase or after text that ends open ("-", ","). At the foot of a page
@@ -283,21 +301,41 @@ def _trailing_continuation(current: list[TextLine], pending: list[TextLine], at_
             break
         cut_row = (at_foot and abs(ln.size - size) <= 0.5 and ln.x0 >= x0 - INDENT_TOLERANCE
                    and ln.x1 < label_end and not is_caption(ln))  # (pending lines are close already)
-        if not cut_row and (ln.top - prev.bottom > TRAILING_GAP_FACTOR * max(ln.size, 1.0)
-                            or not (text[0].islower() or _ends_open(prev, ln))):
+        if not cut_row and not _in_later_column(ln, current, size) and (
+                ln.top - prev.bottom > TRAILING_GAP_FACTOR * max(ln.size, 1.0)
+                or not (text[0].islower() or _ends_open(prev, ln))):
             break
         out.append(ln)
         prev = ln
     return out
 
 
+MARGIN_SHARE = 0.1  # the margins leave out this share of the text (by width) beyond them, stray lines
+
+
+def _weighted_quantile(values: list[tuple[float, float]], share: float) -> float:
+    """Given (value, weight) pairs and a share, return the smallest value with at least that share of the total
+    weight at or below it."""
+    values = sorted(values)
+    total = sum(w for _, w in values)
+    acc = 0.0
+    for v, w in values:
+        acc += w
+        if acc >= share * total:
+            return v
+    return values[-1][0]
+
+
 def text_span(page: PageLayout) -> tuple[float, float]:
-    """Given a page, return the x extent of its text block (left margin, right margin)."""
+    """Given a page, return the x extent of its text block (left margin, right margin): where its lines start and
+    end, weighted by their width, so that many short cells of one column (a table whose label column is empty
+    in most rows) do not move the margin to that column."""
     if not page.lines:
         return 0.0, page.width
-    xs0 = sorted(ln.x0 for ln in page.lines)
-    xs1 = sorted(ln.x1 for ln in page.lines)
-    return xs0[len(xs0) // 10], xs1[(len(xs1) * 9) // 10]
+    width = [max(ln.x1 - ln.x0, 1.0) for ln in page.lines]
+    left = _weighted_quantile([(ln.x0, w) for ln, w in zip(page.lines, width, strict=True)], MARGIN_SHARE)
+    right = _weighted_quantile([(ln.x1, w) for ln, w in zip(page.lines, width, strict=True)], 1 - MARGIN_SHARE)
+    return left, right
 
 
 def _is_section_heading(line: TextLine, current: list[TextLine], framed: bool = False) -> bool:

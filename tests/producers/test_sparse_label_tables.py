@@ -1,0 +1,79 @@
+"""Text tables whose label spans several rows: only the first row of each group prints its label ("Område"), the
+rows under it fill the later column alone ("Kommune"), and the table runs over several pages (issue 10, whole
+documents). Printed by every producer of the generator without rulings, read by the real extractor: the table
+must come out as one table holding every printed row, each entry its own row, in order.
+
+What used to go wrong: a page whose lines mostly sit in the later column put the page's text margin there, so
+the rows with a label read as running text and ended the table; lines in the later column after the last row
+with a label (at the foot of a page) or before the first one (at the top of the next) were dropped; and the
+entries under one label were joined into one cell.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+from tests.producers.produce import Made, missing_reason, produce
+from tests.producers.spec import PRODUCERS, DocSpec, make_spec
+
+SOURCE = "002/20_casesamling-erfaringsudvikling-omraade-kommune.csv"
+SEED_BASE = 900
+STYLE = dict(rules="none", shading="none", orientation="portrait")
+
+# Known gaps (strict xfail: once read right they XPASS and fail, so the entry must then go), with the diagnosis.
+GAPS = {
+    "libreoffice": "LibreOffice sets the rows as tight as the wrapped lines of one cell (no cell padding) and the "
+                   "table has no rules: an entry under a spanning label cannot be told from a wrapped line of the "
+                   "entry above by spacing, so they are joined; the header is not repeated on the next pages and "
+                   "their first row is read as a header, so the pages are not stitched",
+}
+
+
+def _cases() -> list[tuple[str, int]]:
+    """Return (producer, seed) for every producer."""
+    return [(producer, SEED_BASE + i) for i, producer in enumerate(PRODUCERS)]
+
+
+CASES = _cases()
+
+
+def norm(text: str) -> str:
+    """Given a cell text, return it without whitespace, dashes and minus signs as "-" (NFKC)."""
+    return re.sub(r"\s+", "", re.sub("[\u2010-\u2015\u2212]", "-", unicodedata.normalize("NFKC", text or "")))
+
+
+@pytest.fixture(scope="module")
+def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, Made, list]]:
+    """Print the table with every producer that runs here and read it: producer -> (spec, made, tables)."""
+    from extractors.tables import extract_tables
+
+    cases = [c for c in CASES if missing_reason(c[0]) is None]
+    if not cases:
+        return {}
+    specs = [make_spec(seed, producer, "table", SOURCE, **STYLE) for producer, seed in cases]
+    made = produce(specs, tmp_path_factory.mktemp("sparse-label"), workers=2)
+    return {c[0]: (s, m, extract_tables(m.pdf)) for c, s, m in zip(cases, specs, made, strict=True)}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c[0], marks=[pytest.mark.xfail(strict=True, reason=GAPS[c[0]])]
+                                               if c[0] in GAPS else []) for c in CASES])
+def test_every_printed_row_is_read_in_one_table(case: tuple[str, int], read: dict) -> None:
+    producer = case[0]
+    reason = missing_reason(producer)
+    if reason:
+        pytest.skip(f"producer {producer} unavailable: {reason}")
+    spec, made, tables = read[producer]
+    pt = spec.tables[0]
+    want = [[norm(c) for c in row] for row in pt.rows]
+    holding = [t for t in tables if any([norm(c.text) if c else "" for c in r.cells] in want for r in t.rows)]
+    assert len(holding) == 1, f"the printed rows are spread over {len(holding)} tables (pages " \
+                              f"{[(t.page, t.last_page) for t in holding]})"
+    table = holding[0]
+    got = [[norm(c.text) if c else "" for c in r.cells] for r in table.rows]
+    missing = [r for r in want if r not in got]
+    assert got == want, f"{len(got)} rows read, {len(want)} printed; not read: {missing[:3]}; read, not printed: " \
+                        f"{[r for r in got if r not in want][:3]}"
+    assert [norm(c) for c in table.columns] == [norm(h) for h in pt.header]
+    assert table.last_page > table.page, "the printed table should run over a page break (the case tests that)"
