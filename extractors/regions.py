@@ -12,6 +12,7 @@ from normalizers.units import find_unit
 CAPTION = re.compile(r"^(tabel|table|tab\.|figur|oversigt)\s*\d+[a-z]?\b[.:]?", re.IGNORECASE)
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d([-/](19|20)?\d\d)?$")
 NUMBERED_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÆØÅ][a-zæøå]")  # "10. Hvem er hørt?"
+UNIT_WORD = re.compile(r"^(kr|mio|mia|t\.kr)\.?[),]*$", re.IGNORECASE)  # "1.000 kr.": a unit, not an amount
 MARK = re.compile(r"^(x|X|\u2713|\u2714|\u2715|\u2717|\u2718|\u25cf|\u25a0|\u2022)$")  # a tick in a plan's period
 PROSE_FRAME_SHARE = 0.5  # running text between two rules of a stack spans at least this share of its width
 SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?$")  # the number of a numbered heading set apart ("8.")
@@ -127,10 +128,13 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
         cur = [f.rules[0]]
         sizes = sorted(ln.size for ln in lines if f.top <= (ln.top + ln.bottom) / 2 <= f.bottom and is_multi(ln))
         cell_size = sizes[len(sizes) // 2] if sizes else None
-        for a, b in zip(f.rules, f.rules[1:], strict=False):
-            band = [ln for ln in lines if a <= (ln.top + ln.bottom) / 2 <= b
-                    and ln.x0 >= f.x0 - INDENT_TOLERANCE and ln.x1 <= f.x1 + 20]
-            cut = any(is_caption(ln) or _larger_text_run(ln, f, cell_size) for ln in band) or (
+        bands = [[ln for ln in lines if a <= (ln.top + ln.bottom) / 2 <= b
+                  and ln.x0 >= f.x0 - INDENT_TOLERANCE and ln.x1 <= f.x1 + 20]
+                 for a, b in zip(f.rules, f.rules[1:], strict=False)]
+        for k, b in enumerate(f.rules[1:]):
+            band = bands[k]
+            cut = any(is_caption(ln) or _larger_text_run(ln, f, cell_size) for ln in band) or _heads_next_table(
+                band, bands[k + 1] if k + 1 < len(bands) else [], cell_size) or (
                 not any(is_multi(ln) for ln in band)
                 and any((_is_prose(ln, left, prose_right) and ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (f.x1 - f.x0))
                         or NUMBERED_HEADING.match(ln.text) or is_list_item(ln)
@@ -145,6 +149,37 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
         if len(cur) >= 2:
             out.append(framed(f, cur))
     return out
+
+
+def _is_band_heading(line: TextLine, cell_size: float | None) -> bool:
+    """Given a line between two rules of a frame and the frame's cell text size, return whether it is a heading
+    between two tables that share the stack of rules (the band may also hold the next table's header, set above
+    its first rule): one bold run of words set larger than the cells (a group row of a table is set like its
+    cells)."""
+    return (cell_size is not None and len(line.segments) == 1 and line.bold
+            and line.size > cell_size + TITLE_SIZE_SLACK)
+
+
+def _holds_amount(line: TextLine) -> bool:
+    """Given a line, return whether any of its words is a printed amount (a year is none, nor the number of a
+    unit, "1.000 kr.")."""
+    words = line.words
+    return any(is_number_token(w.text) and not YEAR_TOKEN.match(w.text)
+               and not (i + 1 < len(words) and UNIT_WORD.match(words[i + 1].text)) for i, w in enumerate(words))
+
+
+def _heads_next_table(band: list[TextLine], below: list[TextLine], cell_size: float | None) -> bool:
+    """Given the lines of a band between two rules of a frame, those of the band below it and the frame's cell text
+    size, return whether the band holds a heading that opens another table sharing the stack of rules: a heading
+    line (`_is_band_heading`) followed by a header, i.e. a line of several cells without amounts (and none above
+    it), under it in the band (a header set above the next table's first rule) or else in the band below. A
+    section row of the same table, however it is set, is followed by rows with amounts."""
+    heads = [ln for ln in band if _is_band_heading(ln, cell_size)]
+    if not heads:
+        return False
+    after = [ln for ln in band if ln.top >= heads[0].bottom - 0.5] or below
+    first = next((ln for ln in after if is_multi(ln)), None)
+    return first is not None and not any(_holds_amount(ln) for ln in after[:after.index(first) + 1])
 
 
 def _larger_text_run(line: TextLine, frame: Frame, cell_size: float | None) -> bool:
