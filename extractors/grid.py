@@ -202,6 +202,7 @@ def assign_cells(lines: list[TextLine], seps: list[float]) -> list[LineCells]:
     where it starts.
     """
     out = []
+    starts = _column_starts(lines, seps)
     for ln in lines:
         lc = LineCells(ln)
         for seg in ln.segments:
@@ -211,12 +212,39 @@ def assign_cells(lines: list[TextLine], seps: list[float]) -> list[LineCells]:
                 continue
             numeric = all(is_number_token(w.text) for w in seg.words)
             inner = [x for x in seps if seg.x0 < x < seg.x1]
-            if numeric or not any(w.x0 < x < w.x1 for w in seg.words for x in inner):
+            cut = next((k for k, w in enumerate(seg.words) if k and any(abs(w.x0 - x) <= ALIGN_TOLERANCE
+                                                                        for x in starts)
+                        and w.x0 - seg.words[k - 1].x1 > WIDE_SPACE_SHARE * ln.size), None)
+            if cut is not None and len(inner) == 1:
+                # a label run up to the gutter, the next column's cell set on in the same run of words: part them
+                # where a word starts flush with that column's cells, after a space wider than a word space
+                lc.cells.setdefault(_column_of(seg.x0 + 0.5, seps), []).extend(seg.words[:cut])
+                lc.cells.setdefault(_column_of(seg.words[cut].x0 + 0.5, seps), []).extend(seg.words[cut:])
+            elif numeric or not any(w.x0 < x < w.x1 for w in seg.words for x in inner):
                 for w in seg.words:
                     lc.cells.setdefault(_column_of((w.x0 + w.x1) / 2, seps), []).extend([w])
             else:
                 lc.cells.setdefault(_column_of(seg.x0 + 0.5, seps), []).extend(seg.words)
         out.append(lc)
+    return out
+
+
+def _column_starts(lines: list[TextLine], seps: list[float]) -> list[float]:
+    """Given a region's lines and its column separators, return the x where the cells of a column after the first
+    start flush: the left edge shared (within `ALIGN_TOLERANCE`) by at least `MIN_VALUE_LINES` segments that
+    start right after a separator (a left-aligned text column)."""
+    firsts = sorted(s.x0 for ln in lines for s in ln.segments
+                    if any(0 <= s.x0 - x <= 2 * SEPARATOR_MATCH + ALIGN_TOLERANCE for x in seps)
+                    and not _is_numeric_text(s.text))
+    out: list[float] = []
+    i = 0
+    while i < len(firsts):
+        j = i
+        while j + 1 < len(firsts) and firsts[j + 1] - firsts[i] <= ALIGN_TOLERANCE:
+            j += 1
+        if j - i + 1 >= MIN_VALUE_LINES:
+            out.append(firsts[i])
+        i = j + 1
     return out
 
 
@@ -299,6 +327,7 @@ QUANTITY_UNITS = re.compile(r"^(år|mdr\.?|måneder|uger|dage|timer|årsværk|pc
 OVERLAP_TOLERANCE = 1.0
 BOXED_BODY_LINES = 3  # a boxed table's one body band with this many lines holds rows that no rule parts
 SPACE_SHARE = 0.3  # a word space is about this share of the font size
+WIDE_SPACE_SHARE = 0.45  # a space this wide (share of the font size) is wider than a word space
 TIGHT_LINE_GAP = 0.45  # a line this close (share of the font size) under the line above wraps the same cell
 _CONTINUES = ("-", ",", "/", "og", "eller", "samt", "i", "af", "til", "for", "med", "på")
 
@@ -611,8 +640,15 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
     head_row = Row([_header_cell(header, c, page) for c in used], page.number) if header else None
     return Table(page=page.number, last_page=page.number, columns=[clean_text(heads[c]) for c in used], rows=out_rows,
                  bbox=(region.x0, region.top, region.x1, region.bottom),
-                 col_x=[(bounds[c], bounds[c + 1]) for c in used], header_row=head_row,
+                 col_x=[(bounds[c], bounds[c + 1]) for c in used], col_text=[_text_extent(lcs, c) for c in used],
+                 header_row=head_row,
                  header_bold=bool(header) and all(lc.line.bold for row in header for lc in row))
+
+
+def _text_extent(lcs: list[LineCells], col: int) -> tuple[float, float] | None:
+    """Given a region's distributed lines and a column, return the x extent of the column's words (None if empty)."""
+    words = [w for lc in lcs for w in lc.cells.get(col, [])]
+    return (min(w.x0 for w in words), max(w.x1 for w in words)) if words else None
 
 
 def _header_cell(header: list[list[LineCells]], col: int, page: PageLayout) -> Cell | None:

@@ -37,6 +37,7 @@ class Table:
     pl_year: int | None = None
     bbox: BBox | None = None  # on the first page
     col_x: list[tuple[float, float]] = field(default_factory=list)  # each column's x band on the first page
+    col_text: list[tuple[float, float] | None] = field(default_factory=list)  # x extent of each column's text there
     header_row: Row | None = None  # the header as cells (internal: lets stitching restore a misread header)
     header_bold: bool = False  # the header is set in bold (internal: for stitching)
     bbox_last_bottom: float = 0.0  # bottom of the table on its last page (internal: for stitching)

@@ -23,10 +23,22 @@ def _column_map(a: Table, b: Table) -> list[int] | None:
     may map to one of a's (a page whose whitespace split a column) as long as no row fills two of them."""
     if _same_header(a, b):
         return list(range(len(a.columns)))
+    by_band = _map_middles(a, b, [(x0 + x1) / 2 for x0, x1 in b.col_x])
+    if by_band is not None or len(b.col_text) != len(b.col_x) or None in b.col_text:
+        return by_band
+    # the bands' middles depend on where the page's text left the gutters (a page where the label column is
+    # empty in most rows); the middles of the columns' own text do not
+    return _map_middles(a, b, [(x0 + x1) / 2 for x0, x1 in b.col_text])
+
+
+def _map_middles(a: Table, b: Table, middles: list[float]) -> list[int] | None:
+    """Given a table, its candidate continuation and a middle x for each of b's columns, map b's columns onto a's
+    (None if they don't line up): each goes to the column of a that holds its middle (a's first and last columns
+    run on to either side), else that it overlaps most; no row of b may fill two columns that map to one."""
     out = []
-    for x0, x1 in b.col_x:
-        mid = (x0 + x1) / 2
-        inside = [i for i, (a0, a1) in enumerate(a.col_x) if a0 <= mid <= a1]
+    last = len(a.col_x) - 1
+    for (x0, x1), mid in zip(b.col_x, middles, strict=True):
+        inside = [i for i, (a0, a1) in enumerate(a.col_x) if (a0 <= mid or i == 0) and (mid <= a1 or i == last)]
         if inside:
             out.append(inside[0])
             continue
@@ -51,11 +63,15 @@ def _similar_header(a: Table, b: Table) -> bool:
 def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
     """Given a table, a continuation whose header differs and the column map, return whether b's "header" is
     really a body row: set like a's body, not like a's header, or a lone label in a's label column (a bold group
-    row opening the continuation)."""
+    row opening the continuation), or a lone plain entry in a later column where a's header names the label
+    column (an entry under a label spanning several rows, the label on the page before)."""
     if b.header_row is None:
         return False
     filled = {cmap[j] for j, c in enumerate(b.header_row.cells) if c is not None}
-    return (a.header_bold and not b.header_bold) or filled == {label_column(a)} or holds_amount(b.header_row)
+    label = label_column(a)
+    lone_entry = (len(filled) == 1 and label not in filled and not b.header_bold and a.header_row is not None
+                  and a.header_row.cells[label] is not None)
+    return (a.header_bold and not b.header_bold) or filled == {label} or holds_amount(b.header_row) or lone_entry
 
 
 def label_column(t: Table) -> int:

@@ -31,9 +31,10 @@ GAPS = {
 }
 
 
-def _cases() -> list[tuple[str, int]]:
-    """Return (producer, seed) for every producer."""
-    return [(producer, SEED_BASE + i) for i, producer in enumerate(PRODUCERS)]
+def _cases() -> list[tuple[str, int, bool]]:
+    """Return (producer, seed, header repeated on each page) for every producer, header repeated or not."""
+    return [(producer, SEED_BASE + 10 * j + i, repeat) for j, repeat in enumerate((True, False))
+            for i, producer in enumerate(PRODUCERS)]
 
 
 CASES = _cases()
@@ -52,19 +53,25 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, M
     cases = [c for c in CASES if missing_reason(c[0]) is None]
     if not cases:
         return {}
-    specs = [make_spec(seed, producer, "table", SOURCE, **STYLE) for producer, seed in cases]
+    specs = [make_spec(seed, producer, "table", SOURCE, repeat_header=repeat, **STYLE)
+             for producer, seed, repeat in cases]
     made = produce(specs, tmp_path_factory.mktemp("sparse-label"), workers=2)
-    return {c[0]: (s, m, extract_tables(m.pdf)) for c, s, m in zip(cases, specs, made, strict=True)}
+    return {_id(c): (s, m, extract_tables(m.pdf)) for c, s, m in zip(cases, specs, made, strict=True)}
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c[0], marks=[pytest.mark.xfail(strict=True, reason=GAPS[c[0]])]
+def _id(case: tuple[str, int, bool]) -> str:
+    """Given a case, return its id."""
+    return f"{case[0]}-{'repeated' if case[2] else 'once'}"
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=_id(c), marks=[pytest.mark.xfail(strict=True, reason=GAPS[c[0]])]
                                                if c[0] in GAPS else []) for c in CASES])
-def test_every_printed_row_is_read_in_one_table(case: tuple[str, int], read: dict) -> None:
+def test_every_printed_row_is_read_in_one_table(case: tuple[str, int, bool], read: dict) -> None:
     producer = case[0]
     reason = missing_reason(producer)
     if reason:
         pytest.skip(f"producer {producer} unavailable: {reason}")
-    spec, made, tables = read[producer]
+    spec, made, tables = read[_id(case)]
     pt = spec.tables[0]
     want = [[norm(c) for c in row] for row in pt.rows]
     holding = [t for t in tables if any([norm(c.text) if c else "" for c in r.cells] in want for r in t.rows)]
