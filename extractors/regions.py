@@ -506,8 +506,8 @@ def trailing_header(page: PageLayout, regions: list[Region], settings: Extractio
                     ) -> list[TextLine]:
     """Given a page and its regions, return the lines at its foot, below every region, that read as a table's
     header left alone by a page break (the body starts on the next page): lines set as close as a wrapped header
-    cell's, at least one of several cells, none holding an amount, caption or running text. [] when the foot of
-    the page is not that."""
+    cell's, at least one of several cells, none holding an amount ("1.000 kr." states a unit), caption or running
+    text. [] when the foot of the page is not that."""
     left, right = text_span(page)
     prose_right = left + settings.prose_right_share * (right - left)
     below = regions[-1].bottom if regions else float("-inf")
@@ -515,8 +515,7 @@ def trailing_header(page: PageLayout, regions: list[Region], settings: Extractio
     for ln in reversed([ln for ln in page.lines if ln.top > below]):
         if out and out[0].top - ln.bottom > HEADER_LINE_GAP_FACTOR * max(ln.size, 1.0):
             break
-        if (is_caption(ln) or _is_prose(ln, left, prose_right)
-                or any(is_number_token(w.text) and not YEAR_TOKEN.match(w.text) for w in ln.words)):
+        if is_caption(ln) or _is_prose(ln, left, prose_right) or _holds_amount(ln):
             break
         out.insert(0, ln)
     return out if any(is_multi(ln) for ln in out) else []

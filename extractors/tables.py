@@ -14,7 +14,7 @@ from extractors.layout import PageLayout, read_page
 from extractors.margins import strip_running_blocks, strip_running_lines
 from extractors.model import Table
 from extractors.prescan import scan_document
-from extractors.regions import find_regions, trailing_header
+from extractors.regions import Region, find_regions, trailing_header
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.stitch import stitch
 from normalizers.price_level import find_pl_year
@@ -147,8 +147,10 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             t.caption = caption_above(page.lines, r, settings.caption_lookup_lines)
             if not any(ln.bottom <= r.top for ln in page.lines):
                 opens_page.add(len(tables))
-                if foot is not None and foot[0].number == page.number - 1 and len(tables) == start:
-                    adopt_header(t, foot[1], foot[0])
+                if (foot is not None and foot[0].number == page.number - 1 and len(tables) == start
+                        and adopt_header(t, foot[1], foot[0]) and t.caption is None):
+                    # the table starts with the header at the foot of the page before: its caption is there
+                    t.caption = caption_above(foot[0].lines, Region(foot[0], foot[1]), settings.caption_lookup_lines)
             if not any(ln.top >= r.bottom for ln in page.lines):
                 ends_page.add(len(tables))
             tables.append(t)

@@ -716,3 +716,40 @@ def test_short_lines_in_the_later_column_of_a_ruled_table_are_rows_not_running_t
     assert tables[0].columns == SPAN_HEADER
     assert len(tables[0].rows) == 40
     assert [r[1] for r in _rows(tables[0])][-2:] == ["Vejen 1,2 og 9", "Varde 5 og 11"]
+
+
+FOOT_BODY = [
+    ["Varige ændringer", "", "", "", ""],
+    ["Besparelse på efterværn", "Service", "-2.000", "-4.000", "-4.000"],
+    ["Reducerede udgifter til botilbud", "Service", "-1.000", "-4.000", "-4.000"],
+    ["Samlet varig ændring", "", "-3.000", "-8.000", "-8.000"],
+]
+
+
+def _unit_header_at_foot_pdf(path: Path) -> Path:
+    """An economics table whose caption and header row ("1.000 kr. 2023 p/l", years) end page 1, its body (no
+    header repeated) opening page 2, a rule above it and under every row."""
+    edges = [LEFT, LEFT + 200, LEFT + 280, LEFT + 330, LEFT + 380, LEFT + 430]
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 80, "Forslaget indebærer en varig besparelse, som vist i tabellen nedenfor.")
+    first.text(LEFT, 740, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
+    head = set_rows(first, edges, [HEADER], 748, bold_rows=frozenset({0}))
+    first.hline(edges[0], edges[-1], head[0].bottom)
+    body = set_rows(second, edges, FOOT_BODY, 60)
+    second.hline(edges[0], edges[-1], body[0].top)
+    for row in body:
+        second.hline(edges[0], edges[-1], row.bottom)
+    second.text(LEFT, 200, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige konsekvenser.")
+    return write_pdf([first, second], path)
+
+
+def test_a_header_stating_its_unit_left_at_the_foot_of_a_page_heads_the_body_on_the_next(tmp_path):
+    """A header row alone at the foot of a page is the header of the table that opens the next page, also when
+    it states its unit with a number ("1.000 kr. 2023 p/l": a unit, not an amount)."""
+    tables = extract_tables(_unit_header_at_foot_pdf(tmp_path / "foot.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == HEADER
+    assert _rows(t) == FOOT_BODY
+    assert t.caption == "Tabel 1. Forslagets samlede økonomiske konsekvenser"
