@@ -26,8 +26,8 @@ STYLE = dict(rules="none", shading="none", orientation="portrait")
 GAPS = {
     "libreoffice": "LibreOffice sets the rows as tight as the wrapped lines of one cell (no cell padding) and the "
                    "table has no rules: an entry under a spanning label cannot be told from a wrapped line of the "
-                   "entry above by spacing, so they are joined; the header is not repeated on the next pages and "
-                   "their first row is read as a header, so the pages are not stitched",
+                   "entry above by spacing, so they are joined (and, header printed once, a next page's first row is "
+                   "read as its header, so that page is not stitched)",
 }
 
 
