@@ -71,9 +71,16 @@ class Layout:
         return self.cols.get(role)
 
 
+def is_repeated_header(row: GridRow, grid: Grid) -> bool:
+    """Given a body row, return whether it repeats the header (a header printed again on a continuation page
+    and read as a body row): at least two of its cells print their own column's header."""
+    return sum(1 for c, cell in row.cells.items()
+               if c < len(grid.columns) and norm(grid.columns[c]) and norm(cell.text) == norm(grid.columns[c])) >= 2
+
+
 def _texts(grid: Grid, c: int) -> list[str]:
-    """Given a grid and a column, return the non-empty cell texts of that column."""
-    return [t for r in grid.rows if (t := r.text(c).strip())]
+    """Given a grid and a column, return the non-empty cell texts of that column (repeated header rows left out)."""
+    return [t for r in grid.rows if (t := r.text(c).strip()) and not is_repeated_header(r, grid)]
 
 
 def _is_amount_col(texts: list[str]) -> bool:
