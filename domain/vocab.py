@@ -50,7 +50,8 @@ def _matches(text_key: str, phrase: str, prefix: bool = True) -> bool:
         return True
     if prefix:
         words, want = text_key.split(), phrase.split()
-        if len(words) > len(want) and all(fuzz.ratio(a, b) >= FUZZY_RATIO for a, b in zip(words, want)):
+        head = words[: len(want)]
+        if len(words) > len(want) and all(fuzz.ratio(a, b) >= FUZZY_RATIO for a, b in zip(head, want, strict=True)):
             return True
     return fuzz.ratio(text_key, phrase) >= FUZZY_RATIO
 
