@@ -50,6 +50,18 @@ def amount(text: str | None) -> Decimal | None:
     return d.value if d.kind == "number" else None
 
 
+MONEY_SUFFIX = "kr."  # a cell may print its amount with the money unit after it: "2.890.000 kr."
+
+
+def money(text: str | None) -> Decimal | None:
+    """Given a printed cell, return its exact amount like `amount`, also when the cell prints it in kroner with
+    the unit after it ("500.000 kr."), as memos and minutes set allocation tables; None otherwise."""
+    if (value := amount(text)) is not None or not text:
+        return value
+    d = parse_danish(text)
+    return d.value if d.kind == "with_unit" and norm(d.unit) == MONEY_SUFFIX else None
+
+
 def decimals(text: str | None) -> int:
     """Given a printed number, return its number of printed decimals ("283,8" -> 1, "1.800" -> 0)."""
     s = clean(text)
