@@ -86,6 +86,8 @@ def test_every_domain_table_is_read_by_structure(case, tmp_path_factory):
             exp = [{k: v for k, v in e.items() if k != "confidential"} for e in exp]
         s = score_domain(name, exp, rows[name])
         assert s["exact"] / max(s["expected"], s["found"]) >= BAR, (name, s)
+        if name == "proposal_economics":  # and every row in its section, however the section head was read
+            assert s["fields"]["section"] == s["key_matched"], s
 
 
 @pytest.mark.parametrize("case", PROPOSAL_CASES, ids=_id)
