@@ -82,9 +82,13 @@ def split_section_head(label: str, *, at_end: bool = False) -> tuple[str | None,
 
 def read(grid: Grid) -> list[EconRow]:
     """Given a Tabel 1 grid, return its rows with section, control area and role. A section head printed on
-    one line with the row below or above it (read as one row) still opens its section."""
+    one line with the row below or above it (read as one row), or read into the header, still opens its
+    section."""
     lc, cc, years = label_col(grid), _control_col(grid), year_columns(grid)
-    section, out = None, []
+    # The first section head may have been read into the header, after the unit ("1.000 kr. 2023 p/l Varige
+    # ændringer"): the table then opens in that section.
+    header = clean(grid.columns[lc]) if lc < len(grid.columns) else ""
+    section, out = section_head(header) or split_section_head(header, at_end=True)[0], []
     for row in grid.rows:
         label = clean(row.label or row.text(lc))
         control = clean(row.text(cc)) if cc is not None else ""

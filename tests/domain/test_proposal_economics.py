@@ -239,3 +239,16 @@ def test_a_section_head_read_into_its_first_item_is_not_the_section_total():
         **first.cells, lc: dataclasses.replace(first.cells[lc], text=merged)})
     del grid.rows[i]
     assert _sections(grid) == printed
+
+
+def test_a_section_head_read_into_the_header_opens_the_first_section():
+    """WeasyPrint sets "Varige ændringer" tight under the header and it is read as part of the label column's
+    header ("1.000 kr. 2023 p/l Varige ændringer"): the rows under it are still permanent."""
+    grid = _econ_grid("003", "BU/SI01")
+    printed = _sections(grid)
+    lc = next(c for c, cell in grid.rows[0].cells.items() if cell.text == grid.rows[0].label)
+    assert proposal_economics.section_head(grid.rows[0].label) == "permanent"
+    head = grid.rows.pop(0).label
+    for unit in (grid.columns[lc], "1.000 kr. 2023 p/l"):  # the header as the gold has it, and with its unit
+        grid.columns[lc] = f"{unit} {head}".strip()
+        assert _sections(grid) == printed
