@@ -5,6 +5,8 @@ proposal-type group rows, and a printed catalogue total ("... i alt") that is ch
 """
 from __future__ import annotations
 
+from rapidfuzz import fuzz
+
 from domain.cells import (
     amount,
     clean,
@@ -20,11 +22,13 @@ from domain.cells import (
 from domain.grid import Grid, GridRow
 from domain.registry import DocumentContext, TotalCheck
 from domain.totals import check_rows
-from domain.vocab import is_total_label, proposal_type, strip_confidential
+from domain.vocab import is_total_label, key, proposal_type, strip_confidential
 
 KIND = "catalogue_overview"
 MIN_CODE_ROWS = 2  # rows labelled with a proposal code
 MIN_YEAR_COLUMNS = 1
+TITLE_RATIO = 90  # rapidfuzz ratio for a heading to name an overview entry's title
+MIN_PREFIX_WORDS = 3  # a title cut at a line break still names an entry when it keeps this many words
 
 
 def _label(row: GridRow, lc: int) -> str:
@@ -40,12 +44,21 @@ def recognise(grid: Grid) -> bool:
     lc = label_col(grid)
     coded = other = 0
     for r in grid.rows:
-        label = _label(r, lc)
+        label = split_type_head(_label(r, lc))[1]
         if split_code(label):
             coded += 1
         elif r.cells and not (proposal_type(label) or is_total_label(label)):
             other += 1
     return coded >= MIN_CODE_ROWS and coded >= other
+
+
+def split_type_head(label: str) -> tuple[str | None, str]:
+    """Given a row label, return (proposal type, the rest) when a type group row's word opens a proposal row
+    ("INVESTERINGSFORSLAG SU1. Title": the group row read as one row with the row below it), else (None, label)."""
+    head, _, rest = label.partition(" ")
+    if rest and (t := proposal_type(head)) is not None and split_code(rest):
+        return t, rest
+    return None, label
 
 
 def entries(grid: Grid) -> list[dict]:
@@ -56,6 +69,8 @@ def entries(grid: Grid) -> list[dict]:
         if (t := proposal_type(label)) is not None:
             ptype = t
             continue
+        opened, label = split_type_head(label)
+        ptype = opened or ptype
         split = split_code(label)
         if split is None:
             continue  # the catalogue total or a note
@@ -65,11 +80,40 @@ def entries(grid: Grid) -> list[dict]:
     return out
 
 
+def titles(grids: list[Grid]) -> dict[str, str]:
+    """Given a document's grids (classified), return {title key: code} of its overview entries (one code per
+    title; a title listed under two codes is left out, as it names neither)."""
+    seen: dict[str, set[str]] = {}
+    for grid in (g for g in grids if g.kind == KIND):
+        for e in entries(grid):
+            if k := key(e["title"]):
+                seen.setdefault(k, set()).add(e["code"])
+    return {k: next(iter(codes)) for k, codes in seen.items() if len(codes) == 1}
+
+
+def code_by_title(text: str | None, by_title: dict[str, str]) -> str | None:
+    """Given a heading that prints a proposal's title without its code ("Forslagets titel: Title") and the
+    overview's {title key: code}, return the code of the one entry with that title (equal, one cut short of
+    the other at a line break, or fuzzily equal), or None when no entry or more than one fits."""
+    k = key(text)
+    if not k or not by_title:
+        return None
+    if k in by_title:
+        return by_title[k]
+    fits = set()
+    for title, code in by_title.items():
+        short, long_ = sorted((k, title), key=len)
+        prefix = len(short.split()) >= MIN_PREFIX_WORDS and long_.startswith(short + " ")
+        if prefix or fuzz.ratio(k, title) >= TITLE_RATIO:
+            fits.add(code)
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 def check_totals(grid: Grid) -> list[TotalCheck]:
     """Given an overview grid, return the checks of each printed total row against the proposal rows above it."""
     lc, years, out, parts = label_col(grid), year_columns(grid), [], []
     for row in grid.rows:
-        label = _label(row, lc)
+        label = split_type_head(_label(row, lc))[1]
         if split_code(label):
             parts.append(row)
         elif is_total_label(label) and parts:

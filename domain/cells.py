@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 from decimal import Decimal
+from functools import lru_cache
 
 from domain.grid import Grid, GridRow
 from normalizers.numbers import parse_danish
@@ -23,6 +24,9 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 CODE = r"[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\d{1,3}"
 _CODE_LABEL = re.compile(rf"^\s*({CODE})\s*(?:[.:]\s*|\s+[-\u2010-\u2015\u2212]\s*|\s+)(\S.*)$")
 _CODE_ANY = re.compile(rf"(?<![\w/])({CODE})(?![\w/])")
+# Cell texts whose reading is remembered (amount, money, decimals are pure): the totals checker re-reads a
+# total's parts for every candidate range, which without it costs seconds on a long table.
+PARSE_CACHE = 1 << 16
 # Share of a column's non-empty cells that must equal the row label for it to be the label column.
 LABEL_COL_SHARE = 0.5
 
@@ -42,6 +46,7 @@ def clean(s: str | None) -> str:
     return " ".join(str(s).replace("\u00ad", "").split())
 
 
+@lru_cache(maxsize=PARSE_CACHE)
 def amount(text: str | None) -> Decimal | None:
     """Given a printed cell, return its exact Danish number, or None for nil ("-"), text and empty cells."""
     if not text or not text.strip():
@@ -50,6 +55,22 @@ def amount(text: str | None) -> Decimal | None:
     return d.value if d.kind == "number" else None
 
 
+MONEY_SUFFIX = "kr."  # a cell may print its amount with the money unit after it: "2.890.000 kr."
+
+
+@lru_cache(maxsize=PARSE_CACHE)
+def money(text: str | None) -> Decimal | None:
+    """Given a printed cell, return its exact amount like `amount`, also when the cell prints it in kroner with
+    the unit after it ("500.000 kr."), as memos and minutes set allocation tables; None otherwise."""
+    if not text or not text.strip():
+        return None
+    d = parse_danish(text)
+    if d.kind == "number" or (d.kind == "with_unit" and norm(d.unit) == MONEY_SUFFIX):
+        return d.value
+    return None
+
+
+@lru_cache(maxsize=PARSE_CACHE)
 def decimals(text: str | None) -> int:
     """Given a printed number, return its number of printed decimals ("283,8" -> 1, "1.800" -> 0)."""
     s = clean(text)

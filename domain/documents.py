@@ -90,6 +90,7 @@ MINUTES_TITLE_RE = re.compile(r"^([A-ZÆØÅ][\w\- ]*udvalget?, den \d{1,2}\. \w
 RUNNING_LINE_RE = re.compile(r"^\s*(?:side \d+(?: af \d+)?|\d+(?: af \d+)?)\s*$", re.IGNORECASE)
 MAX_TITLE_LINES = 3
 MAX_TITLE_CHARS = 200
+LETTERHEAD_LINES = 2  # the first printed lines of the first page: the letterhead naming the publisher
 
 
 @dataclass(frozen=True)
@@ -274,10 +275,29 @@ def recognise_title(kind: str, lines: list[TextLine]) -> str | None:
     return heading_title(lines)
 
 
+def letterhead(lines: list[TextLine]) -> list[str]:
+    """Given a document's lines, return its letterhead: the first LETTERHEAD_LINES printed lines of its first
+    page and the running lines (headers, footers) printed on that page too."""
+    printed = [ln for ln in lines if ln.text.strip()]
+    if not printed:
+        return []
+    first_page = [ln.text for ln in printed if ln.page == printed[0].page]
+    running = _running_lines(printed)
+    return first_page[:LETTERHEAD_LINES] + [t for t in first_page[LETTERHEAD_LINES:] if t.strip() in running]
+
+
+def document_municipality(lines: list[TextLine]) -> str | None:
+    """Given a document's lines, return its municipality: the one its letterhead names (the publisher), else the
+    one its whole text names most often (`recognise_municipality`). A table or prose that lists other
+    municipalities ("Lyngby-Taarbæk Kommune" in a list of cases) does not outvote the letterhead."""
+    return recognise_municipality("\n".join(letterhead(lines))) or recognise_municipality(
+        "\n".join(ln.text for ln in lines))
+
+
 def recognise_document(lines: list[TextLine], table_kinds: Iterable[str] = ()) -> DocumentFacts:
     """Given a document's lines (all pages, or the first ones) and the kinds of its recognised tables, return
     its kind, municipality and title (the title read from its first FIRST_PAGES pages)."""
     text = "\n".join(ln.text for ln in lines)
     kind = recognise_kind(text, table_kinds)
     first = [ln for ln in lines if ln.page <= FIRST_PAGES]
-    return DocumentFacts(kind=kind, municipality=recognise_municipality(text), title=recognise_title(kind, first))
+    return DocumentFacts(kind=kind, municipality=document_municipality(lines), title=recognise_title(kind, first))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from domain import catalogue_overview
 from domain.cells import (
     amount,
     clean,
@@ -81,9 +82,13 @@ def split_section_head(label: str, *, at_end: bool = False) -> tuple[str | None,
 
 def read(grid: Grid) -> list[EconRow]:
     """Given a Tabel 1 grid, return its rows with section, control area and role. A section head printed on
-    one line with the row below or above it (read as one row) still opens its section."""
+    one line with the row below or above it (read as one row), or read into the header, still opens its
+    section."""
     lc, cc, years = label_col(grid), _control_col(grid), year_columns(grid)
-    section, out = None, []
+    # The first section head may have been read into the header, after the unit ("1.000 kr. 2023 p/l Varige
+    # ændringer"): the table then opens in that section.
+    header = clean(grid.columns[lc]) if lc < len(grid.columns) else ""
+    section, out = section_head(header) or split_section_head(header, at_end=True)[0], []
     for row in grid.rows:
         label = clean(row.label or row.text(lc))
         control = clean(row.text(cc)) if cc is not None else ""
@@ -106,7 +111,28 @@ def read(grid: Grid) -> list[EconRow]:
             out.append(EconRow(row, label, section, control or None, "item"))
         else:
             out.append(EconRow(row, label, section, control or None, "blank"))
-    return out
+    return _reopen_closed_sections(out)
+
+
+SUBTOTAL_OF = {"total_permanent": "permanent", "total_implementation": "implementation"}
+
+
+def _reopen_closed_sections(rows: list[EconRow]) -> list[EconRow]:
+    """Given read rows, return them with the line items that follow their section's printed subtotal moved to the
+    section whose subtotal closes them: a subtotal ends its section, so items printed after "Samlet varig
+    ændring" and summed by "Samlede implementeringsomkostninger" are implementation items, even where the
+    "Implementeringsomkostninger" head row was not read (lost at a page break)."""
+    closed: set[str] = set()
+    for i, er in enumerate(rows):
+        if er.role == "head":
+            closed.discard(er.section)
+        elif er.role == "total" and er.section in SUBTOTAL_OF:
+            closed.add(SUBTOTAL_OF[er.section])
+        elif er.role in ("item", "blank") and er.section in closed:
+            nxt = next((x for x in rows[i + 1:] if x.role in ("head", "total")), None)
+            if nxt is not None and nxt.role == "total" and SUBTOTAL_OF.get(nxt.section) not in (None, er.section):
+                er.section = SUBTOTAL_OF[nxt.section]
+    return rows
 
 
 def check_totals(grid: Grid) -> list[TotalCheck]:
@@ -133,14 +159,21 @@ def check_totals(grid: Grid) -> list[TotalCheck]:
     return out
 
 
-def _following_code(grids: list[Grid], i: int) -> str | None:
-    """Given grids and the index of a Tabel 1, return the most common context code of the grids after it
-    up to the next Tabel 1 (the body of the proposal the table belongs to)."""
+def grid_code(grid: Grid, by_title: dict[str, str]) -> str | None:
+    """Given a grid and the catalogue overview's {title key: code}, return the proposal code its context (or
+    caption) names: a printed code, else the overview entry whose title the context prints without its code."""
+    return find_code(grid.context) or find_code(grid.caption) or catalogue_overview.code_by_title(grid.context,
+                                                                                                    by_title)
+
+
+def _following_code(grids: list[Grid], i: int, by_title: dict[str, str]) -> str | None:
+    """Given grids, the index of a Tabel 1 and the overview's titles, return the most common context code of the
+    grids after it up to the next Tabel 1 (the body of the proposal the table belongs to)."""
     codes: Counter[str] = Counter()
     for g in grids[i + 1:]:
         if g.kind == KIND:
             break
-        if code := find_code(g.context):
+        if code := grid_code(g, by_title):
             codes[code] += 1
     return codes.most_common(1)[0][0] if codes else None
 
@@ -148,19 +181,21 @@ def _following_code(grids: list[Grid], i: int) -> str | None:
 def assign_codes(grids: list[Grid]) -> dict[str, str | None]:
     """Given a document's grids (classified), return {table_id: proposal code} for its Tabel 1 grids.
 
-    The code comes from the table's context; a Tabel 1 whose context names no code, or one that shares its
-    code with another Tabel 1 (printed before its proposal's title, so it inherited the previous heading),
-    takes the code of the proposal body that follows it.
+    The code comes from the table's context: the code it prints, else (a heading "Forslagets titel: Title"
+    that prints none) the code the catalogue overview lists for that title. A Tabel 1 whose context names no
+    code, or one that shares its code with another Tabel 1 (printed before its proposal's title, so it
+    inherited the previous heading), takes the code of the proposal body that follows it.
     """
     ordered = sorted(grids, key=lambda g: g.table_index)
+    by_title = catalogue_overview.titles(ordered)
     econ = [(i, g) for i, g in enumerate(ordered) if g.kind == KIND]
-    own = {g.table_id: find_code(g.context) or find_code(g.caption) for _, g in econ}
+    own = {g.table_id: grid_code(g, by_title) for _, g in econ}
     counts = Counter(c for c in own.values() if c)
     out = {}
     for i, g in econ:
         code = own[g.table_id]
         if code is None or counts[code] > 1:
-            code = _following_code(ordered, i) or code
+            code = _following_code(ordered, i, by_title) or code
         out[g.table_id] = code
     return out
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from domain import catalogue_overview, proposal_economics
-from domain.cells import amount, clean, find_code, label_col, split_code
+from domain.cells import amount, clean, label_col, split_code
 from domain.grid import Grid, GridRow
 from domain.registry import DocumentContext
 from domain.vocab import key, payback_kind, proposal_type, proposal_type_in, strip_confidential
@@ -154,8 +154,9 @@ def rows(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
             if p[field] is None:
                 p[field] = payback_years(er.row, lc)
 
+    by_title = catalogue_overview.titles(ordered)
     for grid in ordered:  # header forms and other grids of a proposal: administration, type
-        code = find_code(grid.context)
+        code = proposal_economics.grid_code(grid, by_title)
         if code not in props or grid.kind == catalogue_overview.KIND:
             continue
         p = props[code]

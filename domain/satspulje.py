@@ -103,10 +103,14 @@ def layout(grid: Grid) -> Layout | None:
 
 
 def recognise(grid: Grid) -> bool:
-    """Given a grid, return whether it is a satspulje overview (caption vocabulary + numbered period table)."""
+    """Given a grid, return whether it is a satspulje overview (caption vocabulary + numbered period table).
+
+    The pool may be named by the caption or the heading above it; the table must call itself an overview: in
+    its caption when it has one (a "Tabel 2 Omprioritering ..." under a heading that names the overview is not
+    the overview), else in its context."""
     words = norm(f"{grid.caption or ''} {grid.context or ''}")
-    if not any(w in words for w in CAPTION_WORDS) or not any(w in norm(grid.caption) or w in words
-                                                              for w in OVERVIEW_WORDS):
+    own = norm(grid.caption) or norm(grid.context)
+    if not any(w in words for w in CAPTION_WORDS) or not any(w in own for w in OVERVIEW_WORDS):
         return False
     return layout(grid) is not None
 

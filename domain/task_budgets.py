@@ -71,9 +71,20 @@ class Layout:
         return self.cols.get(role)
 
 
-def _texts(grid: Grid, c: int) -> list[str]:
-    """Given a grid and a column, return the non-empty cell texts of that column."""
-    return [t for r in grid.rows if (t := r.text(c).strip())]
+def repeated_headers(grid: Grid) -> set[int]:
+    """Given a grid, return the indexes of its body rows that repeat the header (a header printed again on a
+    continuation page and read as a body row): at least two of their cells print their own column's header."""
+    headers = [norm(h) for h in grid.columns]
+    return {r.index for r in grid.rows
+            if sum(1 for c, cell in r.cells.items() if c < len(headers) and headers[c]
+                   and cell.text.strip() and norm(cell.text) == headers[c]) >= 2}
+
+
+def _texts(grid: Grid, c: int, skip: set[int] | None = None) -> list[str]:
+    """Given a grid, a column and the rows to leave out (default: the repeated header rows), return the
+    non-empty cell texts of that column."""
+    skip = repeated_headers(grid) if skip is None else skip
+    return [t for r in grid.rows if (t := r.text(c).strip()) and r.index not in skip]
 
 
 def _is_amount_col(texts: list[str]) -> bool:
@@ -105,9 +116,10 @@ def layout(grid: Grid) -> Layout:
     """Given a grid, return the columns of each task-budget role (by header words, then content and order)."""
     ncols = max([len(grid.columns)] + [max(r.cells, default=-1) + 1 for r in grid.rows])
     cols: dict[str, int] = {}
+    skip = repeated_headers(grid)
     for c in range(ncols):
         h = norm(grid.columns[c]) if c < len(grid.columns) else ""
-        texts = _texts(grid, c)
+        texts = _texts(grid, c, skip)
         for role, words in HEADER_ROLES:
             if role not in cols and h and any(w in h or h == w.strip() for w in words) and _fits(role, texts):
                 cols[role] = c
@@ -115,7 +127,7 @@ def layout(grid: Grid) -> Layout:
     taken = set(cols.values())
     free = [c for c in range(ncols) if c not in taken]
     for c in free:
-        texts = _texts(grid, c)
+        texts = _texts(grid, c, skip)
         if not texts:
             continue
         words = {norm(t) for t in texts}

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from domain.cells import amount, clean, decimals, label_col, norm, year_columns
+from domain.cells import clean, decimals, label_col, money, norm, year_columns
 from domain.grid import Grid, GridRow
 from domain.registry import TotalCheck
 from domain.vocab import is_total_label
@@ -91,8 +91,8 @@ def check_sum(table_id: str, row_index: int, row_label: str, column: str, printe
     a printing error too); a column where neither the total nor any part holds a number is not a check.
     `cell` and `part_cells` say where the total and its parts are printed (row, column), for provenance.
     """
-    printed = amount(printed_text)
-    parts = [v for v in (amount(t) for t in part_texts) if v is not None]
+    printed = money(printed_text)
+    parts = [v for v in (money(t) for t in part_texts) if v is not None]
     if printed is None and not parts:
         return None
     texts = [printed_text, *part_texts]
@@ -151,7 +151,7 @@ def _amount_columns(grid: Grid, lc: int) -> list[int]:
         if c == lc:
             continue
         cells = [r.text(c) for r in grid.rows if r.text(c)]
-        nums = [t for t in cells if amount(t) is not None]
+        nums = [t for t in cells if money(t) is not None]
         if nums and 2 * len(nums) >= len(cells):
             out.append(c)
     return out
@@ -163,7 +163,7 @@ def _sub_label_column(grid: Grid, lc: int, amounts: list[int]) -> int | None:
         if c == lc or c in amounts:
             continue
         texts = [norm(r.text(c)) for r in grid.rows if r.text(c)]
-        if len(texts) >= 4 and all(amount(t) is None for t in texts) and len(set(texts)) * 2 <= len(texts):
+        if len(texts) >= 4 and all(money(t) is None for t in texts) and len(set(texts)) * 2 <= len(texts):
             return c
     return None
 
@@ -188,7 +188,7 @@ def _read(grid: Grid) -> tuple[list[_Line], list[int], int | None]:
     of_which_at: float | None = None  # the indent of the "heraf" line whose items follow, while they do
     for row in grid.rows:
         label = clean(row.label or row.text(lc))
-        has_amount = any(amount(row.text(c)) is not None for c in amounts)
+        has_amount = any(money(row.text(c)) is not None for c in amounts)
         others = any(row.text(c) for c in row.cells if c != lc)
         x0 = _indent(row, lc)
         if of_which_at is not None and not (x0 is not None and x0 > of_which_at + INDENT_POINTS):
@@ -211,7 +211,7 @@ def _read(grid: Grid) -> tuple[list[_Line], list[int], int | None]:
 
 def _columns_for(total: GridRow, amounts: list[int], years: dict[int, int]) -> list[int]:
     """Given a total row, return the columns to check: year columns and those where the total prints a number."""
-    return [c for c in amounts if c in years or amount(total.text(c)) is not None]
+    return [c for c in amounts if c in years or money(total.text(c)) is not None]
 
 
 def _groups(items: list[GridRow], cols: list[int]) -> list[tuple[GridRow, list[GridRow]]]:
@@ -220,7 +220,7 @@ def _groups(items: list[GridRow], cols: list[int]) -> list[tuple[GridRow, list[G
     out, i = [], 0
     while i < len(items):
         head = items[i]
-        filled = [c for c in cols if amount(head.text(c)) is not None]
+        filled = [c for c in cols if money(head.text(c)) is not None]
         found = None
         if len(filled) >= MIN_GROUP_COLUMNS:
             for j in range(len(items), i + MIN_GROUP_CHILDREN, -1):
@@ -294,13 +294,13 @@ def _row_totals(grid: Grid, lines: list[_Line], amounts: list[int], years: dict[
             for st in by_sub.values():
                 st["head"] = []
         elif ln.role == "text":
-            if any(ln.row.text(c) and amount(ln.row.text(c)) is None and norm(ln.row.text(c)) not in NIL_TEXTS
+            if any(ln.row.text(c) and money(ln.row.text(c)) is None and norm(ln.row.text(c)) not in NIL_TEXTS
                    for c in amounts):  # text where amounts are printed: the block is not a plain list of parts
                 for key in [*by_sub, ""]:
                     interrupted[key] = True
         elif ln.role == "item":
             st = state(ln.sub)
-            cols = [c for c in amounts if amount(ln.row.text(c)) is not None]
+            cols = [c for c in amounts if money(ln.row.text(c)) is not None]
             if len(cols) >= MIN_GROUP_COLUMNS:
                 readings = [r for r in _readings(cols, [], st["total"], st["subtotals"]) if not r[1]]
                 held = _first_holding(grid, ln.row, cols, readings, ln.label, implicit=True)

@@ -42,11 +42,18 @@ def key(text: str | None) -> str:
 
 
 def _matches(text_key: str, phrase: str, prefix: bool = True) -> bool:
-    """Given a key and a vocabulary phrase, return whether the key is (or, with prefix, starts with) the phrase."""
-    if text_key == phrase or (prefix and text_key.startswith(phrase)):
+    """Given a key and a vocabulary phrase, return whether the key is (or, with prefix, starts with) the phrase,
+    allowing small misprints: the whole key fuzzily equal to the phrase, or (prefix) its first words each
+    fuzzily equal to the phrase's words. "implementeringsomkostninger frikøb af ..." (a section head read with
+    the line item after it) is not "implementeringsomkostninger i alt", though its first letters are close."""
+    if text_key == phrase or (prefix and (text_key + " ").startswith(phrase + " ")):
         return True
-    head = text_key[: len(phrase)] if prefix else text_key
-    return fuzz.ratio(head, phrase) >= FUZZY_RATIO
+    if prefix:
+        words, want = text_key.split(), phrase.split()
+        head = words[: len(want)]
+        if len(words) > len(want) and all(fuzz.ratio(a, b) >= FUZZY_RATIO for a, b in zip(head, want, strict=True)):
+            return True
+    return fuzz.ratio(text_key, phrase) >= FUZZY_RATIO
 
 
 def recommendation(text: str | None) -> str | None:

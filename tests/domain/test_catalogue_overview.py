@@ -92,3 +92,20 @@ def test_overview_without_a_published_unit_takes_the_documents_unit():
     overview.unit = None
     out = catalogue_overview.rows(DOC, grids)
     assert next(r for r in out if (r["code"], r["year"]) == ("SU1", 2023))["amount_dkk"] == -1_800_000
+
+
+def test_a_type_group_row_read_into_the_proposal_below_it_still_opens_its_group():
+    """"INVESTERINGSFORSLAG" and "SU1. ..." read as one row (no amounts on the group row): SU1 is still an
+    investment proposal with its amounts, and the proposals after it keep the type."""
+    grid = _grid()
+    want = catalogue_overview.rows(DOC, [grid])
+    i = next(k for k, r in enumerate(grid.rows) if r.label == "INVESTERINGSFORSLAG")
+    group, first = grid.rows[i], grid.rows[i + 1]
+    merged = f"{group.label} {first.label}"
+    lc = next(c for c, cell in first.cells.items() if cell.text == first.label)
+    grid.rows[i + 1] = dataclasses.replace(first, label=merged, cells={
+        **first.cells, lc: dataclasses.replace(first.cells[lc], text=merged)})
+    del grid.rows[i]
+    assert catalogue_overview.recognise(grid)
+    assert catalogue_overview.rows(DOC, [grid]) == want
+    assert all(c.holds for c in catalogue_overview.check_totals(grid)) and catalogue_overview.check_totals(grid)

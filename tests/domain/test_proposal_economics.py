@@ -167,3 +167,88 @@ def test_a_section_head_read_into_the_row_below_or_above_it_still_opens_its_sect
                     ("Samlet varig ændring", "total_permanent", "total"),
                     ("Implementeringsomkostninger -terapeutfaglige kompetencer", "implementation", "item"),
                     ("Projektledelse", "implementation", "item")]
+
+
+def _title_only(heading: str) -> str:
+    """Given a printed proposal heading ("SU2 – SU2. Title (INVESTERINGSFORSLAG, ...)"), return it as
+    "Forslagets titel: Title" leaves it in `tables.context`: the title without its code."""
+    from domain.cells import find_code
+    from domain.proposals import title_from_heading
+
+    return title_from_heading(heading, find_code(heading))
+
+
+def test_a_heading_without_its_code_takes_the_code_the_overview_lists_for_its_title():
+    """A proposal headed "Forslagets titel: <title>" prints no code: the catalogue overview pairs the title with
+    it, for the Tabel 1 and for the proposal's other tables. Same rows as when the code is printed."""
+    grids = classified("001")
+    printed = proposal_economics.rows(DOC, grids)
+    su2 = [g for g in grids if proposal_economics.grid_code(g, {}) == "SU2"]
+    assert any(g.kind == proposal_economics.KIND for g in su2)
+    for g in su2:
+        g.context = _title_only(g.context)
+    assert all(proposal_economics.grid_code(g, {}) is None for g in su2)  # no code printed
+    assert proposal_economics.rows(DOC, grids) == printed
+
+
+def test_a_title_the_overview_does_not_list_or_lists_twice_gives_no_code():
+    """No overview entry, or two entries with that title: no code rather than a wrong one."""
+    from domain import catalogue_overview
+
+    grids = classified("001")
+    titles = catalogue_overview.titles(grids)
+    assert catalogue_overview.code_by_title("Styrkelse af den rehabiliterende sygepleje", titles) == "SU4"
+    assert catalogue_overview.code_by_title("Styrkelse af den rehabiliterende", titles) is None  # SU2 or SU4
+    assert catalogue_overview.code_by_title("Et helt andet forslag om noget tredje", titles) is None
+    cut = "Indførelse af røgfri arbejdstid i Sundheds- og"  # a title cut at its line break
+    assert catalogue_overview.code_by_title(cut, titles) == "SU6"
+
+
+def _econ_grid(doc: str, code: str):
+    (grid,) = [g for g in classified(doc) if g.kind == proposal_economics.KIND
+               and proposal_economics.grid_code(g, {}) == code]
+    return grid
+
+
+def _sections(grid) -> list[tuple[str, str | None]]:
+    return [(er.label, er.section) for er in proposal_economics.read(grid) if er.role in ("item", "total")]
+
+
+def test_items_after_a_subtotal_belong_to_the_section_whose_subtotal_closes_them():
+    """A head row lost at a page break: "Samlet varig ændring" closed the permanent section, so the items up to
+    "Samlede implementeringsomkostninger" are implementation items, as printed."""
+    grid = _econ_grid("003", "BU/SI01")
+    printed = _sections(grid)
+    assert ("Samlede implementeringsomkostninger", "total_implementation") in printed
+    grid.rows = [r for r in grid.rows if proposal_economics.section_head(r.label) != "implementation"]
+    assert _sections(grid) == printed
+
+
+def test_a_section_head_read_into_its_first_item_is_not_the_section_total():
+    """"Implementeringsomkostninger <first item>" (the head and the first item read as one row) opens the
+    implementation section with that item; it is not "Implementeringsomkostninger i alt"."""
+    import dataclasses
+
+    grid = _econ_grid("003", "BU/SI01")
+    printed = _sections(grid)
+    i = next(k for k, r in enumerate(grid.rows) if proposal_economics.section_head(r.label) == "implementation")
+    head, first = grid.rows[i], grid.rows[i + 1]
+    merged = f"{head.label} {first.label}"
+    lc = next(c for c, cell in first.cells.items() if cell.text == first.label)
+    grid.rows[i + 1] = dataclasses.replace(first, label=merged, cells={
+        **first.cells, lc: dataclasses.replace(first.cells[lc], text=merged)})
+    del grid.rows[i]
+    assert _sections(grid) == printed
+
+
+def test_a_section_head_read_into_the_header_opens_the_first_section():
+    """WeasyPrint sets "Varige ændringer" tight under the header and it is read as part of the label column's
+    header ("1.000 kr. 2023 p/l Varige ændringer"): the rows under it are still permanent."""
+    grid = _econ_grid("003", "BU/SI01")
+    printed = _sections(grid)
+    lc = next(c for c, cell in grid.rows[0].cells.items() if cell.text == grid.rows[0].label)
+    assert proposal_economics.section_head(grid.rows[0].label) == "permanent"
+    head = grid.rows.pop(0).label
+    for unit in (grid.columns[lc], "1.000 kr. 2023 p/l"):  # the header as the gold has it, and with its unit
+        grid.columns[lc] = f"{unit} {head}".strip()
+        assert _sections(grid) == printed

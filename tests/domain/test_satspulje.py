@@ -166,3 +166,15 @@ def test_real_printed_totals_all_hold(real_002):
     checks = satspulje.check_totals(grid)
     assert len(checks) > 300  # every span column, sub-group, area and the grand total
     assert [c for c in checks if not c.holds] == []
+
+
+def test_a_table_under_the_overviews_heading_is_not_the_overview():
+    """Tabel 2 and 3 of 002 read with the overview's caption as their context heading (the heading above them
+    on the page): only a table whose own caption calls it an overview is one."""
+    grids = gold_grids("002")
+    overview = next(g for g in grids if satspulje.recognise(g))
+    for g in grids:
+        g.context = overview.caption
+    hits = [g.caption for g in grids if satspulje.recognise(g)]
+    assert hits == [overview.caption]
+    assert any(satspulje.layout(g) is not None for g in grids if g is not overview)  # numbered period tables

@@ -179,3 +179,22 @@ def test_table_split_at_a_page_break_keeps_its_groups(real_004):
     tail.table_id, tail.table_index = f"{grid.table_id}-cont", grid.table_index + 1
     assert grid.rows[cut - 1].cells.get(0)  # the cut falls inside a group, not at a group row
     assert task_budgets.build(DOC, [head, tail]) == whole
+
+
+def test_a_header_repeated_in_the_body_does_not_hide_the_columns():
+    """The header printed again on a continuation page and read as a body row: the code, number and assessment
+    columns are still found, and the row is no task."""
+    from domain.grid import GridCell, GridRow
+
+    grid = _table()
+    want = task_budgets.build(DOC, [grid])
+    at = len(grid.rows) // 2
+    page = grid.rows[at].page
+    header = GridRow(at, page, grid.columns[1], {c: GridCell(h, None, page) for c, h in enumerate(grid.columns)})
+    grid.rows = grid.rows[:at] + [header] + grid.rows[at:]
+    for i, r in enumerate(grid.rows):
+        r.index = i
+    grid.kind = "other"
+    assert task_budgets.recognise(grid)
+    assert task_budgets.layout(grid).cols == task_budgets.layout(_table()).cols
+    assert task_budgets.build(DOC, [grid]) == want

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -242,3 +243,29 @@ def test_indented_of_which_rows_under_an_item_are_left_out_when_the_total_says_s
     checks = registry.check_totals(grid)
     assert {c.holds for c in checks} == {True} and len(checks) == 2
     assert {r for c in checks for r, _ in c.parts} == {0, 2}
+
+
+def test_amounts_printed_with_kroner_after_them_are_checked():
+    """An allocation table in a memo prints "500.000 kr." in every amount cell: its "I alt" is checked, and a
+    wrong one is reported."""
+    rows = [("Forløbsprogrammer", 50, ["1.620.000 kr."]), ("Sygeplejeklinik", 50, ["200.000 kr."]),
+            ("Tidlig opsporing", 50, ["70.000 kr."])]
+    good = _statement([*rows, ("I alt", 50, ["1.890.000 kr."])], ["Afsatte midler i 2013"])
+    assert [(c.row_label, c.printed, c.holds) for c in registry.check_totals(good)] == [
+        ("I alt", Decimal(1_890_000), True)]
+    bad = _statement([*rows, ("I alt", 50, ["1.900.000 kr."])], ["Afsatte midler i 2013"])
+    assert [(c.difference, c.holds) for c in registry.check_totals(bad)] == [(Decimal(10_000), False)]
+
+
+REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "real"
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="the real corpus lives beside the repo (../shared)")
+def test_real_allocation_tables_with_kroner_amounts_get_their_total_checked():
+    """Ballerup's allocation of 2.890.000 kr. (agenda item 6 and the memo behind it, Word/eDoc exports)."""
+    from pipelines.process import extract_document
+
+    for name in ("dk_ballerup_sfu_pkt6_prioritering_midler_kronisk_syge_2012.pdf",
+                 "dk_ballerup_notat_prioritering_midler_kronikerindsats_2012.pdf"):
+        checks = extract_document(REAL / name).totals
+        assert [(c.row_label, c.printed, c.holds) for c in checks] == [("I alt", Decimal(2_890_000), True)]

@@ -82,6 +82,18 @@ def test_municipality_is_read_from_the_whole_document():
     assert recognise_document(lines[:6]).municipality is None
 
 
+def test_the_letterhead_names_the_municipality_even_when_the_text_lists_others_more_often():
+    """The publisher printed at the top of page 1 (and as a running header) is the municipality; a later table
+    that lists other municipalities' cases, or prose about a partner, does not outvote it."""
+    lines = [TextLine("Københavns Kommune 12. august 2022", p, 8.0) for p in (1, 2)]
+    lines += [TextLine("Økonomioversigt for satspuljen", 1, 14.0)]
+    lines += [TextLine(f"Erfaringsudvikling {i} Lyngby-Taarbæk Kommune", 3, 9.0) for i in range(5)]
+    lines += [TextLine("I samarbejde med Slagelse Kommune og Slagelse Kommunes borgere", 4, 10.0)]
+    assert recognise_document(lines).municipality == "København"
+    unheaded = [TextLine("Bilag 2", 1, 14.0), *lines[3:]]  # no letterhead: the most named one
+    assert recognise_document(unheaded).municipality == "Lyngby-Taarbæk"
+
+
 def test_text_without_markers_is_unknown():
     lines = [TextLine("WARN Report Summary by Received Date", 1, 14.0),
              TextLine("Notice Date Effective Company City No. Of Employees", 1, 9.0)]
