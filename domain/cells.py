@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 from decimal import Decimal
+from functools import lru_cache
 
 from domain.grid import Grid, GridRow
 from normalizers.numbers import parse_danish
@@ -25,6 +26,7 @@ _CODE_LABEL = re.compile(rf"^\s*({CODE})\s*(?:[.:]\s*|\s+[-\u2010-\u2015\u2212]\
 _CODE_ANY = re.compile(rf"(?<![\w/])({CODE})(?![\w/])")
 # Share of a column's non-empty cells that must equal the row label for it to be the label column.
 LABEL_COL_SHARE = 0.5
+CELL_CACHE_SIZE = 1 << 16  # distinct cell texts whose amount and decimals are remembered
 
 
 def norm(s: str | None) -> str:
@@ -42,14 +44,18 @@ def clean(s: str | None) -> str:
     return " ".join(str(s).replace("\u00ad", "").split())
 
 
+@lru_cache(maxsize=CELL_CACHE_SIZE)
 def amount(text: str | None) -> Decimal | None:
-    """Given a printed cell, return its exact Danish number, or None for nil ("-"), text and empty cells."""
+    """Given a printed cell, return its exact Danish number, or None for nil ("-"), text and empty cells.
+
+    Cached by text (the total checks read each cell once per candidate reading; a Decimal is immutable)."""
     if not text or not text.strip():
         return None
     d = parse_danish(text)
     return d.value if d.kind == "number" else None
 
 
+@lru_cache(maxsize=CELL_CACHE_SIZE)
 def decimals(text: str | None) -> int:
     """Given a printed number, return its number of printed decimals ("283,8" -> 1, "1.800" -> 0)."""
     s = clean(text)
