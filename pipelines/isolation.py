@@ -191,7 +191,10 @@ def _worker_main(conn: Connection, max_memory_mb: int, owner: int) -> None:
             task = conn.recv()
         except (EOFError, OSError):
             return
-        if task is None:
+        if task is None:  # stop: the extractor's page-reading processes first (else exiting waits for them)
+            from extractors.tables import _shutdown_pool
+
+            _shutdown_pool()
             return
         fn, args, max_seconds = task
         _limit_cpu(max_seconds)
@@ -264,12 +267,16 @@ class _Worker:
                                transient=True), False
         return ChildResult(failure=f"crashed: {message[1]}", transient=True), False
 
-    def stop(self, kill: bool) -> None:
-        """Stop the worker and everything it started: ask it to exit (or kill it at once), kill what is left."""
-        if not kill and self.process.is_alive():
+    def ask_to_exit(self) -> None:
+        """Ask an idle worker to shut its extractor processes down and exit."""
+        if self.ready and self.process.is_alive():
             with contextlib.suppress(OSError, ValueError):
                 self.conn.send(None)
-            self.process.join(EXIT_GRACE_SECONDS)
+
+    def stop(self, grace: float = 0.0) -> None:
+        """Wait up to `grace` seconds for the worker to exit, then kill it and everything it started."""
+        if grace > 0:
+            self.process.join(grace)
         _kill_child(self.process, self.leads_group)
         self.process.join(EXIT_GRACE_SECONDS)
         self.conn.close()
@@ -294,7 +301,7 @@ class _Pool:
                 return _Worker(_context(), max_memory_mb)
             if worker.process.is_alive():
                 return worker
-            worker.stop(kill=True)  # died while idle (killed from outside): not this document's doing
+            worker.stop()  # died while idle (killed from outside): not this document's doing
 
     def give_back(self, worker: _Worker) -> None:
         """Given a healthy worker that finished its task, keep it for the next one."""
@@ -307,7 +314,10 @@ class _Pool:
             workers = [w for idle in self.idle.values() for w in idle]
             self.idle.clear()
         for worker in workers:
-            worker.stop(kill=False)
+            worker.ask_to_exit()
+        deadline = time.monotonic() + EXIT_GRACE_SECONDS
+        for worker in workers:
+            worker.stop(grace=max(0.0, deadline - time.monotonic()))
 
 
 _POOL: _Pool | None = None
@@ -369,4 +379,4 @@ def run_limited(fn: Callable[..., Any], args: tuple, limits: Limits) -> ChildRes
         if reusable:
             pool.give_back(worker)
         else:
-            worker.stop(kill=True)
+            worker.stop()
