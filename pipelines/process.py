@@ -1,7 +1,7 @@
 """The per-document work: PDF -> `documents` row + `tables`/`table_cells` rows + total checks, under limits.
 
 `extract_with_limits` is what the pipeline calls: cheap checks of the file in this process (size, PDF header),
-then `extract_document` in a child process with wall-time and memory limits (pipelines.isolation). Whatever
+then `extract_document` in a limited worker process with wall-time and memory limits (pipelines.isolation). Whatever
 happens, the result is a `documents` row with a truthful status and a one-line error; nothing raises.
 """
 from __future__ import annotations
@@ -312,7 +312,7 @@ def extract_document(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
 
 
 def extract_with_limits(path: Path | str, limits: Limits, sha: str | None = None) -> ExtractedDocument:
-    """Given a PDF path and the limits, return its extraction, done in a limited child process; never raises."""
+    """Given a PDF path and the limits, return its extraction, done in a limited worker process; never raises."""
     path = Path(path)
     sha = sha or sha256_of(path)
     problem = check_file(path, limits)
@@ -329,7 +329,7 @@ def extract_with_limits(path: Path | str, limits: Limits, sha: str | None = None
 def warm_up() -> None:
     """Load once what every extraction needs: the domain modules and the Danish number locale data.
 
-    Run at import: the isolation forkserver imports this module, so each document's child starts warm instead of
+    Run at import: the isolation forkserver imports this module, so each worker starts warm instead of
     loading them again (about 0.3 s a document).
     """
     import domain.totals  # noqa: F401 - imported lazily by domain.registry
