@@ -48,7 +48,9 @@ def clean(s: str | None) -> str:
 
 @lru_cache(maxsize=PARSE_CACHE)
 def amount(text: str | None) -> Decimal | None:
-    """Given a printed cell, return its exact Danish number, or None for nil ("-"), text and empty cells."""
+    """Given a printed cell, return its exact Danish number, or None for nil ("-"), text and empty cells.
+
+    Cached by text (the total checks read each cell once per candidate reading; a Decimal is immutable)."""
     if not text or not text.strip():
         return None
     d = parse_danish(text)

@@ -35,15 +35,18 @@ def _page_count(pdf_path: str) -> int:
         return len(pdf.pages)
 
 
-def read_layouts(pdf_path: Path | str, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[PageLayout]:
+def read_layouts(pdf_path: Path | str, settings: ExtractionSettings = DEFAULT_SETTINGS,
+                 pdf: pdfplumber.PDF | None = None) -> list[PageLayout]:
     """Given a PDF path, return every page's layout with running headers/footers removed.
 
     A fast first look (`prescan`) finds the pages that may hold a table; only those are read with pdfplumber
     (the expensive step), the others keep the text lines of the first look. When there are at least
     `settings.parallel_min_pages` pages per worker, `settings.workers` processes share them in contiguous runs.
+    `pdf`: the same file already open in pdfplumber, whose pages are then read in-process (a page the caller has
+    parsed already is not parsed again); None opens it here.
     """
     path = str(pdf_path)
-    n = _page_count(path)
+    n = _page_count(path) if pdf is None else len(pdf.pages)
     scans = scan_document(path, settings) if settings.prescan else None
     need = [i for i in range(n) if scans is None or len(scans) != n or scans[i].needs_layout]
     workers = min(settings.workers, max(1, len(need) // max(settings.parallel_min_pages, 1)))
@@ -57,7 +60,8 @@ def read_layouts(pdf_path: Path | str, settings: ExtractionSettings = DEFAULT_SE
         except BrokenProcessPool:  # e.g. a caller's script without a __main__ guard: read in-process instead
             _shutdown_pool()
     if read is None:
-        read = _read_pages(path, need, settings)
+        read = (_read_pages(path, need, settings) if pdf is None
+                else [read_page(pdf.pages[i], i + 1, settings) for i in need])
     by_number = {p.number: p for p in read}
     pages = [by_number.get(i + 1) or scans[i].layout for i in range(n)]
     strip_running_lines(pages, settings)

@@ -11,10 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import NumberFormatError, parse_decimal
 
 BABEL_LOCALE = "da"
+PARSE_CACHE_SIZE = 1 << 16  # distinct cell texts remembered by parse_danish
 
 # Every glyph a renderer may print for a minus sign or a dash: hyphen, non-breaking hyphen, figure dash,
 # en dash, em dash, horizontal bar, minus sign, small hyphen-minus, full-width hyphen-minus.
@@ -94,7 +96,13 @@ def _read(token: str) -> tuple[Decimal, bool]:
 
 def parse_danish(text: str | None) -> DanishNumber:
     """Given a printed cell, return its DanishNumber (kind, exact Decimal value, malformed flag)."""
-    raw = "" if text is None else str(text)
+    return _parse("" if text is None else str(text))
+
+
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
+def _parse(raw: str) -> DanishNumber:
+    """Given a printed cell as text, return its DanishNumber (cached: the domain recognisers read each cell of a
+    table many times, and a DanishNumber is immutable)."""
     s = _canonical(raw)
     if not s:
         return DanishNumber(raw, "empty", None)

@@ -2,8 +2,8 @@
 
 Each partition is one PDF (key = file name). A run covers many partitions at once (single-run backfill policy:
 a range of keys is one run); its one step works through the documents in parallel (pipelines.batch), each
-extracted in its own limited child process, and gives one materialization per asset and document, with that
-document's metadata, plus one result per check for the whole run. Work whose published output already comes
+extracted under its own limits in a limited worker process, and gives one materialization per asset and document,
+with that document's metadata, plus one result per check for the whole run. Work whose published output already comes
 from the same bytes and code is skipped (pipelines.state), unless the run carries the force tag.
 """
 

@@ -1,20 +1,44 @@
 """The `audit_report` asset: each document's audit report (reports/), built after its tables, linked in the UI.
 
+The run's reports are built `DKBUDGET_WORKERS` at a time, each in a limited worker process like an extraction.
+
 Its materialization carries the report's path and a Markdown preview of the document's tables and failing
 printed totals. A report newer than all of the document's parquet is kept as it is (unless the run is forced).
 """
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import dagster as dg
 from dagster import AssetExecutionContext
 
 from pipelines.assets import add_partition_metadata, is_forced
+from pipelines.batch import workers_from_env
+from pipelines.isolation import Limits, limits_from_env, run_limited
 from pipelines.partitions import pdf_partitions
 from pipelines.process import document_id_of, sha256_of
 from pipelines.resources import DkbudgetPaths
 from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES
-from reports.build import audit_dir, build_report, preview_path, report_is_current, report_path
+from reports.build import Report, audit_dir, build_report, preview_path, report_is_current, report_path
 
 AUDIT_GROUP = "audit"
+
+
+def _build_one(clean: Path, raw: Path, document_id: str, out: Path, limits: Limits) -> Report:
+    """Build one document's report in a limited worker process (pipelines.isolation); should that fail (a crash,
+    a limit), build it here as before, so that its error, if any, is the step's."""
+    outcome = run_limited(build_report, (clean, raw, document_id, out), limits)
+    return outcome.value if outcome.failure is None else build_report(clean, raw, document_id, out)
+
+
+def build_reports(clean: Path, raw: Path, document_ids: list[str], out: Path, limits: Limits,
+                  workers: int) -> dict[str, Report]:
+    """Given documents whose report is due, build them `workers` at a time; return the reports by document id."""
+    if workers <= 1 or len(document_ids) <= 1:
+        return {did: _build_one(clean, raw, did, out, limits) for did in document_ids}
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dkbudget-audit") as pool:
+        done = pool.map(lambda did: _build_one(clean, raw, did, out, limits), document_ids)
+        return dict(zip(document_ids, done, strict=True))
 
 
 @dg.multi_asset(  # (a multi-asset: `backfill_policy` of a plain asset warns as beta at start-up)
@@ -31,14 +55,19 @@ def audit_report_asset(context: AssetExecutionContext, dkbudget: DkbudgetPaths) 
     clean = dkbudget.clean()
     out = audit_dir(clean)
     per_document: dict[tuple[str, str], dict] = {}
-    built = 0
-    for key in context.partition_keys:
-        did = document_id_of(sha256_of(dkbudget.pdf(key)))
-        skipped = not is_forced(context) and report_is_current(clean, out, did) and preview_path(out, did).exists()
+    ids = {key: document_id_of(sha256_of(dkbudget.pdf(key))) for key in context.partition_keys}
+    forced = is_forced(context)
+    todo = sorted({did for did in ids.values()
+                   if forced or not (report_is_current(clean, out, did) and preview_path(out, did).exists())})
+    reports = build_reports(clean, dkbudget.raw(), todo, out, limits_from_env(), workers_from_env())
+    built, seen = 0, set()
+    for key, did in ids.items():
+        skipped = did not in reports or (did in seen and not forced)  # a twin file: its report was just built
+        seen.add(did)
+        built += not skipped
         meta: dict[str, object] = {"document_id": did, "skipped": skipped}
         if not skipped:
-            report = build_report(clean, dkbudget.raw(), did, out)
-            built += 1
+            report = reports[did]
             meta.update(pages_rendered=report.pages_rendered, size_mb=round(report.size_bytes / 1e6, 2),
                         seconds=round(report.seconds, 2), totals_failing=report.failing)
             if report.notice:

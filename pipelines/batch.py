@@ -2,7 +2,7 @@
 
 `build_documents` is what the `build_documents` asset step calls with the partition keys (file names) of its run.
 A bounded pool of threads works through them; each thread runs one document at a time, its extraction in a
-limited child process (pipelines.isolation, so every document keeps its own time and memory limits), then writes
+limited worker process (pipelines.isolation, so every document keeps its own time and memory limits), then writes
 its parquet and markers and builds all its domain tables from one reading of its grids. The step itself turns
 the outcomes into a constant number of Dagster events per document (one materialization per asset and
 partition) plus one check result per check and run.

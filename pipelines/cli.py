@@ -143,6 +143,11 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"dkbudget: {exc}", file=sys.stderr)
         return EXIT_USAGE
     sweep_temp_files(clean)
+    planned = plan(pdfs, clean, args.document, args.force, bool(args.select))
+    if any(p.run for p in planned):  # the extraction workers start while Dagster loads
+        from pipelines.isolation import prestart_workers
+
+        prestart_workers(limits_from_env(), min(workers_from_env(), sum(p.run for p in planned)))
     try:
         ensure_dagster_home()
         configure_bookkeeping()
@@ -174,7 +179,6 @@ def run_command(args: argparse.Namespace) -> int:
         generic = {dg.AssetKey(k) for k in ("documents", "tables", "table_cells")}
         if selection & generic:  # one extraction step publishes all three
             selection |= generic
-    planned = plan(pdfs, clean, args.document, args.force, selection is not None)
     if args.document is not None and not any(p.run for p in planned):
         print(f"dkbudget: no PDF named {args.document!r} or with that document_id in {raw}", file=sys.stderr)
         return EXIT_USAGE

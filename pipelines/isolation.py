@@ -1,13 +1,20 @@
-"""Run one document's work in a child process under limits: wall time, address space (memory), CPU time.
+"""Run one document's work in a limited worker process: wall time, address space (memory), CPU time.
 
-Children are forked from a forkserver that imported the extraction code once (`PRELOAD`), so a document costs a
-fork, not a fresh interpreter. Each child makes itself a process-group leader before any work, so that a
-timeout kills the extractor's own worker processes too, and sets RLIMIT_AS (memory) and RLIMIT_CPU (a backstop
-that ends a runaway child even if this process is killed first). The result comes back over a pipe: the
-return value of OUR function, pickled by multiprocessing; nothing read from an input file is ever unpickled.
+Workers are long-lived: forked from a forkserver that imported the extraction code once (`PRELOAD`), each works
+through documents one at a time, so a document costs a message on a pipe, not a process (nor the start of the
+extractor's own page-reading processes, which a worker keeps). A worker makes itself a process-group leader
+before any work and sets RLIMIT_AS (memory) once; before each document it sets RLIMIT_CPU to the CPU time it
+has used plus that document's allowance (a backstop that ends a runaway worker even if this process is killed
+first). A document over its wall time gets the worker's whole process group killed (the extractor's processes
+too), and a worker whose document failed in any way (timeout, crash, memory, an exception) is replaced, never
+reused; a healthy one is replaced after `MAX_TASKS_PER_WORKER` documents. So one document's crash, hang or
+memory use stays that document's error, and the rest of the run goes on in fresh workers. The result comes back
+over a pipe: the return value of OUR function, pickled by multiprocessing; nothing read from an input file is
+ever unpickled.
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import math
@@ -37,7 +44,8 @@ DEFAULT_MAX_MEMORY_MB = 4096  # address space of the child (and of each of its o
 
 START_METHOD = "forkserver"
 PRELOAD = ["pipelines.process"]  # imported once by the forkserver; every child starts with it loaded
-STARTUP_SECONDS = 120.0  # a child's start: a fork, but the first one also waits for the forkserver's imports
+STARTUP_SECONDS = 120.0  # a worker's start: a fork, but the first one also waits for the forkserver's imports
+MAX_TASKS_PER_WORKER = 100  # documents one worker reads before it is replaced (bounds leaks and caches)
 CPU_GRACE_SECONDS = 30  # RLIMIT_CPU = max_seconds + this: only a backstop, the wall-time limit acts first
 EXIT_GRACE_SECONDS = 5.0
 MAX_MESSAGE_CHARS = 200
@@ -137,29 +145,6 @@ def _watch_owner(owner: int) -> None:
             pass
 
 
-def _child_main(fn: Callable[..., Any], args: tuple, limits: Limits, writer: Connection, owner: int) -> None:
-    """In the child: lead a process group, set the limits, say "started", run fn(*args) and send its outcome."""
-    os.setpgrp()
-    _die_with_parent()
-    threading.Thread(target=_watch_owner, args=(owner,), daemon=True, name="dkbudget-owner-watch").start()
-    memory = limits.max_memory_mb * BYTES_PER_MB
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    cpu = math.ceil(limits.max_seconds) + CPU_GRACE_SECONDS
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    writer.send(("started",))
-    try:
-        message: tuple = ("done", fn(*args))
-    except MemoryError:
-        message = ("memory",)
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which records it
-        message = ("error", _one_line(exc))
-    try:
-        writer.send(message)
-    except MemoryError:
-        writer.send(("memory",))
-    writer.close()
-
-
 def _kill_child(process: multiprocessing.process.BaseProcess, group: bool) -> None:
     """Given a child (and whether it leads its own process group), kill it and everything it started."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
@@ -181,49 +166,217 @@ def _death_reason(exitcode: int | None, limits: Limits) -> str:
     return f"crashed: the extraction process exited with code {exitcode} without a result"
 
 
-def _await(process: multiprocessing.process.BaseProcess, reader: Connection,
-           limits: Limits) -> tuple[ChildResult, bool]:
-    """Given a started child and its pipe, wait for its outcome under the limits; return it and whether it started."""
-    if not reader.poll(STARTUP_SECONDS):
-        return ChildResult(failure=f"crashed: the extraction process did not start within {STARTUP_SECONDS:g} s",
-                           transient=True), False
-    try:
-        reader.recv()  # ("started",): the child leads its process group and has its limits set
-    except EOFError:
-        process.join(EXIT_GRACE_SECONDS)
-        return ChildResult(failure=_death_reason(process.exitcode, limits), transient=True), False
-    if not reader.poll(limits.max_seconds):
-        return ChildResult(failure=f"timed out after {format_seconds(limits.max_seconds)} s", transient=True), True
-    try:
-        message = reader.recv()
-    except EOFError:
-        process.join(EXIT_GRACE_SECONDS)
-        return ChildResult(failure=_death_reason(process.exitcode, limits), transient=True), True
-    if message[0] == "done":
-        return ChildResult(value=message[1]), True
-    if message[0] == "memory":
-        return ChildResult(failure=f"out of memory: over the {limits.max_memory_mb} MB limit", transient=True), True
-    return ChildResult(failure=f"crashed: {message[1]}", transient=True), True
+def _limit_cpu(max_seconds: float) -> None:
+    """In a worker: let it use `max_seconds` (+ grace) more CPU time from now, then die of SIGXCPU."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    soft = math.ceil(usage.ru_utime + usage.ru_stime + max_seconds) + CPU_GRACE_SECONDS
+    hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+    resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+
+
+def _worker_main(conn: Connection, max_memory_mb: int, owner: int) -> None:
+    """In a worker: lead a process group, set the memory limit, say "ready", then run tasks until told to stop.
+
+    A task is (fn, args, max_seconds); the answer is ("done", value), ("memory",) or ("error", one line). After
+    any answer but "done" the worker exits: its state is not trusted with another document.
+    """
+    os.setpgrp()
+    _die_with_parent()
+    threading.Thread(target=_watch_owner, args=(owner,), daemon=True, name="dkbudget-owner-watch").start()
+    memory = max_memory_mb * BYTES_PER_MB
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    conn.send(("ready",))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:  # stop: the extractor's page-reading processes first (else exiting waits for them)
+            from extractors.tables import _shutdown_pool
+
+            _shutdown_pool()
+            return
+        fn, args, max_seconds = task
+        _limit_cpu(max_seconds)
+        try:
+            message: tuple = ("done", fn(*args))
+        except MemoryError:
+            message = ("memory",)
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent, which records it
+            message = ("error", _one_line(exc))
+        del task, fn, args
+        try:
+            conn.send(message)
+        except MemoryError:
+            message = ("memory",)
+            conn.send(message)
+        if message[0] != "done":
+            return
+
+
+class _Worker:
+    """One long-lived limited worker process (its own process group) and this process's end of its pipe."""
+
+    def __init__(self, ctx: multiprocessing.context.BaseContext, max_memory_mb: int) -> None:
+        """Given the context and the memory limit, start the worker (it is not yet known to be ready)."""
+        self.max_memory_mb = max_memory_mb
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, max_memory_mb, os.getpid()), daemon=False,
+                                   name="dkbudget-extract")
+        self.tasks = 0
+        self.ready = False
+        self.leads_group = False  # known to have made itself a process-group leader (it said "ready")
+        try:
+            self.process.start()
+        finally:
+            child.close()
+
+    def await_ready(self, limits: Limits) -> ChildResult | None:
+        """Wait for the worker's "ready"; return None when it is, else why it did not start."""
+        if not self.conn.poll(STARTUP_SECONDS):
+            return ChildResult(failure=f"crashed: the extraction process did not start within {STARTUP_SECONDS:g} s",
+                               transient=True)
+        try:
+            self.conn.recv()
+        except EOFError:
+            self.process.join(EXIT_GRACE_SECONDS)
+            return ChildResult(failure=_death_reason(self.process.exitcode, limits), transient=True)
+        self.ready = self.leads_group = True
+        return None
+
+    def run(self, fn: Callable[..., Any], args: tuple, limits: Limits) -> tuple[ChildResult, bool]:
+        """Given a task and its limits, run it in the worker; return its outcome and whether the worker is reusable."""
+        self.tasks += 1
+        try:
+            self.conn.send((fn, args, limits.max_seconds))
+        except OSError:
+            self.process.join(EXIT_GRACE_SECONDS)
+            return ChildResult(failure=_death_reason(self.process.exitcode, limits), transient=True), False
+        if not self.conn.poll(limits.max_seconds):
+            return ChildResult(failure=f"timed out after {format_seconds(limits.max_seconds)} s",
+                               transient=True), False
+        try:
+            message = self.conn.recv()
+        except EOFError:
+            self.process.join(EXIT_GRACE_SECONDS)
+            return ChildResult(failure=_death_reason(self.process.exitcode, limits), transient=True), False
+        if message[0] == "done":
+            return ChildResult(value=message[1]), self.tasks < MAX_TASKS_PER_WORKER
+        if message[0] == "memory":
+            return ChildResult(failure=f"out of memory: over the {limits.max_memory_mb} MB limit",
+                               transient=True), False
+        return ChildResult(failure=f"crashed: {message[1]}", transient=True), False
+
+    def ask_to_exit(self) -> None:
+        """Ask an idle worker to shut its extractor processes down and exit."""
+        if self.ready and self.process.is_alive():
+            with contextlib.suppress(OSError, ValueError):
+                self.conn.send(None)
+
+    def stop(self, grace: float = 0.0) -> None:
+        """Wait up to `grace` seconds for the worker to exit, then kill it and everything it started."""
+        if grace > 0:
+            self.process.join(grace)
+        _kill_child(self.process, self.leads_group)
+        self.process.join(EXIT_GRACE_SECONDS)
+        self.conn.close()
+
+
+class _Pool:
+    """This process's idle workers, by memory limit; workers are started on demand, one per concurrent caller."""
+
+    def __init__(self) -> None:
+        """Start empty, owned by this process."""
+        self.pid = os.getpid()
+        self.lock = threading.Lock()
+        self.idle: dict[int, list[_Worker]] = {}
+
+    def take(self, max_memory_mb: int) -> _Worker:
+        """Return an idle worker with this memory limit, or a new one."""
+        while True:
+            with self.lock:
+                idle = self.idle.get(max_memory_mb)
+                worker = idle.pop() if idle else None
+            if worker is None:
+                return _Worker(_context(), max_memory_mb)
+            if worker.process.is_alive():
+                return worker
+            worker.stop()  # died while idle (killed from outside): not this document's doing
+
+    def give_back(self, worker: _Worker) -> None:
+        """Given a healthy worker that finished its task, keep it for the next one."""
+        with self.lock:
+            self.idle.setdefault(worker.max_memory_mb, []).append(worker)
+
+    def close(self) -> None:
+        """Stop every idle worker (at exit)."""
+        with self.lock:
+            workers = [w for idle in self.idle.values() for w in idle]
+            self.idle.clear()
+        for worker in workers:
+            worker.ask_to_exit()
+        deadline = time.monotonic() + EXIT_GRACE_SECONDS
+        for worker in workers:
+            worker.stop(grace=max(0.0, deadline - time.monotonic()))
+
+
+_POOL: _Pool | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _pool() -> _Pool:
+    """Return this process's worker pool (a fresh one in a forked copy of a process that had one)."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None or _POOL.pid != os.getpid():
+            _POOL = _Pool()
+            atexit.register(_POOL.close)
+        return _POOL
+
+
+def shutdown_workers() -> None:
+    """Stop this process's idle workers now (they are also stopped at exit)."""
+    with _POOL_LOCK:
+        pool = _POOL if _POOL is not None and _POOL.pid == os.getpid() else None
+    if pool is not None:
+        pool.close()
+
+
+def prestart_workers(limits: Limits, count: int) -> None:
+    """Given the limits and how many documents will be read at once, start that many workers in the background
+    (their start, the forkserver's imports included, then overlaps this process's own start-up work)."""
+    if not limits.isolated or count < 1:
+        return
+
+    def start() -> None:
+        """Start the workers and add them to the idle ones."""
+        pool = _pool()
+        for _ in range(count):
+            pool.give_back(_Worker(_context(), limits.max_memory_mb))
+
+    threading.Thread(target=start, daemon=True, name="dkbudget-prestart").start()
 
 
 def run_limited(fn: Callable[..., Any], args: tuple, limits: Limits) -> ChildResult:
-    """Given a module-level function, its arguments and limits, return its result computed in a limited child.
+    """Given a module-level function, its arguments and limits, return its result computed in a limited worker.
 
-    Never raises for what happens in the child: a timeout, memory exhaustion, a crash or an exception there
-    comes back as a one-line `failure`. The child and every process it started are gone when this returns.
+    Never raises for what happens in the worker: a timeout, memory exhaustion, a crash or an exception there
+    comes back as a one-line `failure`, and that worker and every process it started are gone when this returns.
     """
     if not limits.isolated:
         return ChildResult(value=fn(*args))
-    ctx = _context()
-    reader, writer = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child_main, args=(fn, args, limits, writer, os.getpid()), daemon=False)
-    started = False
+    pool = _pool()
+    worker = pool.take(limits.max_memory_mb)
+    reusable = False
     try:
-        process.start()
-        writer.close()
-        result, started = _await(process, reader, limits)
+        if not worker.ready:
+            failure = worker.await_ready(limits)
+            if failure is not None:
+                return failure
+        result, reusable = worker.run(fn, args, limits)
         return result
     finally:
-        _kill_child(process, started)
-        process.join(EXIT_GRACE_SECONDS)
-        reader.close()
+        if reusable:
+            pool.give_back(worker)
+        else:
+            worker.stop()

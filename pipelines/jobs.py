@@ -1,5 +1,5 @@
 """The one job: materialize every asset for a range of PDF partitions in one run, in-process (the step itself
-extracts its documents in parallel, each in a limited child process)."""
+extracts its documents in parallel, each in a limited worker process)."""
 from __future__ import annotations
 
 import dagster as dg

@@ -1,10 +1,22 @@
-"""Read a PDF's page count and the printed lines of its first pages (text + main font size) with pdfplumber."""
+"""Read a PDF's page count and the printed lines of its first pages (text + main font size) with pdfplumber.
+
+The lines are pdfplumber's `extract_text_lines` (default settings), computed from chars taken straight from the
+page's pdfminer layout tree (`page.layout`) rather than from `page.chars`: pdfplumber resolves some twenty
+attributes per char there, of which line-finding reads six, and that costs more than parsing the page. The
+layout tree stays cached on the page, so the table extractor reading the same open document
+(`extractors.tables.read_layouts(..., pdf=...)`) does not parse the page again.
+"""
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTContainer
+from pdfplumber.page import Page
+from pdfplumber.utils import chars_to_textmap
 
 from domain.documents import FIRST_PAGES, TextLine
 
@@ -17,13 +29,49 @@ def _main_size(chars: list[dict]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
+def _layout_chars(objs: list) -> Iterator[LTChar]:
+    """Given pdfminer layout objects, yield their LTChars in the order pdfplumber's `page.chars` lists them."""
+    for obj in objs:
+        if isinstance(obj, LTContainer):
+            yield from _layout_chars(obj._objs)  # noqa: SLF001 - as pdfplumber's own iter_layout_objects
+        elif isinstance(obj, LTChar):
+            yield obj
+
+
+def page_chars(page: Page) -> list[dict]:
+    """Given a pdfplumber page, return its chars with the keys line-finding reads, valued as in `page.chars`."""
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    norm = page.pdf.unicode_norm
+    chars = []
+    for obj in _layout_chars(page.layout._objs):  # noqa: SLF001
+        top = (height - obj.y1) + mb_top
+        bottom = (height - obj.y0) + mb_top
+        x0, x1 = (obj.x0 + mb_x0, obj.x1 + mb_x0) if mb_x0 != 0 else (obj.x0, obj.x1)
+        text = obj.get_text()
+        chars.append({"text": unicodedata.normalize(norm, text) if norm is not None else text,
+                      "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": page.initial_doctop + top,
+                      "upright": obj.upright, "size": obj.size, "width": obj.width, "height": obj.height})
+    return chars
+
+
+def text_lines(page: Page) -> list[dict]:
+    """Given a pdfplumber page, return `page.extract_text_lines()` (strip, with chars), parsing the page once."""
+    textmap = chars_to_textmap(page_chars(page), layout_bbox=page.bbox, layout_width=page.width,
+                               layout_height=page.height)
+    return textmap.extract_text_lines(strip=True, return_chars=True)
+
+
+def first_lines(pdf: pdfplumber.PDF, n_first: int = FIRST_PAGES) -> list[TextLine]:
+    """Given an open PDF, return the lines of its first `n_first` pages, in reading order (pages stay parsed)."""
+    lines: list[TextLine] = []
+    for number, page in enumerate(pdf.pages[:n_first], start=1):
+        for line in text_lines(page):
+            lines.append(TextLine(text=line["text"], page=number, size=_main_size(line["chars"])))
+    return lines
+
+
 def read_first_lines(pdf_path: Path | str, n_first: int = FIRST_PAGES) -> tuple[int, list[TextLine]]:
     """Given a PDF path, return its page count and the lines of its first `n_first` pages, in reading order."""
     with pdfplumber.open(pdf_path) as pdf:
-        n_pages = len(pdf.pages)
-        lines: list[TextLine] = []
-        for number, page in enumerate(pdf.pages[:n_first], start=1):
-            for line in page.extract_text_lines(return_chars=True):
-                lines.append(TextLine(text=line["text"], page=number, size=_main_size(line["chars"])))
-            page.close()
-    return n_pages, lines
+        return len(pdf.pages), first_lines(pdf, n_first)

@@ -1,7 +1,7 @@
 """The per-document work: PDF -> `documents` row + `tables`/`table_cells` rows + total checks, under limits.
 
 `extract_with_limits` is what the pipeline calls: cheap checks of the file in this process (size, PDF header),
-then `extract_document` in a child process with wall-time and memory limits (pipelines.isolation). Whatever
+then `extract_document` in a limited worker process with wall-time and memory limits (pipelines.isolation). Whatever
 happens, the result is a `documents` row with a truthful status and a one-line error; nothing raises.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.tables import extract_from_layouts, read_layouts
 from normalizers.numbers import parse_danish
 from pipelines.isolation import DEFAULT_MAX_PAGES, MAX_BYTES_ENV, MAX_PAGES_ENV, Limits, run_limited
-from pipelines.pdf_text import read_first_lines
+from pipelines.pdf_text import first_lines
 from pipelines.version import pipeline_version
 
 DOCUMENT_ID_CHARS = 16
@@ -204,20 +204,16 @@ def page_ranges(pages: list[int]) -> str:
     return f"page {text}" if len(pages) == 1 else f"pages {text}"
 
 
-def scanned_pages(path: Path, layouts: list[PageLayout]) -> list[int]:
-    """Given a PDF and its page layouts, return the pages with no text whose images cover most of the page."""
-    textless = [layout.number for layout in layouts if not layout.lines]
-    if not textless:
-        return []
+def scanned_pages(pdf: pdfplumber.PDF, layouts: list[PageLayout]) -> list[int]:
+    """Given an open PDF and its page layouts, return the pages with no text whose images cover most of the page."""
     found = []
-    with pdfplumber.open(path) as pdf:
-        for number in textless:
-            page = pdf.pages[number - 1]
-            area = float(page.width * page.height) or 1.0
-            covered = sum(float((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in page.images)
-            if covered >= IMAGE_PAGE_SHARE * area:
-                found.append(number)
-            page.close()
+    for number in (layout.number for layout in layouts if not layout.lines):
+        page = pdf.pages[number - 1]
+        area = float(page.width * page.height) or 1.0
+        covered = sum(float((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in page.images)
+        if covered >= IMAGE_PAGE_SHARE * area:
+            found.append(number)
+        page.close()
     return found
 
 
@@ -273,25 +269,27 @@ def extract_document(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
     doc = result.document
     stage = "reading the PDF"
     try:
-        doc["n_pages"], lines = read_first_lines(path)
-        if doc["n_pages"] == 0:
-            doc.update(status=STATUS_FAILED, error="empty PDF: no pages")
-            return result
-        if doc["n_pages"] > max_pages:
-            doc.update(status=STATUS_FAILED, error=f"too large: {doc['n_pages']} pages > limit {max_pages} "
-                                                   f"({MAX_PAGES_ENV})")
-            result.retry = True
-            return result
-        facts = recognise_document(lines)
-        doc.update(kind=facts.kind, municipality=facts.municipality, title=facts.title)
-        stage = "extracting tables"
-        layouts = read_layouts(path, settings)
-        outline: list[Heading | Field] = []
-        tables = extract_from_layouts(layouts, settings, outline)
-        doc["outline"] = outline_rows(outline)
-        t_rows, c_rows = table_records(doc["document_id"], tables) if tables else ([], [])
-        stage = "looking for pages without text"
-        scans = scanned_pages(path, layouts)
+        with pdfplumber.open(path) as pdf:  # each page is parsed once, for its first lines and its layout
+            n_pages, lines = len(pdf.pages), first_lines(pdf)
+            doc["n_pages"] = n_pages
+            if doc["n_pages"] == 0:
+                doc.update(status=STATUS_FAILED, error="empty PDF: no pages")
+                return result
+            if doc["n_pages"] > max_pages:
+                doc.update(status=STATUS_FAILED, error=f"too large: {doc['n_pages']} pages > limit {max_pages} "
+                                                       f"({MAX_PAGES_ENV})")
+                result.retry = True
+                return result
+            facts = recognise_document(lines)
+            doc.update(kind=facts.kind, municipality=facts.municipality, title=facts.title)
+            stage = "extracting tables"
+            layouts = read_layouts(path, settings, pdf=pdf)
+            outline: list[Heading | Field] = []
+            tables = extract_from_layouts(layouts, settings, outline)
+            doc["outline"] = outline_rows(outline)
+            t_rows, c_rows = table_records(doc["document_id"], tables) if tables else ([], [])
+            stage = "looking for pages without text"
+            scans = scanned_pages(pdf, layouts)
     except Exception as exc:  # noqa: BLE001 - any failure of a document is recorded, never fatal to the run
         if is_out_of_memory(exc):
             raise MemoryError from exc  # reported by the caller, which knows the limit
@@ -314,7 +312,7 @@ def extract_document(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
 
 
 def extract_with_limits(path: Path | str, limits: Limits, sha: str | None = None) -> ExtractedDocument:
-    """Given a PDF path and the limits, return its extraction, done in a limited child process; never raises."""
+    """Given a PDF path and the limits, return its extraction, done in a limited worker process; never raises."""
     path = Path(path)
     sha = sha or sha256_of(path)
     problem = check_file(path, limits)
@@ -331,7 +329,7 @@ def extract_with_limits(path: Path | str, limits: Limits, sha: str | None = None
 def warm_up() -> None:
     """Load once what every extraction needs: the domain modules and the Danish number locale data.
 
-    Run at import: the isolation forkserver imports this module, so each document's child starts warm instead of
+    Run at import: the isolation forkserver imports this module, so each worker starts warm instead of
     loading them again (about 0.3 s a document).
     """
     import domain.totals  # noqa: F401 - imported lazily by domain.registry

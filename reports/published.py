@@ -1,12 +1,14 @@
 """One document's published rows (CONTRACT.md layout: `<clean>/<table>/<document_id>.parquet`), read for a report."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
 PARQUET_SUFFIX = ".parquet"
+DOCUMENT_ID = re.compile(r"[0-9a-f]{16}")  # a document_id: the first 16 hex digits of the SHA-256
 DOMAIN_TABLES = ("grant_expiries", "proposals", "catalogue_overview", "proposal_economics", "satspulje",
                  "task_budgets", "task_sheets")
 
@@ -47,6 +49,9 @@ def document_rows(clean_dir: Path) -> list[dict]:
 
 def find_document(clean_dir: Path, name_or_id: str) -> dict:
     """Given the clean dir and a file name or document_id, return that document's `documents` row."""
+    own = Path(clean_dir) / "documents" / f"{name_or_id}{PARQUET_SUFFIX}"
+    if DOCUMENT_ID.fullmatch(name_or_id) and own.is_file():  # an id: its own file, not every document's
+        return _rows(own)[0]
     for row in document_rows(clean_dir):
         if name_or_id in (row["document_id"], row["file_name"]):
             return row

@@ -259,3 +259,16 @@ def test_a_total_that_no_reading_can_check_is_unverified_not_failed_or_dropped(c
     unverified = [c for c in checks if c.state == UNVERIFIED]
     printed = [c for c in own if c["row_index"] == total_row + 1 and c["value"] is not None]
     assert {c.cell for c in unverified} == {(table_id, total_row + 1, c["col_index"]) for c in printed} != set()
+
+
+def test_a_document_is_found_by_id_without_reading_the_others(corpus_run, tmp_path):
+    from reports.published import find_document
+
+    clean = tmp_path / "clean"
+    shutil.copytree(corpus_run.clean / "documents", clean / "documents")
+    files = sorted((clean / "documents").glob("*.parquet"))
+    wanted, other = files[-1].stem, files[0]
+    other.write_bytes(b"not parquet")  # another document's file, unreadable: not this document's business
+    row = find_document(clean, wanted)
+    assert row["document_id"] == wanted
+    assert row == pq.read_table(files[-1]).to_pylist()[0]

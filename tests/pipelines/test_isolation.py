@@ -1,0 +1,84 @@
+"""Per-document work in long-lived limited workers: reused while healthy, replaced after any failure; each page
+of a PDF parsed once; the first lines as pdfplumber reads them."""
+import os
+import time
+
+import pdfplumber
+import pytest
+from pdfminer.pdfinterp import PDFPageInterpreter
+
+from pipelines.isolation import Limits, run_limited
+from pipelines.pdf_text import text_lines
+from pipelines.process import extract_document
+from tests.pipelines.conftest import RAW, REPO
+
+HOSTILE = REPO / "tests" / "fixtures" / "hostile"
+FIRST_PAGES_CHECKED = 3
+SLEEP_SECONDS = 30.0
+SHORT_LIMIT_SECONDS = 0.5
+EXIT_CODE = 3
+
+
+def test_one_worker_reads_document_after_document():
+    first = run_limited(os.getpid, (), Limits())
+    second = run_limited(os.getpid, (), Limits())
+    assert first.failure is None and second.failure is None
+    assert first.value != os.getpid()  # in a worker, not in this process
+    assert second.value == first.value  # the same worker: no process started per document
+
+
+def test_a_worker_that_timed_out_is_replaced_and_the_next_document_is_read():
+    before = run_limited(os.getpid, (), Limits()).value
+    started = time.perf_counter()
+    hung = run_limited(time.sleep, (SLEEP_SECONDS,), Limits(max_seconds=SHORT_LIMIT_SECONDS))
+    assert time.perf_counter() - started < SLEEP_SECONDS / 2
+    assert hung.failure == f"timed out after {SHORT_LIMIT_SECONDS:g} s" and hung.transient
+    after = run_limited(os.getpid, (), Limits())
+    assert after.failure is None and after.value != before
+
+
+def test_a_worker_that_died_is_replaced_and_the_next_document_is_read():
+    before = run_limited(os.getpid, (), Limits()).value
+    died = run_limited(os._exit, (EXIT_CODE,), Limits())
+    assert died.failure == f"crashed: the extraction process exited with code {EXIT_CODE} without a result"
+    after = run_limited(os.getpid, (), Limits())
+    assert after.failure is None and after.value not in (before, os.getpid())
+
+
+def test_an_exception_in_a_worker_is_one_line_and_the_worker_is_replaced():
+    before = run_limited(os.getpid, (), Limits()).value
+    failed = run_limited(int, ("not a number",), Limits())
+    assert failed.failure.startswith("crashed: ValueError: invalid literal") and "\n" not in failed.failure
+    assert run_limited(os.getpid, (), Limits()).value != before
+
+
+@pytest.mark.parametrize("pdf", [next(RAW.glob("000_*.pdf")), next(RAW.glob("003_*.pdf")),
+                                 HOSTILE / "pdfplumber_senate-expenditures.pdf"], ids=lambda p: p.name[:12])
+def test_each_page_is_parsed_once(pdf, monkeypatch):
+    parsed: list[int] = []
+    original = PDFPageInterpreter.process_page
+
+    def counting(self, page):  # noqa: ANN001, ANN202 - pdfminer's own signature
+        parsed.append(page.pageid)  # the page object's number in the file: the same page, however opened
+        return original(self, page)
+
+    monkeypatch.setattr(PDFPageInterpreter, "process_page", counting)
+    doc = extract_document(pdf).document
+    assert doc["status"] == "ok" and parsed
+    assert len(parsed) == len(set(parsed)), f"{len(parsed) - len(set(parsed))} page(s) parsed twice"
+
+
+def _lines(lines: list[dict]) -> list[tuple]:
+    """Given text lines, return what the pipeline reads of them: text, box and each char's text and size."""
+    return [(ln["text"], ln["x0"], ln["top"], ln["x1"], ln["bottom"], [(c["text"], c["size"]) for c in ln["chars"]])
+            for ln in lines]
+
+
+@pytest.mark.parametrize("pdf", [*sorted(RAW.glob("*.pdf")), HOSTILE / "pdfplumber_senate-expenditures.pdf",
+                                 HOSTILE / "pdfplumber_scotus-transcript-p1.pdf"], ids=lambda p: p.name[:12])
+def test_first_lines_are_pdfplumbers_text_lines(pdf):
+    with pdfplumber.open(pdf) as doc:
+        expected = [_lines(p.extract_text_lines()) for p in doc.pages[:FIRST_PAGES_CHECKED]]
+    with pdfplumber.open(pdf) as doc:
+        got = [_lines(text_lines(p)) for p in doc.pages[:FIRST_PAGES_CHECKED]]
+    assert got == expected and any(expected)
