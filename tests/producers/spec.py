@@ -283,9 +283,10 @@ def _prose(rng: random.Random, style: TableStyle) -> Para:
 
 
 def _heading_for(ctx: tuple[str, str], rng: random.Random) -> str:
-    """Given a proposal (code, title), return its printed heading in one of the samples' forms."""
+    """Given a proposal (code, title), return its printed heading in one of the samples' forms (the code is always
+    printed: "Forslagets titel: SU1. …" as in the catalogue sample)."""
     code, title = ctx
-    return rng.choice([f"{code}. {title}", f"{code} - {title}", f"Forslagets titel: {title}"])
+    return rng.choice([f"{code}. {title}", f"{code} - {title}", f"Forslagets titel: {code}. {title}"])
 
 
 def _table_blocks(pt: PTable, style: TableStyle, rng: random.Random) -> list[Block]:
