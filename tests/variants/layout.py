@@ -166,6 +166,8 @@ def vary_gold(gold: GoldTable, style: Style) -> GoldTable:
     keep = {gold.label_col} | {i for i, h in enumerate(gold.header) if norm(h).startswith("nr")}
     rows = [[c if i in keep else _scale_cell(c, style.scale) for i, c in enumerate(r)] for r in gold.rows]
     meta = dict(gold.meta, title=_shift_years(gold.title, style.year_shift))
+    if isinstance(meta.get("unit_printed"), str):  # "1.000 kr. 2023 p/l" heads the label column: printed text
+        meta["unit_printed"] = _shift_years(meta["unit_printed"], style.year_shift)
     for key in YEAR_FIELDS:  # the printed price level and budget year move with the printed years
         if isinstance(meta.get(key), int):
             meta[key] += style.year_shift

@@ -104,3 +104,15 @@ def test_printed_minus_glyphs() -> None:
     assert printed("-1.800", style) == "\u2212 1.800"
     assert printed("-", style) == "\u2013"
     assert printed("Spor 1: Drift af IT-løsning", style) == "Spor 1: Drift af IT-løsning"
+
+
+def test_printed_price_level_moves_with_the_gold_price_level() -> None:
+    """A unit printed as the label column's header ("1.000 kr. 2023 p/l") is printed text: other years move it
+    with the gold's pl_year, so the gold says the price level the PDF prints."""
+    from tests.variants.layout import header_text
+
+    gold = load_gold(*GOLD_TABLES["t1_bu"])
+    varied = vary_gold(gold, Style(year_shift=3))
+    label_header = header_text(varied, varied.label_col)
+    assert varied.meta["pl_year"] == gold.meta["pl_year"] + 3
+    assert f"{varied.meta['pl_year']} p/l" in label_header
