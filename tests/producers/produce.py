@@ -170,9 +170,9 @@ def write_gold(spec: DocSpec, folder: Path) -> None:
 
         (folder / "doc.json").write_text(json.dumps(document_facts(spec, DOCS[spec.source]), ensure_ascii=False),
                                          encoding="utf-8")
-        for extra in ("proposals.csv",):
-            if (GOLD / spec.source / extra).is_file() and spec.style.year_shift == 0:
-                shutil.copy(GOLD / spec.source / extra, folder / extra)
+        sample_proposals = GOLD / spec.source / "proposals.csv"
+        if sample_proposals.is_file() and spec.style.year_shift == 0:
+            write_printed_proposals(spec, sample_proposals, folder / "proposals.csv")
 
 
 def document_facts(spec: DocSpec, sample: dict) -> dict:
@@ -185,6 +185,28 @@ def document_facts(spec: DocSpec, sample: dict) -> dict:
     if isinstance(facts.get("budget_year"), int):
         facts["budget_year"] += spec.style.year_shift
     return facts
+
+
+def write_printed_proposals(spec: DocSpec, sample: Path, out: Path) -> None:
+    """Given a whole-document spec, its sample's proposals.csv and a path, write the proposals as this PDF prints
+    them: no administration (the generator prints no "Fremstillende forvaltning"), the proposal type only when a
+    table prints the type groups (the catalogue overview's "INVESTERINGSFORSLAG" rows), the payback years scaled
+    as the printed Tabel 1 cells are."""
+    printed_labels = {pt.rows[i][pt.label_col].strip() for pt in spec.tables for i in range(len(pt.rows))}
+    types_printed = any(label.isupper() and label.endswith("FORSLAG") for label in printed_labels)
+    with open(sample, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        row["administration"] = ""
+        if not types_printed:
+            row["proposal_type"] = ""
+        for key in ("payback_service_years", "payback_total_years"):
+            if row.get(key, "").strip():
+                row[key] = str(int(row[key]) * spec.style.scale)
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
 
 
 def _totals(pt: PTable, totals: list[dict]) -> list[dict]:

@@ -155,6 +155,24 @@ def test_printed_minus_glyph_and_varied_years_reach_the_gold() -> None:
     assert negatives and not any(c.startswith("-") for r in t.rows for c in r[1:])
 
 
+def test_proposals_gold_holds_what_the_document_prints(tmp_path: Path) -> None:
+    """A whole catalogue's proposals gold says what its PDF prints: payback years scaled like the Tabel 1 cells
+    that print them, no administration (none printed), the proposal type only where the overview prints the
+    type groups."""
+    import csv
+
+    def proposals(source: str) -> list[dict]:
+        spec = make_spec(77, "reportlab", "document", source, year_shift=0, scale=3)
+        write_gold(spec, tmp_path / source)
+        with open(tmp_path / source / "proposals.csv", encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    with_overview, without = proposals("001"), proposals("003")
+    su1 = next(r for r in with_overview if r["code"] == "SU1")
+    assert (su1["payback_service_years"], su1["administration"], su1["proposal_type"]) == ("6", "", "investment")
+    assert all(r["administration"] == "" and r["proposal_type"] == "" for r in without)
+
+
 def test_rotate90_pages_are_stored_portrait(subset: dict) -> None:
     """A rotate90 style stores each landscape page with a portrait MediaBox and /Rotate 90."""
     case = next(c for c in CASES if c[5].get("orientation") == "rotate90")
