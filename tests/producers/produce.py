@@ -190,7 +190,7 @@ def document_facts(spec: DocSpec, sample: dict) -> dict:
 def write_printed_proposals(spec: DocSpec, sample: Path, out: Path) -> None:
     """Given a whole-document spec, its sample's proposals.csv and a path, write the proposals as this PDF prints
     them: no administration (the generator prints no "Fremstillende forvaltning"), the proposal type only when a
-    table prints the type groups (the catalogue overview's "INVESTERINGSFORSLAG" rows), the payback years scaled
+    table prints the type groups (the catalogue overview's "INVESTERINGSFORSLAG" rows, else "other"), the payback years scaled
     as the printed Tabel 1 cells are."""
     printed_labels = {pt.rows[i][pt.label_col].strip() for pt in spec.tables for i in range(len(pt.rows))}
     types_printed = any(label.isupper() and label.endswith("FORSLAG") for label in printed_labels)
@@ -199,7 +199,7 @@ def write_printed_proposals(spec: DocSpec, sample: Path, out: Path) -> None:
     for row in rows:
         row["administration"] = ""
         if not types_printed:
-            row["proposal_type"] = ""
+            row["proposal_type"] = "other"  # the contract's value for a proposal whose type is not printed
         for key in ("payback_service_years", "payback_total_years"):
             if row.get(key, "").strip():
                 row[key] = str(int(row[key]) * spec.style.scale)
