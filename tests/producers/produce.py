@@ -189,24 +189,54 @@ def document_facts(spec: DocSpec, sample: dict) -> dict:
 
 def write_printed_proposals(spec: DocSpec, sample: Path, out: Path) -> None:
     """Given a whole-document spec, its sample's proposals.csv and a path, write the proposals as this PDF prints
-    them: no administration (the generator prints no "Fremstillende forvaltning"), the proposal type only when a
-    table prints the type groups (the catalogue overview's "INVESTERINGSFORSLAG" rows, else "other"), the payback years scaled
-    as the printed Tabel 1 cells are."""
-    printed_labels = {pt.rows[i][pt.label_col].strip() for pt in spec.tables for i in range(len(pt.rows))}
+    them: only proposals whose code is printed (a heading or a table cell names it), no administration (the
+    generator prints no "Fremstillende forvaltning"), the proposal type only when a table prints the type groups
+    (the catalogue overview's "INVESTERINGSFORSLAG" rows; else "other", the contract's value), the payback years
+    as the proposal's printed "Tilbagebetalingstid ..." rows state them (scaled and all)."""
+    texts = [b.text for b in spec.blocks if isinstance(b, Heading)] + [c for pt in spec.tables for c in all_cells(pt)]
+    printed_labels = {r[pt.label_col].strip() for pt in spec.tables for r in pt.rows}
     types_printed = any(label.isupper() and label.endswith("FORSLAG") for label in printed_labels)
     with open(sample, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
+    kept = []
     for row in rows:
+        code = re.compile(rf"(?<![\w/]){re.escape(row['code'])}(?![\w/])")
+        if not any(code.search(t) for t in texts):
+            continue
         row["administration"] = ""
         if not types_printed:
-            row["proposal_type"] = "other"  # the contract's value for a proposal whose type is not printed
-        for key in ("payback_service_years", "payback_total_years"):
-            if row.get(key, "").strip():
-                row[key] = str(int(row[key]) * spec.style.scale)
+            row["proposal_type"] = "other"
+        row.update(_printed_payback(spec, row["code"]))
+        kept.append(row)
     with open(out, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
         w.writeheader()
-        w.writerows(rows)
+        w.writerows(kept)
+
+
+def _context_code(context: object) -> str | None:
+    """Given a gold table's context (a dict with "code", or a string opening with the code), return the code."""
+    if isinstance(context, dict):
+        return context.get("code")
+    m = re.match(r"\s*([A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\d{1,3})\b", context or "")
+    return m.group(1) if m else None
+
+
+def _printed_payback(spec: DocSpec, code: str) -> dict[str, str]:
+    """Given a whole-document spec and a proposal code, return {payback field: printed years} from the
+    "Tilbagebetalingstid baseret på Service.../Totaløkonomi" rows of that proposal's tables ("" where none)."""
+    out = {"payback_service_years": "", "payback_total_years": ""}
+    for pt in spec.tables:
+        if _context_code(pt.gold.meta.get("context")) != code:
+            continue
+        for r in pt.rows:
+            label = r[pt.label_col].lower()
+            if "tilbagebetal" not in label:
+                continue
+            years = next((m.group(0) for i, c in enumerate(r) if i != pt.label_col
+                          for m in [re.search(r"\d+(?:,\d+)?", c)] if m), "")
+            out["payback_total_years" if "total" in label else "payback_service_years"] = years.replace(",", ".")
+    return out
 
 
 def _totals(pt: PTable, totals: list[dict]) -> list[dict]:

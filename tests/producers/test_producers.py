@@ -156,9 +156,9 @@ def test_printed_minus_glyph_and_varied_years_reach_the_gold() -> None:
 
 
 def test_proposals_gold_holds_what_the_document_prints(tmp_path: Path) -> None:
-    """A whole catalogue's proposals gold says what its PDF prints: payback years scaled like the Tabel 1 cells
-    that print them, no administration (none printed), the proposal type only where the overview prints the
-    type groups ("other", the contract's value, elsewhere)."""
+    """A whole catalogue's proposals gold says what its PDF prints: only proposals whose code is printed, payback
+    years as the Tabel 1 rows print them, no administration (none printed), the proposal type only where the
+    overview prints the type groups ("other", the contract's value, elsewhere)."""
     import csv
 
     def proposals(source: str) -> list[dict]:
@@ -171,6 +171,9 @@ def test_proposals_gold_holds_what_the_document_prints(tmp_path: Path) -> None:
     su1 = next(r for r in with_overview if r["code"] == "SU1")
     assert (su1["payback_service_years"], su1["administration"], su1["proposal_type"]) == ("6", "", "investment")
     assert all(r["administration"] == "" and r["proposal_type"] == "other" for r in without)
+    assert "HA02" not in {r["code"] for r in without}  # the sample has no table for it: its heading is not printed
+    ha03 = next(r for r in without if r["code"] == "HA03")  # printed "4 år": a text cell, not scaled
+    assert ha03["payback_service_years"] == "4"
 
 
 def test_rotate90_pages_are_stored_portrait(subset: dict) -> None:
