@@ -162,7 +162,7 @@ def test_proposals_gold_holds_what_the_document_prints(tmp_path: Path) -> None:
     import csv
 
     def proposals(source: str) -> list[dict]:
-        spec = make_spec(77, "reportlab", "document", source, year_shift=0, scale=3)
+        spec = make_spec(77, "reportlab", "document", source, year_shift=2, scale=3)
         write_gold(spec, tmp_path / source)
         with open(tmp_path / source / "proposals.csv", encoding="utf-8") as f:
             return list(csv.DictReader(f))
