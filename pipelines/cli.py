@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipelines.config import (
@@ -85,6 +85,17 @@ def plan(pdfs: list[Path], clean: Path, document: str | None, force: bool, selec
             run = force or select or not document_is_current(clean, did, path.name, sha, pipeline_version())
         out.append(Planned(path, sha, did, run))
     return out
+
+
+def record_unrecorded(planned: list[Planned], instance: object, dg: object) -> list[Planned]:
+    """Given the plan, return it with the PDFs whose outputs are current but whose partition the instance never
+    recorded as materialized (a run killed after publishing them) put in the run: their step skips the work
+    (nothing is rewritten) and records the materialization, so Dagster's view matches the clean dir.
+    """
+    if all(p.run for p in planned):
+        return planned
+    recorded = instance.get_materialized_partitions(dg.AssetKey("documents"))  # type: ignore[attr-defined]
+    return [p if p.run or p.path.name in recorded else replace(p, run=True) for p in planned]
 
 
 def configure_bookkeeping(env: dict[str, str] | None = None) -> None:
@@ -193,6 +204,8 @@ def run_command(args: argparse.Namespace) -> int:
     if new:
         instance.add_dynamic_partitions(PDF_PARTITIONS_NAME, new)
         known = [*known, *new]
+    if selection is None and args.document is None and not args.force:
+        planned = record_unrecorded(planned, instance, dg)
     run_config = {"resources": {RESOURCE_KEY: {"config": {"raw_dir": str(raw), "clean_dir": str(clean)}}},
                   "loggers": {"console": {"config": {"log_level": LOG_LEVEL}}}}
     tags = {FORCE_TAG: "true"} if (args.force or args.document is not None) else {}
