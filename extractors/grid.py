@@ -297,14 +297,17 @@ def _is_quantity(text: str) -> bool:
 def _row_rules(region: Region, settings: ExtractionSettings) -> list[float]:
     """Given a region, return y positions of rules (and shading edges) that separate its rows."""
     width = max(region.x1 - region.x0, 1.0)
+    top, bottom = region.top - 3, region.bottom + 3
+    if region.frame is not None:  # the frame's own rules bound its rows, however much the cells are padded
+        top, bottom = min(top, region.frame.top - 0.5), max(bottom, region.frame.bottom + 0.5)
     ys = []
     for r in region.page.hrules:
-        if region.top - 3 <= r.pos <= region.bottom + 3 and (min(r.end, region.x1) - max(r.start, region.x0)
+        if top <= r.pos <= bottom and (min(r.end, region.x1) - max(r.start, region.x0)
                                                             >= settings.rule_span_share * width):
             ys.append(r.pos)
-    for x0, top, x1, bottom in region.page.shades:
+    for x0, top_, x1, bottom_ in region.page.shades:
         if min(x1, region.x1) - max(x0, region.x0) >= settings.rule_span_share * width:
-            ys += [y for y in (top, bottom) if region.top - 3 <= y <= region.bottom + 3]
+            ys += [y for y in (top_, bottom_) if top <= y <= bottom]
     ys.sort()
     return [y for i, y in enumerate(ys) if i == 0 or y - ys[i - 1] > 1.0]
 

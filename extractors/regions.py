@@ -32,6 +32,9 @@ CAPTION_WIDTH_SHARE = 0.4  # a lone line above a table, from the left margin and
 FRAME_TEXT_SIZE_SLACK = 1.5  # single lines between two rules set this much larger than the cells are not a row
 PROSE_FRAME_SHARE = 0.5  # ... and running across this share of the frame's width
 RULE_TEXT_MARGIN = 10.0  # rules further than this above the first / below the last text line are ignored
+HEADING_SIZE_BANDS = 4  # a heading between two tables of one stack is set larger than the cells of this many bands
+GAP_BAND_PADDING_FACTOR = 2.0  # a band between two rules with an empty stretch this many times the frame's cell
+GAP_BAND_SIZE_FACTOR = 1.0  # padding and this many of its font sizes tall, and no line of cells, is not a row
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Frame:
     x0: float
     x1: float
     rules: list[float] = field(default_factory=list)  # y positions, top to bottom
+    parted: bool = False  # cut from the stack of rules above it by a band that is no row: another table starts here
 
     @property
     def top(self) -> float:
@@ -118,11 +122,11 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
     out: list[Frame] = []
     inside = [r for r in hrules if first - RULE_TEXT_MARGIN <= r.pos <= last + RULE_TEXT_MARGIN]
 
-    def framed(f: Frame, positions: list[float]) -> Frame:
+    def framed(f: Frame, positions: list[float], parted: bool) -> Frame:
         """The frame of a stack's rules at these positions, as wide as those rules (not the whole stack)."""
         own = [r for r in inside if r.pos in positions and abs(r.start - f.x0) <= RULE_ALIGN_TOLERANCE
                and abs(r.end - f.x1) <= RULE_ALIGN_TOLERANCE]
-        return Frame(min(r.start for r in own), max(r.end for r in own), positions)
+        return Frame(min(r.start for r in own), max(r.end for r in own), positions, parted)
 
     for f in _stack_rules(inside):
         cur = [f.rules[0]]
@@ -131,10 +135,14 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
         bands = [[ln for ln in lines if a <= (ln.top + ln.bottom) / 2 <= b
                   and ln.x0 >= f.x0 - INDENT_TOLERANCE and ln.x1 <= f.x1 + 20]
                  for a, b in zip(f.rules, f.rules[1:], strict=False)]
+        padding = _cell_padding(bands, f.rules)
+        parted = False
         for k, b in enumerate(f.rules[1:]):
             band = bands[k]
-            cut = any(is_caption(ln) or _larger_text_run(ln, f, cell_size) for ln in band) or _heads_next_table(
-                band, bands[k + 1] if k + 1 < len(bands) else [], cell_size) or (
+            gap = _is_gap_band(band, f.rules[k], b, padding)
+            cut = gap or any(is_caption(ln) or _larger_text_run(ln, f, cell_size) for ln in band) or _heads_next_table(
+                band, bands[k + 1] if k + 1 < len(bands) else [], _median_cell_size(bands[k:k + HEADING_SIZE_BANDS])
+            ) or (
                 not any(is_multi(ln) for ln in band)
                 and any((_is_prose(ln, left, prose_right) and ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (f.x1 - f.x0))
                         or NUMBERED_HEADING.match(ln.text) or is_list_item(ln)
@@ -142,13 +150,64 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
                         for ln in band))
             if cut:
                 if len(cur) >= 2:
-                    out.append(framed(f, cur))
-                cur = [b]
+                    out.append(framed(f, cur, parted))
+                cur, parted = [b], gap or (parted and len(cur) < 2)  # a lone rule's cut keeps the parting
             else:
                 cur.append(b)
         if len(cur) >= 2:
-            out.append(framed(f, cur))
+            out.append(framed(f, cur, parted))
     return out
+
+
+def _largest_gap(band: list[TextLine], top: float, bottom: float) -> tuple[float, list[TextLine]]:
+    """Given the lines between two rules at `top` and `bottom`, return the tallest empty stretch between them and the
+    lines below it."""
+    ordered = sorted(band, key=lambda ln: ln.top)
+    best, below, reached = -1.0, ordered, top
+    for k, ln in enumerate(ordered):
+        if ln.top - reached > best:
+            best, below = ln.top - reached, ordered[k:]
+        reached = max(reached, ln.bottom)
+    if bottom - reached > best:
+        best, below = bottom - reached, []
+    return best, below
+
+
+def _cell_padding(bands: list[list[TextLine]], rules: list[float]) -> float | None:
+    """Given the lines of each band of a stack and its rules, return the median space between a rule and the first
+    line below it (the cells' top padding), or None when no band holds text."""
+    pads = sorted(min(ln.top for ln in band) - rules[k] for k, band in enumerate(bands) if band)
+    return pads[len(pads) // 2] if pads else None
+
+
+def _is_gap_band(band: list[TextLine], top: float, bottom: float, padding: float | None) -> bool:
+    """Given the lines of a band between two rules, the rules' positions and the stack's cell padding, return whether
+    the band is the space between two tables that share the stack of rules (rules of one width from one margin to the
+    other), not a row: an empty stretch inside it many times the cells' padding and
+    taller than its text (the space above a heading, a paragraph's margin), with no line of cells below it; above it
+    either nothing (the text starts far below the rule) or a row, and then only a heading below it. A row is as tight
+    as its cells (a cell's paragraphs, spaced apart by a word processor, start right under the rule); a table's last
+    row above that stretch (no rule under it) is read on from the table above.
+    """
+    if not band or padding is None:
+        return False
+    gap, below = _largest_gap(band, top, bottom)
+    if any(is_multi(ln) for ln in below) or gap <= GAP_BAND_PADDING_FACTOR * max(padding, 0.5) or (
+            gap < GAP_BAND_SIZE_FACTOR * max(ln.size for ln in band)):
+        return False
+    above = [ln for ln in band if ln not in below]
+    if not any(is_multi(ln) for ln in above):  # the text starts far below the rule (a row starts right under it)
+        return min(ln.top for ln in band) - top > GAP_BAND_PADDING_FACTOR * max(padding, 0.5)
+    # a row above the stretch: only a heading below it parts the tables (a cell's next paragraph, set after the
+    # paragraph spacing of a word processor, is no heading)
+    sizes = [ln.size for ln in above if is_multi(ln)]
+    return bool(below) and all(ln.bold or ln.size > max(sizes) + TITLE_SIZE_SLACK for ln in below)
+
+
+def _median_cell_size(bands: list[list[TextLine]]) -> float | None:
+    """Given bands of a stack, return the median text size of their lines of cells (None without any)."""
+    sizes = sorted(ln.size for band in bands for ln in band if is_multi(ln))
+    return sizes[len(sizes) // 2] if sizes else None
 
 
 def _is_band_heading(line: TextLine, cell_size: float | None) -> bool:
@@ -262,6 +321,26 @@ def _band_of(line: TextLine, frame: Frame) -> int:
     """Given a framed line, return the index of the band between two of the frame's rules it sits in."""
     mid = (line.top + line.bottom) / 2
     return sum(1 for y in frame.rules if mid > y)
+
+
+def _spread_bands(lines: list[TextLine], frame: Frame) -> int:
+    """Given a region's lines and its frame, return how many bands between its rules hold cells side by side, also
+    where they sit on lines of their own (a value set vertically centred beside a wrapped label)."""
+    by_band: dict[int, list[tuple[float, float]]] = {}
+    for ln in lines:
+        if frame.top <= (ln.top + ln.bottom) / 2 <= frame.bottom:
+            spans = [(sg.x0, sg.x1) for sg in ln.segments] if is_multi(ln) else [(ln.x0, ln.x1)]
+            by_band.setdefault(_band_of(ln, frame), []).extend(spans)
+    count = 0
+    for spans in by_band.values():
+        ordered = sorted(spans)
+        reach = ordered[0][1]
+        for x0, x1 in ordered[1:]:
+            if x0 > reach:  # a run clear of every one left of it: a second cell
+                count += 1
+                break
+            reach = max(reach, x1)
+    return count
 
 
 def _is_header_band(lines: list[TextLine]) -> bool:
@@ -442,6 +521,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         current = _without_title(current)
         multi = sum(is_multi(ln) for ln in current)
         framed_rows = len(current_frame.rules) - 1 if current_frame else 0
+        if current and current_frame is not None and multi < MIN_TABLE_LINES:
+            multi = max(multi, _spread_bands(current, current_frame))
         if current and (multi >= MIN_TABLE_LINES or (current_frame and framed_rows >= 2 and multi >= 1)):
             regions.extend(split_inner_tables(Region(page, current, current_frame)))
         current, current_frame, pending = [], None, []
@@ -458,7 +539,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             if current and id(frame) not in members:
                 # lines printed above the first rule (a header), or rules that only set off some rows (a rule
                 # above a total): the table goes on through the next stack of rules when nothing parts them
-                if gap_ok and (current_frame is None or _overlap(current_frame, frame)):
+                if gap_ok and not frame.parted and (current_frame is None or _overlap(current_frame, frame)):
                     current.extend(pending)
                     current.append(ln)
                     current_frame = frame if current_frame is None else _union(current_frame, frame)

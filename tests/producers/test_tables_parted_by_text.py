@@ -1,0 +1,77 @@
+"""Small tables parted only by running text and a heading (issue 10: "small text tables merged into their
+neighbours"): a one-row text table, a paragraph, a heading set no larger than the cells, a second text table, and two
+headerless tables of measures ("2,2 dage om året") under their headings. Every table spans the same width, so in a
+ruled style their rules line up into one stack down the page. Printed by every producer of the generator with
+horizontal rules, read by the real extractor: each table must come out on its own, with its printed rows and header.
+
+What used to go wrong: the band of the rule stack between two tables held only single lines (the paragraph, the
+heading) and was taken as a row, so the tables became one; a headerless table's first row of measures was read as its
+header.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.producers.produce import Made, missing_reason, produce
+from tests.producers.spec import PRODUCERS, Caption, DocSpec, Para, PTable, make_spec
+from tests.producers.test_tables_in_sequence import norm
+
+FIRST = "001/05_su1-hvem-er-hoert-center-for-oekonomi.csv"  # one text row under a two-line header
+SECOND = "001/07_su1-hvem-er-hoert-oevrige-parter.csv"  # six text rows
+MEASURES = ("001/34_su6-noegletal-faerre-sygefravaersdage.csv",  # label, "2,2 dage om året": no header printed
+            "001/35_su6-noegletal-mindre-tid-paa-rygepauser.csv")
+PARAGRAPH = "Økonomien i forslaget er beregnet ud fra de gældende enhedspriser og det forventede aktivitetsniveau."
+SEED_BASE = 1310
+STYLE = dict(rules="hrules", shading="none", orientation="portrait", caption_gap=True, unit_line=False,
+             full_width=True)
+
+
+def _cases() -> list[tuple[str, str, int]]:
+    """Return (case id, producer, seed) for every producer."""
+    return [(f"{producer}-hrules", producer, SEED_BASE + i) for i, producer in enumerate(PRODUCERS)]
+
+
+CASES = _cases()
+
+
+def _spec(producer: str, seed: int) -> DocSpec:
+    """Given a producer and a seed, return a spec printing FIRST, a paragraph, then SECOND and the MEASURES tables,
+    each under its caption."""
+    specs = [make_spec(seed, producer, "table", source, **STYLE) for source in (FIRST, SECOND, *MEASURES)]
+    blocks: list = []
+    for k, spec in enumerate(specs):
+        blocks += [b for b in spec.blocks if isinstance(b, Caption | PTable)]
+        if k == 0:
+            blocks.append(Para(PARAGRAPH))
+    return replace(specs[0], id=f"{producer}-parted-s{seed}", blocks=blocks)
+
+
+@pytest.fixture(scope="module")
+def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, Made, list]]:
+    """Print every case whose producer runs here and read it: case id -> (spec, made, tables)."""
+    from extractors.tables import extract_tables
+
+    cases = [c for c in CASES if missing_reason(c[1]) is None]
+    if not cases:
+        return {}
+    specs = [_spec(producer, seed) for _, producer, seed in cases]
+    made = produce(specs, tmp_path_factory.mktemp("tables-parted"), workers=2)
+    return {c[0]: (s, m, extract_tables(m.pdf)) for c, s, m in zip(cases, specs, made, strict=True)}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_every_table_is_read_on_its_own(case: tuple[str, str, int], read: dict) -> None:
+    reason = missing_reason(case[1])
+    if reason:
+        pytest.skip(f"producer {case[1]} unavailable: {reason}")
+    spec, made, tables = read[case[0]]
+    assert made.problems == [], f"the generated PDF does not print its gold: {made.problems}"
+    for printed in spec.tables:
+        rows = [[norm(c) for c in r] for r in printed.rows]
+        holding = [t for t in tables if any([norm(c.text) if c else "" for c in r.cells] in rows for r in t.rows)]
+        assert len(holding) == 1, f"{printed.gold.file}: its rows are read in {len(holding)} tables"
+        got = [[norm(c.text) if c else "" for c in r.cells] for r in holding[0].rows]
+        assert got == rows, f"{printed.gold.file}: rows read {got}, printed {rows}"
+        assert [norm(c) for c in holding[0].columns] == [norm(h) for h in printed.header], printed.gold.file
