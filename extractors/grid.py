@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.fuzz import ratio
+
 from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token
 from extractors.model import Cell, Row, Table
 from extractors.regions import MARK, YEAR_TOKEN, Region
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
-from normalizers.labels import clean_text, join_lines
+from normalizers.labels import clean_text, join_lines, normalize_key
 from normalizers.numbers import number_text, parse_danish
 
 MIN_COLUMN_GAP = 1.0  # an empty x band at least this wide separates two columns
@@ -582,9 +584,23 @@ def _is_header_row(row: list[LineCells], label_col: int, first: bool) -> bool:
     """Given a row, return whether it reads as a header: no printed amounts, and spread over columns (or, for
     the first row, all bold)."""
     texts = {c: join_lines(ts) for c, ts in _texts(row).items()}
-    if not texts or any(_is_numeric_text(t) for t in texts.values()):
+    if not texts or any(_is_numeric_text(t) or _is_measure(t) for t in texts.values()):
         return False
     return len(texts) >= 2 or any(c != label_col for c in texts) or (first and all(lc.line.bold for lc in row))
+
+
+UNIT_SCALES = (1, 1000, 1000000)  # "1.000 kr.", "1 mio. kr.": a unit heading, not an amount
+
+
+def _is_measure(text: str) -> bool:
+    """Given a cell text, return whether it is a measured amount with its unit or a share ("2,2 dage om året",
+    "4.233 kr. om året", "12 %"), which no header cell is; a unit heading ("1.000 kr.") or a period ("2022 Q2")
+    is not one."""
+    n = parse_danish(text.strip())
+    if n.kind == "percent":
+        return True
+    return (n.kind == "with_unit" and n.value is not None and n.value not in UNIT_SCALES
+            and not YEAR_TOKEN.match(text.split()[0]))
 
 
 def _boldness(row: list[LineCells]) -> bool:
@@ -659,6 +675,7 @@ def _header_cell(header: list[list[LineCells]], col: int, page: PageLayout) -> C
     return _cell([lc for row in header for lc in row], col, page)
 
 
+FOOT_HEADER_REPEAT_RATIO = 85  # rapidfuzz ratio from which a page's header repeats the header lines at the foot before
 AMOUNT_KINDS = ("number", "with_unit", "percent")  # a "header" cell holding an amount is a body row
 
 
@@ -668,13 +685,15 @@ def holds_amount(row: Row | None) -> bool:
 
 
 def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
-    """Given a table opening its page without a header of its own (none, or a body row read as one), the header
-    lines left at the foot of the page before and that page, make them the table's header when each of their
-    cells falls in one of its columns (plain lines under a bold header there are its first row); the table then
-    starts on that page. Return whether it did."""
-    if table.header_row is not None and not holds_amount(table.header_row):
-        return False
+    """Given a table opening its page without a header of its own (none, or a body row read as one: a row with
+    amounts, or any row that does not repeat the lines), the header lines left at the foot of the page before and
+    that page, make them the table's header when each of their cells falls in one of its columns (plain lines under
+    a bold header there are its first row); the table then starts on that page. Return whether it did."""
     if any(not any(a <= (s.x0 + s.x1) / 2 <= b for a, b in table.col_x) for ln in lines for s in ln.segments):
+        return False
+    if table.header_row is not None and not holds_amount(table.header_row) and ratio(
+            normalize_key(" ".join(ln.text for ln in lines)), normalize_key(" ".join(table.columns))
+    ) >= FOOT_HEADER_REPEAT_RATIO:  # the page repeats the header left at the foot of the page before: its own
         return False
     seps = [b for _, b in table.col_x[:-1]]
     # a bold header with plain lines under it: those are the first row, cut off from the rest by the page break

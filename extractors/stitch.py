@@ -9,6 +9,7 @@ from normalizers.labels import clean_text, join_lines, normalize_key
 
 MIN_COLUMN_OVERLAP = 0.5  # a continuation's column maps onto the column it overlaps by this share of its width
 HEADER_REPEAT_RATIO = 85  # rapidfuzz ratio above which a continuation's header repeats the first page's
+SAME_BAND_TOLERANCE = 2.0  # column edges this close on two pages are the same grid's
 
 
 def _same_header(a: Table, b: Table) -> bool:
@@ -64,14 +65,24 @@ def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
     """Given a table, a continuation whose header differs and the column map, return whether b's "header" is
     really a body row: set like a's body, not like a's header, or a lone label in a's label column (a bold group
     row opening the continuation), or a lone plain entry in a later column where a's header names the label
-    column (an entry under a label spanning several rows, the label on the page before)."""
+    column (an entry under a label spanning several rows, the label on the page before), or a plain row of a
+    grid whose column edges are a's."""
     if b.header_row is None:
         return False
     filled = {cmap[j] for j, c in enumerate(b.header_row.cells) if c is not None}
     label = label_column(a)
     lone_entry = (len(filled) == 1 and label not in filled and not b.header_bold and a.header_row is not None
                   and a.header_row.cells[label] is not None)
-    return (a.header_bold and not b.header_bold) or filled == {label} or holds_amount(b.header_row) or lone_entry
+    return ((a.header_bold and not b.header_bold) or filled == {label} or holds_amount(b.header_row) or lone_entry
+            or (not b.header_bold and _same_bands(a, b)))
+
+
+def _same_bands(a: Table, b: Table) -> bool:
+    """Given a table and its candidate continuation, return whether b's columns are a's, edge for edge (one grid
+    carried on over the page break: a plain first row there is a body row, not the header of another table)."""
+    return len(a.col_x) == len(b.col_x) >= 2 and all(
+        abs(a0 - b0) <= SAME_BAND_TOLERANCE and abs(a1 - b1) <= SAME_BAND_TOLERANCE
+        for (a0, a1), (b0, b1) in zip(a.col_x, b.col_x, strict=True))
 
 
 def label_column(t: Table) -> int:

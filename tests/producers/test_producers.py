@@ -86,12 +86,7 @@ def test_generated_pdf_prints_its_gold(case: tuple, subset: dict) -> None:
 
 # Cases the extractor does not read to the bars yet, with the diagnosis (issue 10 is open on them). strict: once
 # fixed they XPASS and fail, so the entry must then be removed.
-KNOWN_GAPS = {
-    "reportlab-doc-001": "whole catalogue, horizontal rules: numbers read (0.998 / 1.000) but some small text tables "
-                         "(Hvem er hørt?, nøgletal) are merged into their neighbours (text recall 0.887)",
-    "weasyprint-doc-001": "whole catalogue, grid with section bands: numbers read (0.996 / 0.998) but some small text "
-                          "tables are merged into their neighbours (text recall 0.853)",
-}
+KNOWN_GAPS: dict[str, str] = {}  # none left: whole catalogues read to the bars since the frame-parting fixes
 
 
 def _bar_param(case: tuple) -> object:
