@@ -3,9 +3,9 @@ header rows joined into logical column headers, cells joined into the text a rea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token
+from extractors.linecells import LineCells, cell_text, label_text, open_end, starts_lower
 from extractors.model import Cell, Row, Table
 from extractors.regions import MARK, YEAR_TOKEN, Region
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
@@ -20,14 +20,6 @@ MIN_VALUE_LINES = 3  # value lines needed before their spacing may add column se
 SEPARATOR_MATCH = 3.0  # separators closer than this are the same
 ALIGN_TOLERANCE = 1.5  # cell edges this close line up
 NUMERIC_KINDS = ("number", "nil")
-
-
-@dataclass
-class LineCells:
-    """One text line with its words distributed over the columns."""
-
-    line: TextLine
-    cells: dict[int, list[Word]] = field(default_factory=dict)
 
 
 def _segments_for_columns(region: Region) -> list[Segment]:
@@ -255,11 +247,6 @@ def _is_numeric_text(text: str) -> bool:
     return not YEAR_TOKEN.match(t) and parse_danish(t).kind in NUMERIC_KINDS
 
 
-def _cell_text(words: list[Word]) -> str:
-    """Given the words of one cell on one line, return their text."""
-    return " ".join(w.text for w in words)
-
-
 def first_text_column(columns: list[list[str]]) -> int:
     """Given each column's cell texts, return the first column whose cells are mostly text of 3+ characters
     (a number, nil or code column such as "Nr." or "DUT" is passed over), else 0."""
@@ -272,7 +259,7 @@ def first_text_column(columns: list[list[str]]) -> int:
 
 def label_column(lcs: list[LineCells], ncols: int) -> int:
     """Given distributed lines, return the label column: the first column whose cells are mostly text."""
-    return first_text_column([[_cell_text(lc.cells[c]) for lc in lcs if c in lc.cells] for c in range(ncols)])
+    return first_text_column([[cell_text(lc.cells[c]) for lc in lcs if c in lc.cells] for c in range(ncols)])
 
 
 _OPEN_CODE = re.compile(r"^\d+\s?[-\u2212\u2013]$")  # "3000 -": a code whose text goes on on the next line
@@ -282,9 +269,9 @@ def _is_anchor(lc: LineCells, label_col: int) -> bool:
     """Given a distributed line, return whether it carries a number (or a mark, the "X" of an activity plan)
     outside the label column (a row's values; a code broken off before its text, "3000 -" of "3000 -
     Børnefamilier ...", is none)."""
-    return any(c != label_col and (all(is_number_token(w.text) for w in ws) or _is_numeric_text(_cell_text(ws))
-                                   or _is_quantity(_cell_text(ws)) or all(MARK.match(w.text) for w in ws))
-               and not YEAR_TOKEN.match(_cell_text(ws)) and not _OPEN_CODE.match(_cell_text(ws))
+    return any(c != label_col and (all(is_number_token(w.text) for w in ws) or _is_numeric_text(cell_text(ws))
+                                   or _is_quantity(cell_text(ws)) or all(MARK.match(w.text) for w in ws))
+               and not YEAR_TOKEN.match(cell_text(ws)) and not _OPEN_CODE.match(cell_text(ws))
                for c, ws in lc.cells.items())
 
 
@@ -316,10 +303,10 @@ _GROUP_DIGITS = re.compile(r"^\d{3}([.,]\d+)*$")
 def _continues_numbers(above: LineCells, lc: LineCells, label_col: int) -> bool:
     """Given two consecutive lines, return whether the second only finishes numbers the first broke off
     ("-2." then "750"): each of its value cells sits under an open number in the same column."""
-    cells = {c: _cell_text(ws) for c, ws in lc.cells.items() if c != label_col}
+    cells = {c: cell_text(ws) for c, ws in lc.cells.items() if c != label_col}
     if not cells:
         return False
-    return all(_GROUP_DIGITS.match(t) and c in above.cells and _OPEN_NUMBER.match(_cell_text(above.cells[c]))
+    return all(_GROUP_DIGITS.match(t) and c in above.cells and _OPEN_NUMBER.match(cell_text(above.cells[c]))
                for c, t in cells.items())
 
 
@@ -329,23 +316,6 @@ BOXED_BODY_LINES = 3  # a boxed table's one body band with this many lines holds
 SPACE_SHARE = 0.3  # a word space is about this share of the font size
 WIDE_SPACE_SHARE = 0.45  # a space this wide (share of the font size) is wider than a word space
 TIGHT_LINE_GAP = 0.45  # a line this close (share of the font size) under the line above wraps the same cell
-_CONTINUES = ("-", ",", "/", "og", "eller", "samt", "i", "af", "til", "for", "med", "på")
-
-
-def _label_text(lc: LineCells, label_col: int) -> str:
-    """Given a distributed line, return the text of its label cell ('' when it has none)."""
-    return _cell_text(lc.cells[label_col]) if label_col in lc.cells else ""
-
-
-def _starts_lower(text: str) -> bool:
-    """Given a label line, return whether it reads as the continuation of a wrapped label."""
-    return bool(text) and (text[0].islower() or text[0] in "(&")
-
-
-def _open_end(text: str) -> bool:
-    """Given the last line of a label so far, return whether the label evidently goes on (hyphen, comma, ...)."""
-    t = text.rstrip()
-    return not t or t.endswith(_CONTINUES[:3]) or t.rsplit(" ", 1)[-1] in _CONTINUES[3:]
 
 
 def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
@@ -353,11 +323,11 @@ def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
     like a new entry, with another column filled on the same line."""
     out = []
     for i, lc in enumerate(block):
-        label = _label_text(lc, label_col)
-        if not label or _starts_lower(label) or not any(c != label_col for c in lc.cells):
+        label = label_text(lc, label_col)
+        if not label or starts_lower(label) or not any(c != label_col for c in lc.cells):
             continue
-        above = _label_text(block[i - 1], label_col) if i else ""
-        if i and above and _open_end(above):
+        above = label_text(block[i - 1], label_col) if i else ""
+        if i and above and open_end(above):
             continue
         out.append(i)
     return out
@@ -445,7 +415,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             continue
         prev = max((a for a in anchors if a < i), default=None)
         nxt = min((a for a in anchors if a > i), default=None)
-        label = _label_text(lc, label_col)
+        label = label_text(lc, label_col)
         if not label and (_new_entry(block, i, label_col, edges)
                           or (text_table and _spaced_entry(block, i))):
             own.append(i)  # a row of its own under a label that spans several rows
@@ -453,13 +423,13 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         if not label:  # only other columns go on: a wrapped cell of the row above
             groups[prev if prev is not None else nxt].append(i)
             continue
-        before = _label_text(block[i - 1], label_col) if i else ""
+        before = label_text(block[i - 1], label_col) if i else ""
         takes_prev = prev is not None and (
-            _starts_lower(label) or _open_end(before)
-            or (not _label_text(block[prev], label_col) and i not in set_off))
+            starts_lower(label) or open_end(before)
+            or (not label_text(block[prev], label_col) and i not in set_off))
         takes_next = nxt is not None and (
-            _open_end(label) or not _label_text(block[nxt], label_col)
-            or _starts_lower(_label_text(block[nxt], label_col)))
+            open_end(label) or not label_text(block[nxt], label_col)
+            or starts_lower(label_text(block[nxt], label_col)))
         if takes_prev and takes_next:
             groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[i] else nxt].append(i)
         elif takes_prev or takes_next:
@@ -571,7 +541,7 @@ def _texts(row: list[LineCells]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for lc in row:
         for c, ws in sorted(lc.cells.items()):
-            out.setdefault(c, []).append(_cell_text(ws))
+            out.setdefault(c, []).append(cell_text(ws))
     return out
 
 
@@ -600,7 +570,7 @@ def _cell(row: list[LineCells], col: int, page: PageLayout) -> Cell | None:
     lines = [lc.cells[col] for lc in row if col in lc.cells]
     if not lines:
         return None
-    text = clean_text(join_lines([_cell_text(ws) for ws in lines]))
+    text = clean_text(join_lines([cell_text(ws) for ws in lines]))
     if parse_danish(text).kind in NUMERIC_KINDS:
         text = number_text(text)
     words = [w for ws in lines for w in ws]
