@@ -9,6 +9,15 @@ from extractors.linecells import LineCells, cell_text, label_text, open_end, sta
 from extractors.model import Cell, Row, Table
 from extractors.regions import MARK, YEAR_TOKEN, Region
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
+from extractors.wraps import (
+    NO_WRAPPING,
+    Wrapping,
+    bottom_aligned,
+    centred_overhang,
+    ends_short,
+    label_width,
+    wraps_onto,
+)
 from normalizers.labels import clean_text, join_lines
 from normalizers.numbers import number_text, parse_danish
 
@@ -387,13 +396,18 @@ def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | N
 
 
 def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: list[float],
-                 wrap: float | None = None) -> list[list[LineCells]]:
+                 wrap: float | None = None, wrapping: Wrapping = NO_WRAPPING) -> list[list[LineCells]]:
     """Given the lines of one row block, split it into rows.
 
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
-    such line is one row. Elsewhere each other line joins the row it evidently continues (a lowercase start, an
-    open end such as a hyphen, a row whose own label is empty or continues), the nearer one when both would take
-    it; a line that continues neither (a section heading such as "Varige ændringer") is a row of its own.
+    such line is one row. Elsewhere the other lines join rows: label lines that evidently go on into each other
+    (an open end such as a hyphen, a next line starting lowercase) as one label, which joins the row it evidently
+    continues (a lowercase start, an open end, a row whose own label is empty or continues), the nearer one when
+    both would take it, never the row below when the label ends short of the column's width before a label of
+    its own (`wrapping.width`); a label that continues neither (a section heading such as "Varige ændringer") is
+    a row of its own, and so are label lines above the wrapped label a centred value line is the middle of. A
+    line with no label (a wrapped cell of another column) joins the row above, or the row below when rows set
+    their cells bottom-aligned (`wrapping.bottom`).
     """
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
@@ -407,39 +421,55 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     if not anchors:
         return [block]
     groups: dict[int, list[int]] = {a: [a] for a in anchors}
-    own: list[int] = []
+    own: list[list[int]] = []
     mid = [(lc.line.top + lc.line.bottom) / 2 for lc in block]
     set_off = _set_off_lines(block, label_col)
-    for i, lc in enumerate(block):
+    i = 0
+    while i < len(block):
+        lc = block[i]
         if i in groups:
+            i += 1
             continue
         prev = max((a for a in anchors if a < i), default=None)
         nxt = min((a for a in anchors if a > i), default=None)
         label = label_text(lc, label_col)
-        if not label and (_new_entry(block, i, label_col, edges)
-                          or (text_table and _spaced_entry(block, i))):
-            own.append(i)  # a row of its own under a label that spans several rows
+        if not label:
+            if _new_entry(block, i, label_col, edges) or (text_table and _spaced_entry(block, i)):
+                own.append([i])  # a row of its own under a label that spans several rows
+            else:  # only other columns go on: a wrapped cell of the row above (or below, cells set bottom-aligned)
+                groups[nxt if nxt is not None and (prev is None or wrapping.bottom) else prev].append(i)
+            i += 1
             continue
-        if not label:  # only other columns go on: a wrapped cell of the row above
-            groups[prev if prev is not None else nxt].append(i)
-            continue
+        k = i  # the label's last line: label lines that go on into each other are one label
+        while (k + 1 < len(block) and k + 1 not in groups and label_col in block[k + 1].cells
+               and wraps_onto(label_text(block[k], label_col), label_text(block[k + 1], label_col))):
+            k += 1
+        unit = list(range(i, k + 1))
+        last = label_text(block[k], label_col)
+        below = next((j for j in range(k + 1, len(block)) if label_col in block[j].cells), None)
         before = label_text(block[i - 1], label_col) if i else ""
         takes_prev = prev is not None and (
             starts_lower(label) or open_end(before)
             or (not label_text(block[prev], label_col) and i not in set_off))
         takes_next = nxt is not None and (
-            open_end(label) or not label_text(block[nxt], label_col)
-            or starts_lower(label_text(block[nxt], label_col)))
+            open_end(last) or not label_text(block[nxt], label_col)
+            or starts_lower(label_text(block[nxt], label_col))) and not (
+            below is not None and ends_short(block[k], block[below], label_col, wrapping.width))
         if takes_prev and takes_next:
-            groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[i] else nxt].append(i)
+            groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[k] else nxt].extend(unit)
         elif takes_prev or takes_next:
-            groups[prev if takes_prev else nxt].append(i)
+            groups[prev if takes_prev else nxt].extend(unit)
         elif (prev is not None and i - 1 >= prev and lc.line.bold == block[i - 1].line.bold
               and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)):
-            groups[prev].append(i)  # set as tight as a wrapped line under the row above ("... EN" / "AF OS")
+            groups[prev].extend(unit)  # set as tight as a wrapped line under the row above ("... EN" / "AF OS")
         else:
-            own.append(i)
-    rows = [sorted(g) for g in groups.values()] + [[i] for i in own]
+            own.append(unit)
+        i = k + 1
+    for a in anchors:
+        if label_col not in block[a].cells and (over := centred_overhang(block, a, groups[a], label_col)):
+            groups[a] = [m for m in groups[a] if m not in over]
+            own.append(over)
+    rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
 
 
@@ -493,6 +523,8 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
     lines included."""
     edges = [region.x0, *seps, _right_edge(region)]
     rules = _row_rules(region, settings)
+    anchors = {i for i, lc in enumerate(lcs) if _is_anchor(lc, label_col)}
+    wrapping = Wrapping(label_width(lcs, label_col, edges[label_col + 1]), bottom_aligned(lcs, label_col, anchors))
     if len(rules) >= 2:
         wrap = _wrap_gap(lcs)
         bands: dict[int, list[LineCells]] = {}
@@ -504,7 +536,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         boxed_body = len(ordered) == 2 and len(ordered[1]) >= BOXED_BODY_LINES
         rows = []
         for k, band in enumerate(ordered):
-            rows += _split_block(band, label_col, not (boxed_body and k == 1), edges, wrap)
+            rows += _split_block(band, label_col, not (boxed_body and k == 1), edges, wrap, wrapping)
         return rows
     # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
     # lines overlaps both, and would make the pitch look tiny)
@@ -519,7 +551,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
             blocks.append([lc])
     rows = []
     for b in blocks:
-        rows += _split_block(b, label_col, False, edges)
+        rows += _split_block(b, label_col, False, edges, wrapping=wrapping)
     return rows
 
 
