@@ -568,6 +568,52 @@ def _peel_header_lines(row: list[LineCells], label_col: int) -> tuple[list[LineC
     return row[:k], row[k:]
 
 
+def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], width: float | None
+                    ) -> list[LineCells]:
+    """Given a value table's distributed lines, its label column, its columns' x edges and the width its labels
+    are set in, return its header lines when the lines tell them apart: above the first value line, the first
+    line holding a head over every column the body fills (a year, a unit, "Beløb ..."), the lines above it (a
+    head wrapped over several lines and set bottom-aligned leaves lines holding some columns' heads only, or the
+    label column's head only, set as tight as a wrapped line), and the lines set that tight under it (a head
+    wrapped and set top-aligned), all in one weight. A line under it must continue heads: a label there is one the
+    label head above wraps into (not a section row whose first word would have fitted after it within `width`),
+    or, with no label head above, comes with other columns' heads; and it ends above the first value line (not a
+    label whose values are centred beside it).
+
+    [] when no line heads every column, or a line above it is no part of one wrapped header: not tight, in
+    another weight, or holding a head that spans columns (a header of two levels, a group head over its columns'
+    heads, is left to the rows)."""
+    first = next((i for i, lc in enumerate(lcs) if _is_anchor(lc, label_col)), None)
+    if first is None:
+        return []
+    body_cols = {c for lc in lcs[first:] for c in lc.cells if c != label_col}
+    end = next((i for i in range(first) if body_cols and body_cols <= set(lcs[i].cells)), None)
+    if end is None:
+        return []
+
+    def tight(upper: LineCells, lower: LineCells) -> bool:
+        return upper.line.bold == lower.line.bold and (
+            lower.line.top - upper.line.bottom <= TIGHT_LINE_GAP * max(upper.line.size, 1.0))
+
+    def spans(lc: LineCells) -> bool:
+        return any(ws[-1].x1 > edges[c + 1] + ALIGN_TOLERANCE or ws[0].x0 < edges[c] - ALIGN_TOLERANCE
+                   for c, ws in lc.cells.items())
+
+    for i, lc in enumerate(lcs[:end]):
+        if lc.line.bold != lcs[end].line.bold or spans(lc) or (
+                set(lc.cells) <= {label_col} and not tight(lc, lcs[i + 1])):
+            return []
+    k = end + 1
+    while k < first and tight(lcs[k - 1], lcs[k]) and lcs[k].line.bottom <= lcs[first].line.top:
+        if label_col in lcs[k].cells:
+            head = next((lc for lc in reversed(lcs[:k]) if label_col in lc.cells), None)
+            if (ends_short(head, lcs[k], label_col, width) if head is not None
+                    else set(lcs[k].cells) <= {label_col}):
+                break
+        k += 1
+    return lcs[:k]
+
+
 def _texts(row: list[LineCells]) -> dict[int, list[str]]:
     """Given a row's lines, return each column's per-line texts, top to bottom."""
     out: dict[int, list[str]] = {}
@@ -617,10 +663,13 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
     ncols = len(seps) + 1
     lcs = assign_cells(region.lines, seps)
     label_col = label_column(lcs, ncols)
-    rows = group_rows(region, lcs, label_col, seps, settings)
     numeric = any(_is_anchor(lc, label_col) for lc in lcs)
-    header: list[list[LineCells]] = []
-    if rows:
+    edges = [region.x0, *seps, _right_edge(region)]
+    width = label_width(lcs, label_col, edges[label_col + 1])
+    lead = _leading_header(lcs, label_col, edges, width) if numeric else []
+    rows = group_rows(region, lcs[len(lead):], label_col, seps, settings)
+    header: list[list[LineCells]] = [lead] if lead else []
+    if rows and not lead:
         peeled, rest = _peel_header_lines(rows[0], label_col)
         if peeled:
             header.append(peeled)
