@@ -44,3 +44,23 @@ def test_rows_whose_values_sit_on_the_last_line_of_their_label_are_bottom_aligne
     top = [_line(100, "Øget fokus på tidlig", "2.640"), _line(110, "borgere med demens"), _line(120, "Tryg", "7")]
     assert bottom_aligned(bottom, 0, {1, 2})
     assert not bottom_aligned(top, 0, {0, 2})
+
+
+def test_a_plain_header_wrapped_bottom_aligned_is_the_header_and_a_section_row_under_it_is_not():
+    from extractors.grid import _leading_header
+
+    def heads(top: float, label: str, *more: str) -> LineCells:
+        lc = _line(top, label)
+        for c, t in enumerate(more, start=1):
+            if t:
+                lc.cells[c] = [Word(t, 200 + 60 * c, top, 230 + 60 * c, top + SIZE, SIZE, False)]
+        lc.line = TextLine([w for ws in lc.cells.values() for w in ws])
+        return lc
+
+    edges = [50.0, 250.0, 310.0, 400.0]
+    lines = [heads(100, "", "Beløb som"), heads(110, "", "udløber"), heads(120, "Bevillinger", "1.000 kr.", "Note"),
+             _line(135, "INVESTERINGSFORSLAG"), heads(150, "Faste teams", "13.767", "Bør")]
+    assert _leading_header(lines, 0, edges, 100.0) == lines[:3]
+    # a head over two columns (a group head) makes a header of two levels: left to the rows
+    lines[0].cells[1][0].x1 = 380.0
+    assert _leading_header(lines, 0, edges, 100.0) == []
