@@ -3,14 +3,23 @@ header rows joined into logical column headers, cells joined into the text a rea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
 from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token
+from extractors.linecells import LineCells, cell_text, label_text, open_end, starts_lower
 from extractors.model import Cell, Row, Table
 from extractors.regions import MARK, YEAR_TOKEN, Region
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
+from extractors.wraps import (
+    NO_WRAPPING,
+    Wrapping,
+    bottom_aligned,
+    centred_overhang,
+    ends_short,
+    label_width,
+    wraps_onto,
+)
 from normalizers.labels import clean_text, join_lines, normalize_key
 from normalizers.numbers import number_text, parse_danish
 
@@ -22,14 +31,6 @@ MIN_VALUE_LINES = 3  # value lines needed before their spacing may add column se
 SEPARATOR_MATCH = 3.0  # separators closer than this are the same
 ALIGN_TOLERANCE = 1.5  # cell edges this close line up
 NUMERIC_KINDS = ("number", "nil")
-
-
-@dataclass
-class LineCells:
-    """One text line with its words distributed over the columns."""
-
-    line: TextLine
-    cells: dict[int, list[Word]] = field(default_factory=dict)
 
 
 def _segments_for_columns(region: Region) -> list[Segment]:
@@ -257,11 +258,6 @@ def _is_numeric_text(text: str) -> bool:
     return not YEAR_TOKEN.match(t) and parse_danish(t).kind in NUMERIC_KINDS
 
 
-def _cell_text(words: list[Word]) -> str:
-    """Given the words of one cell on one line, return their text."""
-    return " ".join(w.text for w in words)
-
-
 def first_text_column(columns: list[list[str]]) -> int:
     """Given each column's cell texts, return the first column whose cells are mostly text of 3+ characters
     (a number, nil or code column such as "Nr." or "DUT" is passed over), else 0."""
@@ -274,7 +270,7 @@ def first_text_column(columns: list[list[str]]) -> int:
 
 def label_column(lcs: list[LineCells], ncols: int) -> int:
     """Given distributed lines, return the label column: the first column whose cells are mostly text."""
-    return first_text_column([[_cell_text(lc.cells[c]) for lc in lcs if c in lc.cells] for c in range(ncols)])
+    return first_text_column([[cell_text(lc.cells[c]) for lc in lcs if c in lc.cells] for c in range(ncols)])
 
 
 _OPEN_CODE = re.compile(r"^\d+\s?[-\u2212\u2013]$")  # "3000 -": a code whose text goes on on the next line
@@ -284,9 +280,9 @@ def _is_anchor(lc: LineCells, label_col: int) -> bool:
     """Given a distributed line, return whether it carries a number (or a mark, the "X" of an activity plan)
     outside the label column (a row's values; a code broken off before its text, "3000 -" of "3000 -
     Børnefamilier ...", is none)."""
-    return any(c != label_col and (all(is_number_token(w.text) for w in ws) or _is_numeric_text(_cell_text(ws))
-                                   or _is_quantity(_cell_text(ws)) or all(MARK.match(w.text) for w in ws))
-               and not YEAR_TOKEN.match(_cell_text(ws)) and not _OPEN_CODE.match(_cell_text(ws))
+    return any(c != label_col and (all(is_number_token(w.text) for w in ws) or _is_numeric_text(cell_text(ws))
+                                   or _is_quantity(cell_text(ws)) or all(MARK.match(w.text) for w in ws))
+               and not YEAR_TOKEN.match(cell_text(ws)) and not _OPEN_CODE.match(cell_text(ws))
                for c, ws in lc.cells.items())
 
 
@@ -321,10 +317,10 @@ _GROUP_DIGITS = re.compile(r"^\d{3}([.,]\d+)*$")
 def _continues_numbers(above: LineCells, lc: LineCells, label_col: int) -> bool:
     """Given two consecutive lines, return whether the second only finishes numbers the first broke off
     ("-2." then "750"): each of its value cells sits under an open number in the same column."""
-    cells = {c: _cell_text(ws) for c, ws in lc.cells.items() if c != label_col}
+    cells = {c: cell_text(ws) for c, ws in lc.cells.items() if c != label_col}
     if not cells:
         return False
-    return all(_GROUP_DIGITS.match(t) and c in above.cells and _OPEN_NUMBER.match(_cell_text(above.cells[c]))
+    return all(_GROUP_DIGITS.match(t) and c in above.cells and _OPEN_NUMBER.match(cell_text(above.cells[c]))
                for c, t in cells.items())
 
 
@@ -334,23 +330,6 @@ BOXED_BODY_LINES = 3  # a boxed table's one body band with this many lines holds
 SPACE_SHARE = 0.3  # a word space is about this share of the font size
 WIDE_SPACE_SHARE = 0.45  # a space this wide (share of the font size) is wider than a word space
 TIGHT_LINE_GAP = 0.45  # a line this close (share of the font size) under the line above wraps the same cell
-_CONTINUES = ("-", ",", "/", "og", "eller", "samt", "i", "af", "til", "for", "med", "på")
-
-
-def _label_text(lc: LineCells, label_col: int) -> str:
-    """Given a distributed line, return the text of its label cell ('' when it has none)."""
-    return _cell_text(lc.cells[label_col]) if label_col in lc.cells else ""
-
-
-def _starts_lower(text: str) -> bool:
-    """Given a label line, return whether it reads as the continuation of a wrapped label."""
-    return bool(text) and (text[0].islower() or text[0] in "(&")
-
-
-def _open_end(text: str) -> bool:
-    """Given the last line of a label so far, return whether the label evidently goes on (hyphen, comma, ...)."""
-    t = text.rstrip()
-    return not t or t.endswith(_CONTINUES[:3]) or t.rsplit(" ", 1)[-1] in _CONTINUES[3:]
 
 
 def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
@@ -358,11 +337,11 @@ def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
     like a new entry, with another column filled on the same line."""
     out = []
     for i, lc in enumerate(block):
-        label = _label_text(lc, label_col)
-        if not label or _starts_lower(label) or not any(c != label_col for c in lc.cells):
+        label = label_text(lc, label_col)
+        if not label or starts_lower(label) or not any(c != label_col for c in lc.cells):
             continue
-        above = _label_text(block[i - 1], label_col) if i else ""
-        if i and above and _open_end(above):
+        above = label_text(block[i - 1], label_col) if i else ""
+        if i and above and open_end(above):
             continue
         out.append(i)
     return out
@@ -422,13 +401,18 @@ def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | N
 
 
 def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: list[float],
-                 wrap: float | None = None) -> list[list[LineCells]]:
+                 wrap: float | None = None, wrapping: Wrapping = NO_WRAPPING) -> list[list[LineCells]]:
     """Given the lines of one row block, split it into rows.
 
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
-    such line is one row. Elsewhere each other line joins the row it evidently continues (a lowercase start, an
-    open end such as a hyphen, a row whose own label is empty or continues), the nearer one when both would take
-    it; a line that continues neither (a section heading such as "Varige ændringer") is a row of its own.
+    such line is one row. Elsewhere the other lines join rows: label lines that evidently go on into each other
+    (an open end such as a hyphen, a next line starting lowercase) as one label, which joins the row it evidently
+    continues (a lowercase start, an open end, a row whose own label is empty or continues), the nearer one when
+    both would take it, never the row below when the label ends short of the column's width before a label of
+    its own (`wrapping.width`); a label that continues neither (a section heading such as "Varige ændringer") is
+    a row of its own, and so are label lines above the wrapped label a centred value line is the middle of. A
+    line with no label (a wrapped cell of another column) joins the row above, or the row below when rows set
+    their cells bottom-aligned (`wrapping.bottom`).
     """
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
@@ -442,39 +426,55 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     if not anchors:
         return [block]
     groups: dict[int, list[int]] = {a: [a] for a in anchors}
-    own: list[int] = []
+    own: list[list[int]] = []
     mid = [(lc.line.top + lc.line.bottom) / 2 for lc in block]
     set_off = _set_off_lines(block, label_col)
-    for i, lc in enumerate(block):
+    i = 0
+    while i < len(block):
+        lc = block[i]
         if i in groups:
+            i += 1
             continue
         prev = max((a for a in anchors if a < i), default=None)
         nxt = min((a for a in anchors if a > i), default=None)
-        label = _label_text(lc, label_col)
-        if not label and (_new_entry(block, i, label_col, edges)
-                          or (text_table and _spaced_entry(block, i))):
-            own.append(i)  # a row of its own under a label that spans several rows
+        label = label_text(lc, label_col)
+        if not label:
+            if _new_entry(block, i, label_col, edges) or (text_table and _spaced_entry(block, i)):
+                own.append([i])  # a row of its own under a label that spans several rows
+            else:  # only other columns go on: a wrapped cell of the row above (or below, cells set bottom-aligned)
+                groups[nxt if nxt is not None and (prev is None or wrapping.bottom) else prev].append(i)
+            i += 1
             continue
-        if not label:  # only other columns go on: a wrapped cell of the row above
-            groups[prev if prev is not None else nxt].append(i)
-            continue
-        before = _label_text(block[i - 1], label_col) if i else ""
+        k = i  # the label's last line: label lines that go on into each other are one label
+        while (k + 1 < len(block) and k + 1 not in groups and label_col in block[k + 1].cells
+               and wraps_onto(label_text(block[k], label_col), label_text(block[k + 1], label_col))):
+            k += 1
+        unit = list(range(i, k + 1))
+        last = label_text(block[k], label_col)
+        below = next((j for j in range(k + 1, len(block)) if label_col in block[j].cells), None)
+        before = label_text(block[i - 1], label_col) if i else ""
         takes_prev = prev is not None and (
-            _starts_lower(label) or _open_end(before)
-            or (not _label_text(block[prev], label_col) and i not in set_off))
+            starts_lower(label) or open_end(before)
+            or (not label_text(block[prev], label_col) and i not in set_off))
         takes_next = nxt is not None and (
-            _open_end(label) or not _label_text(block[nxt], label_col)
-            or _starts_lower(_label_text(block[nxt], label_col)))
+            open_end(last) or not label_text(block[nxt], label_col)
+            or starts_lower(label_text(block[nxt], label_col))) and not (
+            below is not None and ends_short(block[k], block[below], label_col, wrapping.width))
         if takes_prev and takes_next:
-            groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[i] else nxt].append(i)
+            groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[k] else nxt].extend(unit)
         elif takes_prev or takes_next:
-            groups[prev if takes_prev else nxt].append(i)
+            groups[prev if takes_prev else nxt].extend(unit)
         elif (prev is not None and i - 1 >= prev and lc.line.bold == block[i - 1].line.bold
               and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)):
-            groups[prev].append(i)  # set as tight as a wrapped line under the row above ("... EN" / "AF OS")
+            groups[prev].extend(unit)  # set as tight as a wrapped line under the row above ("... EN" / "AF OS")
         else:
-            own.append(i)
-    rows = [sorted(g) for g in groups.values()] + [[i] for i in own]
+            own.append(unit)
+        i = k + 1
+    for a in anchors:
+        if label_col not in block[a].cells and (over := centred_overhang(block, a, groups[a], label_col)):
+            groups[a] = [m for m in groups[a] if m not in over]
+            own.append(over)
+    rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
 
 
@@ -528,6 +528,8 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
     lines included."""
     edges = [region.x0, *seps, _right_edge(region)]
     rules = _row_rules(region, settings)
+    anchors = {i for i, lc in enumerate(lcs) if _is_anchor(lc, label_col)}
+    wrapping = Wrapping(label_width(lcs, label_col, edges[label_col + 1]), bottom_aligned(lcs, label_col, anchors))
     if len(rules) >= 2:
         wrap = _wrap_gap(lcs)
         bands: dict[int, list[LineCells]] = {}
@@ -539,7 +541,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         boxed_body = len(ordered) == 2 and len(ordered[1]) >= BOXED_BODY_LINES
         rows = []
         for k, band in enumerate(ordered):
-            rows += _split_block(band, label_col, not (boxed_body and k == 1), edges, wrap)
+            rows += _split_block(band, label_col, not (boxed_body and k == 1), edges, wrap, wrapping)
         return rows
     # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
     # lines overlaps both, and would make the pitch look tiny)
@@ -554,7 +556,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
             blocks.append([lc])
     rows = []
     for b in blocks:
-        rows += _split_block(b, label_col, False, edges)
+        rows += _split_block(b, label_col, False, edges, wrapping=wrapping)
     return rows
 
 
@@ -571,12 +573,58 @@ def _peel_header_lines(row: list[LineCells], label_col: int) -> tuple[list[LineC
     return row[:k], row[k:]
 
 
+def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], width: float | None
+                    ) -> list[LineCells]:
+    """Given a value table's distributed lines, its label column, its columns' x edges and the width its labels
+    are set in, return its header lines when the lines tell them apart: above the first value line, the first
+    line holding a head over every column the body fills (a year, a unit, "Beløb ..."), the lines above it (a
+    head wrapped over several lines and set bottom-aligned leaves lines holding some columns' heads only, or the
+    label column's head only, set as tight as a wrapped line), and the lines set that tight under it (a head
+    wrapped and set top-aligned), all in one weight. A line under it must continue heads: a label there is one the
+    label head above wraps into (not a section row whose first word would have fitted after it within `width`),
+    or, with no label head above, comes with other columns' heads; and it ends above the first value line (not a
+    label whose values are centred beside it).
+
+    [] when no line heads every column, or a line above it is no part of one wrapped header: not tight, in
+    another weight, or holding a head that spans columns (a header of two levels, a group head over its columns'
+    heads, is left to the rows)."""
+    first = next((i for i, lc in enumerate(lcs) if _is_anchor(lc, label_col)), None)
+    if first is None:
+        return []
+    body_cols = {c for lc in lcs[first:] for c in lc.cells if c != label_col}
+    end = next((i for i in range(first) if body_cols and body_cols <= set(lcs[i].cells)), None)
+    if end is None:
+        return []
+
+    def tight(upper: LineCells, lower: LineCells) -> bool:
+        return upper.line.bold == lower.line.bold and (
+            lower.line.top - upper.line.bottom <= TIGHT_LINE_GAP * max(upper.line.size, 1.0))
+
+    def spans(lc: LineCells) -> bool:
+        return any(ws[-1].x1 > edges[c + 1] + ALIGN_TOLERANCE or ws[0].x0 < edges[c] - ALIGN_TOLERANCE
+                   for c, ws in lc.cells.items())
+
+    for i, lc in enumerate(lcs[:end]):
+        if lc.line.bold != lcs[end].line.bold or spans(lc) or (
+                set(lc.cells) <= {label_col} and not tight(lc, lcs[i + 1])):
+            return []
+    k = end + 1
+    while k < first and tight(lcs[k - 1], lcs[k]) and lcs[k].line.bottom <= lcs[first].line.top:
+        if label_col in lcs[k].cells:
+            head = next((lc for lc in reversed(lcs[:k]) if label_col in lc.cells), None)
+            if (ends_short(head, lcs[k], label_col, width) if head is not None
+                    else set(lcs[k].cells) <= {label_col}):
+                break
+        k += 1
+    return lcs[:k]
+
+
 def _texts(row: list[LineCells]) -> dict[int, list[str]]:
     """Given a row's lines, return each column's per-line texts, top to bottom."""
     out: dict[int, list[str]] = {}
     for lc in row:
         for c, ws in sorted(lc.cells.items()):
-            out.setdefault(c, []).append(_cell_text(ws))
+            out.setdefault(c, []).append(cell_text(ws))
     return out
 
 
@@ -619,7 +667,7 @@ def _cell(row: list[LineCells], col: int, page: PageLayout) -> Cell | None:
     lines = [lc.cells[col] for lc in row if col in lc.cells]
     if not lines:
         return None
-    text = clean_text(join_lines([_cell_text(ws) for ws in lines]))
+    text = clean_text(join_lines([cell_text(ws) for ws in lines]))
     if parse_danish(text).kind in NUMERIC_KINDS:
         text = number_text(text)
     words = [w for ws in lines for w in ws]
@@ -634,10 +682,13 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
     ncols = len(seps) + 1
     lcs = assign_cells(region.lines, seps)
     label_col = label_column(lcs, ncols)
-    rows = group_rows(region, lcs, label_col, seps, settings)
     numeric = any(_is_anchor(lc, label_col) for lc in lcs)
-    header: list[list[LineCells]] = []
-    if rows:
+    edges = [region.x0, *seps, _right_edge(region)]
+    width = label_width(lcs, label_col, edges[label_col + 1])
+    lead = _leading_header(lcs, label_col, edges, width) if numeric else []
+    rows = group_rows(region, lcs[len(lead):], label_col, seps, settings)
+    header: list[list[LineCells]] = [lead] if lead else []
+    if rows and not lead:
         peeled, rest = _peel_header_lines(rows[0], label_col)
         if peeled:
             header.append(peeled)

@@ -43,45 +43,11 @@ def _cases() -> list[tuple[str, str, str, bool, int]]:
 
 CASES = _cases()
 
-# Cases the extractor does not read right yet, with the diagnosis (at 644f7c2). strict: once fixed they XPASS and
-# fail, so the entry must then be removed.
-_SECTION_JOINED = ("a section row printed alone (label only: {label!r}) right above a row whose label wraps over "
-                   "2-3 lines with its amounts set {where}: the section row is read as the first line of that row's "
-                   "label ({read} of {printed} rows read)")
-HEADER_GAPS = {
-    "chromium-overview-plain": "plain (not bold) header, cells bottom-aligned, label column 30 % wide: the label "
-                               "column's head 'Effektiviseringskatalog 2025' wraps, so 'Effektiviseringskatalog' "
-                               "stands alone on the line above the year line; both header lines are read as body "
-                               "rows 0-1 and every column is keyed '' (title and unit line are rightly left out: "
-                               "caption 'Oversigt (1.000 kr.)')",
-    "libreoffice-grants-plain": "plain header, cells bottom-aligned: the amount column's head wraps over 3 lines "
-                                "('Beløb som' / 'udløber (2027-' / 'pl) 1.000 kr.'), the other heads take one line "
-                                "(the last); only the two lines above it become the header ['', 'Beløb som udløber "
-                                "(2027-', ''], and the header's last line is read as body row 1, after the first "
-                                "body row",
-}
-BODY_GAPS = {
-    "chromium-overview-plain": "both header lines read as body rows 0-1 (see the header test)",
-    "libreoffice-grants-plain": "the header's last line read as body row 1 (see the header test); also the wrapped "
-                                "section row 'Bevillingsudløb, der allerede er håndteret eller håndteres på anden "
-                                "vis' is joined with the next row",
-    "weasyprint-overview-plain": _SECTION_JOINED.format(label="INVESTERINGSFORSLAG", where="vertically centred",
-                                                        read=13, printed=14),
-    "chromium-economics-bold": _SECTION_JOINED.format(label="Implementeringsomkostninger", where="vertically "
-                                                      "centred", read=11, printed=12),
-    "chromium-economics-plain": _SECTION_JOINED.format(label="Implementeringsomkostninger", where="vertically "
-                                                       "centred", read=11, printed=12),
-    "libreoffice-overview-bold": _SECTION_JOINED.format(label="INVESTERINGSFORSLAG", where="on its last line "
-                                                        "(bottom-aligned)", read=13, printed=14),
-    "libreoffice-overview-plain": _SECTION_JOINED.format(label="INVESTERINGSFORSLAG", where="on its last line "
-                                                         "(bottom-aligned)", read=13, printed=14),
-    "libreoffice-economics-plain": _SECTION_JOINED.format(label="Implementeringsomkostninger", where="vertically "
-                                                          "centred", read=11, printed=12),
-    "libreoffice-grants-bold": "text cells 'Dækket ved forhandlinger om budget 2025' wrap over 2 lines in the "
-                               "amount column, bottom-aligned: each cell's first line is read with the row above "
-                               "('Dækket ved forhandlinger om budget 2025 Dækket ved forhandlinger om budget', then "
-                               "'2025 Dækket ved forhandlinger om budget', ...); header right",
-}
+# Cases the extractor does not read right yet, with the diagnosis. strict: once fixed they XPASS and fail, so the
+# entry must then be removed. (Issue 11 fixed every one of them: section rows above a wrapped label, multi-line
+# plain headers, bottom-aligned wrapped text cells.)
+HEADER_GAPS: dict[str, str] = {}
+BODY_GAPS: dict[str, str] = {}
 
 
 def _spec(case: tuple[str, str, str, bool, int]) -> DocSpec:

@@ -1,0 +1,37 @@
+"""A text line with its words distributed over a table's columns, and how its label cell reads."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.layout import TextLine, Word
+
+CONTINUES = ("-", ",", "/", "og", "eller", "samt", "i", "af", "til", "for", "med", "på")
+
+
+@dataclass
+class LineCells:
+    """One text line with its words distributed over the columns."""
+
+    line: TextLine
+    cells: dict[int, list[Word]] = field(default_factory=dict)
+
+
+def cell_text(words: list[Word]) -> str:
+    """Given the words of one cell on one line, return their text."""
+    return " ".join(w.text for w in words)
+
+
+def label_text(lc: LineCells, label_col: int) -> str:
+    """Given a distributed line, return the text of its label cell ('' when it has none)."""
+    return cell_text(lc.cells[label_col]) if label_col in lc.cells else ""
+
+
+def starts_lower(text: str) -> bool:
+    """Given a label line, return whether it reads as the continuation of a wrapped label."""
+    return bool(text) and (text[0].islower() or text[0] in "(&")
+
+
+def open_end(text: str) -> bool:
+    """Given the last line of a label so far, return whether the label evidently goes on (hyphen, comma, ...)."""
+    t = text.rstrip()
+    return not t or t.endswith(CONTINUES[:3]) or t.rsplit(" ", 1)[-1] in CONTINUES[3:]

@@ -1,0 +1,98 @@
+"""How the labels of a table without rules wrap: which label line goes on in the next one, which stops short of
+the column's width (so the next line is a row of its own), whether rows set their values on the last line of a
+wrapped label (bottom-aligned), and which label lines a vertically centred value line is the middle of."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.linecells import LineCells, label_text, open_end, starts_lower
+
+SPACE_SHARE = 0.3  # a word space is about this share of the font size
+FIT_MARGIN = 0.5  # a word fits on a line when it ends at least this far inside the column's width
+CENTRE_TOLERANCE = 1.0  # a centred value line's middle and its label lines' middle agree this closely (pt) ...
+CENTRE_SHARE = 0.15  # ... or within this share of the font size
+
+
+@dataclass(frozen=True)
+class Wrapping:
+    """What a region's lines tell about its rows as a whole: the width its labels are set in (None: unknown) and
+    whether rows set their cells bottom-aligned."""
+
+    width: float | None = None
+    bottom: bool = False
+
+
+def label_width(lcs: list[LineCells], label_col: int, right: float) -> float | None:
+    """Given a region's distributed lines, the label column and the x where that column ends, return the width
+    the column's labels are set in: the widest label cell lying inside the column (a label line spanning into
+    the next column is left out). None when no label lies inside it."""
+    widths = [ws[-1].x1 - ws[0].x0 for lc in lcs if (ws := lc.cells.get(label_col)) and ws[-1].x1 <= right + 0.5]
+    return max(widths, default=None)
+
+
+def wraps_onto(upper: str, lower: str) -> bool:
+    """Given two consecutive label lines, return whether the label evidently goes on from the first into the
+    second (an open end such as a hyphen or "og", or a second line starting lowercase)."""
+    return open_end(upper) or starts_lower(lower)
+
+
+def ends_short(upper: LineCells, lower: LineCells, label_col: int, width: float | None) -> bool:
+    """Given a label line, the next label line and the width the labels are set in, return whether the first
+    label ends there rather than wrapping into the second: it has no open end, the second starts like a label of
+    its own, and the second's first word would have fitted on the first line (no wrapping broke it off), e.g. a
+    section row "INVESTERINGSFORSLAG" above "SU1. Styrkelse af ..."."""
+    if width is None or label_col not in upper.cells or label_col not in lower.cells:
+        return False
+    up, low = label_text(upper, label_col), label_text(lower, label_col)
+    if wraps_onto(up, low):
+        return False
+    ws, first = upper.cells[label_col], lower.cells[label_col][0]
+    used = ws[-1].x1 - ws[0].x0 + SPACE_SHARE * upper.line.size + (first.x1 - first.x0)
+    return used <= width - FIT_MARGIN
+
+
+def bottom_aligned(lcs: list[LineCells], label_col: int, anchors: set[int]) -> bool:
+    """Given a region's distributed lines, the label column and the indices of the lines carrying a row's values,
+    return whether rows set their cells bottom-aligned: some value line ends a label wrapped from the line above
+    it, and none starts a label that wraps onto the line below it."""
+    above = below = 0
+    for a in sorted(anchors):
+        if label_col not in lcs[a].cells:
+            continue
+        label = label_text(lcs[a], label_col)
+        if a and a - 1 not in anchors and label_col in lcs[a - 1].cells \
+                and wraps_onto(label_text(lcs[a - 1], label_col), label):
+            above += 1
+        if a + 1 < len(lcs) and a + 1 not in anchors and label_col in lcs[a + 1].cells \
+                and wraps_onto(label, label_text(lcs[a + 1], label_col)):
+            below += 1
+    return above > 0 and below == 0
+
+
+def centred_overhang(block: list[LineCells], anchor: int, members: list[int], label_col: int) -> list[int]:
+    """Given a block, a value line without a label set between the lines of a wrapped label (vertically
+    centred), and the lines grouped with it, return the top label lines that lie outside the label it is the
+    middle of: when the label lines above and below it are not centred on it, but are once the first few are
+    left out (a section row set right above the wrapped label), those first few; else []."""
+    v = block[anchor].line
+    mid = (v.top + v.bottom) / 2
+    tol = max(CENTRE_TOLERANCE, CENTRE_SHARE * v.size)
+    labels = sorted(i for i in members if i != anchor and label_col in block[i].cells)
+    above = [i for i in labels if i < anchor]
+    if not above or not any(i > anchor for i in labels):
+        return []
+    bottom = max(block[i].line.bottom for i in labels)
+
+    def off(first: int) -> float:
+        return abs((block[first].line.top + bottom) / 2 - mid)
+
+    if off(labels[0]) <= tol:
+        return []
+    for k in range(1, len(above)):
+        if off(above[k]) <= tol and not wraps_onto(label_text(block[above[k - 1]], label_col),
+                                                  label_text(block[above[k]], label_col)):
+            return above[:k]
+    return []
+
+
+NO_WRAPPING = Wrapping()  # nothing known: no width to measure against, cells top-aligned
