@@ -416,14 +416,36 @@ def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | N
     return out if len(out) >= 2 else []
 
 
+def label_width(lcs: list[LineCells], label_col: int, edges: list[float]) -> float | None:
+    """Given a region's distributed lines, its label column and the columns' x edges, return the width a label
+    line may take before it wraps: the widest label line, at most the column's width (None without labels)."""
+    widths = [lc.cells[label_col][-1].x1 - lc.cells[label_col][0].x0 for lc in lcs if label_col in lc.cells]
+    if not widths:
+        return None
+    return min(max(widths), edges[label_col + 1] - edges[label_col])
+
+
+def _fits_after(above: LineCells, lc: LineCells, label_col: int, width: float | None) -> bool:
+    """Given two label lines, the label column and the width a label line may take, return whether the first word
+    of the lower line would have fitted at the end of the upper one: no wrapping broke the label there, so the
+    upper line ends its cell (a section row such as "Varige ændringer" over the first row of its group)."""
+    if width is None or label_col not in above.cells or label_col not in lc.cells:
+        return False
+    words, first = above.cells[label_col], lc.cells[label_col][0]
+    return words[-1].x1 - words[0].x0 + SPACE_SHARE * lc.line.size + (first.x1 - first.x0) <= width
+
+
 def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: list[float],
-                 wrap: float | None = None) -> list[list[LineCells]]:
-    """Given the lines of one row block, split it into rows.
+                 wrap: float | None = None, width: float | None = None) -> list[list[LineCells]]:
+    """Given the lines of one row block, split it into rows (`width`: how wide a label line may run, see
+    `label_width`).
 
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
     such line is one row. Elsewhere each other line joins the row it evidently continues (a lowercase start, an
     open end such as a hyphen, a row whose own label is empty or continues), the nearer one when both would take
-    it; a line that continues neither (a section heading such as "Varige ændringer") is a row of its own.
+    it; a line that continues neither (a section heading such as "Varige ændringer") is a row of its own, and so
+    is a label line whose next label line is set off from it by a row's padding or starts with a word that would
+    have fitted on it (no wrap parts the two lines).
     """
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
@@ -457,14 +479,17 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         takes_prev = prev is not None and (
             _starts_lower(label) or _open_end(before)
             or (not _label_text(block[prev], label_col) and i not in set_off))
-        takes_next = nxt is not None and (
-            _open_end(label) or not _label_text(block[nxt], label_col)
-            or _starts_lower(_label_text(block[nxt], label_col)))
+        # the next label line (a label of the next row may open on its value line)
+        below = None if nxt is None else next((j for j in range(i + 1, nxt + 1) if label_col in block[j].cells), None)
+        ends_cell = below is not None and (below in set_off or _fits_after(lc, block[below], label_col, width))
+        takes_next = nxt is not None and (_open_end(label) or not ends_cell and (
+            not _label_text(block[nxt], label_col) or _starts_lower(_label_text(block[nxt], label_col))))
         if takes_prev and takes_next:
             groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[i] else nxt].append(i)
         elif takes_prev or takes_next:
             groups[prev if takes_prev else nxt].append(i)
         elif (prev is not None and i - 1 >= prev and lc.line.bold == block[i - 1].line.bold
+              and not _fits_after(block[i - 1], lc, label_col, width)
               and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)):
             groups[prev].append(i)  # set as tight as a wrapped line under the row above ("... EN" / "AF OS")
         else:
@@ -522,6 +547,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
     """Given a region's distributed lines and its column separators, return its rows (lists of lines), header
     lines included."""
     edges = [region.x0, *seps, _right_edge(region)]
+    width = label_width(lcs, label_col, edges)
     rules = _row_rules(region, settings)
     if len(rules) >= 2:
         wrap = _wrap_gap(lcs)
@@ -534,7 +560,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         boxed_body = len(ordered) == 2 and len(ordered[1]) >= BOXED_BODY_LINES
         rows = []
         for k, band in enumerate(ordered):
-            rows += _split_block(band, label_col, not (boxed_body and k == 1), edges, wrap)
+            rows += _split_block(band, label_col, not (boxed_body and k == 1), edges, wrap, width)
         return rows
     # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
     # lines overlaps both, and would make the pitch look tiny)
@@ -549,7 +575,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
             blocks.append([lc])
     rows = []
     for b in blocks:
-        rows += _split_block(b, label_col, False, edges)
+        rows += _split_block(b, label_col, False, edges, width=width)
     return rows
 
 

@@ -45,9 +45,6 @@ CASES = _cases()
 
 # Cases the extractor does not read right yet, with the diagnosis (at 644f7c2). strict: once fixed they XPASS and
 # fail, so the entry must then be removed.
-_SECTION_JOINED = ("a section row printed alone (label only: {label!r}) right above a row whose label wraps over "
-                   "2-3 lines with its amounts set {where}: the section row is read as the first line of that row's "
-                   "label ({read} of {printed} rows read)")
 HEADER_GAPS = {
     "chromium-overview-plain": "plain (not bold) header, cells bottom-aligned, label column 30 % wide: the label "
                                "column's head 'Effektiviseringskatalog 2025' wraps, so 'Effektiviseringskatalog' "
@@ -65,18 +62,6 @@ BODY_GAPS = {
     "libreoffice-grants-plain": "the header's last line read as body row 1 (see the header test); also the wrapped "
                                 "section row 'Bevillingsudløb, der allerede er håndteret eller håndteres på anden "
                                 "vis' is joined with the next row",
-    "weasyprint-overview-plain": _SECTION_JOINED.format(label="INVESTERINGSFORSLAG", where="vertically centred",
-                                                        read=13, printed=14),
-    "chromium-economics-bold": _SECTION_JOINED.format(label="Implementeringsomkostninger", where="vertically "
-                                                      "centred", read=11, printed=12),
-    "chromium-economics-plain": _SECTION_JOINED.format(label="Implementeringsomkostninger", where="vertically "
-                                                       "centred", read=11, printed=12),
-    "libreoffice-overview-bold": _SECTION_JOINED.format(label="INVESTERINGSFORSLAG", where="on its last line "
-                                                        "(bottom-aligned)", read=13, printed=14),
-    "libreoffice-overview-plain": _SECTION_JOINED.format(label="INVESTERINGSFORSLAG", where="on its last line "
-                                                         "(bottom-aligned)", read=13, printed=14),
-    "libreoffice-economics-plain": _SECTION_JOINED.format(label="Implementeringsomkostninger", where="vertically "
-                                                          "centred", read=11, printed=12),
     "libreoffice-grants-bold": "text cells 'Dækket ved forhandlinger om budget 2025' wrap over 2 lines in the "
                                "amount column, bottom-aligned: each cell's first line is read with the row above "
                                "('Dækket ved forhandlinger om budget 2025 Dækket ved forhandlinger om budget', then "
