@@ -601,13 +601,25 @@ def _texts(row: list[LineCells]) -> dict[int, list[str]]:
     return out
 
 
-def _is_header_row(row: list[LineCells], label_col: int, first: bool) -> bool:
+def _is_header_row(row: list[LineCells], label_col: int, first: bool, ruled_off: bool = False) -> bool:
     """Given a row, return whether it reads as a header: no printed amounts, and spread over columns (or, for
-    the first row, all bold)."""
+    the first row, all bold or ruled off from the body, `ruled_off`)."""
     texts = {c: join_lines(ts) for c, ts in _texts(row).items()}
     if not texts or any(_is_numeric_text(t) for t in texts.values()):
         return False
-    return len(texts) >= 2 or any(c != label_col for c in texts) or (first and all(lc.line.bold for lc in row))
+    return len(texts) >= 2 or any(c != label_col for c in texts) or (
+        first and (ruled_off or all(lc.line.bold for lc in row)))
+
+
+def _ruled_header(rows: list[list[LineCells]], rules: list[float]) -> bool:
+    """Given a region's rows and the rules across it, return whether a rule parts the first row from the body and
+    no rule parts the second row from the third: the rule under a header, not rules between every row."""
+    def between(a: list[LineCells], b: list[LineCells]) -> bool:
+        # (line middles: rows set tight may reach over the rule between them with their line boxes)
+        lo = max((lc.line.top + lc.line.bottom) / 2 for lc in a)
+        hi = min((lc.line.top + lc.line.bottom) / 2 for lc in b)
+        return any(lo < y < hi for y in rules)
+    return len(rows) >= 2 and between(rows[0], rows[1]) and not (len(rows) >= 3 and between(rows[1], rows[2]))
 
 
 def _boldness(row: list[LineCells]) -> bool:
@@ -649,7 +661,8 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
         if peeled:
             header.append(peeled)
             rows[0] = rest
-    while rows and len(header) < 3 and _is_header_row(rows[0], label_col, first=not header) and (
+    ruled_off = not header and _ruled_header(rows, _row_rules(region, settings))
+    while rows and len(header) < 3 and _is_header_row(rows[0], label_col, not header, ruled_off) and (
             not header or _continues_header(header[0], rows[0], label_col)):
         header.append(rows.pop(0))
         if not numeric:
