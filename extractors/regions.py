@@ -503,7 +503,9 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
                 current = keep + [ln]
             pending = []
             continue
-        narrow = ln.x1 < prose_right or ln.x0 > left + INDENT_TOLERANCE
+        # running text (from about the margin to the right one) is no table line, even set a little right of
+        # the page's margin (a running line the page does not repeat may set that margin further left)
+        narrow = ln.x1 < prose_right or (ln.x0 > left + INDENT_TOLERANCE and not _is_prose(ln, left, prose_right))
         if narrow and (gap_ok or not current):
             if current or ln.x0 > left + INDENT_TOLERANCE or ln.bold:
                 pending.append(ln)

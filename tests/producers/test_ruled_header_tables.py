@@ -6,7 +6,9 @@ totals rows (`totals`), printed by every producer of the generator and read by t
   of its own (it was read as the first line of the next row's label);
 - one-cell header: a key-value table whose header prints only the first column's head, plain, over the rule (the
   value column's head empty); that line is the header, not a caption (it was dropped, the first body row taken as
-  header).
+  header);
+- prose after: a small table not as wide as the text, followed by running text that quotes amounts; the text is
+  not a row of the table (its lines, set a little right of a running header's margin, were taken in).
 """
 from __future__ import annotations
 
@@ -25,15 +27,21 @@ CASES_OF = {
                  dict(valign="middle", label_share=0.4, shading="none", size=9.0, orientation="landscape")),
     "one-cell-header": ("001/37_su6-rygestopkurser-i-arbejdstiden.csv",
                         dict(bold_header=False, unit_line=False, shading="none", caption_gap=True)),
+    # the table and prose the tune sweep's seed below draws (its prose wraps so that a line holding only an amount
+    # follows the table's text); only the rules are pinned
+    "prose-after": (None, {}),
 }
+PROSE_SEED = 4332
 KINDS = ("sections", "one-cell-header")  # printed by every producer
 
 
 def _cases() -> list[tuple[str, str, str, str, int]]:
-    """Return (case id, producer, kind of case, rules, seed): every producer x rules for `KINDS`."""
-    return [(f"{producer}-{kind}-{rules}", producer, kind, rules, SEED_BASE + 20 * i + 2 * j + k)
+    """Return (case id, producer, kind of case, rules, seed): every producer x rules for `KINDS`, ReportLab (whose
+    running header sets the page's margin left of the text) for the prose."""
+    out = [(f"{producer}-{kind}-{rules}", producer, kind, rules, SEED_BASE + 20 * i + 2 * j + k)
            for i, producer in enumerate(PRODUCERS) for j, kind in enumerate(KINDS)
            for k, rules in enumerate(RULES)]
+    return out + [(f"reportlab-prose-after-{rules}", "reportlab", "prose-after", rules, PROSE_SEED) for rules in RULES]
 
 
 CASES = _cases()
