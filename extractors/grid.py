@@ -558,9 +558,14 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         ordered = [band for _, band in sorted(bands.items())]
         # a box with a rule under its header only (the body one band of many lines): its rows are not ruled apart
         boxed_body = len(ordered) == 2 and len(ordered[1]) >= BOXED_BODY_LINES
+        # rules that do not part every row (under the header, above totals): a band holds several value lines
+        # somewhere, and a band with one value line may hold a section row over it too, so it is not one row
+        sparse = any(sum(_is_anchor(lc, label_col) for lc in band) >= 2 for band in ordered)
         rows = []
         for k, band in enumerate(ordered):
-            rows += _split_block(band, label_col, not (boxed_body and k == 1), edges, wrap, width)
+            one = sum(_is_anchor(lc, label_col) for lc in band) == 1
+            ruled = not (boxed_body and k == 1) and not (sparse and one)
+            rows += _split_block(band, label_col, ruled, edges, wrap, width)
         return rows
     # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
     # lines overlaps both, and would make the pitch look tiny)

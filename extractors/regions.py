@@ -450,7 +450,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
     def close(at_foot: bool = False) -> None:
         nonlocal current, current_frame, pending, members
         members = set()
-        if current and current_frame is None:
+        if current and (current_frame is None or current[-1].top > current_frame.bottom):
+            # (framed too when its rows went on below the last rule, a rule above the totals only)
             current.extend(_trailing_continuation(current, pending, at_foot))
         current = _without_title(current)
         multi = sum(is_multi(ln) for ln in current)

@@ -4,6 +4,9 @@ totals rows (`totals`), printed by every producer of the generator and read by t
 - sections: an economics table whose section rows ("Varige ændringer", "Implementeringsomkostninger") print their
   label alone right above a row whose label wraps, amounts set vertically centred; the section row must stay a row
   of its own (it was read as the first line of the next row's label);
+- section over one row: the same with a shaded header (its edge a rule too), values set at the top: the section
+  row and the one row of its group lie between the same two rules, and are two rows (they were read as one), and
+  the last row's wrapped label, below the last rule (above the totals), is read whole;
 - one-cell header: a key-value table whose header prints only the first column's head, plain, over the rule (the
   value column's head empty); that line is the header, not a caption (it was dropped, the first body row taken as
   header);
@@ -25,6 +28,8 @@ RULES = ("header", "totals")
 CASES_OF = {
     "sections": ("003/07_bu03_t1-samlede-konsekvenser.csv",
                  dict(valign="middle", label_share=0.4, shading="none", size=9.0, orientation="landscape")),
+    "section-over-one-row": ("001/15_su3-tabel1-samlede-oekonomiske-konsekvenser.csv",
+                             dict(valign="top", shading="header", split_rows=True)),
     "one-cell-header": ("001/37_su6-rygestopkurser-i-arbejdstiden.csv",
                         dict(bold_header=False, unit_line=False, shading="none", caption_gap=True)),
     # the table and prose the tune sweep's seed below draws (its prose wraps so that a line holding only an amount
@@ -32,7 +37,7 @@ CASES_OF = {
     "prose-after": (None, {}),
 }
 PROSE_SEED = 4332
-KINDS = ("sections", "one-cell-header")  # printed by every producer
+KINDS = ("sections", "one-cell-header", "section-over-one-row")  # printed by every producer
 
 
 def _cases() -> list[tuple[str, str, str, str, int]]:
