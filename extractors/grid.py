@@ -416,29 +416,32 @@ def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | N
     return out if len(out) >= 2 else []
 
 
-def label_width(lcs: list[LineCells], label_col: int, edges: list[float]) -> float | None:
-    """Given a region's distributed lines, its label column and the columns' x edges, return the width a label
-    line may take before it wraps: the widest label line, at most the column's width (None without labels)."""
-    widths = [lc.cells[label_col][-1].x1 - lc.cells[label_col][0].x0 for lc in lcs if label_col in lc.cells]
-    if not widths:
-        return None
-    return min(max(widths), edges[label_col + 1] - edges[label_col])
+def column_widths(lcs: list[LineCells], edges: list[float]) -> list[float | None]:
+    """Given a region's distributed lines and the columns' x edges, return for each column the width a line of its
+    cells may take before it wraps: its widest line, at most the column's width (None for an empty column)."""
+    out: list[float | None] = []
+    for c in range(len(edges) - 1):
+        widths = [lc.cells[c][-1].x1 - lc.cells[c][0].x0 for lc in lcs if c in lc.cells]
+        out.append(min(max(widths), edges[c + 1] - edges[c]) if widths else None)
+    return out
 
 
-def _fits_after(above: LineCells, lc: LineCells, label_col: int, width: float | None) -> bool:
-    """Given two label lines, the label column and the width a label line may take, return whether the first word
-    of the lower line would have fitted at the end of the upper one: no wrapping broke the label there, so the
-    upper line ends its cell (a section row such as "Varige ændringer" over the first row of its group)."""
-    if width is None or label_col not in above.cells or label_col not in lc.cells:
+def _fits_after(above: LineCells, lc: LineCells, col: int, widths: list[float | None] | None) -> bool:
+    """Given two lines, a column and the columns' widths (`column_widths`), return whether the first word of the
+    lower line's cell in that column would have fitted at the end of the upper line's: no wrapping broke the cell
+    there, so the upper line ends its cell (a section row such as "Varige ændringer" over the first row of its
+    group)."""
+    width = widths[col] if widths else None
+    if width is None or col not in above.cells or col not in lc.cells:
         return False
-    words, first = above.cells[label_col], lc.cells[label_col][0]
+    words, first = above.cells[col], lc.cells[col][0]
     return words[-1].x1 - words[0].x0 + SPACE_SHARE * lc.line.size + (first.x1 - first.x0) <= width
 
 
 def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: list[float],
-                 wrap: float | None = None, width: float | None = None) -> list[list[LineCells]]:
-    """Given the lines of one row block, split it into rows (`width`: how wide a label line may run, see
-    `label_width`).
+                 wrap: float | None = None, widths: list[float | None] | None = None) -> list[list[LineCells]]:
+    """Given the lines of one row block, split it into rows (`widths`: how wide a line of each column's cells may
+    run, see `column_widths`).
 
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
     such line is one row. Elsewhere each other line joins the row it evidently continues (a lowercase start, an
@@ -468,12 +471,16 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         prev = max((a for a in anchors if a < i), default=None)
         nxt = min((a for a in anchors if a > i), default=None)
         label = _label_text(lc, label_col)
-        if not label and (_new_entry(block, i, label_col, edges)
+        if not label and (_new_entry(block, i, label_col, edges, widths)
                           or (text_table and _spaced_entry(block, i))):
             own.append(i)  # a row of its own under a label that spans several rows
             continue
-        if not label:  # only other columns go on: a wrapped cell of the row above
-            groups[prev if prev is not None else nxt].append(i)
+        if not label:  # only other columns go on: a wrapped cell of the row above, or (under a label line that
+            # opens the next row, its cells set vertically centred) of the next row
+            above_next = nxt is not None and (i - 1 in groups.get(nxt, []) or (
+                lc.line.bottom > block[nxt].line.top + OVERLAP_TOLERANCE  # beside the next row's value line
+                and (prev is None or lc.line.top >= block[prev].line.bottom - OVERLAP_TOLERANCE)))
+            groups[nxt if above_next or prev is None else prev].append(i)
             continue
         before = _label_text(block[i - 1], label_col) if i else ""
         takes_prev = prev is not None and (
@@ -481,7 +488,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             or (not _label_text(block[prev], label_col) and i not in set_off))
         # the next label line (a label of the next row may open on its value line)
         below = None if nxt is None else next((j for j in range(i + 1, nxt + 1) if label_col in block[j].cells), None)
-        ends_cell = below is not None and (below in set_off or _fits_after(lc, block[below], label_col, width))
+        ends_cell = below is not None and (below in set_off or _fits_after(lc, block[below], label_col, widths))
         takes_next = nxt is not None and (_open_end(label) or not ends_cell and (
             not _label_text(block[nxt], label_col) or _starts_lower(_label_text(block[nxt], label_col))))
         if takes_prev and takes_next:
@@ -489,7 +496,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         elif takes_prev or takes_next:
             groups[prev if takes_prev else nxt].append(i)
         elif (prev is not None and i - 1 >= prev and lc.line.bold == block[i - 1].line.bold
-              and not _fits_after(block[i - 1], lc, label_col, width)
+              and not _fits_after(block[i - 1], lc, label_col, widths)
               and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)):
             groups[prev].append(i)  # set as tight as a wrapped line under the row above ("... EN" / "AF OS")
         else:
@@ -512,11 +519,13 @@ def _spaced_entry(block: list[LineCells], i: int) -> bool:
     return above and below
 
 
-def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float]) -> bool:
-    """Given a block, one of its lines without a label, the label column and the columns' x edges, return whether
-    the line opens an entry of its own rather than wrapping the cell above: each of its cells starts with a
-    capital, and the cell text on the line just above in that column stopped short of the column's right edge
-    (the first word of this line would have fitted there, so no wrapping broke it off)."""
+def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float],
+               widths: list[float | None] | None = None) -> bool:
+    """Given a block, one of its lines without a label, the label column, the columns' x edges and widths
+    (`column_widths`), return whether the line opens an entry of its own rather than wrapping the cell above: each
+    of its cells starts with a capital, and the cell text on the line just above in that column stopped short of
+    the column's right edge and of its widest line (the first word of this line would have fitted there, so no
+    wrapping broke it off)."""
     lc = block[i]
     if not i or not lc.cells:
         return False
@@ -527,7 +536,8 @@ def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float
             return False
         right = edges[c + 1]
         space = SPACE_SHARE * lc.line.size
-        if above.cells[c][-1].x1 + space + (ws[0].x1 - ws[0].x0) > right:
+        if above.cells[c][-1].x1 + space + (ws[0].x1 - ws[0].x0) > right or (
+                widths and widths[c] is not None and not _fits_after(above, lc, c, widths)):
             return False
     return True
 
@@ -547,7 +557,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
     """Given a region's distributed lines and its column separators, return its rows (lists of lines), header
     lines included."""
     edges = [region.x0, *seps, _right_edge(region)]
-    width = label_width(lcs, label_col, edges)
+    widths = column_widths(lcs, edges)
     rules = _row_rules(region, settings)
     if len(rules) >= 2:
         wrap = _wrap_gap(lcs)
@@ -565,7 +575,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         for k, band in enumerate(ordered):
             one = sum(_is_anchor(lc, label_col) for lc in band) == 1
             ruled = not (boxed_body and k == 1) and not (sparse and one)
-            rows += _split_block(band, label_col, ruled, edges, wrap, width)
+            rows += _split_block(band, label_col, ruled, edges, wrap, widths)
         return rows
     # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
     # lines overlaps both, and would make the pitch look tiny)
@@ -580,7 +590,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
             blocks.append([lc])
     rows = []
     for b in blocks:
-        rows += _split_block(b, label_col, False, edges, width=width)
+        rows += _split_block(b, label_col, False, edges, widths=widths)
     return rows
 
 

@@ -7,6 +7,9 @@ totals rows (`totals`), printed by every producer of the generator and read by t
 - section over one row: the same with a shaded header (its edge a rule too), values set at the top: the section
   row and the one row of its group lie between the same two rules, and are two rows (they were read as one), and
   the last row's wrapped label, below the last rule (above the totals), is read whole;
+- wrapped text column: the cells of a second text column ("3200 – Borgere med" / "Sindslidelse") wrap in a
+  portrait table; the wrapped line belongs to its own row, also when set centred with its first line above the
+  row's value line, under the row's first label line (it was read with the row above, or as a row of its own);
 - one-cell header: a key-value table whose header prints only the first column's head, plain, over the rule (the
   value column's head empty); that line is the header, not a caption (it was dropped, the first body row taken as
   header);
@@ -30,6 +33,8 @@ CASES_OF = {
                  dict(valign="middle", label_share=0.4, shading="none", size=9.0, orientation="landscape")),
     "section-over-one-row": ("001/15_su3-tabel1-samlede-oekonomiske-konsekvenser.csv",
                              dict(valign="top", shading="header", split_rows=True)),
+    "wrapped-text-column": ("003/67_tv06_t2-varige-aendringer-service.csv",
+                            dict(valign="middle", orientation="portrait", size=9.0, shading="none")),
     "one-cell-header": ("001/37_su6-rygestopkurser-i-arbejdstiden.csv",
                         dict(bold_header=False, unit_line=False, shading="none", caption_gap=True)),
     # the table and prose the tune sweep's seed below draws (its prose wraps so that a line holding only an amount
@@ -37,7 +42,7 @@ CASES_OF = {
     "prose-after": (None, {}),
 }
 PROSE_SEED = 4332
-KINDS = ("sections", "one-cell-header", "section-over-one-row")  # printed by every producer
+KINDS = ("sections", "one-cell-header", "section-over-one-row", "wrapped-text-column")  # printed by every producer
 
 
 def _cases() -> list[tuple[str, str, str, str, int]]:
