@@ -400,19 +400,44 @@ def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | N
     return out if len(out) >= 2 else []
 
 
+def column_widths(lcs: list[LineCells], edges: list[float]) -> list[float | None]:
+    """Given a region's distributed lines and the columns' x edges, return for each column the width a line of its
+    cells may take before it wraps: its widest line, at most the column's width (None for an empty column)."""
+    out: list[float | None] = []
+    for c in range(len(edges) - 1):
+        widths = [lc.cells[c][-1].x1 - lc.cells[c][0].x0 for lc in lcs if c in lc.cells]
+        out.append(min(max(widths), edges[c + 1] - edges[c]) if widths else None)
+    return out
+
+
+def _fits_after(above: LineCells, lc: LineCells, col: int, widths: list[float | None] | None) -> bool:
+    """Given two lines, a column and the columns' widths (`column_widths`), return whether the first word of the
+    lower line's cell in that column would have fitted at the end of the upper line's: no wrapping broke the cell
+    there, so the upper line ends its cell (a section row such as "Varige ændringer" over the first row of its
+    group)."""
+    width = widths[col] if widths else None
+    if width is None or col not in above.cells or col not in lc.cells:
+        return False
+    words, first = above.cells[col], lc.cells[col][0]
+    return words[-1].x1 - words[0].x0 + SPACE_SHARE * lc.line.size + (first.x1 - first.x0) <= width
+
+
 def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: list[float],
-                 wrap: float | None = None, wrapping: Wrapping = NO_WRAPPING) -> list[list[LineCells]]:
-    """Given the lines of one row block, split it into rows.
+                 wrap: float | None = None, wrapping: Wrapping = NO_WRAPPING,
+                 widths: list[float | None] | None = None) -> list[list[LineCells]]:
+    """Given the lines of one row block, split it into rows (`widths`: how wide a line of each column's cells may
+    run, see `column_widths`).
 
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
     such line is one row. Elsewhere the other lines join rows: label lines that evidently go on into each other
     (an open end such as a hyphen, a next line starting lowercase) as one label, which joins the row it evidently
     continues (a lowercase start, an open end, a row whose own label is empty or continues), the nearer one when
     both would take it, never the row below when the label ends short of the column's width before a label of
-    its own (`wrapping.width`); a label that continues neither (a section heading such as "Varige ændringer") is
+    its own (`wrapping.width`), is set off from it by a row's padding or starts with a word that would have fitted
+    on it; a label that continues neither (a section heading such as "Varige ændringer") is
     a row of its own, and so are label lines above the wrapped label a centred value line is the middle of. A
     line with no label (a wrapped cell of another column) joins the row above, or the row below when rows set
-    their cells bottom-aligned (`wrapping.bottom`).
+    their cells bottom-aligned (`wrapping.bottom`) or it sits beside the next row's value line (cells centred).
     """
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
@@ -439,10 +464,14 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         nxt = min((a for a in anchors if a > i), default=None)
         label = label_text(lc, label_col)
         if not label:
-            if _new_entry(block, i, label_col, edges) or (text_table and _spaced_entry(block, i)):
+            if _new_entry(block, i, label_col, edges, widths) or (text_table and _spaced_entry(block, i)):
                 own.append([i])  # a row of its own under a label that spans several rows
-            else:  # only other columns go on: a wrapped cell of the row above (or below, cells set bottom-aligned)
-                groups[nxt if nxt is not None and (prev is None or wrapping.bottom) else prev].append(i)
+            else:  # only other columns go on: a wrapped cell of the row above, or of the row below (cells set
+                # bottom-aligned, or vertically centred and this line beside the next row's value line)
+                above_next = nxt is not None and (i - 1 in groups[nxt] or (
+                    lc.line.bottom > block[nxt].line.top + OVERLAP_TOLERANCE
+                    and (prev is None or lc.line.top >= block[prev].line.bottom - OVERLAP_TOLERANCE)))
+                groups[nxt if nxt is not None and (prev is None or wrapping.bottom or above_next) else prev].append(i)
             i += 1
             continue
         k = i  # the label's last line: label lines that go on into each other are one label
@@ -456,15 +485,18 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         takes_prev = prev is not None and (
             starts_lower(label) or open_end(before)
             or (not label_text(block[prev], label_col) and i not in set_off))
+        ends_cell = below is not None and (
+            ends_short(block[k], block[below], label_col, wrapping.width)
+            or (not open_end(last) and (below in set_off or _fits_after(block[k], block[below], label_col, widths))))
         takes_next = nxt is not None and (
             open_end(last) or not label_text(block[nxt], label_col)
-            or starts_lower(label_text(block[nxt], label_col))) and not (
-            below is not None and ends_short(block[k], block[below], label_col, wrapping.width))
+            or starts_lower(label_text(block[nxt], label_col))) and not ends_cell
         if takes_prev and takes_next:
             groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[k] else nxt].extend(unit)
         elif takes_prev or takes_next:
             groups[prev if takes_prev else nxt].extend(unit)
         elif (prev is not None and i - 1 >= prev and lc.line.bold == block[i - 1].line.bold
+              and not _fits_after(block[i - 1], lc, label_col, widths)
               and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)):
             groups[prev].extend(unit)  # set as tight as a wrapped line under the row above ("... EN" / "AF OS")
         else:
@@ -492,11 +524,13 @@ def _spaced_entry(block: list[LineCells], i: int) -> bool:
     return above and below
 
 
-def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float]) -> bool:
-    """Given a block, one of its lines without a label, the label column and the columns' x edges, return whether
-    the line opens an entry of its own rather than wrapping the cell above: each of its cells starts with a
-    capital, and the cell text on the line just above in that column stopped short of the column's right edge
-    (the first word of this line would have fitted there, so no wrapping broke it off)."""
+def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float],
+               widths: list[float | None] | None = None) -> bool:
+    """Given a block, one of its lines without a label, the label column, the columns' x edges and widths
+    (`column_widths`), return whether the line opens an entry of its own rather than wrapping the cell above: each
+    of its cells starts with a capital, and the cell text on the line just above in that column stopped short of
+    the column's right edge and of its widest line (the first word of this line would have fitted there, so no
+    wrapping broke it off)."""
     lc = block[i]
     if not i or not lc.cells:
         return False
@@ -507,7 +541,8 @@ def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float
             return False
         right = edges[c + 1]
         space = SPACE_SHARE * lc.line.size
-        if above.cells[c][-1].x1 + space + (ws[0].x1 - ws[0].x0) > right:
+        if above.cells[c][-1].x1 + space + (ws[0].x1 - ws[0].x0) > right or (
+                widths and widths[c] is not None and not _fits_after(above, lc, c, widths)):
             return False
     return True
 
@@ -527,6 +562,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
     """Given a region's distributed lines and its column separators, return its rows (lists of lines), header
     lines included."""
     edges = [region.x0, *seps, _right_edge(region)]
+    widths = column_widths(lcs, edges)
     rules = _row_rules(region, settings)
     anchors = {i for i, lc in enumerate(lcs) if _is_anchor(lc, label_col)}
     wrapping = Wrapping(label_width(lcs, label_col, edges[label_col + 1]), bottom_aligned(lcs, label_col, anchors))
@@ -539,9 +575,14 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         ordered = [band for _, band in sorted(bands.items())]
         # a box with a rule under its header only (the body one band of many lines): its rows are not ruled apart
         boxed_body = len(ordered) == 2 and len(ordered[1]) >= BOXED_BODY_LINES
+        # rules that do not part every row (under the header, above totals): a band holds several value lines
+        # somewhere, and a band with one value line may hold a section row over it too, so it is not one row
+        sparse = any(sum(_is_anchor(lc, label_col) for lc in band) >= 2 for band in ordered)
         rows = []
         for k, band in enumerate(ordered):
-            rows += _split_block(band, label_col, not (boxed_body and k == 1), edges, wrap, wrapping)
+            one = sum(_is_anchor(lc, label_col) for lc in band) == 1
+            ruled = not (boxed_body and k == 1) and not (sparse and one)
+            rows += _split_block(band, label_col, ruled, edges, wrap, wrapping, widths)
         return rows
     # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
     # lines overlaps both, and would make the pitch look tiny)
@@ -556,7 +597,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
             blocks.append([lc])
     rows = []
     for b in blocks:
-        rows += _split_block(b, label_col, False, edges, wrapping=wrapping)
+        rows += _split_block(b, label_col, False, edges, wrapping=wrapping, widths=widths)
     return rows
 
 
@@ -628,13 +669,25 @@ def _texts(row: list[LineCells]) -> dict[int, list[str]]:
     return out
 
 
-def _is_header_row(row: list[LineCells], label_col: int, first: bool) -> bool:
+def _is_header_row(row: list[LineCells], label_col: int, first: bool, ruled_off: bool = False) -> bool:
     """Given a row, return whether it reads as a header: no printed amounts, and spread over columns (or, for
-    the first row, all bold)."""
+    the first row, all bold or ruled off from the body, `ruled_off`)."""
     texts = {c: join_lines(ts) for c, ts in _texts(row).items()}
     if not texts or any(_is_numeric_text(t) or _is_measure(t) for t in texts.values()):
         return False
-    return len(texts) >= 2 or any(c != label_col for c in texts) or (first and all(lc.line.bold for lc in row))
+    return len(texts) >= 2 or any(c != label_col for c in texts) or (
+        first and (ruled_off or all(lc.line.bold for lc in row)))
+
+
+def _ruled_header(rows: list[list[LineCells]], rules: list[float]) -> bool:
+    """Given a region's rows and the rules across it, return whether a rule parts the first row from the body and
+    no rule parts the second row from the third: the rule under a header, not rules between every row."""
+    def between(a: list[LineCells], b: list[LineCells]) -> bool:
+        # (line middles: rows set tight may reach over the rule between them with their line boxes)
+        lo = max((lc.line.top + lc.line.bottom) / 2 for lc in a)
+        hi = min((lc.line.top + lc.line.bottom) / 2 for lc in b)
+        return any(lo < y < hi for y in rules)
+    return len(rows) >= 2 and between(rows[0], rows[1]) and not (len(rows) >= 3 and between(rows[1], rows[2]))
 
 
 UNIT_SCALES = (1, 1000, 1000000)  # "1.000 kr.", "1 mio. kr.": a unit heading, not an amount
@@ -693,7 +746,8 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
         if peeled:
             header.append(peeled)
             rows[0] = rest
-    while rows and len(header) < 3 and _is_header_row(rows[0], label_col, first=not header) and (
+    ruled_off = not header and _ruled_header(rows, _row_rules(region, settings))
+    while rows and len(header) < 3 and _is_header_row(rows[0], label_col, not header, ruled_off) and (
             not header or _continues_header(header[0], rows[0], label_col)):
         header.append(rows.pop(0))
         if not numeric:

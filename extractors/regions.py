@@ -299,20 +299,33 @@ def is_unit_line(line: TextLine) -> bool:
     return t.startswith("(") and t.endswith(")") and len(t) <= UNIT_LINE_MAX_CHARS and bool(find_unit(t))
 
 
-def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: float, right: float
-                        ) -> list[TextLine]:
+def _ruled_off(line: TextLine, first_row: TextLine, hrules: list[Rule]) -> bool:
+    """Given a line above a table's first row, that row and the page's horizontal rules, return whether a rule
+    between the two spans both: the rule under a table's header, which parts it from the body."""
+    lo, hi = min(line.x0, first_row.x0), max(line.x1, first_row.x1)
+    below = (first_row.top + first_row.bottom) / 2  # rows set tight: the row's line box may reach over the rule
+    return any(line.bottom - 0.5 <= r.pos <= below and r.start <= lo + INDENT_TOLERANCE
+               and r.end >= hi - INDENT_TOLERANCE for r in hrules)
+
+
+def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: float, right: float,
+                        hrules: list[Rule] = ()) -> list[TextLine]:
     """Given single lines waiting above a table's first row, drop the leading ones that read as its caption or
     title: unit lines, lines that start at the left margin and run over a good part of the text width, lines set
-    apart from what follows by more than a wrapped header's line spacing, and lines set larger than the table."""
+    apart from what follows by more than a wrapped header's line spacing, and lines set larger than the table.
+    The last line stays when a rule under it spans it and the first row (`hrules`, the page's): that is the
+    table's header (one cell, the other columns' headers empty), ruled off from the body."""
     lines = pending + [first_row]
+    header = bool(pending) and _ruled_off(pending[-1], first_row, list(hrules))
     i = 0
     while i < len(pending) and (
             is_unit_line(pending[i])
-            or (pending[i].x0 <= left + PROSE_INDENT_TOLERANCE
-                and pending[i].x1 - pending[i].x0 > CAPTION_WIDTH_SHARE * (right - left))
-            or (lines[i + 1].top - pending[i].bottom > HEADER_LINE_GAP_FACTOR * max(pending[i].size, 1.0)
-                and not _in_later_column(pending[i], [first_row], first_row.size))
-            or pending[i].size > first_row.size + TITLE_SIZE_SLACK):
+            or pending[i].size > first_row.size + TITLE_SIZE_SLACK
+            or (not (header and i == len(pending) - 1) and (
+                (pending[i].x0 <= left + PROSE_INDENT_TOLERANCE
+                 and pending[i].x1 - pending[i].x0 > CAPTION_WIDTH_SHARE * (right - left))
+                or (lines[i + 1].top - pending[i].bottom > HEADER_LINE_GAP_FACTOR * max(pending[i].size, 1.0)
+                    and not _in_later_column(pending[i], [first_row], first_row.size))))):
         i += 1
     return pending[i:]
 
@@ -516,7 +529,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
     def close(at_foot: bool = False) -> None:
         nonlocal current, current_frame, pending, members
         members = set()
-        if current and current_frame is None:
+        if current and (current_frame is None or current[-1].top > current_frame.bottom):
+            # (framed too when its rows went on below the last rule, a rule above the totals only)
             current.extend(_trailing_continuation(current, pending, at_foot))
         current = _without_title(current)
         multi = sum(is_multi(ln) for ln in current)
@@ -566,12 +580,14 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
                 current.extend(pending)
                 current.append(ln)
             else:
-                keep = _drop_caption_lines(pending, ln, left, right) if gap_ok else []
+                keep = _drop_caption_lines(pending, ln, left, right, page.hrules) if gap_ok else []
                 close()
                 current = keep + [ln]
             pending = []
             continue
-        narrow = ln.x1 < prose_right or ln.x0 > left + INDENT_TOLERANCE
+        # running text (from about the margin to the right one) is no table line, even set a little right of
+        # the page's margin (a running line the page does not repeat may set that margin further left)
+        narrow = ln.x1 < prose_right or (ln.x0 > left + INDENT_TOLERANCE and not _is_prose(ln, left, prose_right))
         if narrow and (gap_ok or not current):
             if current or ln.x0 > left + INDENT_TOLERANCE or ln.bold:
                 pending.append(ln)
