@@ -574,16 +574,30 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
             bands.setdefault(sum(1 for y in rules if mid > y), []).append(lc)
         ordered = [band for _, band in sorted(bands.items())]
         # a box with a rule under its header only (the body one band of many lines): its rows are not ruled apart
-        boxed_body = len(ordered) == 2 and len(ordered[1]) >= BOXED_BODY_LINES
+        # (or a box around the whole table, one band)
+        boxed = len(ordered) - 1 if len(ordered) <= 2 and len(ordered[-1]) >= BOXED_BODY_LINES else None
         # rules that do not part every row (under the header, above totals): a band holds several value lines
         # somewhere, and a band with one value line may hold a section row over it too, so it is not one row
         sparse = any(sum(_is_anchor(lc, label_col) for lc in band) >= 2 for band in ordered)
         rows = []
         for k, band in enumerate(ordered):
+            if k == boxed:  # rows not ruled apart: parted by the space between them, as without rules
+                for block in _spaced_blocks(band, settings):
+                    rows += _split_block(block, label_col, False, edges, wrapping=wrapping, widths=widths)
+                continue
             one = sum(_is_anchor(lc, label_col) for lc in band) == 1
-            ruled = not (boxed_body and k == 1) and not (sparse and one)
+            ruled = not (sparse and one)
             rows += _split_block(band, label_col, ruled, edges, wrap, wrapping, widths)
         return rows
+    rows = []
+    for b in _spaced_blocks(lcs, settings):
+        rows += _split_block(b, label_col, False, edges, wrapping=wrapping, widths=widths)
+    return rows
+
+
+def _spaced_blocks(lcs: list[LineCells], settings: ExtractionSettings) -> list[list[LineCells]]:
+    """Given lines not ruled apart, return blocks of lines set at most `row_gap_factor` line pitches apart (and
+    in one weight): rows, or runs of rows, parted by more space than a wrapped line."""
     # the line pitch: between consecutive lines that do not overlap (a value line centred between two label
     # lines overlaps both, and would make the pitch look tiny)
     pitch = min((b.line.top - a.line.top for a, b in zip(lcs, lcs[1:], strict=False)
@@ -595,10 +609,7 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
             blocks[-1].append(lc)
         else:
             blocks.append([lc])
-    rows = []
-    for b in blocks:
-        rows += _split_block(b, label_col, False, edges, wrapping=wrapping, widths=widths)
-    return rows
+    return blocks
 
 
 # ---------------------------------------------------------------- header and assembly

@@ -2,11 +2,13 @@
 neighbours"): a one-row text table, a paragraph, a heading set no larger than the cells, a second text table, and two
 headerless tables of measures ("2,2 dage om året") under their headings. Every table spans the same width, so in a
 ruled style their rules line up into one stack down the page. Printed by every producer of the generator with
-horizontal rules, read by the real extractor: each table must come out on its own, with its printed rows and header.
+horizontal rules and in boxes (a rule above and below each table only), read by the real extractor: each table must
+come out on its own, with its printed rows and header.
 
 What used to go wrong: the band of the rule stack between two tables held only single lines (the paragraph, the
 heading) and was taken as a row, so the tables became one; a headerless table's first row of measures was read as its
-header.
+header; a box's one band between its two rules was split into rows as a ruled band is (by value lines only), so rows
+of measures whose values are no amounts became one row.
 """
 from __future__ import annotations
 
@@ -24,28 +26,31 @@ MEASURES = ("001/34_su6-noegletal-faerre-sygefravaersdage.csv",  # label, "2,2 d
             "001/35_su6-noegletal-mindre-tid-paa-rygepauser.csv")
 PARAGRAPH = "Økonomien i forslaget er beregnet ud fra de gældende enhedspriser og det forventede aktivitetsniveau."
 SEED_BASE = 1310
-STYLE = dict(rules="hrules", shading="none", orientation="portrait", caption_gap=True, unit_line=False,
+RULES = ("hrules", "box")
+STYLE = dict(shading="none", orientation="portrait", caption_gap=True, unit_line=False,
              full_width=True)
 
 
-def _cases() -> list[tuple[str, str, int]]:
-    """Return (case id, producer, seed) for every producer."""
-    return [(f"{producer}-hrules", producer, SEED_BASE + i) for i, producer in enumerate(PRODUCERS)]
+def _cases() -> list[tuple[str, str, int, str]]:
+    """Return (case id, producer, seed, rules) for every producer x rules."""
+    return [(f"{producer}-{rules}", producer, SEED_BASE + 10 * j + i, rules)
+            for j, rules in enumerate(RULES) for i, producer in enumerate(PRODUCERS)]
 
 
 CASES = _cases()
 
 
-def _spec(producer: str, seed: int) -> DocSpec:
-    """Given a producer and a seed, return a spec printing FIRST, a paragraph, then SECOND and the MEASURES tables,
-    each under its caption."""
-    specs = [make_spec(seed, producer, "table", source, **STYLE) for source in (FIRST, SECOND, *MEASURES)]
+def _spec(producer: str, seed: int, rules: str) -> DocSpec:
+    """Given a producer, a seed and the rulings, return a spec printing FIRST, a paragraph, then SECOND and the
+    MEASURES tables, each under its caption."""
+    specs = [make_spec(seed, producer, "table", source, rules=rules, **STYLE)
+             for source in (FIRST, SECOND, *MEASURES)]
     blocks: list = []
     for k, spec in enumerate(specs):
         blocks += [b for b in spec.blocks if isinstance(b, Caption | PTable)]
         if k == 0:
             blocks.append(Para(PARAGRAPH))
-    return replace(specs[0], id=f"{producer}-parted-s{seed}", blocks=blocks)
+    return replace(specs[0], id=f"{producer}-parted-{rules}-s{seed}", blocks=blocks)
 
 
 @pytest.fixture(scope="module")
@@ -56,13 +61,27 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, M
     cases = [c for c in CASES if missing_reason(c[1]) is None]
     if not cases:
         return {}
-    specs = [_spec(producer, seed) for _, producer, seed in cases]
+    specs = [_spec(producer, seed, rules) for _, producer, seed, rules in cases]
     made = produce(specs, tmp_path_factory.mktemp("tables-parted"), workers=2)
     return {c[0]: (s, m, extract_tables(m.pdf)) for c, s, m in zip(cases, specs, made, strict=True)}
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
-def test_every_table_is_read_on_its_own(case: tuple[str, str, int], read: dict) -> None:
+# Cases not read right yet, with the diagnosis. strict: once fixed they XPASS and fail, so the entry must then go.
+KNOWN_GAPS = {
+    "fpdf2-box": "fpdf2 draws this style as one rule per table (under its header), so no stack of rules frames the "
+                 "tables; read as unruled text, the measures table under the heading 'Oversigt' runs on from the "
+                 "table above it (the heading joins that table as a row)",
+}
+
+
+def _param(case: tuple[str, str, int, str]) -> object:
+    """Given a case, return its pytest param, a strict xfail when it is a known gap."""
+    marks = [pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[case[0]])] if case[0] in KNOWN_GAPS else []
+    return pytest.param(case, id=case[0], marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_every_table_is_read_on_its_own(case: tuple[str, str, int, str], read: dict) -> None:
     reason = missing_reason(case[1])
     if reason:
         pytest.skip(f"producer {case[1]} unavailable: {reason}")
