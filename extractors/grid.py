@@ -791,7 +791,7 @@ def _header_cell(header: list[list[LineCells]], col: int, page: PageLayout) -> C
     return _cell([lc for row in header for lc in row], col, page)
 
 
-FOOT_HEADER_REPEAT_RATIO = 85  # rapidfuzz ratio from which a page's header repeats the header lines at the foot before
+HEADER_REPEAT_RATIO = 85  # rapidfuzz ratio from which one header repeats another (a page's, the lines at a foot)
 AMOUNT_KINDS = ("number", "with_unit", "percent")  # a "header" cell holding an amount is a body row
 
 
@@ -809,7 +809,7 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
         return False
     if table.header_row is not None and not holds_amount(table.header_row) and ratio(
             normalize_key(" ".join(ln.text for ln in lines)), normalize_key(" ".join(table.columns))
-    ) >= FOOT_HEADER_REPEAT_RATIO:  # the page repeats the header left at the foot of the page before: its own
+    ) >= HEADER_REPEAT_RATIO:  # the page repeats the header left at the foot of the page before: its own
         return False
     seps = [b for _, b in table.col_x[:-1]]
     # a bold header with plain lines under it: those are the first row, cut off from the rest by the page break

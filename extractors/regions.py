@@ -34,7 +34,7 @@ PROSE_FRAME_SHARE = 0.5  # ... and running across this share of the frame's widt
 RULE_TEXT_MARGIN = 10.0  # rules further than this above the first / below the last text line are ignored
 HEADING_SIZE_BANDS = 4  # a heading between two tables of one stack is set larger than the cells of this many bands
 GAP_BAND_PADDING_FACTOR = 2.0  # a band between two rules with an empty stretch this many times the frame's cell
-GAP_BAND_SIZE_FACTOR = 1.0  # padding and this many of its font sizes tall, and no line of cells, is not a row
+GAP_BAND_SIZE_FACTOR = 1.0  # padding and this many of its font sizes tall, before no line of cells, is not a row
 
 
 @dataclass

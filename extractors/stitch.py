@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from rapidfuzz.fuzz import ratio
 
-from extractors.grid import first_text_column, holds_amount
+from extractors.grid import HEADER_REPEAT_RATIO, first_text_column, holds_amount
 from extractors.model import Row, Table
 from normalizers.labels import clean_text, join_lines, normalize_key
 
 MIN_COLUMN_OVERLAP = 0.5  # a continuation's column maps onto the column it overlaps by this share of its width
-HEADER_REPEAT_RATIO = 85  # rapidfuzz ratio above which a continuation's header repeats the first page's
 SAME_BAND_TOLERANCE = 2.0  # column edges this close on two pages are the same grid's
 
 
