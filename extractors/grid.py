@@ -482,23 +482,30 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         last = label_text(block[k], label_col)
         below = next((j for j in range(k + 1, len(block)) if label_col in block[j].cells), None)
         before = label_text(block[i - 1], label_col) if i else ""
+        above = next((j for j in range(i - 1, -1, -1) if label_col in block[j].cells), None)
+        # the label line above ends its label (this line's first word would have fitted after it): no wrap
+        label_ended = above is not None and ends_short(block[above], lc, label_col, wrapping.width)
         takes_prev = prev is not None and (
-            starts_lower(label) or open_end(before)
-            or (not label_text(block[prev], label_col) and i not in set_off))
+            starts_lower(label) or (not label_ended and (
+                (open_end(before) and (before.strip() or i not in set_off))
+                or (not label_text(block[prev], label_col) and i not in set_off))))
         ends_cell = below is not None and (
             ends_short(block[k], block[below], label_col, wrapping.width)
             or (not open_end(last) and (below in set_off or _fits_after(block[k], block[below], label_col, widths))))
         takes_next = nxt is not None and (
             open_end(last) or not label_text(block[nxt], label_col)
-            or starts_lower(label_text(block[nxt], label_col))) and not ends_cell
+            or starts_lower(label_text(block[nxt], label_col))
+            or label_text(block[nxt], label_col).isdigit()) and not ends_cell  # "Matthæusgade" / "1" (wrapped)
         if takes_prev and takes_next:
             groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[k] else nxt].extend(unit)
         elif takes_prev or takes_next:
             groups[prev if takes_prev else nxt].extend(unit)
         elif (prev is not None and i - 1 >= prev and lc.line.bold == block[i - 1].line.bold
-              and not _fits_after(block[i - 1], lc, label_col, widths)
+              and label_col in block[i - 1].cells and not _fits_after(block[i - 1], lc, label_col, widths)
               and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)):
-            groups[prev].extend(unit)  # set as tight as a wrapped line under the row above ("... EN" / "AF OS")
+            # set as tight as a wrapped line right under the label above ("... EN" / "AF OS"); under an empty
+            # stretch of the label column it is a label of its own (a cell's lines are not parted)
+            groups[prev].extend(unit)
         else:
             own.append(unit)
         i = k + 1
@@ -623,6 +630,21 @@ def _peel_header_lines(row: list[LineCells], label_col: int) -> tuple[list[LineC
     while k < first and (any(c != label_col for c in row[k].cells) or (row[k].line.bold and not anchor_bold)):
         k += 1
     return row[:k], row[k:]
+
+
+def _peel_text_header(rows: list[list[LineCells]], label_col: int) -> tuple[list[LineCells], list[LineCells]]:
+    """Given an unruled text table's rows, split off the lines of its first row that are the header over the other
+    columns, grouped with the first entry because the label column's head is empty: the lines above the entry's
+    first line (a label and another cell), none with a label, that head every column the body fills besides the
+    labels (an entry's own cells wrapped above its label, set centred or bottom-aligned, head only some)."""
+    row = rows[0]
+    first = next((i for i, lc in enumerate(row) if label_col in lc.cells and any(c != label_col for c in lc.cells)),
+                 None)
+    if not first or any(label_col in lc.cells for lc in row[:first]):
+        return [], row
+    body_cols = {c for lc in row[first:] + [lc for r in rows[1:] for lc in r] for c in lc.cells if c != label_col}
+    heads = {c for lc in row[:first] for c in lc.cells}
+    return (row[:first], row[first:]) if body_cols and body_cols <= heads else ([], row)
 
 
 def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], width: float | None
@@ -753,7 +775,9 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
     rows = group_rows(region, lcs[len(lead):], label_col, seps, settings)
     header: list[list[LineCells]] = [lead] if lead else []
     if rows and not lead:
-        peeled, rest = _peel_header_lines(rows[0], label_col)
+        peeled, rest = (_peel_header_lines(rows[0], label_col) if numeric
+                        else _peel_text_header(rows, label_col) if len(_row_rules(region, settings)) < 2
+                        else ([], rows[0]))  # (a ruled band of text lines is one row: the header's)
         if peeled:
             header.append(peeled)
             rows[0] = rest

@@ -24,6 +24,7 @@ INDENT_TOLERANCE = 3.0
 PROSE_INDENT_TOLERANCE = 12.0  # running text starts at most this far right of the page's text margin
 VALUE_KINDS = ("number", "nil", "with_unit", "percent", "below_threshold")
 TRAILING_GAP_FACTOR = 0.8  # a wrapped last label line sits at most this many font sizes below the line before
+WRAP_GAP_FACTOR = 0.45  # a line this close (share of the font size) under the line above wraps its cell
 UNIT_LINE_MAX_CHARS = 40
 COLUMN_FLUSH = 1.5  # a line starting this close to where a column's cells start is set in that column
 TITLE_SIZE_SLACK = 0.25  # a line above a table set this much larger than its first row is a title, not header
@@ -268,10 +269,25 @@ def is_justified(line: TextLine) -> bool:
     return max(gaps) - min(gaps) <= JUSTIFIED_GAP_SPREAD
 
 
+NUMBERED_ITEM_GAP_FACTOR = 0.65  # a word space, monospaced too (0.6 em), is narrower; a tab to a list indent wider
+NUMBERED_ITEM_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.$|^\d{1,2}(\.\d{1,2})+$")  # "10.", "1.6", "1.6." (not "12")
+
+
+def is_numbered_item(line: TextLine) -> bool:
+    """Given a line, return whether it is a numbered heading or list item whose number was set apart from its
+    text ("10." and "Hvem er hørt?" are two segments only because a number is split from a capitalised word):
+    the number and one run of text, no further apart than a plain space (a table's columns have a gutter)."""
+    segs = line.segments
+    return (len(segs) == 2 and bool(NUMBERED_ITEM_NUMBER.match(segs[0].text.strip()))
+            and bool(NUMBERED_HEADING.match(line.text))
+            and segs[1].x0 - segs[0].x1 < NUMBERED_ITEM_GAP_FACTOR * max(line.size, 1.0))
+
+
 def is_multi(line: TextLine) -> bool:
-    """Given a line, return whether it holds several cells (a list item's bullet and a justified prose line's
-    spread words do not count)."""
-    return len(line.segments) >= 2 and not is_list_item(line) and not is_justified(line)
+    """Given a line, return whether it holds several cells (a list item's bullet or number and a justified prose
+    line's spread words do not count)."""
+    return (len(line.segments) >= 2 and not is_list_item(line) and not is_numbered_item(line)
+            and not is_justified(line))
 
 
 def is_value_text(text: str) -> bool:
@@ -308,6 +324,21 @@ def _ruled_off(line: TextLine, first_row: TextLine, hrules: list[Rule]) -> bool:
                and r.end >= hi - INDENT_TOLERANCE for r in hrules)
 
 
+def _above_first_column(pending: list[TextLine], first_row: TextLine, left: float) -> int:
+    """Given single lines waiting above a table's first line of several cells and that line, return how many of
+    the leading ones are a title: the last line that starts at the margin, over a first column the first line
+    leaves empty, with no line between it and the first line in that column. A header cell holds its lines
+    together (set to the top, the middle or the bottom of its row), so a line with an empty stretch under it in
+    its own column is not one of the header's ("Opfølgning" tight above a header set to the bottom)."""
+    for i in range(len(pending) - 1, -1, -1):
+        ln = pending[i]
+        below = pending[i + 1:] + [first_row]
+        if (ln.x0 <= left + INDENT_TOLERANCE and first_row.x0 > ln.x1
+                and not any(b.x0 < ln.x1 and b.x1 > ln.x0 for b in below)):
+            return i + 1
+    return 0
+
+
 def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: float, right: float,
                         hrules: list[Rule] = ()) -> list[TextLine]:
     """Given single lines waiting above a table's first row, drop the leading ones that read as its caption or
@@ -317,7 +348,7 @@ def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: floa
     table's header (one cell, the other columns' headers empty), ruled off from the body."""
     lines = pending + [first_row]
     header = bool(pending) and _ruled_off(pending[-1], first_row, list(hrules))
-    i = 0
+    i = _above_first_column(pending, first_row, left)
     while i < len(pending) and (
             is_unit_line(pending[i])
             or pending[i].size > first_row.size + TITLE_SIZE_SLACK
@@ -412,11 +443,42 @@ def _in_later_column(line: TextLine, current: list[TextLine], size: float) -> bo
     return False
 
 
+def _row_of_single_lines(current: list[TextLine], pending: list[TextLine]) -> list[TextLine]:
+    """Given a table's lines and the single lines after it, return the leading ones that make a last row whose
+    cells never share a line (cells centred, their wrapped lines interleaved): each close under the one before,
+    set like the table's text, inside one column of the table's lines of several cells, and two columns filled.
+    [] when they are not that."""
+    cells = [sg for ln in current if is_multi(ln) for sg in ln.segments]
+    size = _text_size(current, current[-1])
+    run: list[TextLine] = []
+    prev = current[-1]
+    for ln in pending:
+        if (ln.top - prev.bottom > TRAILING_GAP_FACTOR * max(ln.size, 1.0) or abs(ln.size - size) > 0.5
+                or len(ln.segments) != 1):
+            break
+        run.append(ln)
+        prev = ln
+    columns = []
+    for ln in run:
+        inside = [sg for sg in cells if sg.x0 < ln.x1 and sg.x1 > ln.x0]
+        if not inside or not any(sg.x0 - INDENT_TOLERANCE <= ln.x0 and ln.x1 <= sg.x1 + INDENT_TOLERANCE
+                                 or ln.x0 - INDENT_TOLERANCE <= sg.x0 and sg.x1 <= ln.x1 + INDENT_TOLERANCE
+                                 for sg in inside):
+            return []
+        columns.append((min(sg.x0 for sg in inside), max(sg.x1 for sg in inside)))
+    apart = any(a[1] < b[0] or b[1] < a[0] for a in columns for b in columns)
+    return run if apart and len(run) >= 2 else []
+
+
 def _trailing_continuation(current: list[TextLine], pending: list[TextLine], at_foot: bool) -> list[TextLine]:
     """Given a table's lines and the single lines after it, return those that finish its last row: each close
-    below the one before, starting in lowercase or after text that ends open ("-", ","). At the foot of a page
+    below the one before, starting in lowercase or after text that ends open ("-", ","), or set beside the line
+    before (a label's last line beside a value centred on the label's lines). At the foot of a page
     (nothing follows on it), lines set like the table's text, close below it and inside its first column go on
-    it too: a row that the page break cuts after its first cell's lines."""
+    it too: a row that the page break cuts after its first cell's lines; elsewhere such lines do when set as tight
+    under the line before as a wrapped line (a last label's second line, "Totaløkonomi")."""
+    if (row := _row_of_single_lines(current, pending)):
+        return row
     out: list[TextLine] = []
     prev = current[-1]
     size = _text_size(current, prev)
@@ -426,9 +488,11 @@ def _trailing_continuation(current: list[TextLine], pending: list[TextLine], at_
         text = ln.text.strip()
         if not text:
             break
-        cut_row = (at_foot and abs(ln.size - size) <= 0.5 and ln.x0 >= x0 - INDENT_TOLERANCE
+        tight = ln.top - prev.bottom <= WRAP_GAP_FACTOR * max(ln.size, 1.0)
+        cut_row = ((at_foot or tight) and abs(ln.size - size) <= 0.5 and ln.x0 >= x0 - INDENT_TOLERANCE
                    and ln.x1 < label_end and not is_caption(ln))  # (pending lines are close already)
-        if not cut_row and not _in_later_column(ln, current, size) and (
+        beside = ln.top < prev.bottom - 1.0  # set beside the last line (a value centred on a wrapped label)
+        if not cut_row and not beside and not _in_later_column(ln, current, size) and (
                 ln.top - prev.bottom > TRAILING_GAP_FACTOR * max(ln.size, 1.0)
                 or not (text[0].islower() or _ends_open(prev, ln))):
             break
@@ -532,6 +596,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         if current and (current_frame is None or current[-1].top > current_frame.bottom):
             # (framed too when its rows went on below the last rule, a rule above the totals only)
             current.extend(_trailing_continuation(current, pending, at_foot))
+        elif current and pending:  # rules between the rows, none under the last one
+            current.extend(_row_of_single_lines(current, pending))
         current = _without_title(current)
         multi = sum(is_multi(ln) for ln in current)
         framed_rows = len(current_frame.rules) - 1 if current_frame else 0

@@ -101,6 +101,9 @@ def _keep_hyphen(prev: str, nxt: str, known: set[str]) -> bool | None:
         return True
     if head[-1].isupper() or (len(head) > 1 and head.isupper()):  # "ICM-indsats", "KK-aktivitet"
         return True
+    last = _WORD_CHARS.sub("", stem.rsplit("-", 1)[-1])  # the last part of "IT-systemun"
+    if any(ch.isupper() for ch in last[1:]):  # a name with capitals inside: "JobFirst-projektet", "SOFs-regi"
+        return True
     if first[0].isupper():  # "Region-Hovedstaden", "Nord-Sjælland" (a hyphenation never capitalises)
         return True
     return False

@@ -29,6 +29,8 @@ from normalizers.labels import (
         (["Frikøb til ICM-", "indsats"], "Frikøb til ICM-indsats"),
         (["tværgående KK-", "aktivitet"], "tværgående KK-aktivitet"),
         (["I alt 2019-", "2022"], "I alt 2019-2022"),
+        (["Flere skal med- og JobFirst-", "projektet"], "Flere skal med- og JobFirst-projektet"),
+        (["hjemmepleje i SOFs-", "regi"], "hjemmepleje i SOFs-regi"),
         (["ud\u00ad", "løber"], "udløber"),
         (["ud\u2010", "løber"], "udløber"),
         (["Forvaltningens", "Anbefaling"], "Forvaltningens Anbefaling"),

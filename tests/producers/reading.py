@@ -1,0 +1,45 @@
+"""Print specs with the generator's producers and read them with the real extractor: the shared part of the
+producers tests (which print a handful of PDFs each and compare what is read with what was printed)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tests.producers.produce import Made, missing_reason, produce
+from tests.producers.spec import DocSpec, PTable
+
+
+def norm(text: str | None) -> str:
+    """Given a cell text, return it without whitespace, dashes and minus signs as "-" (NFKC)."""
+    return re.sub(r"\s+", "", re.sub("[\u2010-\u2015\u2212]", "-", unicodedata.normalize("NFKC", text or "")))
+
+
+def print_and_read(specs: dict[str, DocSpec], out: Path) -> dict[str, tuple[DocSpec, Made, list]]:
+    """Given {case id: spec} and a folder, print those whose producer runs here and read each PDF:
+    {case id: (spec, made, tables)} (cases of missing producers left out)."""
+    from extractors.tables import extract_tables
+
+    runnable = {cid: spec for cid, spec in specs.items() if missing_reason(spec.style.producer) is None}
+    if not runnable:
+        return {}
+    made = produce(list(runnable.values()), out, workers=2)
+    return {cid: (spec, m, extract_tables(m.pdf)) for (cid, spec), m in zip(runnable.items(), made, strict=True)}
+
+
+def printed_and_read(case_id: str, producer: str, read: dict) -> tuple[PTable, object]:
+    """Given a case id, its producer and `print_and_read`'s result, return (the printed table, the table read that
+    shares most body cells with it). Skips, with the reason, when the producer cannot run here."""
+    reason = missing_reason(producer)
+    if reason:
+        pytest.skip(f"producer {producer} unavailable: {reason}")
+    spec, made, tables = read[case_id]
+    assert made.problems == [], f"the generated PDF does not print its gold: {made.problems}"
+    pt = spec.tables[0]
+    printed = {norm(c) for row in pt.rows for c in row if norm(c)}
+    table = max(tables, key=lambda t: sum(norm(c.text) in printed for r in t.rows for c in r.cells if c),
+                default=None)
+    assert table is not None, "no table read"
+    return pt, table
