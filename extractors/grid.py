@@ -282,8 +282,14 @@ def _is_anchor(lc: LineCells, label_col: int) -> bool:
     Børnefamilier ...", is none)."""
     return any(c != label_col and (all(is_number_token(w.text) for w in ws) or _is_numeric_text(cell_text(ws))
                                    or _is_quantity(cell_text(ws)) or all(MARK.match(w.text) for w in ws))
-               and not YEAR_TOKEN.match(cell_text(ws)) and not _OPEN_CODE.match(cell_text(ws))
+               and not _years(ws) and not _OPEN_CODE.match(cell_text(ws))
                for c, ws in lc.cells.items())
+
+
+def _years(words: list[Word]) -> bool:
+    """Given a cell's words, return whether they are a year or a list of years ("2025, 2026,": dates in a text
+    cell, not amounts)."""
+    return all(YEAR_TOKEN.match(w.text.rstrip(",;.")) for w in words)
 
 
 def _is_quantity(text: str) -> bool:
@@ -647,8 +653,8 @@ def _peel_text_header(rows: list[list[LineCells]], label_col: int) -> tuple[list
     return (row[:first], row[first:]) if body_cols and body_cols <= heads else ([], row)
 
 
-def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], width: float | None
-                    ) -> list[LineCells]:
+def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], width: float | None,
+                    rules: list[float] = ()) -> list[LineCells]:
     """Given a value table's distributed lines, its label column, its columns' x edges and the width its labels
     are set in, return its header lines when the lines tell them apart: above the first value line, the first
     line holding a head over every column the body fills (a year, a unit, "Beløb ..."), the lines above it (a
@@ -657,7 +663,8 @@ def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], wi
     wrapped and set top-aligned), all in one weight. A line under it must continue heads: a label there is one the
     label head above wraps into (not a section row whose first word would have fitted after it within `width`),
     or, with no label head above, comes with other columns' heads; and it ends above the first value line (not a
-    label whose values are centred beside it).
+    label whose values are centred beside it), and no rule (of `rules`) parts it from the line above (the rule
+    under the header: rows set without padding sit as tight under it as a wrapped head).
 
     [] when no line heads every column, or a line above it is no part of one wrapped header: not tight, in
     another weight, or holding a head that spans columns (a header of two levels, a group head over its columns'
@@ -683,7 +690,12 @@ def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], wi
                 set(lc.cells) <= {label_col} and not tight(lc, lcs[i + 1])):
             return []
     k = end + 1
-    while k < first and tight(lcs[k - 1], lcs[k]) and lcs[k].line.bottom <= lcs[first].line.top:
+    def ruled_off(upper: LineCells, lower: LineCells) -> bool:
+        return any((upper.line.top + upper.line.bottom) / 2 < y < (lower.line.top + lower.line.bottom) / 2
+                   for y in rules)
+
+    while (k < first and tight(lcs[k - 1], lcs[k]) and not ruled_off(lcs[k - 1], lcs[k])
+           and lcs[k].line.bottom <= lcs[first].line.top):
         if label_col in lcs[k].cells:
             head = next((lc for lc in reversed(lcs[:k]) if label_col in lc.cells), None)
             if (ends_short(head, lcs[k], label_col, width) if head is not None
@@ -771,7 +783,7 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
     numeric = any(_is_anchor(lc, label_col) for lc in lcs)
     edges = [region.x0, *seps, _right_edge(region)]
     width = label_width(lcs, label_col, edges[label_col + 1])
-    lead = _leading_header(lcs, label_col, edges, width) if numeric else []
+    lead = _leading_header(lcs, label_col, edges, width, _row_rules(region, settings)) if numeric else []
     rows = group_rows(region, lcs[len(lead):], label_col, seps, settings)
     header: list[list[LineCells]] = [lead] if lead else []
     if rows and not lead:

@@ -1,6 +1,6 @@
 """Where a table starts and ends, and its first and last rows (issue 10): tables drawn by the generator's tune
 split (seed 5000 of `python -m tests.producers.generate`) that were read wrong, each printed again from its seed by
-its producer and read by the real extractor; header and body must be the printed ones.
+its producer and read by the real extractor (and two from seed 6000); header and body must be the printed ones.
 
 - numbered-heading (fpdf2): "10. Hvem er hørt?" in a monospaced font (the number set apart from its text by one
   space) right above a table with a shaded header and no rules was read as the table's first row, and the header
@@ -22,6 +22,10 @@ its producer and read by the real extractor; header and body must be the printed
   ("Tilbagebetalingstid baseret på" / "Totaløkonomi") after the value line, and the table was cut before it;
 - last-row-interleaved (fpdf2, rules between rows only, over two pages): the last row's cells, centred, never
   share a line ("Dækket ved" / "Videreførelse af ..." / "forhandlinger" / ...): the row was dropped;
+- rows-tight-under-header-rule (LibreOffice, seed 6000): rows set without padding sit as tight under the rule
+  under the header as a wrapped head; the first two rows were read into the header;
+- years-in-text-cells (WeasyPrint, monospaced, seed 6000): "Februar 2024," / "2025, 2026," / "2027" in a text
+  column: a line of years was taken for a row's amounts, and the wrapped lines of three rows were gathered on it;
 - header-band-one-row (Chromium, ruled): the header's three lines between two rules are the header, also when its
   label column's head prints on the last line only (a guard for the unlabelled-header rule, which keeps to tables
   without rules).
@@ -33,7 +37,7 @@ import pytest
 from tests.producers.reading import norm, print_and_read, printed_and_read
 from tests.producers.spec import make_spec
 
-CASES = {  # case id: (producer, seed drawn by the tune split of seed 5000)
+CASES = {  # case id: (producer, seed drawn by the tune split of seed 5000 or 6000)
     "numbered-heading": ("fpdf2", 5001),
     "title-over-bottom-header": ("libreoffice", 5144),
     "section-row-under-wrapped-cell": ("libreoffice", 5144),
@@ -43,6 +47,8 @@ CASES = {  # case id: (producer, seed drawn by the tune split of seed 5000)
     "last-label-beside-centred-value": ("chromium", 5093),
     "last-label-wrapped": ("weasyprint", 5057),
     "last-row-interleaved": ("fpdf2", 5081),
+    "rows-tight-under-header-rule": ("libreoffice", 6084),
+    "years-in-text-cells": ("weasyprint", 6092),
     "header-band-one-row": ("chromium", 5098),
 }
 
