@@ -252,3 +252,18 @@ def test_a_section_head_read_into_the_header_opens_the_first_section():
     for unit in (grid.columns[lc], "1.000 kr. 2023 p/l"):  # the header as the gold has it, and with its unit
         grid.columns[lc] = f"{unit} {head}".strip()
         assert _sections(grid) == printed
+
+
+def test_a_header_repeated_in_the_body_is_no_row():
+    """A continuation page's repeated header read as a body row ("1.000 kr. 2025 p/l | Styringsområde | 2024 ..."
+    in a Chromium Tabel 1, tune seed 779) would read as a line item whose amounts are the years: it is no row."""
+    from domain.grid import GridCell, GridRow, without_repeated_headers
+
+    grid = _econ_grid("003", "BU/SI01")
+    printed = _sections(grid)
+    page = grid.rows[3].page
+    header = GridRow(index=999, page=page, label=grid.columns[0],
+                     cells={c: GridCell(text=h, value=None, page=page) for c, h in enumerate(grid.columns) if h})
+    grid.rows.insert(3, header)
+    assert len(_sections(grid)) > len(printed)
+    assert _sections(without_repeated_headers(grid)) == printed
