@@ -100,13 +100,18 @@ def _remap(row: Row, cmap: list[int], n: int) -> Row:
 
 
 def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
-    """Given the last row before a page break and the first after it, return whether the second continues it."""
+    """Given the last row before a page break and the first after it, return whether the second continues it:
+    a label run on, values under a label left alone, or a label (with any cells) under values printed without it
+    (a row broken so that its middle-set values fell before the break and its label after it) that fills only
+    cells the row before left empty."""
     values = [c for i, c in enumerate(row.cells) if c is not None and i != label_col]
     label = row.cells[label_col].text if row.cells[label_col] else ""
     prev_label = prev.cells[label_col].text if prev.cells[label_col] else ""
+    prev_values = [i for i, c in enumerate(prev.cells) if c is not None and i != label_col]
+    disjoint = not any(a is not None and b is not None for a, b in zip(prev.cells, row.cells, strict=True))
     return (not values and bool(label) and (prev_label.endswith("-") or label[:1].islower())) or (
-        bool(values) and not label and bool(prev_label) and not any(
-            c is not None for i, c in enumerate(prev.cells) if i != label_col))
+        bool(values) and not label and bool(prev_label) and not prev_values) or (
+        bool(label) and not prev_label and bool(prev_values) and disjoint)
 
 
 def _merge_row(prev: Row, row: Row) -> Row:

@@ -753,3 +753,41 @@ def test_a_header_stating_its_unit_left_at_the_foot_of_a_page_heads_the_body_on_
     assert t.columns == HEADER
     assert _rows(t) == FOOT_BODY
     assert t.caption == "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+
+
+GRANT_HEADER = ["Bevilling", "Beløb som udløber", "Anbefaling"]
+GRANT_BODY = [
+    ["Faste teams og øget tryghed på plejehjem", "96.369", "Bør videreføres"],
+    ["Socialrådgivere hos læger i udsatte boligområder", "8.029", "Bør videreføres"],
+    ["Velfærdsrejser for ældre (pilotprojekt)", "10.066", "Politisk"],
+    ["Genoptræning og forebyggende træning", "2.436", "Ikke relevant at videreføre"],
+    ["Tryg hjemkomst fra hospital", "26.824", "Ikke relevant at videreføre"],
+]
+
+
+def _values_before_the_break_pdf(path: Path) -> Path:
+    """A ruled list whose fourth row breaks over the page the way WeasyPrint breaks a row of middle-set cells:
+    its amount is printed at the foot of page 1 in a row of its own, its label and recommendation open page 2
+    under the repeated header, the amount cell there empty."""
+    edges = [LEFT, LEFT + 230, LEFT + 330, LEFT + 460]
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 560, "Tabel 1. Bevillinger som udløber", bold=True)
+    cut = [*GRANT_BODY[:3], ["", GRANT_BODY[3][1], ""]]
+    rows = set_rows(first, edges, [GRANT_HEADER, *cut], 570, bold_rows=frozenset({0}), numeric_from=1)
+    cell_borders(first, edges, rows)
+    rest = [[GRANT_BODY[3][0], "", GRANT_BODY[3][2]], GRANT_BODY[4]]
+    rows = set_rows(second, edges, [GRANT_HEADER, *rest], 60, bold_rows=frozenset({0}), numeric_from=1)
+    cell_borders(second, edges, rows)
+    second.text(LEFT, 200, "Forvaltningen anbefaler, at de to første bevillinger videreføres i budgettet.")
+    return write_pdf([first, second], path)
+
+
+def test_a_row_whose_values_fell_before_the_page_break_and_its_label_after_it_is_one_row(tmp_path):
+    """The last row of page 1 holds only an amount (no label), the first row of page 2 a label and a text cell
+    where that amount is empty: the page broke one row, and it is read whole."""
+    tables = extract_tables(_values_before_the_break_pdf(tmp_path / "broken.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == GRANT_HEADER
+    assert _rows(t) == GRANT_BODY
