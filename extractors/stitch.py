@@ -23,12 +23,14 @@ def _column_map(a: Table, b: Table) -> list[int] | None:
     may map to one of a's (a page whose whitespace split a column) as long as no row fills two of them."""
     if _same_header(a, b):
         return list(range(len(a.columns)))
-    by_band = _map_middles(a, b, [(x0 + x1) / 2 for x0, x1 in b.col_x])
-    if by_band is not None or len(b.col_text) != len(b.col_x) or None in b.col_text:
-        return by_band
     # the bands' middles depend on where the page's text left the gutters (a page where the label column is
-    # empty in most rows); the middles of the columns' own text do not
-    return _map_middles(a, b, [(x0 + x1) / 2 for x0, x1 in b.col_text])
+    # empty in most rows, or a text column empty in every row there: its band and the next one's meet anywhere
+    # between their texts); the middles of the columns' own text do not
+    if len(b.col_text) == len(b.col_x) and None not in b.col_text:
+        by_text = _map_middles(a, b, [(x0 + x1) / 2 for x0, x1 in b.col_text])
+        if by_text is not None:
+            return by_text
+    return _map_middles(a, b, [(x0 + x1) / 2 for x0, x1 in b.col_x])
 
 
 def _map_middles(a: Table, b: Table, middles: list[float]) -> list[int] | None:

@@ -791,3 +791,34 @@ def test_a_row_whose_values_fell_before_the_page_break_and_its_label_after_it_is
     assert (t.page, t.last_page) == (1, 2)
     assert t.columns == GRANT_HEADER
     assert _rows(t) == GRANT_BODY
+
+
+TOTALS_BODY = [["Samlede implementeringsomkostninger", "", "29.792", "", "159.257"],
+               ["Samlet økonomisk påvirkning", "", "29.792", "-40.614", "128.800"]]
+
+
+def _empty_text_column_continued_pdf(path: Path) -> Path:
+    """A Tabel 1 set without rules whose continuation page holds only total rows: their "Styringsområde" cells
+    are empty, so the gutter left of the first year column there runs from the labels' ends to the amounts, and
+    that column's band on page 2 reaches into page 1's "Styringsområde" column (LibreOffice 003, seeds 778/779)."""
+    edges = [LEFT, LEFT + 171, LEFT + 240, LEFT + 280, LEFT + 322, LEFT + 364]
+    header = ["1.000 kr. 2025 p/l", "Styringsområde", "2024", "2025", "2026"]
+    body = [["Arealoptimering af Bernstorffsgade", "Anlæg", "9.191", "82.747", ""],
+            ["Indretning af Bernstorffsgade", "Anlæg", "1.400", "52.395", ""],
+            ["Projektledelse i KEID", "Anlæg", "12.796", "13.860", ""]]
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 640, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    set_rows(first, edges, [header, *body], 650, bold_rows=frozenset({0}), numeric_from=2)
+    set_rows(second, edges, [[r[0][:20], *r[1:]] for r in TOTALS_BODY], 60, numeric_from=2)
+    second.text(LEFT, 200, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige konsekvenser.")
+    return write_pdf([first, second], path)
+
+
+def test_a_continuation_maps_its_columns_by_their_text_not_by_their_gutters(tmp_path):
+    """The year amounts on the continuation page stay under their years: the columns of page 2 are mapped onto
+    page 1's by where their text is, not by the bands the empty column's gutter widened."""
+    tables = extract_tables(_empty_text_column_continued_pdf(tmp_path / "cont.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert _rows(t)[-2:] == [[r[0][:20], *r[1:]] for r in TOTALS_BODY]
