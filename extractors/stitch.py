@@ -78,12 +78,21 @@ def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
             or (not b.header_bold and _same_bands(a, b)))
 
 
+def _edges(t: Table) -> list[float]:
+    """Given a table, return its column edges left to right."""
+    return [t.col_x[0][0], *(x1 for _, x1 in t.col_x)] if t.col_x else []
+
+
 def _same_bands(a: Table, b: Table) -> bool:
-    """Given a table and its candidate continuation, return whether b's columns are a's, edge for edge (one grid
-    carried on over the page break: a plain first row there is a body row, not the header of another table)."""
-    return len(a.col_x) == len(b.col_x) >= 2 and all(
-        abs(a0 - b0) <= SAME_BAND_TOLERANCE and abs(a1 - b1) <= SAME_BAND_TOLERANCE
-        for (a0, a1), (b0, b1) in zip(a.col_x, b.col_x, strict=True))
+    """Given a table and its candidate continuation, return whether b's columns are a's, edge for edge, or some of
+    them joined (one grid carried on over the page break, where every row spans two of its columns, as a "Dækket
+    ved ..." text spanning the amount and recommendation columns does: a plain first row there is a body row, not
+    the header of another table)."""
+    ea, eb = _edges(a), _edges(b)
+    near = [min(range(len(ea)), key=lambda i, x=x: abs(ea[i] - x)) for x in eb]
+    return (len(a.col_x) >= len(b.col_x) >= 2 and near == sorted(set(near)) and near[0] == 0
+            and near[-1] == len(ea) - 1
+            and all(abs(ea[i] - x) <= SAME_BAND_TOLERANCE for i, x in zip(near, eb, strict=True)))
 
 
 def label_column(t: Table) -> int:

@@ -793,6 +793,40 @@ def test_a_row_whose_values_fell_before_the_page_break_and_its_label_after_it_is
     assert _rows(t) == GRANT_BODY
 
 
+HANDLED = "Dækket ved forhandlinger om budget 2025"
+HANDLED_ROWS = [["Demensrejsehold", HANDLED, ""], ["Børnesundhedsprofilen", HANDLED, ""],
+                ["Videreførelse af partnerskabsprojektet", HANDLED, ""]]
+
+
+def _spanning_rows_continued_pdf(path: Path) -> Path:
+    """A boxed grant list (plain header) whose last rows print "Dækket ved ..." in one cell spanning the amount and
+    recommendation columns; the page breaks among them, and page 2 repeats no header: its grid has two columns,
+    whose edges are three of page 1's four (WeasyPrint 000, tune seed 778)."""
+    edges = [LEFT, LEFT + 230, LEFT + 330, LEFT + 460]
+    span = [edges[0], edges[1], edges[3]]
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 560, "Tabel 1. Bevillinger som udløber", bold=True)
+    rows = set_rows(first, edges, [GRANT_HEADER, *GRANT_BODY[:3]], 570, numeric_from=1)
+    cell_borders(first, edges, rows)
+    rows = set_rows(first, span, [r[:2] for r in HANDLED_ROWS[:1]], rows[-1].bottom, numeric_from=9)
+    cell_borders(first, span, rows)
+    rows = set_rows(second, span, [r[:2] for r in HANDLED_ROWS[1:]], 60, numeric_from=9)
+    cell_borders(second, span, rows)
+    second.text(LEFT, 200, "Forvaltningen anbefaler, at de to første bevillinger videreføres i budgettet.")
+    return write_pdf([first, second], path)
+
+
+def test_a_continuation_whose_rows_span_two_of_the_columns_is_stitched(tmp_path):
+    """Page 2 continues the grid of page 1 with a cell spanning two of its columns in every row: its first row,
+    plain like page 1's header, is a body row of the same table, not the header of another one."""
+    tables = extract_tables(_spanning_rows_continued_pdf(tmp_path / "span.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == GRANT_HEADER
+    assert _rows(t) == [*GRANT_BODY[:3], *HANDLED_ROWS]
+
+
 TOTALS_BODY = [["Samlede implementeringsomkostninger", "", "29.792", "", "159.257"],
                ["Samlet økonomisk påvirkning", "", "29.792", "-40.614", "128.800"]]
 
