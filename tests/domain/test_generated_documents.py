@@ -30,7 +30,11 @@ CASES = [("reportlab", 500777, "001"), ("fpdf2", 500783, "003"), ("weasyprint", 
          # last label wrapped into it (LibreOffice 002: a satspulje overview of 146 rows) or read as a body row of
          # a Tabel 1 (Chromium 003); the next table stitched onto a Tabel 1 below its payback rows (fpdf2 003)
          ("weasyprint", 500789, "000"), ("weasyprint", 500786, "004"), ("libreoffice", 500793, "002"),
-         ("chromium", 500802, "003"), ("fpdf2", 500784, "003")]
+         ("chromium", 500802, "003"), ("fpdf2", 500784, "003"),
+         # WeasyPrint 004 in a monospaced font without rules (seed 778): the prose and caption above the task
+         # table are read as its header and the printed header as its first body row; the continuation page is
+         # not stitched, and the row the page broke prints its number and amounts before the break, its task after
+         ("weasyprint", 500785, "004")]
 
 
 PROPOSAL_CASES = [c for c in CASES if c[2] in ("001", "003")]
