@@ -856,3 +856,31 @@ def test_a_continuation_maps_its_columns_by_their_text_not_by_their_gutters(tmp_
     t = tables[0]
     assert (t.page, t.last_page) == (1, 2)
     assert _rows(t)[-2:] == [[r[0][:20], *r[1:]] for r in TOTALS_BODY]
+
+
+def _header_and_section_row_at_foot_pdf(path: Path) -> Path:
+    """The caption, the header row and the bold "Varige ændringer" section row (a row's height under the header,
+    under a rule) end page 1; the rest of the body, no header repeated, opens page 2 (WeasyPrint 003, seed 778)."""
+    edges = [LEFT, LEFT + 200, LEFT + 280, LEFT + 330, LEFT + 380, LEFT + 430]
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 80, "Forslaget indebærer en varig besparelse, som vist i tabellen nedenfor.")
+    first.text(LEFT, 730, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
+    rows = set_rows(first, edges, [HEADER, FOOT_BODY[0]], 738, bold_rows=frozenset({0, 1}), pad=5.0)
+    first.hline(edges[0], edges[-1], rows[0].bottom)
+    body = set_rows(second, edges, FOOT_BODY[1:], 60, pad=5.0)
+    for row in body:
+        second.hline(edges[0], edges[-1], row.bottom)
+    second.text(LEFT, 200, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige konsekvenser.")
+    return write_pdf([first, second], path)
+
+
+def test_a_header_and_its_first_section_row_left_at_the_foot_of_a_page_head_the_body_on_the_next(tmp_path):
+    """A header left at a page's foot with its first row (a lone section label a row's height below it) is the
+    header of the table that opens the next page, that row its first body row."""
+    tables = extract_tables(_header_and_section_row_at_foot_pdf(tmp_path / "foot.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == HEADER
+    assert _rows(t) == FOOT_BODY
+    assert t.caption == "Tabel 1. Forslagets samlede økonomiske konsekvenser"
