@@ -74,10 +74,24 @@ def entries(grid: Grid) -> list[dict]:
         split = split_code(label)
         if split is None:
             continue  # the catalogue total or a note
-        title, confidential = strip_confidential(split[1])
+        title, following = split_type_tail(split[1])
+        title, confidential = strip_confidential(title)
         out.append(dict(code=split[0], title=title, confidential=confidential, proposal_type=ptype,
                         page=row.page, row=row))
+        ptype = following or ptype
     return out
+
+
+def split_type_tail(title: str) -> tuple[str, str | None]:
+    """Given an overview entry's title, return it without the proposal-type group rows read into its end
+    ("... Omsorgsforvaltningen INNOVATIONSFORSLAG EFFEKTIVISERINGSFORSLAG": group heads printed under a wrapped
+    title, in a table without rules) and the type the last of them opens for the entries after it (None when
+    the title ends in no type word). A type word is a group row of its own, never part of a title."""
+    words, last = title.split(), None
+    while len(words) > 1 and (t := proposal_type(words[-1])) is not None and words[-1].isupper():
+        last = last or t
+        words.pop()
+    return " ".join(words), last
 
 
 def titles(grids: list[Grid]) -> dict[str, str]:

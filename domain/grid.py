@@ -64,8 +64,65 @@ def _opt(v):
     return v.item() if hasattr(v, "item") else v
 
 
+# A body row repeats the header when at least this many of its cells print their own column's header.
+MIN_REPEATED_HEADER_CELLS = 2
+
+
+def _header_rest(text: str, header: str) -> str | None:
+    """Given a body cell and its column's header, return what the cell prints after the header's words ("" when
+    it prints the header alone), or None when it does not open with the header."""
+    from domain.cells import norm  # domain.cells imports this module
+
+    words, n = text.split(), len(header.split())
+    if not n or len(words) < n or norm(" ".join(words[:n])) != norm(header):
+        return None
+    return " ".join(words[n:])
+
+
+def repeated_header_rows(grid: Grid) -> set[int]:
+    """Given a grid, return the indexes of its body rows that repeat the header (a header printed again on a
+    continuation page and read as a body row): at least two of their cells print their own column's header,
+    alone or followed by the end of the cell above it that the page break moved below the header."""
+    heads = grid.columns
+    return {r.index for r in grid.rows
+            if sum(1 for c, cell in r.cells.items()
+                   if c < len(heads) and heads[c].strip() and _header_rest(cell.text, heads[c]) is not None)
+            >= MIN_REPEATED_HEADER_CELLS}
+
+
+def without_repeated_headers(grid: Grid) -> Grid:
+    """Given a grid, return it without the body rows that repeat its header: they are not rows of the table.
+    Where such a row's cell prints more than its header (the wrapped end of the cell above, moved below the
+    header repeated on the next page and read into it), that text is joined to the same cell of the row before.
+    Row indexes are kept (they name the rows of `table_cells`)."""
+    skip = repeated_header_rows(grid)
+    if not skip:
+        return grid
+    from normalizers.labels import clean_text, join_lines
+
+    rows: list[GridRow] = []
+    for row in grid.rows:
+        if row.index not in skip:
+            rows.append(row)
+            continue
+        if not rows:
+            continue
+        prev = rows[-1]
+        for c, cell in row.cells.items():
+            rest = _header_rest(cell.text, grid.columns[c]) if c < len(grid.columns) else None
+            above = prev.cells.get(c)
+            if rest and above is not None and above.value is None:
+                text = clean_text(join_lines([above.text, rest]))
+                if prev.label == above.text:
+                    prev.label = text
+                prev.cells[c] = GridCell(text=text, value=None, page=above.page, bbox=above.bbox)
+    grid.rows = rows
+    return grid
+
+
 def grids_from_records(tables: Iterable[dict], cells: Iterable[dict]) -> list[Grid]:
-    """Given `tables` rows and `table_cells` rows (dicts, contract columns), rebuild the grids in table order."""
+    """Given `tables` rows and `table_cells` rows (dicts, contract columns), rebuild the grids in table order
+    (without the body rows that only repeat a header: `without_repeated_headers`)."""
     by_table: dict[str, dict[int, GridRow]] = {}
     for c in cells:
         rows = by_table.setdefault(c["table_id"], {})
@@ -91,7 +148,7 @@ def grids_from_records(tables: Iterable[dict], cells: Iterable[dict]) -> list[Gr
             columns=[str(x) for x in t["columns"]] if t.get("columns") is not None else [],
             unit=_opt(t.get("unit")), pl_year=None if pl is None else int(pl),
             kind=_opt(t.get("kind")) or "other", rows=[rows[i] for i in sorted(rows)]))
-    return out
+    return [without_repeated_headers(g) for g in out]
 
 
 def grids_from_frames(tables: pd.DataFrame, cells: pd.DataFrame) -> list[Grid]:

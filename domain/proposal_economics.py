@@ -44,7 +44,7 @@ class EconRow:
     label: str
     section: str | None
     control_area: str | None
-    role: str  # "head", "item", "total", "payback", "blank"
+    role: str  # "head", "item", "total", "payback", "blank", "after" (a row after the grand total and payback)
 
 
 def _control_col(grid: Grid) -> int | None:
@@ -89,12 +89,15 @@ def read(grid: Grid) -> list[EconRow]:
     # ændringer"): the table then opens in that section.
     header = clean(grid.columns[lc]) if lc < len(grid.columns) else ""
     section, out = section_head(header) or split_section_head(header, at_end=True)[0], []
+    ended = False  # the grand total was printed: only payback rows may follow it in a Tabel 1
     for row in grid.rows:
         label = clean(row.label or row.text(lc))
         control = clean(row.text(cc)) if cc is not None else ""
         has_amount = any(amount(row.text(c)) is not None for c in years)
         if is_payback(label):
             out.append(EconRow(row, label, None, None, "payback"))
+        elif ended:  # another table read on as this one's continuation (a page break after its caption)
+            out.append(EconRow(row, label, None, None, "after"))
         elif (head := section_head(label)) is not None and not has_amount and not control:
             section = head
             out.append(EconRow(row, label, head, None, "head"))
@@ -103,6 +106,7 @@ def read(grid: Grid) -> list[EconRow]:
             if following is not None and section_total(rest) == tot:  # not "Samlede implementeringsomkostninger"
                 label, section = rest, following
             out.append(EconRow(row, label, tot, control or None, "total"))
+            ended = tot == "total"
         elif (has_amount and (lead := split_section_head(label))[0] not in (None, section)
               and section_total(lead[1]) is None):  # a head merged into the first row of the section it opens
             section, label = lead

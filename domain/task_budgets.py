@@ -23,12 +23,15 @@ AMOUNTS = ("budget_dkk", "skal_dkk", "skal_adjustable_dkk", "kan_dkk")  # left-t
 CODES = ("budget_type", "expense_type")  # left-to-right order of the two one-letter code columns
 POTENTIAL_WORDS = frozenset({"stor", "mellem", "lille"})
 NIL = "-"
+CONTINUES = "_continues"  # marks a row that completes the previous grid's last row (not a contract column)
 MAX_ROW_NUMBER = 9999
 MIN_NUMBERED_ROWS = 3  # a task table has at least this many numbered task rows
 MIN_AMOUNT_COLUMNS = 3
 MIN_POTENTIAL_CELLS = 3  # assessment words needed to recognise the table without header/caption words
 AMOUNT_SHARE = 0.8  # share of a column's non-empty cells that must be numbers for an amount column
 TEXT_MIN_LEN = 3
+HEADER_SEARCH_ROWS = 3  # a header read as a body row is among the first rows
+MIN_HEADER_ROLES = 4  # ... and names at least this many roles
 
 # Header vocabulary, most specific first: (role, words any of which the normalised header must contain).
 HEADER_ROLES = (
@@ -65,6 +68,7 @@ class Layout:
     """Column index of each role of a task budget table (roles missing from the grid are absent)."""
 
     cols: dict[str, int] = field(default_factory=dict)
+    header_row: int | None = None  # the body row that is the table's header (text above it read as the header)
 
     def get(self, role: str) -> int | None:
         """Given a role name, return its column index or None."""
@@ -112,13 +116,37 @@ def _fits(role: str, texts: list[str]) -> bool:
     return not all(amount(t) is not None for t in texts)  # task / remark: not a column of numbers
 
 
+def _roles_named(texts: list[str]) -> int:
+    """Given header texts, return how many of them name a task-budget role."""
+    return sum(1 for t in texts if (h := norm(t)) and any(any(w in h or h == w.strip() for w in words)
+                                                          for _, words in HEADER_ROLES))
+
+
+def header_in_body(grid: Grid) -> GridRow | None:
+    """Given a grid, return the body row that is its header, or None: when the text above the table (a caption,
+    prose) was read as the header, the printed header is a body row before the first numbered task, every cell
+    text, naming more roles than the grid's header does."""
+    named = _roles_named(grid.columns)
+    for row in grid.rows[:HEADER_SEARCH_ROWS]:
+        texts = [c.text for _, c in sorted(row.cells.items()) if c.text.strip()]
+        if any(row_number(t) is not None or amount(t) is not None for t in texts):
+            return None  # a task row (or one with amounts): the header comes before it, or not at all
+        if len(texts) >= MIN_HEADER_ROLES and _roles_named(texts) >= max(MIN_HEADER_ROLES, named + 1):
+            return row
+    return None
+
+
 def layout(grid: Grid) -> Layout:
     """Given a grid, return the columns of each task-budget role (by header words, then content and order)."""
     ncols = max([len(grid.columns)] + [max(r.cells, default=-1) + 1 for r in grid.rows])
     cols: dict[str, int] = {}
     skip = repeated_headers(grid)
+    headers = list(grid.columns)
+    if (head := header_in_body(grid)) is not None:
+        headers = [head.text(c) for c in range(ncols)]
+        skip = skip | {head.index}
     for c in range(ncols):
-        h = norm(grid.columns[c]) if c < len(grid.columns) else ""
+        h = norm(headers[c]) if c < len(headers) else ""
         texts = _texts(grid, c, skip)
         for role, words in HEADER_ROLES:
             if role not in cols and h and any(w in h or h == w.strip() for w in words) and _fits(role, texts):
@@ -151,7 +179,7 @@ def layout(grid: Grid) -> Layout:
                 role = "task" if "task" not in cols else ("remark" if "remark" not in cols else None)
                 if role:
                     cols[role] = c
-    return Layout(cols)
+    return Layout(cols, None if head is None else head.index)
 
 
 def recognise(grid: Grid) -> bool:
@@ -182,6 +210,8 @@ class Line:
 
 def _is_noise(row: GridRow, lay: Layout, grid: Grid) -> bool:
     """Given a row, return whether it is a printed column-number row ("1 2 3 ... 10") or a repeated header."""
+    if row.index == lay.header_row:
+        return True
     texts = [c.text.strip() for _, c in sorted(row.cells.items()) if c.text.strip()]
     if len(texts) >= 4 and [row_number(t) for t in texts] == list(range(1, len(texts) + 1)):
         return True
@@ -189,10 +219,13 @@ def _is_noise(row: GridRow, lay: Layout, grid: Grid) -> bool:
     return sum(norm(t) in headers for t in texts) >= 2
 
 
-def read_lines(grid: Grid, lay: Layout, group: str | None = None) -> list[Line]:
+def read_lines(grid: Grid, lay: Layout, group: str | None = None, open_task: bool = False) -> list[Line]:
     """Given a task budget grid, its layout and the group open before it, return its lines with their group.
 
     `group` is the group a continuation grid's first task rows belong to (the previous part's last group).
+    `open_task`: the previous part ended with a numbered row that printed no task (a row broken over the page,
+    its middle-set cells before the break, its task after it); then a first row here with a task but neither a
+    number nor an amount is the rest of that row (role "cont"), not a group row.
     """
     out: list[Line] = []
     for row in grid.rows:
@@ -202,7 +235,10 @@ def read_lines(grid: Grid, lay: Layout, group: str | None = None) -> list[Line]:
         task = clean(row.text(lay.get("task")) or row.label)
         if nr is None and not task:
             continue
-        if nr is not None:
+        if open_task and not out and nr is None and not any(
+                amount(row.text(lay.get(r))) is not None for r in AMOUNTS):
+            out.append(Line(row, None, task, "cont", group))
+        elif nr is not None:
             out.append(Line(row, nr, task, "task", group))
         elif _I_ALT.search(norm(task)):
             out.append(Line(row, None, task, "total", None))
@@ -230,13 +266,14 @@ def document_budget_year(doc: DocumentContext, grids: list[Grid]) -> int | None:
 
 
 def rows_of(doc: DocumentContext, grid: Grid, default_year: int | None = None,
-            group: str | None = None) -> list[dict]:
-    """Given a document, one task budget grid, a fallback budget year and the group open before the grid
-    (when it continues a previous part of the table), return its `task_budgets` rows."""
+            group: str | None = None, open_task: bool = False) -> list[dict]:
+    """Given a document, one task budget grid, a fallback budget year, the group open before the grid (when it
+    continues a previous part of the table) and whether that part ended with a task row cut by the page break,
+    return its `task_budgets` rows (a first row that completes the cut row is marked with CONTINUES)."""
     lay = layout(grid)
     factor, year = unit_factor(grid_unit(grid)), budget_year(grid) or default_year
     out = []
-    for ln in read_lines(grid, lay, group):
+    for ln in read_lines(grid, lay, group, open_task):
         r = ln.row
         rec = dict(document_id=doc.document_id, page=r.page, municipality=doc.municipality, budget_year=year,
                    account_no=ln.nr, task=ln.task, group=ln.group, is_subtotal=ln.nr is None,
@@ -246,6 +283,8 @@ def rows_of(doc: DocumentContext, grid: Grid, default_year: int | None = None,
             rec[role] = to_dkk(amount(r.text(lay.get(role))), factor)
         rec["remark"] = clean(r.text(lay.get("remark"))) or None
         rec["reprioritisation_potential"] = potential(r.text(lay.get("reprioritisation_potential")))
+        if ln.role == "cont":
+            rec[CONTINUES] = True
         out.append(rec)
     return out
 
@@ -256,7 +295,13 @@ def build(doc: DocumentContext, grids: list[Grid]) -> list[dict]:
     group: str | None = None  # a table printed over several grids continues the group open at the break
     for grid in grids:
         if grid.kind == KIND or (grid.kind in ("other", None) and recognise(grid)):
-            rows = rows_of(doc, grid, document_budget_year(doc, grids), group)
+            cut = bool(out) and out[-1]["account_no"] is not None and not out[-1]["task"]
+            rows = rows_of(doc, grid, document_budget_year(doc, grids), group, open_task=cut)
+            if rows and rows[0].pop(CONTINUES, False):  # the rest of the row cut by the page break
+                rest = rows.pop(0)
+                for k in ("task", "remark", "reprioritisation_potential", "budget_type", "expense_type", *AMOUNTS):
+                    if out[-1][k] in (None, "") and rest[k] not in (None, ""):
+                        out[-1][k] = rest[k]
             out.extend(rows)
             group = rows[-1]["group"] if rows else group
     return out

@@ -9,7 +9,7 @@ from rapidfuzz.fuzz import ratio
 from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token
 from extractors.linecells import LineCells, cell_text, label_text, open_end, starts_lower
 from extractors.model import Cell, Row, Table
-from extractors.regions import MARK, YEAR_TOKEN, Region
+from extractors.regions import HEADER_LINE_GAP_FACTOR, MARK, YEAR_TOKEN, Region
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.wraps import (
     NO_WRAPPING,
@@ -848,8 +848,12 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     ) >= HEADER_REPEAT_RATIO:  # the page repeats the header left at the foot of the page before: its own
         return False
     seps = [b for _, b in table.col_x[:-1]]
-    # a bold header with plain lines under it: those are the first row, cut off from the rest by the page break
+    # a bold header with plain lines under it, or lines set a gap below its last line of several cells: those are
+    # the first row, cut off from the rest by the page break
     k = next((i for i, ln in enumerate(lines) if not ln.bold), len(lines)) if lines[0].bold else len(lines)
+    last = max((i for i, ln in enumerate(lines) if len(ln.segments) >= 2), default=len(lines) - 1)
+    if last + 1 < k and lines[last + 1].top - lines[last].bottom > HEADER_LINE_GAP_FACTOR * max(lines[last].size, 1.0):
+        k = last + 1
     foot = lines
     cut_row = assign_cells(lines[k:], seps)
     lines = lines[:k]

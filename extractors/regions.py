@@ -29,6 +29,7 @@ UNIT_LINE_MAX_CHARS = 40
 COLUMN_FLUSH = 1.5  # a line starting this close to where a column's cells start is set in that column
 TITLE_SIZE_SLACK = 0.25  # a line above a table set this much larger than its first row is a title, not header
 HEADER_LINE_GAP_FACTOR = 0.9  # lines of one wrapped header cell are closer than this many font sizes
+FOOT_ROW_GAP_FACTOR = 3.0  # a lone line at a page's foot this close under a header left there is its first row
 CAPTION_WIDTH_SHARE = 0.4  # a lone line above a table, from the left margin and wider than this, is its caption
 FRAME_TEXT_SIZE_SLACK = 1.5  # single lines between two rules set this much larger than the cells are not a row
 PROSE_FRAME_SHARE = 0.5  # ... and running across this share of the frame's width
@@ -676,7 +677,10 @@ def trailing_header(page: PageLayout, regions: list[Region], settings: Extractio
     below = regions[-1].bottom if regions else float("-inf")
     out: list[TextLine] = []
     for ln in reversed([ln for ln in page.lines if ln.top > below]):
-        if out and out[0].top - ln.bottom > HEADER_LINE_GAP_FACTOR * max(ln.size, 1.0):
+        gap = out[0].top - ln.bottom if out else 0.0
+        # lone lines under a header of several cells, a row's height below it, are its first (section) rows
+        first_rows = is_multi(ln) and not any(is_multi(x) for x in out) and gap <= FOOT_ROW_GAP_FACTOR * ln.size
+        if out and gap > HEADER_LINE_GAP_FACTOR * max(ln.size, 1.0) and not first_rows:
             break
         if is_caption(ln) or _is_prose(ln, left, prose_right) or _holds_amount(ln):
             break

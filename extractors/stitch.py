@@ -23,12 +23,14 @@ def _column_map(a: Table, b: Table) -> list[int] | None:
     may map to one of a's (a page whose whitespace split a column) as long as no row fills two of them."""
     if _same_header(a, b):
         return list(range(len(a.columns)))
-    by_band = _map_middles(a, b, [(x0 + x1) / 2 for x0, x1 in b.col_x])
-    if by_band is not None or len(b.col_text) != len(b.col_x) or None in b.col_text:
-        return by_band
     # the bands' middles depend on where the page's text left the gutters (a page where the label column is
-    # empty in most rows); the middles of the columns' own text do not
-    return _map_middles(a, b, [(x0 + x1) / 2 for x0, x1 in b.col_text])
+    # empty in most rows, or a text column empty in every row there: its band and the next one's meet anywhere
+    # between their texts); the middles of the columns' own text do not
+    if len(b.col_text) == len(b.col_x) and None not in b.col_text:
+        by_text = _map_middles(a, b, [(x0 + x1) / 2 for x0, x1 in b.col_text])
+        if by_text is not None:
+            return by_text
+    return _map_middles(a, b, [(x0 + x1) / 2 for x0, x1 in b.col_x])
 
 
 def _map_middles(a: Table, b: Table, middles: list[float]) -> list[int] | None:
@@ -76,12 +78,21 @@ def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
             or (not b.header_bold and _same_bands(a, b)))
 
 
+def _edges(t: Table) -> list[float]:
+    """Given a table, return its column edges left to right."""
+    return [t.col_x[0][0], *(x1 for _, x1 in t.col_x)] if t.col_x else []
+
+
 def _same_bands(a: Table, b: Table) -> bool:
-    """Given a table and its candidate continuation, return whether b's columns are a's, edge for edge (one grid
-    carried on over the page break: a plain first row there is a body row, not the header of another table)."""
-    return len(a.col_x) == len(b.col_x) >= 2 and all(
-        abs(a0 - b0) <= SAME_BAND_TOLERANCE and abs(a1 - b1) <= SAME_BAND_TOLERANCE
-        for (a0, a1), (b0, b1) in zip(a.col_x, b.col_x, strict=True))
+    """Given a table and its candidate continuation, return whether b's columns are a's, edge for edge, or some of
+    them joined (one grid carried on over the page break, where every row spans two of its columns, as a "Dækket
+    ved ..." text spanning the amount and recommendation columns does: a plain first row there is a body row, not
+    the header of another table)."""
+    ea, eb = _edges(a), _edges(b)
+    near = [min(range(len(ea)), key=lambda i, x=x: abs(ea[i] - x)) for x in eb]
+    return (len(a.col_x) >= len(b.col_x) >= 2 and near == sorted(set(near)) and near[0] == 0
+            and near[-1] == len(ea) - 1
+            and all(abs(ea[i] - x) <= SAME_BAND_TOLERANCE for i, x in zip(near, eb, strict=True)))
 
 
 def label_column(t: Table) -> int:
@@ -100,13 +111,18 @@ def _remap(row: Row, cmap: list[int], n: int) -> Row:
 
 
 def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
-    """Given the last row before a page break and the first after it, return whether the second continues it."""
+    """Given the last row before a page break and the first after it, return whether the second continues it:
+    a label run on, values under a label left alone, or a label (with any cells) under values printed without it
+    (a row broken so that its middle-set values fell before the break and its label after it) that fills only
+    cells the row before left empty."""
     values = [c for i, c in enumerate(row.cells) if c is not None and i != label_col]
     label = row.cells[label_col].text if row.cells[label_col] else ""
     prev_label = prev.cells[label_col].text if prev.cells[label_col] else ""
+    prev_values = [i for i, c in enumerate(prev.cells) if c is not None and i != label_col]
+    disjoint = not any(a is not None and b is not None for a, b in zip(prev.cells, row.cells, strict=True))
     return (not values and bool(label) and (prev_label.endswith("-") or label[:1].islower())) or (
-        bool(values) and not label and bool(prev_label) and not any(
-            c is not None for i, c in enumerate(prev.cells) if i != label_col))
+        bool(values) and not label and bool(prev_label) and not prev_values) or (
+        bool(label) and not prev_label and bool(prev_values) and disjoint)
 
 
 def _merge_row(prev: Row, row: Row) -> Row:

@@ -109,3 +109,25 @@ def test_a_type_group_row_read_into_the_proposal_below_it_still_opens_its_group(
     assert catalogue_overview.recognise(grid)
     assert catalogue_overview.rows(DOC, [grid]) == want
     assert all(c.holds for c in catalogue_overview.check_totals(grid)) and catalogue_overview.check_totals(grid)
+
+
+def test_group_rows_read_into_the_end_of_a_wrapped_title_are_not_part_of_it():
+    """LibreOffice, no rules (tune seed 779): the group rows INNOVATIONSFORSLAG and EFFEKTIVISERINGSFORSLAG
+    printed under SU6's wrapped title were read into it ("... Omsorgsforvaltningen INNOVATIONSFORSLAG
+    EFFEKTIVISERINGSFORSLAG"). The title ends before them, and the entries after it are no longer taken for
+    investment proposals: the last group read opens (SU7's own group is lost with the row that printed it)."""
+    grid = _grid()
+    want = {e["code"]: e for e in catalogue_overview.entries(grid)}
+    heads = [i for i, r in enumerate(grid.rows) if r.label in ("INNOVATIONSFORSLAG", "EFFEKTIVISERINGSFORSLAG")]
+    assert len(heads) == 2
+    k = next(i for i, r in enumerate(grid.rows) if r.label.startswith("SU6"))
+    row = grid.rows[k]
+    merged = f"{row.label} INNOVATIONSFORSLAG EFFEKTIVISERINGSFORSLAG"
+    lc = next(c for c, cell in row.cells.items() if cell.text == row.label)
+    grid.rows[k] = GridRow(row.index, row.page, merged,
+                           {**row.cells, lc: dataclasses.replace(row.cells[lc], text=merged)})
+    grid.rows = [r for i, r in enumerate(grid.rows) if i not in heads]
+    got = {e["code"]: e for e in catalogue_overview.entries(grid)}
+    assert {c: e["title"] for c, e in got.items()} == {c: e["title"] for c, e in want.items()}
+    assert {c: e["proposal_type"] for c, e in got.items() if c != "SU7"} == \
+        {c: e["proposal_type"] for c, e in want.items() if c != "SU7"}

@@ -252,3 +252,37 @@ def test_a_section_head_read_into_the_header_opens_the_first_section():
     for unit in (grid.columns[lc], "1.000 kr. 2023 p/l"):  # the header as the gold has it, and with its unit
         grid.columns[lc] = f"{unit} {head}".strip()
         assert _sections(grid) == printed
+
+
+def test_a_table_read_on_below_the_grand_total_and_payback_adds_no_rows():
+    """A Tabel 1 ends with "Samlet økonomisk påvirkning" and its payback rows. The next table ("Tabel 2 Varige
+    ændringer, service", its caption left at the foot of the page before) stitched onto it as its continuation
+    (fpdf2, tune seed 778) brings rows with amounts under the same year headers: they are no economics rows,
+    though a "Varige ændringer totalt" among them reads like a total."""
+    grids = classified("003")
+    i, grid = next((i, g) for i, g in enumerate(grids) if g.kind == proposal_economics.KIND
+                   and proposal_economics.grid_code(g, {}) == "HA03")
+    printed = _sections(grid)
+    tabel2 = grids[i + 1]
+    assert (tabel2.caption or "").startswith("Tabel 2")
+    n = max(r.index for r in grid.rows) + 1
+    for k, row in enumerate(tabel2.rows):
+        grid.rows.append(type(row)(index=n + k, page=row.page, label=row.label, cells=dict(row.cells)))
+    assert len(grid.rows) > n
+    assert _sections(grid) == printed
+    assert not [c for c in proposal_economics.check_totals(grid) if not c.holds]
+
+
+def test_a_header_repeated_in_the_body_is_no_row():
+    """A continuation page's repeated header read as a body row ("1.000 kr. 2025 p/l | Styringsområde | 2024 ..."
+    in a Chromium Tabel 1, tune seed 779) would read as a line item whose amounts are the years: it is no row."""
+    from domain.grid import GridCell, GridRow, without_repeated_headers
+
+    grid = _econ_grid("003", "BU/SI01")
+    printed = _sections(grid)
+    page = grid.rows[3].page
+    header = GridRow(index=999, page=page, label=grid.columns[0],
+                     cells={c: GridCell(text=h, value=None, page=page) for c, h in enumerate(grid.columns) if h})
+    grid.rows.insert(3, header)
+    assert len(_sections(grid)) > len(printed)
+    assert _sections(without_repeated_headers(grid)) == printed

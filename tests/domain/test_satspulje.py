@@ -178,3 +178,29 @@ def test_a_table_under_the_overviews_heading_is_not_the_overview():
     hits = [g.caption for g in grids if satspulje.recognise(g)]
     assert hits == [overview.caption]
     assert any(satspulje.layout(g) is not None for g in grids if g is not overview)  # numbered period tables
+
+
+def test_a_header_repeated_with_the_end_of_the_label_above_it_is_no_row():
+    """LibreOffice (tune seed 779) breaks a row over a page and repeats the header there; the last line of the
+    row's label is read into the repeated header's label cell ("Initiativ komplicerede sorgreaktioner") and the
+    header becomes a body row, whose "Nr." cell hid the row-number column: the overview lost all 876 rows. The
+    repeated header is no row, and the text after its header word ends the label of the row above it."""
+    from domain.grid import GridCell, GridRow, without_repeated_headers
+
+    grid = _overview()
+    want = satspulje.build(DOC, [grid])
+    k = next(i for i, r in enumerate(grid.rows) if len(r.label.split()) >= 4 and r.text(0))
+    row = grid.rows[k]
+    lc = next(c for c, cell in row.cells.items() if cell.text == row.label)
+    head, tail = " ".join(row.label.split()[:-2]), " ".join(row.label.split()[-2:])
+    grid.rows[k] = GridRow(row.index, row.page, head, {**row.cells, lc: dataclasses.replace(row.cells[lc], text=head)})
+    page = row.page + 1
+    cells = {c: GridCell(text=h, value=None, page=page) for c, h in enumerate(grid.columns) if h}
+    cells[lc] = GridCell(text=f"{grid.columns[lc]} {tail}", value=None, page=page)
+    grid.rows.insert(k + 1, GridRow(index=10_000, page=page, label=cells[lc].text, cells=cells))
+    assert not satspulje.recognise(grid)
+    grid = without_repeated_headers(grid)
+    assert satspulje.recognise(grid)
+    got = satspulje.build(DOC, [grid])
+    assert [(r["initiative"], r["period"], r["amount_dkk"]) for r in got] == \
+        [(r["initiative"], r["period"], r["amount_dkk"]) for r in want]

@@ -198,3 +198,34 @@ def test_a_header_repeated_in_the_body_does_not_hide_the_columns():
     assert task_budgets.recognise(grid)
     assert task_budgets.layout(grid).cols == task_budgets.layout(_table()).cols
     assert task_budgets.build(DOC, [grid]) == want
+
+
+def test_header_read_as_a_body_row_and_a_row_cut_by_the_page_break_over_two_grids():
+    """WeasyPrint, monospaced and unruled (tune seed 778): the prose and caption above the table were read as its
+    header and the printed header as its first body row; the table goes on in a second grid (not stitched), and
+    the row the page broke prints its number, codes and amounts at the foot of the first grid and its task and
+    remark at the top of the second. The rows are the printed table's, the cut row one row."""
+    from domain.grid import GridCell, GridRow
+
+    grid = _table()
+    want = task_budgets.build(DOC, [copy.deepcopy(grid)])
+    page = grid.rows[0].page
+    header = GridRow(index=-1, page=page, label=grid.columns[1],
+                     cells={c: GridCell(text=h, value=None, page=page) for c, h in enumerate(grid.columns) if h})
+    first = copy.deepcopy(grid)
+    first.columns = ["Effektiviseringen forudsætter, at de nødvendige investeringer foretages", "opkvalificering."] \
+        + [""] * (len(grid.columns) - 2)
+    k = 6  # a numbered task row of the first group
+    assert first.rows[k].text(0) and first.rows[k].text(1)
+    task_col = 1
+    cut = first.rows[k]
+    first.rows = [header, *first.rows[:k], GridRow(cut.index, page, "", {
+        c: cell for c, cell in cut.cells.items() if c not in (task_col, 8)})]
+    second = copy.deepcopy(grid)
+    second.table_id, second.table_index = "gold-001b", 1
+    second.rows = [GridRow(cut.index, page + 1, cut.label, {c: cut.cells[c] for c in (task_col, 8) if c in cut.cells}),
+                   *second.rows[k + 1:]]
+    assert task_budgets.recognise(first) and task_budgets.recognise(second)
+    rows = task_budgets.build(DOC, [first, second])
+    keys = ("account_no", "task", "group", "budget_dkk", "skal_dkk", "skal_adjustable_dkk", "kan_dkk", "remark")
+    assert [tuple(r[k] for k in keys) for r in rows] == [tuple(r[k] for k in keys) for r in want]

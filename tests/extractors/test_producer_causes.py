@@ -753,3 +753,134 @@ def test_a_header_stating_its_unit_left_at_the_foot_of_a_page_heads_the_body_on_
     assert t.columns == HEADER
     assert _rows(t) == FOOT_BODY
     assert t.caption == "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+
+
+GRANT_HEADER = ["Bevilling", "Beløb som udløber", "Anbefaling"]
+GRANT_BODY = [
+    ["Faste teams og øget tryghed på plejehjem", "96.369", "Bør videreføres"],
+    ["Socialrådgivere hos læger i udsatte boligområder", "8.029", "Bør videreføres"],
+    ["Velfærdsrejser for ældre (pilotprojekt)", "10.066", "Politisk"],
+    ["Genoptræning og forebyggende træning", "2.436", "Ikke relevant at videreføre"],
+    ["Tryg hjemkomst fra hospital", "26.824", "Ikke relevant at videreføre"],
+]
+
+
+def _values_before_the_break_pdf(path: Path) -> Path:
+    """A ruled list whose fourth row breaks over the page the way WeasyPrint breaks a row of middle-set cells:
+    its amount is printed at the foot of page 1 in a row of its own, its label and recommendation open page 2
+    under the repeated header, the amount cell there empty."""
+    edges = [LEFT, LEFT + 230, LEFT + 330, LEFT + 460]
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 560, "Tabel 1. Bevillinger som udløber", bold=True)
+    cut = [*GRANT_BODY[:3], ["", GRANT_BODY[3][1], ""]]
+    rows = set_rows(first, edges, [GRANT_HEADER, *cut], 570, bold_rows=frozenset({0}), numeric_from=1)
+    cell_borders(first, edges, rows)
+    rest = [[GRANT_BODY[3][0], "", GRANT_BODY[3][2]], GRANT_BODY[4]]
+    rows = set_rows(second, edges, [GRANT_HEADER, *rest], 60, bold_rows=frozenset({0}), numeric_from=1)
+    cell_borders(second, edges, rows)
+    second.text(LEFT, 200, "Forvaltningen anbefaler, at de to første bevillinger videreføres i budgettet.")
+    return write_pdf([first, second], path)
+
+
+def test_a_row_whose_values_fell_before_the_page_break_and_its_label_after_it_is_one_row(tmp_path):
+    """The last row of page 1 holds only an amount (no label), the first row of page 2 a label and a text cell
+    where that amount is empty: the page broke one row, and it is read whole."""
+    tables = extract_tables(_values_before_the_break_pdf(tmp_path / "broken.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == GRANT_HEADER
+    assert _rows(t) == GRANT_BODY
+
+
+HANDLED = "Dækket ved forhandlinger om budget 2025"
+HANDLED_ROWS = [["Demensrejsehold", HANDLED, ""], ["Børnesundhedsprofilen", HANDLED, ""],
+                ["Videreførelse af partnerskabsprojektet", HANDLED, ""]]
+
+
+def _spanning_rows_continued_pdf(path: Path) -> Path:
+    """A boxed grant list (plain header) whose last rows print "Dækket ved ..." in one cell spanning the amount and
+    recommendation columns; the page breaks among them, and page 2 repeats no header: its grid has two columns,
+    whose edges are three of page 1's four (WeasyPrint 000, tune seed 778)."""
+    edges = [LEFT, LEFT + 230, LEFT + 330, LEFT + 460]
+    span = [edges[0], edges[1], edges[3]]
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 560, "Tabel 1. Bevillinger som udløber", bold=True)
+    rows = set_rows(first, edges, [GRANT_HEADER, *GRANT_BODY[:3]], 570, numeric_from=1)
+    cell_borders(first, edges, rows)
+    rows = set_rows(first, span, [r[:2] for r in HANDLED_ROWS[:1]], rows[-1].bottom, numeric_from=9)
+    cell_borders(first, span, rows)
+    rows = set_rows(second, span, [r[:2] for r in HANDLED_ROWS[1:]], 60, numeric_from=9)
+    cell_borders(second, span, rows)
+    second.text(LEFT, 200, "Forvaltningen anbefaler, at de to første bevillinger videreføres i budgettet.")
+    return write_pdf([first, second], path)
+
+
+def test_a_continuation_whose_rows_span_two_of_the_columns_is_stitched(tmp_path):
+    """Page 2 continues the grid of page 1 with a cell spanning two of its columns in every row: its first row,
+    plain like page 1's header, is a body row of the same table, not the header of another one."""
+    tables = extract_tables(_spanning_rows_continued_pdf(tmp_path / "span.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == GRANT_HEADER
+    assert _rows(t) == [*GRANT_BODY[:3], *HANDLED_ROWS]
+
+
+TOTALS_BODY = [["Samlede implementeringsomkostninger", "", "29.792", "", "159.257"],
+               ["Samlet økonomisk påvirkning", "", "29.792", "-40.614", "128.800"]]
+
+
+def _empty_text_column_continued_pdf(path: Path) -> Path:
+    """A Tabel 1 set without rules whose continuation page holds only total rows: their "Styringsområde" cells
+    are empty, so the gutter left of the first year column there runs from the labels' ends to the amounts, and
+    that column's band on page 2 reaches into page 1's "Styringsområde" column (LibreOffice 003, seeds 778/779)."""
+    edges = [LEFT, LEFT + 171, LEFT + 240, LEFT + 280, LEFT + 322, LEFT + 364]
+    header = ["1.000 kr. 2025 p/l", "Styringsområde", "2024", "2025", "2026"]
+    body = [["Arealoptimering af Bernstorffsgade", "Anlæg", "9.191", "82.747", ""],
+            ["Indretning af Bernstorffsgade", "Anlæg", "1.400", "52.395", ""],
+            ["Projektledelse i KEID", "Anlæg", "12.796", "13.860", ""]]
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 640, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True)
+    set_rows(first, edges, [header, *body], 650, bold_rows=frozenset({0}), numeric_from=2)
+    set_rows(second, edges, [[r[0][:20], *r[1:]] for r in TOTALS_BODY], 60, numeric_from=2)
+    second.text(LEFT, 200, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige konsekvenser.")
+    return write_pdf([first, second], path)
+
+
+def test_a_continuation_maps_its_columns_by_their_text_not_by_their_gutters(tmp_path):
+    """The year amounts on the continuation page stay under their years: the columns of page 2 are mapped onto
+    page 1's by where their text is, not by the bands the empty column's gutter widened."""
+    tables = extract_tables(_empty_text_column_continued_pdf(tmp_path / "cont.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert _rows(t)[-2:] == [[r[0][:20], *r[1:]] for r in TOTALS_BODY]
+
+
+def _header_and_section_row_at_foot_pdf(path: Path) -> Path:
+    """The caption, the header row and the bold "Varige ændringer" section row (a row's height under the header,
+    under a rule) end page 1; the rest of the body, no header repeated, opens page 2 (WeasyPrint 003, seed 778)."""
+    edges = [LEFT, LEFT + 200, LEFT + 280, LEFT + 330, LEFT + 380, LEFT + 430]
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 80, "Forslaget indebærer en varig besparelse, som vist i tabellen nedenfor.")
+    first.text(LEFT, 730, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
+    rows = set_rows(first, edges, [HEADER, FOOT_BODY[0]], 738, bold_rows=frozenset({0, 1}), pad=5.0)
+    first.hline(edges[0], edges[-1], rows[0].bottom)
+    body = set_rows(second, edges, FOOT_BODY[1:], 60, pad=5.0)
+    for row in body:
+        second.hline(edges[0], edges[-1], row.bottom)
+    second.text(LEFT, 200, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige konsekvenser.")
+    return write_pdf([first, second], path)
+
+
+def test_a_header_and_its_first_section_row_left_at_the_foot_of_a_page_head_the_body_on_the_next(tmp_path):
+    """A header left at a page's foot with its first row (a lone section label a row's height below it) is the
+    header of the table that opens the next page, that row its first body row."""
+    tables = extract_tables(_header_and_section_row_at_foot_pdf(tmp_path / "foot.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == HEADER
+    assert _rows(t) == FOOT_BODY
+    assert t.caption == "Tabel 1. Forslagets samlede økonomiske konsekvenser"
