@@ -116,9 +116,19 @@ def write_table(clean_dir: Path | str, table: str, document_id: str,
     return path
 
 
+def read_parquet(path: Path | str, columns: list[str] | None = None) -> pa.Table:
+    """Given one parquet file (and the columns wanted, default all), return its rows.
+
+    Reads the file itself (`pq.ParquetFile`), not through `pq.read_table`, which sets up a dataset (partition
+    discovery, a file system) for every call: a few milliseconds, paid several times per document.
+    """
+    with pq.ParquetFile(path) as fh:
+        return fh.read(columns=columns)
+
+
 def read_table(clean_dir: Path | str, table: str, document_id: str) -> pa.Table | None:
     """Given the clean dir, a table and a document id, return that document's rows, or None without a file."""
     path = output_path(clean_dir, table, document_id)
     if not path.exists():
         return None
-    return pq.read_table(path)
+    return read_parquet(path)
