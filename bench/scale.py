@@ -117,7 +117,8 @@ def write_section(path: Path, section: str) -> None:
     text = path.read_text() if path.exists() else ""
     if SECTION_BEGIN in text:
         head, rest = text.split(SECTION_BEGIN, 1)
-        text = head + section + rest.split(SECTION_END, 1)[1].lstrip("\n")
+        tail = rest.split(SECTION_END, 1)[1].lstrip("\n")
+        text = head + section + ("\n" + tail if tail else "")
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text)

@@ -81,11 +81,12 @@ def pool(workers: int) -> ProcessPoolExecutor:
     return _POOL
 
 
-def _shutdown_pool() -> None:
-    """Shut the shared worker pool down (it is recreated on demand)."""
+def _shutdown_pool(wait: bool = False) -> None:
+    """Shut the shared worker pool down (it is recreated on demand); with `wait`, until its processes have exited
+    (what a process about to exit needs: its exit would otherwise wait on page readers never told to stop)."""
     global _POOL
     if _POOL is not None:
-        _POOL.shutdown(wait=False, cancel_futures=True)
+        _POOL.shutdown(wait=wait, cancel_futures=True)
         _POOL = None
 
 

@@ -1,17 +1,21 @@
 """Many documents in one step: each PDF's extraction, publication, domain tables and checks, in parallel.
 
 `build_documents` is what the `build_documents` asset step calls with the partition keys (file names) of its run.
-A bounded pool of threads works through them; each thread runs one document at a time, its extraction in a
-limited worker process (pipelines.isolation, so every document keeps its own time and memory limits), then writes
-its parquet and markers and builds all its domain tables from one reading of its grids. The step itself turns
+A pool of threads works through them, one document at a time each; at most `workers` of them extract at once,
+each in a limited worker process (pipelines.isolation, so every document keeps its own time and memory limits),
+while the others write parquet and markers and build domain tables from one reading of the grids, so the
+extraction workers do not wait on that bookkeeping. A document's files are made durable together (one
+`SyncBatch.sync()` before the markers that vouch for them, and one when the document is done). The step itself turns
 the outcomes into a constant number of Dagster events per document (one materialization per asset and
 partition) plus one check result per check and run.
 """
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -34,12 +38,13 @@ from pipelines.process import (
 from pipelines.schemas import GENERIC_TABLES, KEYS
 from pipelines.state import Marker, document_is_current, output_is_current, read_marker, write_marker
 from pipelines.version import pipeline_version
-from pipelines.writer import output_path, read_table, write_table
+from pipelines.writer import SyncBatch, output_path, read_table, write_table
 from reports.build import audit_dir, report_path
 
 WORKERS_ENV = "DKBUDGET_WORKERS"  # documents extracted at once in one step (default: the machine's cores)
 NO_DOCUMENTS_ROW = "no `documents` row yet: build its generic tables (documents, tables, table_cells) first"
 BUILD_LOCK = "build.lock"  # held while one document is built, so two runs never build it at once
+THREADS_PER_WORKER = 2  # documents in hand per extraction slot: one extracting, one being published
 
 
 def workers_from_env(env: dict[str, str] | None = None) -> int:
@@ -67,6 +72,7 @@ class Work:
     domain: tuple[str, ...]  # domain tables to build
     forced: bool
     limits: Limits
+    slots: threading.Semaphore | None = None  # bounds the extractions at once (None: no bound)
 
 
 @dataclass
@@ -82,19 +88,25 @@ class Outcome:
     warning: str = ""
 
 
-def publish_extraction(clean: Path, raw: Path, result: ExtractedDocument) -> None:
+def publish_extraction(clean: Path, raw: Path, result: ExtractedDocument, batch: SyncBatch | None = None) -> None:
     """Given an ExtractedDocument, write (unless it failed) its generic rows + markers, then its `documents` rows.
 
     A failed extraction writes only `documents`: the document's previously published outputs stay in place.
+    The markers are written once the rows they vouch for are durable (`batch` synced; a new batch when None),
+    and are durable at the batch's next sync.
     """
+    batch = SyncBatch() if batch is None else batch
     doc = result.document
     did, sha, version = doc["document_id"], doc["sha256"], doc["pipeline_version"]
     generation = doc["extracted_at"].isoformat()
     if result.tables is not None:
-        for table, rows in (("tables", result.tables), ("table_cells", result.cells)):
-            write_table(clean, table, did, rows)
-            write_marker(clean, did, table, Marker(sha, version, generation, len(rows), doc["file_name"]))
-    publish_documents(clean, raw, result)
+        generic = (("tables", result.tables), ("table_cells", result.cells))
+        for table, rows in generic:
+            write_table(clean, table, did, rows, batch)
+        batch.sync()
+        for table, rows in generic:
+            write_marker(clean, did, table, Marker(sha, version, generation, len(rows), doc["file_name"]), batch)
+    publish_documents(clean, raw, result, batch)
 
 
 def record_problem(clean: Path, document_id: str, problem: str) -> None:
@@ -131,21 +143,27 @@ def build_domain_rows(clean: Path, table: str, doc_row: dict, grids: list | None
     return [{"document_id": did, **row} for row in builder(context, grids)]
 
 
-def _extract(work: Work, file_name: str, sha: str, did: str, out: Outcome) -> list[registry.TotalCheck] | None:
-    """Extract one document unless current; return its fresh total checks (None when it was not extracted)."""
+def _extract(work: Work, file_name: str, sha: str, did: str, out: Outcome,
+             batch: SyncBatch) -> list[registry.TotalCheck] | None:
+    """Extract one document unless current (in one of the work's slots); publish it with `batch`; return its
+    fresh total checks (None when it was not extracted)."""
     current = not work.forced and document_is_current(work.clean, did, None, sha, pipeline_version(),
                                                       tables=GENERIC_TABLES)
     if current:
         out.skipped = True
         add_file_name(work.clean, work.raw, did, file_name)
         return None
-    result = extract_with_limits(pdf_path(work.raw, file_name), work.limits, sha)
-    publish_extraction(work.clean, work.raw, result)
+    with work.slots or nullcontext():
+        result = extract_with_limits(pdf_path(work.raw, file_name), work.limits, sha)
+    publish_extraction(work.clean, work.raw, result, batch)
     return result.totals if result.tables is not None else None
 
 
-def _build_domain(work: Work, did: str, sha: str, doc_row: dict) -> dict[str, str]:
-    """Build the document's selected domain tables from one reading of its grids; return per table why skipped."""
+def _build_domain(work: Work, did: str, sha: str, doc_row: dict, batch: SyncBatch) -> dict[str, str]:
+    """Build the document's selected domain tables from one reading of its grids; return per table why skipped.
+
+    The tables' files are written with `batch`, which is synced before their markers are written.
+    """
     generation = doc_row["extracted_at"].isoformat()
     reasons: dict[str, str] = {}
     todo = []
@@ -159,6 +177,7 @@ def _build_domain(work: Work, did: str, sha: str, doc_row: dict) -> dict[str, st
     if not todo:
         return reasons
     grids = document_grids(work.clean, did)  # from the tables recognised, whatever the document's kind
+    written: list[tuple[str, int]] = []
     for table in todo:
         try:
             rows = build_domain_rows(work.clean, table, doc_row, grids)
@@ -167,9 +186,12 @@ def _build_domain(work: Work, did: str, sha: str, doc_row: dict) -> dict[str, st
             record_problem(work.clean, did, problem)
             reasons[table] = f"building {table} failed, previous output kept: {problem}"
             continue
-        write_table(work.clean, table, did, rows)
-        write_marker(work.clean, did, table, Marker(sha, pipeline_version(), generation, len(rows),
-                                                    doc_row["file_name"]))
+        write_table(work.clean, table, did, rows, batch)
+        written.append((table, len(rows)))
+    batch.sync()
+    for table, n_rows in written:
+        write_marker(work.clean, did, table, Marker(sha, pipeline_version(), generation, n_rows, doc_row["file_name"]),
+                     batch)
         reasons[table] = ""
     return reasons
 
@@ -194,16 +216,20 @@ def build_document(work: Work, sha: str, file_names: list[str]) -> list[Outcome]
     document at once (the second finds it current). Never raises for the PDF itself.
     """
     did = document_id_of(sha)
+    batch = SyncBatch()
     with document_lock(work.clean, did, BUILD_LOCK):
-        first = _build_one(work, file_names[0], sha, did)
-        twins = [_build_one(replace(work, forced=False), name, sha, did) for name in file_names[1:]]
+        try:
+            first = _build_one(work, file_names[0], sha, did, batch)
+            twins = [_build_one(replace(work, forced=False), name, sha, did, batch) for name in file_names[1:]]
+        finally:
+            batch.sync()  # the document's last markers durable before its build lock is let go
     return [first, *twins]
 
 
-def _build_one(work: Work, file_name: str, sha: str, did: str) -> Outcome:
-    """Given the step's work and one PDF (its hash and id), extract/publish/build it as asked."""
+def _build_one(work: Work, file_name: str, sha: str, did: str, batch: SyncBatch) -> Outcome:
+    """Given the step's work and one PDF (its hash and id), extract/publish/build it as asked (files via `batch`)."""
     out = Outcome(file_name, did)
-    totals = _extract(work, file_name, sha, did, out) if work.generic else None
+    totals = _extract(work, file_name, sha, did, out, batch) if work.generic else None
     doc_row = row_of(work.clean, did, file_name)
     if doc_row is None:  # only when the step builds domain tables alone
         out.skipped, out.warning = True, f"{file_name}: {NO_DOCUMENTS_ROW}"
@@ -221,7 +247,7 @@ def _build_one(work: Work, file_name: str, sha: str, did: str) -> Outcome:
                                "path": str(output_path(work.clean, table, did)),
                                **({"audit_report": dg.MetadataValue.path(str(report_path(audit_dir(work.clean), did)))}
                                   if table == "documents" else {})}  # built by the `audit_report` asset after this
-    reasons = _build_domain(work, did, sha, doc_row) if work.domain else {}
+    reasons = _build_domain(work, did, sha, doc_row, batch) if work.domain else {}
     for table, reason in reasons.items():
         marker = read_marker(work.clean, did, table)
         out.metadata[table] = {**common, "skipped": bool(reason), "reason": reason,
@@ -233,19 +259,22 @@ def _build_one(work: Work, file_name: str, sha: str, did: str) -> Outcome:
 
 
 def build_documents(work: Work, file_names: list[str], workers: int) -> list[Outcome]:
-    """Given the step's work and its PDFs, build them with `workers` documents at a time; return the outcomes.
+    """Given the step's work and its PDFs, build them with `workers` extractions at a time; return the outcomes.
 
-    Files with identical bytes are one document, built once by one worker. The outcomes come back one per file
-    name, in the order of `file_names`.
+    Files with identical bytes are one document, built once by one thread. `THREADS_PER_WORKER` documents are in
+    hand per extraction slot, so that publishing one document overlaps the extraction of the next. The outcomes
+    come back one per file name, in the order of `file_names`.
     """
     by_document: dict[str, list[str]] = {}
     for name in file_names:
         by_document.setdefault(sha256_of(pdf_path(work.raw, name)), []).append(name)
     groups = list(by_document.items())
-    if workers <= 1 or len(groups) <= 1:
+    if len(groups) <= 1:
         done = [build_document(work, sha, names) for sha, names in groups]
     else:
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dkbudget-doc") as pool:
+        work = replace(work, slots=threading.BoundedSemaphore(workers))
+        threads = min(len(groups), workers * THREADS_PER_WORKER)
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="dkbudget-doc") as pool:
             done = list(pool.map(lambda group: build_document(work, *group), groups))
     by_name = {o.file_name: o for outcomes in done for o in outcomes}
     return [by_name[name] for name in file_names]

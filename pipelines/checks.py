@@ -15,7 +15,7 @@ from domain import registry
 from domain.grid import grids_from_records
 from pipelines.config import list_pdfs
 from pipelines.schemas import KEYS, SCHEMAS
-from pipelines.writer import PARQUET_SUFFIX, output_path, read_table
+from pipelines.writer import PARQUET_SUFFIX, output_path, read_parquet, read_table
 
 SCHEMA_CHECK = "schema_matches_contract"
 KEYS_CHECK = "keys_unique"
@@ -96,7 +96,7 @@ def documents_file_names(clean_dir: Path) -> set[str]:
     folder = Path(clean_dir) / "documents"
     names: set[str] = set()
     for path in folder.glob(f"*{PARQUET_SUFFIX}"):
-        names.update(pq.read_table(path, columns=["file_name"]).column("file_name").to_pylist())
+        names.update(read_parquet(path, columns=["file_name"]).column("file_name").to_pylist())
     return names
 
 

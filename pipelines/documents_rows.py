@@ -17,7 +17,7 @@ from pathlib import Path
 from pipelines.config import is_safe_file_name
 from pipelines.process import ExtractedDocument, sha256_of
 from pipelines.state import Marker, marker_path, read_marker, write_marker
-from pipelines.writer import read_table, write_table
+from pipelines.writer import SyncBatch, read_table, write_table
 
 TABLE = "documents"
 LOCK_NAME = "documents.lock"
@@ -45,25 +45,32 @@ def _still_has_bytes(raw: Path, name: str, sha: str) -> bool:
         return False
 
 
-def _write(clean: Path, doc: dict, names: list[str], retry: bool) -> None:
-    """Given a `documents` row and the file names with its bytes, publish one row per name and the marker."""
+def _write(clean: Path, doc: dict, names: list[str], retry: bool, batch: SyncBatch | None = None) -> None:
+    """Given a `documents` row and the file names with its bytes, publish one row per name and the marker.
+
+    With a `batch`, the rows (and whatever else the batch holds) are synced before the marker is written, and
+    the marker is durable at the batch's next sync.
+    """
     did = doc["document_id"]
     rows = [{**doc, "file_name": name} for name in sorted(set(names))]
-    write_table(clean, TABLE, did, rows)
+    write_table(clean, TABLE, did, rows, batch)
+    if batch is not None:
+        batch.sync()
     write_marker(clean, did, TABLE, Marker(doc["sha256"], doc["pipeline_version"], doc["extracted_at"].isoformat(),
                                            len(rows), doc["file_name"], tuple(sorted(set(names))), doc["status"],
-                                           retry))
+                                           retry), batch)
 
 
-def publish_documents(clean: Path, raw: Path, result: ExtractedDocument) -> None:
-    """Given a fresh extraction of one file, (re)write its document's `documents` rows: this file and its twins."""
+def publish_documents(clean: Path, raw: Path, result: ExtractedDocument, batch: SyncBatch | None = None) -> None:
+    """Given a fresh extraction of one file, (re)write its document's `documents` rows: this file and its twins
+    (with a `batch`: synced with it before the marker, which is durable at the batch's next sync)."""
     doc = result.document
     did, sha = doc["document_id"], doc["sha256"]
     with document_lock(clean, did):
         previous = read_marker(clean, did, TABLE)
         twins = [n for n in (previous.names() if previous else ()) if n != doc["file_name"]
                  and _still_has_bytes(raw, n, sha)]
-        _write(clean, doc, [doc["file_name"], *twins], result.retry)
+        _write(clean, doc, [doc["file_name"], *twins], result.retry, batch)
 
 
 def add_file_name(clean: Path, raw: Path, document_id: str, file_name: str) -> bool:

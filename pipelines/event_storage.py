@@ -18,9 +18,11 @@ from typing import Any
 import dagster as dg
 from dagster._core.events import ASSET_EVENTS
 from dagster._core.events.log import EventLogEntry
+from dagster._core.storage.event_log.schema import AssetKeyTable, SqlEventLogStorageTable
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
-from dagster._core.storage.sqlalchemy_compat import db_result
 from dagster._serdes import ConfigurableClassData
+from sqlalchemy import exc as db_exc
+from sqlalchemy.engine import Connection
 
 HISTORY_SUBDIR = ("history", "runs")  # where Dagster's default instance keeps the sqlite event log
 HOME_ENV = "DAGSTER_HOME"
@@ -42,18 +44,56 @@ class BatchingSqliteEventLogStorage(SqliteEventLogStorage):
         return cls(base_dir=base_dir, inst_data=inst_data)
 
     def store_event_batch(self, events: Sequence[EventLogEntry]) -> None:
-        """Given events, store them: one run's asset events in one write per database, anything else one by one."""
+        """Given events, store them: one run's asset events in one write per database, anything else one by one.
+
+        Each event is serialized once (its row goes into both databases), the index rows are inserted with one
+        compiled statement, and the asset key table gets one write per asset key: the values the per-event path
+        would leave after its last write (each column from the batch's last event that sets it).
+        """
         asset_events = all(e.is_dagster_event and e.dagster_event_type in ASSET_EVENTS for e in events)
         if len(events) < 2 or not asset_events or len({e.run_id for e in events}) != 1:
             super().store_event_batch(events)
             return
+        rows = [self._event_to_row(event) for event in events]
         with self.run_connection(events[0].run_id) as conn:
-            conn.execute(self.prepare_insert_event_batch(events))
+            conn.execute(SqlEventLogStorageTable.insert().values(rows))
         with self.index_transaction() as conn:
+            insert = SqlEventLogStorageTable.insert()
             ids = []
-            for event in events:
-                with db_result(conn, self.prepare_insert_event(event)) as result:
+            for row in rows:
+                result = conn.execute(insert, row)
+                try:
                     ids.append(result.inserted_primary_key[0])
+                finally:
+                    result.close()
             self._store_asset_event_tags(conn, events, ids)
-            for event, event_id in zip(events, ids, strict=True):
-                self._store_asset_event(conn, event, event_id)
+            self._store_asset_keys(conn, events, ids)
+
+    def _store_asset_keys(self, conn: Connection, events: Sequence[EventLogEntry], ids: Sequence[int]) -> None:
+        """Given a batch of asset events and their index ids, write each asset key's row once, as the per-event
+        path (`_store_asset_event` per event, in order) leaves it: each column from the last event that sets it.
+
+        A materialization followed by another of the same asset in the batch is skipped: the later one sets all
+        of its columns again (so the whole event is serialized once more only for the last of each asset).
+        """
+        index_cols = self._has_asset_key_index_cols_on_connection(conn)
+        last = {}  # asset key -> position of its last materialization in the batch
+        for i, event in enumerate(events):
+            if event.dagster_event and event.dagster_event.asset_key and event.dagster_event.is_step_materialization:
+                last[event.dagster_event.asset_key.to_string()] = i
+        values: dict[str, dict[str, Any]] = {}
+        for i, (event, event_id) in enumerate(zip(events, ids, strict=True)):
+            dagster_event = event.dagster_event
+            if not (dagster_event and dagster_event.asset_key):
+                continue
+            key = dagster_event.asset_key.to_string()
+            if dagster_event.is_step_materialization and last[key] != i:
+                continue
+            values.setdefault(key, {}).update(self._get_asset_entry_values(event, event_id, index_cols))
+        for key, entry in values.items():
+            if not entry:
+                continue
+            try:
+                conn.execute(AssetKeyTable.insert().values(asset_key=key, **entry))
+            except db_exc.IntegrityError:
+                conn.execute(AssetKeyTable.update().values(**entry).where(AssetKeyTable.c.asset_key == key))

@@ -191,10 +191,10 @@ def _worker_main(conn: Connection, max_memory_mb: int, owner: int) -> None:
             task = conn.recv()
         except (EOFError, OSError):
             return
-        if task is None:  # stop: the extractor's page-reading processes first (else exiting waits for them)
-            from extractors.tables import _shutdown_pool
+        if task is None:  # stop: the extractor's page-reading processes first and to the end (else exiting waits
+            from extractors.tables import _shutdown_pool  # for them until this worker is killed, 5 s later)
 
-            _shutdown_pool()
+            _shutdown_pool(wait=True)
             return
         fn, args, max_seconds = task
         _limit_cpu(max_seconds)

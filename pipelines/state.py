@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES
-from pipelines.writer import STATE_DIR, atomic_open, output_path
+from pipelines.writer import STATE_DIR, SyncBatch, atomic_open, output_path
 
 ALL_TABLES = GENERIC_TABLES + DOMAIN_TABLES
 
@@ -35,9 +35,13 @@ def marker_path(clean_dir: Path | str, document_id: str, table: str) -> Path:
     return output_path(clean_dir, table, document_id).parents[1] / STATE_DIR / document_id / f"{table}.json"
 
 
-def write_marker(clean_dir: Path | str, document_id: str, table: str, marker: Marker) -> None:
-    """Given a marker, store it (atomically) for the document's table."""
-    with atomic_open(marker_path(clean_dir, document_id, table)) as fh:
+def write_marker(clean_dir: Path | str, document_id: str, table: str, marker: Marker,
+                 batch: SyncBatch | None = None) -> None:
+    """Given a marker, store it (atomically) for the document's table; with a `batch`, durable at its next sync.
+
+    The output it vouches for must be durable first (written without a batch, or its batch synced).
+    """
+    with atomic_open(marker_path(clean_dir, document_id, table), batch=batch) as fh:
         fh.write(json.dumps(asdict(marker)).encode())
 
 

@@ -7,7 +7,7 @@ import pdfplumber
 import pytest
 from pdfminer.pdfinterp import PDFPageInterpreter
 
-from pipelines.isolation import Limits, run_limited
+from pipelines.isolation import EXIT_GRACE_SECONDS, Limits, run_limited, shutdown_workers
 from pipelines.pdf_text import text_lines
 from pipelines.process import extract_document
 from tests.pipelines.conftest import RAW, REPO
@@ -19,12 +19,30 @@ SHORT_LIMIT_SECONDS = 0.5
 EXIT_CODE = 3
 
 
+def _pages(path) -> int:
+    """Given a PDF, return its number of pages."""
+    with pdfplumber.open(path) as pdf:
+        return len(pdf.pages)
+
+
 def test_one_worker_reads_document_after_document():
     first = run_limited(os.getpid, (), Limits())
     second = run_limited(os.getpid, (), Limits())
     assert first.failure is None and second.failure is None
     assert first.value != os.getpid()  # in a worker, not in this process
     assert second.value == first.value  # the same worker: no process started per document
+
+
+def test_a_worker_whose_document_read_pages_in_parallel_exits_at_once():
+    # a long document is read by the worker's own page-reading processes; stopping the worker stops them first
+    # (else its exit waited on them until it was killed after EXIT_GRACE_SECONDS, at the end of every such run)
+    pdf = min((p for p in RAW.glob("*.pdf") if 30 <= _pages(p) <= 80), key=lambda p: p.stat().st_size)
+    shutdown_workers()  # the idle workers of earlier tests: only this document's worker is timed
+    result = run_limited(extract_document, (str(pdf),), Limits())
+    assert result.failure is None and result.value.tables
+    started = time.monotonic()
+    shutdown_workers()
+    assert time.monotonic() - started < EXIT_GRACE_SECONDS / 2
 
 
 def test_a_worker_that_timed_out_is_replaced_and_the_next_document_is_read():

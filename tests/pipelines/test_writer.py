@@ -65,3 +65,19 @@ def test_to_arrow_uses_the_schema_not_inference():
     assert table.column("remark").null_count == 2
     with pytest.raises(ValueError, match="not in the contract"):
         to_arrow("documents", [{"document_id": DOC_A, "surprise": 1}])
+
+
+def test_a_sync_batch_publishes_whole_files_and_syncs_them_once(tmp_path, monkeypatch):
+    from pipelines import writer
+
+    batch = writer.SyncBatch()
+    path = write_table(tmp_path, "proposal_economics", DOC_A, _rows(DOC_A, 3), batch)
+    assert pq.read_table(path).num_rows == 3  # in place at once, as without a batch
+    assert write_table(tmp_path, "proposal_economics", DOC_A, [], batch) is None and not path.exists()
+    assert batch.files == [path] and batch.folders == {path.parent}
+    synced = []
+    monkeypatch.setattr(writer, "_syncfs", lambda folder: synced.append(folder) or False)  # no syncfs: fsync each
+    batch.sync()
+    assert synced == [path.parent] and not batch.files and not batch.folders
+    batch.sync()  # nothing pending: no sync at all
+    assert len(synced) == 1
