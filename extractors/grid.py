@@ -34,14 +34,32 @@ NUMERIC_KINDS = ("number", "nil")
 
 
 def _segments_for_columns(region: Region) -> list[Segment]:
-    """Given a region, return the segments that define its columns (lone wide segments span, so they are out)."""
+    """Given a region, return the segments that define its columns. Lone segments that span columns are out: wide
+    ones, and those starting in the first column that run over a whole gutter the lines of several cells leave
+    free (a section row "Milepæle for implementering og anvendelse af investeringsmidler" in a text table whose
+    first column is narrow)."""
     width = max(region.x1 - region.x0, 1.0)
+    multi = [sg for ln in region.lines if len(ln.segments) >= 2 for sg in ln.segments]
+    n_multi = sum(len(ln.segments) >= 2 for ln in region.lines)
+    gutters = _free_bands(multi, region.x0 - 1, region.x1 + 1) if n_multi >= MIN_VALUE_LINES else []
+    left = min((sg.x0 for sg in multi), default=region.x0)
     out = []
     for ln in region.lines:
-        if len(ln.segments) == 1 and (ln.x1 - ln.x0) > SPANNING_SHARE * width:
+        if len(ln.segments) == 1 and ((ln.x1 - ln.x0) > SPANNING_SHARE * width or (
+                ln.x0 <= left + ALIGN_TOLERANCE and any(_runs_over(ln, a, b) for a, b in gutters))):
             continue
         out.extend(ln.segments)
     return out
+
+
+def _runs_over(line: TextLine, a: float, b: float) -> bool:
+    """Given a one-segment line and a gutter (a, b), return whether the line's text runs over the whole gutter,
+    its words there no further apart than a word space (two cells set close are not one run of text)."""
+    if not (line.x0 <= a and line.x1 >= b):
+        return False
+    words = line.words
+    return all(nxt.x0 - w.x1 <= WIDE_SPACE_SHARE * max(line.size, 1.0)
+               for w, nxt in zip(words, words[1:], strict=False) if nxt.x0 > a and w.x1 < b)
 
 
 def _ruled_separators(region: Region) -> list[float]:

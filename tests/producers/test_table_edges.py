@@ -26,6 +26,9 @@ its producer and read by the real extractor (and two from seed 6000); header and
   under the header as a wrapped head; the first two rows were read into the header;
 - years-in-text-cells (WeasyPrint, monospaced, seed 6000): "Februar 2024," / "2025, 2026," / "2027" in a text
   column: a line of years was taken for a row's amounts, and the wrapped lines of three rows were gathered on it;
+- section-row-over-narrow-column (ReportLab, tune seed 780's whole catalogue, here its table alone): a section
+  row "Milepæle for implementering og anvendelse af investeringsmidler" runs over the gutter after a narrow first
+  column; it joined the first two columns into one;
 - header-band-one-row (Chromium, ruled): the header's three lines between two rules are the header, also when its
   label column's head prints on the last line only (a guard for the unlabelled-header rule, which keeps to tables
   without rules).
@@ -50,13 +53,24 @@ CASES = {  # case id: (producer, seed drawn by the tune split of seed 5000 or 60
     "rows-tight-under-header-rule": ("libreoffice", 6084),
     "years-in-text-cells": ("weasyprint", 6092),
     "header-band-one-row": ("chromium", 5098),
+    "section-row-over-narrow-column": ("reportlab", 780),
+}
+PINNED = {  # case id: (source, style) pinned where the case comes from a whole document
+    "section-row-over-narrow-column": (
+        "001/13_su2-opfoelgningsmaal.csv",
+        dict(rules="totals", shading="bands", font="DejaVu Sans", size=8.0, bold_header=False, valign="top",
+             header_valign="bottom", split_rows=True, orientation="portrait", label_share=0.4, pad=6.0,
+             full_width=True)),
 }
 
 
 @pytest.fixture(scope="module")
 def read(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Print every case whose producer runs here and read it: case id -> (spec, made, tables)."""
-    specs = {cid: make_spec(seed, producer, "table") for cid, (producer, seed) in CASES.items()}
+    specs = {}
+    for cid, (producer, seed) in CASES.items():
+        source, style = PINNED.get(cid, (None, {}))
+        specs[cid] = make_spec(seed, producer, "table", source, **style)
     return print_and_read(specs, tmp_path_factory.mktemp("table-edges"))
 
 
