@@ -350,7 +350,7 @@ def _continues_numbers(above: LineCells, lc: LineCells, label_col: int) -> bool:
 
 QUANTITY_UNITS = re.compile(r"^(år|mdr\.?|måneder|uger|dage|timer|årsværk|pct\.?)$", re.IGNORECASE)
 OVERLAP_TOLERANCE = 1.0
-BOXED_BODY_LINES = 3  # a boxed table's one body band with this many lines holds rows that no rule parts
+BOXED_BODY_LINES = 2  # a boxed table's one body band with this many lines holds rows that no rule parts
 SPACE_SHARE = 0.3  # a word space is about this share of the font size
 WIDE_SPACE_SHARE = 0.45  # a space this wide (share of the font size) is wider than a word space
 TIGHT_LINE_GAP = 0.45  # a line this close (share of the font size) under the line above wraps the same cell

@@ -84,3 +84,25 @@ def test_header_and_body_are_the_printed_ones(case_id: str, read: dict) -> None:
     assert got == want, f"body differs: {len(got)} rows read, {len(want)} printed; printed rows not read: " \
                         f"{[r for r in want if r not in got][:3]}; rows read that were not printed: " \
                         f"{[r for r in got if r not in want][:3]}"
+
+
+BOXED_TWO_ROWS = ("weasyprint", 500792, "000")  # tune seed 780's grant list: page 2 holds two rows in the box
+
+
+@pytest.fixture(scope="module")
+def boxed_two_rows(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Print the grant list whose last page holds two one-line rows in a box (no rule between them) and read it."""
+    producer, seed, doc = BOXED_TWO_ROWS
+    return print_and_read({"doc": make_spec(seed, producer, "document", doc)}, tmp_path_factory.mktemp("boxed"))
+
+
+def test_two_rows_in_a_box_are_two_rows(boxed_two_rows: dict) -> None:
+    """A box ruled under its header only, whose body on the last page is two one-line text rows ("Dækket ved
+    forhandlinger ..." beside each label): parted by the space between them, not read as one row."""
+    if not boxed_two_rows:
+        pytest.skip(f"producer {BOXED_TWO_ROWS[0]} unavailable")
+    spec, made, tables = boxed_two_rows["doc"]
+    printed = {norm(row[0]) for pt in spec.tables for row in pt.rows}
+    labels = [norm(c.text) for t in tables for r in t.rows for c in r.cells[:1] if c]
+    missing = sorted(printed - set(labels))
+    assert missing == [], f"grants not read as rows of their own: {missing}"
