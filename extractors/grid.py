@@ -9,7 +9,7 @@ from rapidfuzz.fuzz import ratio
 from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token
 from extractors.linecells import LineCells, cell_text, label_text, open_end, starts_lower
 from extractors.model import Cell, Row, Table
-from extractors.regions import HEADER_LINE_GAP_FACTOR, MARK, YEAR_TOKEN, Region
+from extractors.regions import HEADER_LINE_GAP_FACTOR, MARK, TIGHT_LINE_GAP, YEAR_TOKEN, Region
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.wraps import (
     NO_WRAPPING,
@@ -353,7 +353,6 @@ OVERLAP_TOLERANCE = 1.0
 BOXED_BODY_LINES = 2  # a boxed table's one body band with this many lines holds rows that no rule parts
 SPACE_SHARE = 0.3  # a word space is about this share of the font size
 WIDE_SPACE_SHARE = 0.45  # a space this wide (share of the font size) is wider than a word space
-TIGHT_LINE_GAP = 0.45  # a line this close (share of the font size) under the line above wraps the same cell
 
 
 def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
@@ -699,6 +698,10 @@ def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], wi
         return upper.line.bold == lower.line.bold and (
             lower.line.top - upper.line.bottom <= TIGHT_LINE_GAP * max(upper.line.size, 1.0))
 
+    def ruled_off(upper: LineCells, lower: LineCells) -> bool:
+        return any((upper.line.top + upper.line.bottom) / 2 < y < (lower.line.top + lower.line.bottom) / 2
+                   for y in rules)
+
     def spans(lc: LineCells) -> bool:
         return any(ws[-1].x1 > edges[c + 1] + ALIGN_TOLERANCE or ws[0].x0 < edges[c] - ALIGN_TOLERANCE
                    for c, ws in lc.cells.items())
@@ -708,10 +711,6 @@ def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], wi
                 set(lc.cells) <= {label_col} and not tight(lc, lcs[i + 1])):
             return []
     k = end + 1
-    def ruled_off(upper: LineCells, lower: LineCells) -> bool:
-        return any((upper.line.top + upper.line.bottom) / 2 < y < (lower.line.top + lower.line.bottom) / 2
-                   for y in rules)
-
     while (k < first and tight(lcs[k - 1], lcs[k]) and not ruled_off(lcs[k - 1], lcs[k])
            and lcs[k].line.bottom <= lcs[first].line.top):
         if label_col in lcs[k].cells:
@@ -801,17 +800,18 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
     numeric = any(_is_anchor(lc, label_col) for lc in lcs)
     edges = [region.x0, *seps, _right_edge(region)]
     width = label_width(lcs, label_col, edges[label_col + 1])
-    lead = _leading_header(lcs, label_col, edges, width, _row_rules(region, settings)) if numeric else []
+    rules = _row_rules(region, settings)
+    lead = _leading_header(lcs, label_col, edges, width, rules) if numeric else []
     rows = group_rows(region, lcs[len(lead):], label_col, seps, settings)
     header: list[list[LineCells]] = [lead] if lead else []
     if rows and not lead:
         peeled, rest = (_peel_header_lines(rows[0], label_col) if numeric
-                        else _peel_text_header(rows, label_col) if len(_row_rules(region, settings)) < 2
+                        else _peel_text_header(rows, label_col) if len(rules) < 2
                         else ([], rows[0]))  # (a ruled band of text lines is one row: the header's)
         if peeled:
             header.append(peeled)
             rows[0] = rest
-    ruled_off = not header and _ruled_header(rows, _row_rules(region, settings))
+    ruled_off = not header and _ruled_header(rows, rules)
     while rows and len(header) < 3 and _is_header_row(rows[0], label_col, not header, ruled_off) and (
             not header or _continues_header(header[0], rows[0], label_col)):
         header.append(rows.pop(0))

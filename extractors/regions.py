@@ -24,7 +24,7 @@ INDENT_TOLERANCE = 3.0
 PROSE_INDENT_TOLERANCE = 12.0  # running text starts at most this far right of the page's text margin
 VALUE_KINDS = ("number", "nil", "with_unit", "percent", "below_threshold")
 TRAILING_GAP_FACTOR = 0.8  # a wrapped last label line sits at most this many font sizes below the line before
-WRAP_GAP_FACTOR = 0.45  # a line this close (share of the font size) under the line above wraps its cell
+TIGHT_LINE_GAP = 0.45  # a line this close (share of the font size) under the line above wraps the same cell
 UNIT_LINE_MAX_CHARS = 40
 COLUMN_FLUSH = 1.5  # a line starting this close to where a column's cells start is set in that column
 TITLE_SIZE_SLACK = 0.25  # a line above a table set this much larger than its first row is a title, not header
@@ -271,7 +271,6 @@ def is_justified(line: TextLine) -> bool:
 
 
 NUMBERED_ITEM_GAP_FACTOR = 0.65  # a word space, monospaced too (0.6 em), is narrower; a tab to a list indent wider
-NUMBERED_ITEM_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.$|^\d{1,2}(\.\d{1,2})+$")  # "10.", "1.6", "1.6." (not "12")
 
 
 def is_numbered_item(line: TextLine) -> bool:
@@ -279,7 +278,8 @@ def is_numbered_item(line: TextLine) -> bool:
     text ("10." and "Hvem er hørt?" are two segments only because a number is split from a capitalised word):
     the number and one run of text, no further apart than a plain space (a table's columns have a gutter)."""
     segs = line.segments
-    return (len(segs) == 2 and bool(NUMBERED_ITEM_NUMBER.match(segs[0].text.strip()))
+    number = segs[0].text.strip() if segs else ""
+    return (len(segs) == 2 and bool(SECTION_NUMBER.match(number)) and "." in number  # "10.", "1.6" (not "12")
             and bool(NUMBERED_HEADING.match(line.text))
             and segs[1].x0 - segs[0].x1 < NUMBERED_ITEM_GAP_FACTOR * max(line.size, 1.0))
 
@@ -489,7 +489,7 @@ def _trailing_continuation(current: list[TextLine], pending: list[TextLine], at_
         text = ln.text.strip()
         if not text:
             break
-        tight = ln.top - prev.bottom <= WRAP_GAP_FACTOR * max(ln.size, 1.0)
+        tight = ln.top - prev.bottom <= TIGHT_LINE_GAP * max(ln.size, 1.0)
         cut_row = ((at_foot or tight) and abs(ln.size - size) <= 0.5 and ln.x0 >= x0 - INDENT_TOLERANCE
                    and ln.x1 < label_end and not is_caption(ln))  # (pending lines are close already)
         beside = ln.top < prev.bottom - 1.0  # set beside the last line (a value centred on a wrapped label)
