@@ -43,8 +43,9 @@ def output_path(clean_dir: Path | str, table: str, document_id: str) -> Path:
     return Path(clean_dir) / table / f"{document_id}{PARQUET_SUFFIX}"
 
 
-def _fsync_dir(path: Path) -> None:
-    """Given a directory, flush its entries to disk (best effort where the OS does not allow it)."""
+def _fsync(path: Path, best_effort: bool = False) -> None:
+    """Given a file or directory, flush it to disk. A path that cannot be opened (a file removed since) is
+    skipped; a failing flush raises, unless `best_effort` (directories, where the OS may not allow it)."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -52,9 +53,15 @@ def _fsync_dir(path: Path) -> None:
     try:
         os.fsync(fd)
     except OSError:
-        pass
+        if not best_effort:
+            raise
     finally:
         os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Given a directory, flush its entries to disk (best effort where the OS does not allow it)."""
+    _fsync(path, best_effort=True)
 
 
 class SyncBatch:
@@ -83,7 +90,7 @@ class SyncBatch:
         if _syncfs(next(iter(folders))):
             return
         for path in files:
-            _fsync_file(path)
+            _fsync(path)
         for folder in folders:
             _fsync_dir(folder)
 
@@ -110,16 +117,6 @@ def _syncfs(folder: Path) -> bool:
         os.close(fd)
 
 
-def _fsync_file(path: Path) -> None:
-    """Given a file, flush its bytes to disk (a file removed since is skipped)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def temp_dir(clean_dir: Path | str) -> Path:
