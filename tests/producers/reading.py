@@ -43,3 +43,14 @@ def printed_and_read(case_id: str, producer: str, read: dict) -> tuple[PTable, o
                 default=None)
     assert table is not None, "no table read"
     return pt, table
+
+
+def assert_read_as_printed(pt: PTable, table: object) -> None:
+    """Given a printed table and the table read for it, assert that header and body are the printed ones."""
+    assert [norm(c) for c in table.columns] == [norm(h) for h in pt.header], \
+        f"header is not the printed header row: {table.columns}"
+    got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
+    want = [[norm(c) for c in row] for row in pt.rows]
+    assert got == want, f"body differs: {len(got)} rows read, {len(want)} printed; printed rows not read: " \
+                        f"{[r for r in want if r not in got][:3]}; rows read that were not printed: " \
+                        f"{[r for r in got if r not in want][:3]}"

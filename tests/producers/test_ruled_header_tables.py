@@ -18,12 +18,10 @@ totals rows (`totals`), printed by every producer of the generator and read by t
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import pytest
 
-from tests.producers.produce import Made, missing_reason, produce
+from tests.producers.produce import Made
+from tests.producers.reading import assert_read_as_printed, print_and_read, printed_and_read
 from tests.producers.spec import PRODUCERS, DocSpec, make_spec
 
 SEED_BASE = 600
@@ -63,11 +61,6 @@ _NARROW = ("a narrow two-column table (portrait, not full width): the amounts, r
 GAPS = {"chromium-one-cell-header-header": _NARROW, "chromium-one-cell-header-totals": _NARROW}
 
 
-def norm(text: str) -> str:
-    """Given a cell text, return it without whitespace, dashes and minus signs as "-" (NFKC)."""
-    return re.sub(r"\s+", "", re.sub("[\u2010-\u2015\u2212]", "-", unicodedata.normalize("NFKC", text or "")))
-
-
 def _spec(case: tuple[str, str, str, str, int]) -> DocSpec:
     _, producer, kind, rules, seed = case
     source, style = CASES_OF[kind]
@@ -77,40 +70,11 @@ def _spec(case: tuple[str, str, str, str, int]) -> DocSpec:
 @pytest.fixture(scope="module")
 def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, Made, list]]:
     """Print every case whose producer runs here and read it: case id -> (spec, made, tables)."""
-    from extractors.tables import extract_tables
-
-    cases = [c for c in CASES if missing_reason(c[1]) is None]
-    if not cases:
-        return {}
-    specs = [_spec(c) for c in cases]
-    made = produce(specs, tmp_path_factory.mktemp("ruled-header"), workers=2)
-    return {c[0]: (s, m, extract_tables(m.pdf)) for c, s, m in zip(cases, specs, made, strict=True)}
-
-
-def _read_table(case: tuple, read: dict) -> tuple[object, object]:
-    """Given a case and the read PDFs, return (printed table, the extracted table sharing most body cells with
-    it); skips when the producer cannot run here."""
-    reason = missing_reason(case[1])
-    if reason:
-        pytest.skip(f"producer {case[1]} unavailable: {reason}")
-    spec, made, tables = read[case[0]]
-    assert made.problems == [], f"the generated PDF does not print its gold: {made.problems}"
-    pt = spec.tables[0]
-    printed = {norm(c) for row in pt.rows for c in row if norm(c)}
-    table = max(tables, key=lambda t: sum(norm(c.text) in printed for r in t.rows for c in r.cells if c),
-                default=None)
-    assert table is not None, "no table read"
-    return pt, table
+    return print_and_read({c[0]: _spec(c) for c in CASES}, tmp_path_factory.mktemp("ruled-header"))
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c[0], marks=[pytest.mark.xfail(strict=True, reason=GAPS[c[0]])]
                                               if c[0] in GAPS else []) for c in CASES])
 def test_header_and_body_are_the_printed_ones(case: tuple, read: dict) -> None:
-    pt, table = _read_table(case, read)
-    assert [norm(c) for c in table.columns] == [norm(h) for h in pt.header], \
-        f"header is not the printed header row: {table.columns}"
-    got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
-    want = [[norm(c) for c in row] for row in pt.rows]
-    assert got == want, f"body differs: {len(got)} rows read, {len(want)} printed; printed rows not read: " \
-                        f"{[r for r in want if r not in got][:3]}; rows read that were not printed: " \
-                        f"{[r for r in got if r not in want][:3]}"
+    pt, table = printed_and_read(case[0], case[1], read)
+    assert_read_as_printed(pt, table)
