@@ -32,11 +32,11 @@ HEADER_LINE_GAP_FACTOR = 0.9  # lines of one wrapped header cell are closer than
 FOOT_ROW_GAP_FACTOR = 3.0  # a lone line at a page's foot this close under a header left there is its first row
 CAPTION_WIDTH_SHARE = 0.4  # a lone line above a table, from the left margin and wider than this, is its caption
 FRAME_TEXT_SIZE_SLACK = 1.5  # single lines between two rules set this much larger than the cells are not a row
-PROSE_FRAME_SHARE = 0.5  # ... and running across this share of the frame's width
 RULE_TEXT_MARGIN = 10.0  # rules further than this above the first / below the last text line are ignored
 HEADING_SIZE_BANDS = 4  # a heading between two tables of one stack is set larger than the cells of this many bands
 GAP_BAND_PADDING_FACTOR = 2.0  # a band between two rules with an empty stretch this many times the frame's cell
 GAP_BAND_SIZE_FACTOR = 1.0  # padding and this many of its font sizes tall, before no line of cells, is not a row
+HEADING_GAP_LINES = 2.0  # an empty stretch this many of the rows' font sizes tall above a heading parts tables
 
 
 @dataclass
@@ -112,6 +112,16 @@ def _is_prose(line: TextLine, left: float, prose_right: float) -> bool:
     return len(line.segments) == 1 and line.x0 <= left + PROSE_INDENT_TOLERANCE and line.x1 >= prose_right
 
 
+def _prose_between_rows(band: list[TextLine], frame: Frame, left: float, prose_right: float) -> bool:
+    """Given the lines between two rules of a stack, the stack and the page's text margins, return whether running
+    text across the frame sits between lines of cells: the band holds the body of one table, a note under it and
+    the start of the next (each ruled under its header only), not one row (a merged row of running text holds no
+    line of cells above and below it)."""
+    prose = [i for i, ln in enumerate(band)
+             if _is_prose(ln, left, prose_right) and ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (frame.x1 - frame.x0)]
+    return any(any(is_multi(ln) for ln in band[:i]) and any(is_multi(ln) for ln in band[i + 1:]) for i in prose)
+
+
 def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_right: float) -> list[Frame]:
     """Given rules and text lines, return frames: stacks of >= 2 rules enclosing table rows, not running text.
 
@@ -142,7 +152,9 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
         for k, b in enumerate(f.rules[1:]):
             band = bands[k]
             gap = _is_gap_band(band, f.rules[k], b, padding)
-            cut = gap or any(is_caption(ln) or _larger_text_run(ln, f, cell_size) for ln in band) or _heads_next_table(
+            cut = gap or any(is_caption(ln) or _larger_text_run(ln, f, cell_size) for ln in band) or (
+                _prose_between_rows(band, f, left, prose_right) or _heads_table_below_gap(band, f.rules[k], b)
+            ) or _heads_next_table(
                 band, bands[k + 1] if k + 1 < len(bands) else [], _median_cell_size(bands[k:k + HEADING_SIZE_BANDS])
             ) or (
                 not any(is_multi(ln) for ln in band)
@@ -204,6 +216,19 @@ def _is_gap_band(band: list[TextLine], top: float, bottom: float, padding: float
     # paragraph spacing of a word processor, is no heading)
     sizes = [ln.size for ln in above if is_multi(ln)]
     return bool(below) and all(ln.bold or ln.size > max(sizes) + TITLE_SIZE_SLACK for ln in below)
+
+
+def _heads_table_below_gap(band: list[TextLine], top: float, bottom: float) -> bool:
+    """Given the lines of a band between two rules and the rules' positions, return whether the band holds the last
+    rows of one table and, below an empty stretch, the heading and header of the next (two tables each ruled under
+    its header only): lines of cells above the stretch, a single line first below it, and the stretch several of
+    those rows' lines tall (a cell's paragraphs, spaced apart by a word processor, are about a line apart)."""
+    if not band:
+        return False
+    gap, below = _largest_gap(band, top, bottom)
+    sizes = [ln.size for ln in band if ln not in below and is_multi(ln)]
+    return (bool(sizes) and bool(below) and not is_multi(below[0]) and any(is_multi(ln) for ln in below)
+            and gap > HEADING_GAP_LINES * max(sizes))
 
 
 def _median_cell_size(bands: list[list[TextLine]]) -> float | None:
@@ -340,13 +365,24 @@ def _above_first_column(pending: list[TextLine], first_row: TextLine, left: floa
     return 0
 
 
+def _apart_over_first_column(line: TextLine, below: TextLine, first_row: TextLine) -> bool:
+    """Given a single line above a table's first line of several cells, the line under it and that first line,
+    return whether it is a title over the first column: the first line is a header (no amount in it), the line
+    ends before the header's second cell starts, and it is not set as tight above the next line as the lines of
+    one wrapped header cell are ("Oversigt" a line's gap above "Effektiviseringskatalog 2025 | 2025 | 2026")."""
+    return (len(first_row.segments) > 1 and not _holds_amount(first_row)
+            and line.x1 < first_row.segments[1].x0
+            and below.top - line.bottom > TIGHT_LINE_GAP * max(line.size, 1.0))
+
+
 def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: float, right: float,
                         hrules: list[Rule] = ()) -> list[TextLine]:
     """Given single lines waiting above a table's first row, drop the leading ones that read as its caption or
     title: unit lines, lines that start at the left margin and run over a good part of the text width, lines set
-    apart from what follows by more than a wrapped header's line spacing, and lines set larger than the table.
-    The last line stays when a rule under it spans it and the first row (`hrules`, the page's): that is the
-    table's header (one cell, the other columns' headers empty), ruled off from the body."""
+    apart from what follows by more than a wrapped header's line spacing (over the first column of a header row: by
+    more than a wrapped cell's), and lines set larger than the table. The last line stays when a rule under it
+    spans it and the first row (`hrules`, the page's): that is the table's header (one cell, the other columns'
+    headers empty), ruled off from the body."""
     lines = pending + [first_row]
     header = bool(pending) and _ruled_off(pending[-1], first_row, list(hrules))
     i = _above_first_column(pending, first_row, left)
@@ -354,8 +390,9 @@ def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: floa
             is_unit_line(pending[i])
             or pending[i].size > first_row.size + TITLE_SIZE_SLACK
             or (not (header and i == len(pending) - 1) and (
-                (pending[i].x0 <= left + PROSE_INDENT_TOLERANCE
-                 and pending[i].x1 - pending[i].x0 > CAPTION_WIDTH_SHARE * (right - left))
+                _apart_over_first_column(pending[i], lines[i + 1], first_row)
+                or (pending[i].x0 <= left + PROSE_INDENT_TOLERANCE
+                    and pending[i].x1 - pending[i].x0 > CAPTION_WIDTH_SHARE * (right - left))
                 or (lines[i + 1].top - pending[i].bottom > HEADER_LINE_GAP_FACTOR * max(pending[i].size, 1.0)
                     and not _in_later_column(pending[i], [first_row], first_row.size))))):
         i += 1
@@ -426,6 +463,23 @@ def _ends_open(line: TextLine, below: TextLine) -> bool:
     whole line) ends open ("-", ","), so that the lower line goes on with it."""
     above = [s for s in line.segments if s.x0 <= below.x1 and s.x1 >= below.x0] or line.segments
     return any(s.text.rstrip().endswith(("-", ",")) for s in above) or line.text.rstrip().endswith(("-", ","))
+
+
+def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: TextLine, left: float) -> bool:
+    """Given an unruled table's lines, the single lines waiting under them, the line of cells after those and the
+    page's left margin, return whether the waiting lines title another table that this line heads: the first
+    one starts at the margin, set further below the table than any of its lines is below the one above, and the
+    line holds no amount and no cell starts or ends where one of the table's does (another table's columns)."""
+    if not pending or len(current) < 2 or _holds_amount(line) or pending[0].x0 > left + INDENT_TOLERANCE:
+        return False
+    spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
+    if pending[0].top - current[-1].bottom <= spacing:
+        return False
+    starts = [sg.x0 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
+    ends = [sg.x1 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
+    return bool(starts) and not any(
+        any(abs(sg.x0 - x) <= COLUMN_FLUSH for x in starts) or any(abs(sg.x1 - x) <= COLUMN_FLUSH for x in ends)
+        for sg in line.segments[1:])
 
 
 def _in_later_column(line: TextLine, current: list[TextLine], size: float) -> bool:
@@ -643,7 +697,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             close()
             prev, gap_ok = None, False
         if is_multi(ln) or (current and ln.x0 > left + INDENT_TOLERANCE and is_value_text(ln.text)):
-            if current and gap_ok and not _set_larger(ln, current):
+            if (current and gap_ok and not _set_larger(ln, current)
+                    and not _opens_next_table(current, pending, ln, left)):
                 current.extend(pending)
                 current.append(ln)
             else:

@@ -31,14 +31,22 @@ its producer and read by the real extractor (and two from seed 6000); header and
   column; it joined the first two columns into one;
 - header-band-one-row (Chromium, ruled): the header's three lines between two rules are the header, also when its
   label column's head prints on the last line only (a guard for the unlabelled-header rule, which keeps to tables
-  without rules).
+  without rules);
+- title-over-first-column (fpdf2, tune seed 781's whole catalogue, here its overview alone): the title "Oversigt", a
+  line's gap above the header and over its first column only, a box with vertical rules and a rule under the header:
+  it was read as the first row and the header as a body row (no column heads, so none of the 40 amounts scored).
+
+`test_heading_parts_two_text_tables`: two text tables of that catalogue, each under its heading "Hvem er hørt?" with
+no running text between them (fpdf2, same style): the second heading and header were read into the first table.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
 from tests.producers.reading import assert_read_as_printed, norm, print_and_read, printed_and_read
-from tests.producers.spec import make_spec
+from tests.producers.spec import Caption, PTable, make_spec
 
 CASES = {  # case id: (producer, seed drawn by the tune split of seed 5000 or 6000)
     "numbered-heading": ("fpdf2", 5001),
@@ -54,6 +62,7 @@ CASES = {  # case id: (producer, seed drawn by the tune split of seed 5000 or 60
     "years-in-text-cells": ("weasyprint", 6092),
     "header-band-one-row": ("chromium", 5098),
     "section-row-over-narrow-column": ("reportlab", 780),
+    "title-over-first-column": ("fpdf2", 500802),
 }
 PINNED = {  # case id: (source, style) pinned where the case comes from a whole document
     "section-row-over-narrow-column": (
@@ -61,6 +70,7 @@ PINNED = {  # case id: (source, style) pinned where the case comes from a whole 
         dict(rules="totals", shading="bands", font="DejaVu Sans", size=8.0, bold_header=False, valign="top",
              header_valign="bottom", split_rows=True, orientation="portrait", label_share=0.4, pad=6.0,
              full_width=True)),
+    "title-over-first-column": ("001/01_oversigt-effektiviseringskatalog-2023.csv", {}),
 }
 
 
@@ -100,3 +110,29 @@ def test_two_rows_in_a_box_are_two_rows(boxed_two_rows: dict) -> None:
     labels = [norm(c.text) for t in tables for r in t.rows for c in r.cells[:1] if c]
     missing = sorted(printed - set(labels))
     assert missing == [], f"grants not read as rows of their own: {missing}"
+
+
+HEADED_PAIR = ("fpdf2", 500802, ("001/05_su1-hvem-er-hoert-center-for-oekonomi.csv",
+                                 "001/07_su1-hvem-er-hoert-oevrige-parter.csv"))  # tune seed 781's catalogue
+
+
+@pytest.fixture(scope="module")
+def headed_pair(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Print two text tables, each under its heading and nothing between them, and read them."""
+    producer, seed, sources = HEADED_PAIR
+    specs = [make_spec(seed, producer, "table", source) for source in sources]
+    blocks = [b for spec in specs for b in spec.blocks if isinstance(b, Caption | PTable)]
+    pair = replace(specs[0], id=f"{producer}-headed-pair-s{seed}", blocks=blocks)
+    return print_and_read({"pair": pair}, tmp_path_factory.mktemp("headed-pair"))
+
+
+def test_heading_parts_two_text_tables(headed_pair: dict) -> None:
+    """The heading of the second table, a few lines' height under the first one's last row, and the second's
+    header, whose columns start and end where none of the first's do, open a table of their own."""
+    if not headed_pair:
+        pytest.skip(f"producer {HEADED_PAIR[0]} unavailable")
+    spec, made, tables = headed_pair["pair"]
+    assert made.problems == [], f"the generated PDF does not print its gold: {made.problems}"
+    assert len(tables) == 2, f"{len(tables)} tables read: {[t.columns for t in tables]}"
+    for pt, table in zip(spec.tables, tables, strict=True):
+        assert_read_as_printed(pt, table)

@@ -2,13 +2,16 @@
 neighbours"): a one-row text table, a paragraph, a heading set no larger than the cells, a second text table, and two
 headerless tables of measures ("2,2 dage om året") under their headings. Every table spans the same width, so in a
 ruled style their rules line up into one stack down the page. Printed by every producer of the generator with
-horizontal rules and in boxes (a rule above and below each table only), read by the real extractor: each table must
-come out on its own, with its printed rows and header.
+horizontal rules, in boxes (a rule above and below each table only) and ruled under the header only, read by the
+real extractor: each table must come out on its own, with its printed rows and header.
 
 What used to go wrong: the band of the rule stack between two tables held only single lines (the paragraph, the
 heading) and was taken as a row, so the tables became one; a headerless table's first row of measures was read as its
 header; a box's one band between its two rules was split into rows as a ruled band is (by value lines only), so rows
-of measures whose values are no amounts became one row.
+of measures whose values are no amounts became one row; ruled under each header only, the rule under the second
+table's header was stacked with the first's into one frame whose one band held the first table's rows, the paragraph
+and the second's heading and header (read as one table; now a band with running text between lines of cells, or a
+heading a few lines' height under the rows, is no row).
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ MEASURES = ("001/34_su6-noegletal-faerre-sygefravaersdage.csv",  # label, "2,2 d
             "001/35_su6-noegletal-mindre-tid-paa-rygepauser.csv")
 PARAGRAPH = "Økonomien i forslaget er beregnet ud fra de gældende enhedspriser og det forventede aktivitetsniveau."
 SEED_BASE = 1310
-RULES = ("hrules", "box")
+RULES = ("hrules", "box", "header")
 STYLE = dict(shading="none", orientation="portrait", caption_gap=True, unit_line=False,
              full_width=True)
 
@@ -68,6 +71,11 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, M
 
 # Cases not read right yet, with the diagnosis. strict: once fixed they XPASS and fail, so the entry must then go.
 KNOWN_GAPS = {
+    "fpdf2-header": "the headerless measures tables, ruled under nothing but a rule above their first row, under the "
+                    "heading 'Oversigt' set in the cells' columns: read on from the table above them (the heading "
+                    "joins it as a row)",
+    "chromium-header": "as fpdf2-header: the measures tables are set in the columns of the table above them, the "
+                       "heading 'Oversigt' only half a point larger than the cells",
     "fpdf2-box": "fpdf2 draws this style as one rule per table (under its header), so no stack of rules frames the "
                  "tables; read as unruled text, the measures table under the heading 'Oversigt' runs on from the "
                  "table above it (the heading joins that table as a row)",
