@@ -229,6 +229,7 @@ def group_lines(words: list[Word], settings: ExtractionSettings = DEFAULT_SETTIN
 _NUMBER_TOKEN = re.compile(r"^[(]?[-\u2212\u2013\u2012\u2010]?\d[\d.,]*%?[)]?$|^[-\u2212\u2013\u2012\u2010]$")
 _SIGN_OR_OPEN_GROUP = re.compile(r"^[-\u2212\u2013\u2012\u2010]$|^[-\u2212\u2013\u2012\u2010]?\d{1,3}\.$")
 NUMBER_WORD_GAP_FACTOR = 0.45  # wider than a plain space (about 0.25-0.3 of the font size)
+WIDER_THAN_SPACE = 1.3  # ... and than the line's own word space by this factor (a monospaced space is 0.6 em)
 SIGN_JOIN_FACTOR = 0.45  # a sign or an open thousands group closer than this share of the size joins the digits
 
 
@@ -256,15 +257,22 @@ def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSetti
     crossing = [r.pos for r in vrules if r.start <= line.bottom and r.end >= line.top]
     segs: list[list[Word]] = []
     words = line.words
+    # a word space: the font's own where the line shows it between words (a monospaced one's is wider than most)
+    spaces = sorted(b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)
+                    if 0 < b.x0 - a.x1 < gap and not is_number_token(a.text) and not is_number_token(b.text))
+    space = spaces[len(spaces) // 2] if spaces else 0.0
     for k, w in enumerate(words):
         if segs:
             prev = segs[-1][-1]
             ruled = any(prev.x1 - 0.5 <= x <= w.x0 + 0.5 for x in crossing)
             numbers = (is_number_token(prev.text) and is_number_token(w.text) and not _joins_number(prev, w)
                        and not _dash_in_text(w, words[k + 1] if k + 1 < len(words) else None, gap))
-            # an amount followed, past a plain space, by a capitalised word ("13.767  Bør videreføres")
+            # an amount followed, past a plain space, by a capitalised word ("13.767  Bør videreføres"); a dash
+            # inside a run of words ("Kommune – Fordeling") is no amount
             number_word = (is_number_token(prev.text) and w.text[:1].isupper()
-                           and w.x0 - prev.x1 >= NUMBER_WORD_GAP_FACTOR * max(w.size, 1.0))
+                           and not (len(prev.text) == 1 and not prev.text.isdigit() and len(segs[-1]) > 1)
+                           and w.x0 - prev.x1 >= max(NUMBER_WORD_GAP_FACTOR * max(w.size, 1.0),
+                                                     WIDER_THAN_SPACE * space))
             if (w.x0 - prev.x1 < gap and not ruled and not numbers and not number_word) or (
                     not ruled and _joins_number(prev, w)):
                 segs[-1].append(w)
