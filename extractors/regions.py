@@ -27,6 +27,7 @@ TRAILING_GAP_FACTOR = 0.8  # a wrapped last label line sits at most this many fo
 TIGHT_LINE_GAP = 0.45  # a line this close (share of the font size) under the line above wraps the same cell
 UNIT_LINE_MAX_CHARS = 40
 COLUMN_FLUSH = 1.5  # a line starting this close to where a column's cells start is set in that column
+SAME_SIZE = 0.1  # two lines this close in font size are set in one size
 TITLE_SIZE_SLACK = 0.25  # a line above a table set this much larger than its first row is a title, not header
 HEADER_LINE_GAP_FACTOR = 0.9  # lines of one wrapped header cell are closer than this many font sizes
 FOOT_ROW_GAP_FACTOR = 3.0  # a lone line at a page's foot this close under a header left there is its first row
@@ -375,14 +376,23 @@ def _apart_over_first_column(line: TextLine, below: TextLine, first_row: TextLin
             and below.top - line.bottom > TIGHT_LINE_GAP * max(line.size, 1.0))
 
 
+def _wraps_caption(caption: TextLine, line: TextLine, first_row: TextLine) -> bool:
+    """Given a caption line dropped above a table, the line under it and the table's first row, return whether the
+    line is the caption's next line: set in the caption's size and weight, not the first row's size, and as tight
+    under it as a wrapped line ("... – Beskæftigelses- og" / "Integrationsudvalgets område.")."""
+    return (abs(line.size - caption.size) <= SAME_SIZE and line.bold == caption.bold
+            and abs(line.size - first_row.size) > TITLE_SIZE_SLACK
+            and line.top - caption.bottom <= TIGHT_LINE_GAP * max(caption.size, 1.0))
+
+
 def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: float, right: float,
                         hrules: list[Rule] = ()) -> list[TextLine]:
     """Given single lines waiting above a table's first row, drop the leading ones that read as its caption or
     title: unit lines, lines that start at the left margin and run over a good part of the text width, lines set
     apart from what follows by more than a wrapped header's line spacing (over the first column of a header row: by
-    more than a wrapped cell's), and lines set larger than the table. The last line stays when a rule under it
-    spans it and the first row (`hrules`, the page's): that is the table's header (one cell, the other columns'
-    headers empty), ruled off from the body."""
+    more than a wrapped cell's), lines set larger than the table, and the next lines of a caption dropped. The last
+    line stays when a rule under it spans it and the first row (`hrules`, the page's): that is the table's header
+    (one cell, the other columns' headers empty), ruled off from the body."""
     lines = pending + [first_row]
     header = bool(pending) and _ruled_off(pending[-1], first_row, list(hrules))
     i = _above_first_column(pending, first_row, left)
@@ -391,6 +401,7 @@ def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: floa
             or pending[i].size > first_row.size + TITLE_SIZE_SLACK
             or (not (header and i == len(pending) - 1) and (
                 _apart_over_first_column(pending[i], lines[i + 1], first_row)
+                or (i > 0 and _wraps_caption(pending[i - 1], pending[i], first_row))
                 or (pending[i].x0 <= left + PROSE_INDENT_TOLERANCE
                     and pending[i].x1 - pending[i].x0 > CAPTION_WIDTH_SHARE * (right - left))
                 or (lines[i + 1].top - pending[i].bottom > HEADER_LINE_GAP_FACTOR * max(pending[i].size, 1.0)

@@ -35,6 +35,10 @@ its producer and read by the real extractor (and two from seed 6000); header and
 - title-over-first-column (fpdf2, tune seed 781's whole catalogue, here its overview alone): the title "Oversigt", a
   line's gap above the header and over its first column only, a box with vertical rules and a rule under the header:
   it was read as the first row and the header as a body row (no column heads, so none of the 40 amounts scored);
+- caption-wrapped-over-header (ReportLab, tune seed 782's minutes, here the table alone): the caption's second line
+  "Integrationsudvalgets område.", bold and a half point smaller than the header, set as tight under the first as a
+  wrapped line and over the first two columns, was read into the header, which then spanned the first year column:
+  the first row's amount joined its label and the pages after it (no header repeated) were not stitched.
 
 `test_dash_in_a_monospaced_caption`: tune seed 782's task budget (Chromium, monospaced), here its table alone: the
 caption "... opgaver – Bilag 1 (...)" was cut into two cells after the dash (a lone dash, past a monospaced word
@@ -68,6 +72,7 @@ CASES = {  # case id: (producer, seed drawn by the tune split of seed 5000 or 60
     "header-band-one-row": ("chromium", 5098),
     "section-row-over-narrow-column": ("reportlab", 780),
     "title-over-first-column": ("fpdf2", 500802),
+    "caption-wrapped-over-header": ("reportlab", 500787),
 }
 PINNED = {  # case id: (source, style) pinned where the case comes from a whole document
     "section-row-over-narrow-column": (
@@ -76,6 +81,7 @@ PINNED = {  # case id: (source, style) pinned where the case comes from a whole 
              header_valign="bottom", split_rows=True, orientation="portrait", label_share=0.4, pad=6.0,
              full_width=True)),
     "title-over-first-column": ("001/01_oversigt-effektiviseringskatalog-2023.csv", {}),
+    "caption-wrapped-over-header": ("002/19_biu-satspuljer-der-kan-soeges.csv", {}),
 }
 
 
