@@ -159,7 +159,9 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
                 band, bands[k + 1] if k + 1 < len(bands) else [], _median_cell_size(bands[k:k + HEADING_SIZE_BANDS])
             ) or (
                 not any(is_multi(ln) for ln in band)
-                and any((_is_prose(ln, left, prose_right) and ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (f.x1 - f.x0))
+                and any((ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (f.x1 - f.x0) and (
+                            _is_prose(ln, left, prose_right)
+                            or (cell_size is not None and ln.size > cell_size + TITLE_SIZE_SLACK)))
                         or NUMBERED_HEADING.match(ln.text) or is_list_item(ln)
                         or (cell_size is not None and ln.size > cell_size + FRAME_TEXT_SIZE_SLACK)
                         for ln in band))
@@ -476,16 +478,24 @@ def _ends_open(line: TextLine, below: TextLine) -> bool:
     return any(s.text.rstrip().endswith(("-", ",")) for s in above) or line.text.rstrip().endswith(("-", ","))
 
 
-def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: TextLine, left: float) -> bool:
+def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: TextLine, left: float,
+                      right: float) -> bool:
     """Given an unruled table's lines, the single lines waiting under them, the line of cells after those and the
-    page's left margin, return whether the waiting lines title another table that this line heads: the first
-    one starts at the margin, set further below the table than any of its lines is below the one above, and the
-    line holds no amount and no cell starts or ends where one of the table's does (another table's columns)."""
+    page's text margins, return whether the waiting lines title another table that this line heads: the first
+    one starts at the margin, set further below the table than any of its lines is below the one above, the line
+    holds no amount, and either running text waits between them (a line from the margin over a good part of the
+    text width, past the table's first column, in another size than the table's) or no cell of the line starts
+    or ends where one of the table's does (another table's columns)."""
     if not pending or len(current) < 2 or _holds_amount(line) or pending[0].x0 > left + INDENT_TOLERANCE:
         return False
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
     if pending[0].top - current[-1].bottom <= spacing:
         return False
+    labels_end = max(ln.segments[0].x1 for ln in current if is_multi(ln)) if any(map(is_multi, current)) else right
+    if any(len(ln.segments) == 1 and ln.x0 <= left + INDENT_TOLERANCE and ln.x1 > labels_end + INDENT_TOLERANCE
+           and ln.x1 - ln.x0 > CAPTION_WIDTH_SHARE * (right - left)
+           and abs(ln.size - _text_size(current, ln)) > TITLE_SIZE_SLACK for ln in pending):
+        return True
     starts = [sg.x0 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
     ends = [sg.x1 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
     return bool(starts) and not any(
@@ -685,7 +695,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             if current and id(frame) not in members:
                 # lines printed above the first rule (a header), or rules that only set off some rows (a rule
                 # above a total): the table goes on through the next stack of rules when nothing parts them
-                if gap_ok and not frame.parted and (current_frame is None or _overlap(current_frame, frame)):
+                if (gap_ok and not frame.parted and (current_frame is None or _overlap(current_frame, frame))
+                        and not _opens_next_table(current, pending, ln, left, right)):
                     current.extend(pending)
                     current.append(ln)
                     current_frame = frame if current_frame is None else _union(current_frame, frame)
@@ -709,7 +720,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             prev, gap_ok = None, False
         if is_multi(ln) or (current and ln.x0 > left + INDENT_TOLERANCE and is_value_text(ln.text)):
             if (current and gap_ok and not _set_larger(ln, current)
-                    and not _opens_next_table(current, pending, ln, left)):
+                    and not _opens_next_table(current, pending, ln, left, right)):
                 current.extend(pending)
                 current.append(ln)
             else:
