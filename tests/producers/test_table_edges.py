@@ -38,7 +38,14 @@ its producer and read by the real extractor (and two from seed 6000); header and
 - caption-wrapped-over-header (ReportLab, tune seed 782's minutes, here the table alone): the caption's second line
   "Integrationsudvalgets område.", bold and a half point smaller than the header, set as tight under the first as a
   wrapped line and over the first two columns, was read into the header, which then spanned the first year column:
-  the first row's amount joined its label and the pages after it (no header repeated) were not stitched.
+  the first row's amount joined its label and the pages after it (no header repeated) were not stitched;
+- centred-rows-without-padding, centred-section-row (LibreOffice, tune seed 782's catalogue 003, here its tables
+  alone) and centred-plan-cells (LibreOffice, its catalogue 001): text tables with no rules between rows and no
+  padding, every cell set vertically centred: rows follow on at a wrapped line's pitch and a short cell's lines
+  sit half a line off the tall one's ("Bedre udnyttelse af kapacitet, færre køb og" / "revisitationer ..." beside
+  "Halvårligt fra 4. kvt. 2023 til 2027" centred; a section row "Realisering af effektiviseringer" under a one-line
+  row; a plan whose cells of five lines or fewer sit beside a one-line label): a row's first label line, alone on
+  its line, was read as part of the row above and the rows' cells were mixed up (half the cells read).
 
 `test_dash_in_a_monospaced_caption`: tune seed 782's task budget (Chromium, monospaced), here its table alone: the
 caption "... opgaver – Bilag 1 (...)" was cut into two cells after the dash (a lone dash, past a monospaced word
@@ -73,6 +80,9 @@ CASES = {  # case id: (producer, seed drawn by the tune split of seed 5000 or 60
     "section-row-over-narrow-column": ("reportlab", 780),
     "title-over-first-column": ("fpdf2", 500802),
     "caption-wrapped-over-header": ("reportlab", 500787),
+    "centred-rows-without-padding": ("libreoffice", 500801),
+    "centred-section-row": ("libreoffice", 500801),
+    "centred-plan-cells": ("libreoffice", 500791),
 }
 PINNED = {  # case id: (source, style) pinned where the case comes from a whole document
     "section-row-over-narrow-column": (
@@ -82,6 +92,9 @@ PINNED = {  # case id: (source, style) pinned where the case comes from a whole 
              full_width=True)),
     "title-over-first-column": ("001/01_oversigt-effektiviseringskatalog-2023.csv", {}),
     "caption-wrapped-over-header": ("002/19_biu-satspuljer-der-kan-soeges.csv", {}),
+    "centred-rows-without-padding": ("003/48_ha03_opfoelgning.csv", {}),
+    "centred-section-row": ("003/04_bu-si01_opfoelgning.csv", {}),
+    "centred-plan-cells": ("001/11_su2-tidsplan.csv", {}),
 }
 
 
