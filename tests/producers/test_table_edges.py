@@ -52,6 +52,10 @@ caption "... opgaver – Bilag 1 (...)" was cut into two cells after the dash (a
 space, before a capitalised word was read as an amount and the next cell), so the title lines above the header
 became part of it, and none of the 155 amounts were read under their columns.
 
+`test_header_over_a_bold_section_row`: tune seed 781's catalogue 001 (LibreOffice), its follow-up table alone: a
+plain header above a bold shaded section row that runs over a gutter (two runs of words, like a bold header band):
+the framed region was split under the header, so the header was dropped and the section row read as the header.
+
 `test_heading_parts_two_text_tables`: two text tables of that catalogue, each under its heading "Hvem er hørt?" with
 no running text between them (fpdf2, same style): the second heading and header were read into the first table.
 """
@@ -179,6 +183,29 @@ def test_dash_in_a_monospaced_caption(monospaced_caption: dict) -> None:
     not compared cell by cell: this style clips one long remark, which the generator reports.)"""
     pt, table = printed_and_read("budget", MONOSPACED_CAPTION[0], {
         k: (spec, replace(made, problems=[]), tables) for k, (spec, made, tables) in monospaced_caption.items()})
+    assert [norm(c) for c in table.columns] == [norm(h) for h in pt.header], \
+        f"header is not the printed header row: {table.columns}"
+    assert len(table.rows) == len(pt.rows), f"{len(table.rows)} rows read, {len(pt.rows)} printed"
+
+
+HEADER_OVER_SECTION_ROW = ("libreoffice", 500790, "001/13_su2-opfoelgningsmaal.csv")  # tune seed 781's catalogue
+
+
+@pytest.fixture(scope="module")
+def header_over_section_row(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Print the follow-up table whose plain header sits on a bold shaded section row and read it."""
+    producer, seed, source = HEADER_OVER_SECTION_ROW
+    return print_and_read({"plan": make_spec(seed, producer, "table", source)},
+                          tmp_path_factory.mktemp("header-over-section-row"))
+
+
+def test_header_over_a_bold_section_row(header_over_section_row: dict) -> None:
+    """A framed text table whose header (plain, in the band above the first rule) is followed by a bold section
+    row "Milepæle for implementering og anvendelse af investeringsmidler" that runs over a gutter (so it reads as a
+    bold band of two cells, like a header): the header band alone is this table's header, no table of its own, and
+    the section row is no second header (the header was dropped and the section row read as the header). (The body
+    is not compared cell by cell: the section row, run over the gutter, is still read into two cells.)"""
+    pt, table = printed_and_read("plan", HEADER_OVER_SECTION_ROW[0], header_over_section_row)
     assert [norm(c) for c in table.columns] == [norm(h) for h in pt.header], \
         f"header is not the printed header row: {table.columns}"
     assert len(table.rows) == len(pt.rows), f"{len(table.rows)} rows read, {len(pt.rows)} printed"
