@@ -461,6 +461,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     a row of its own, and so are label lines above the wrapped label a centred value line is the middle of. A
     line with no label (a wrapped cell of another column) joins the row above, or the row below when rows set
     their cells bottom-aligned (`wrapping.bottom`) or it sits beside the next row's value line (cells centred).
+    A text table whose cells are set vertically centred, off one another's line grid, is parted where no cell
+    reaches from one row into the next (`_centred_rows`).
     """
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
@@ -469,6 +471,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     if ruled and len(anchors) <= 1:
         return [block]
     text_table = not anchors and not ruled
+    if text_table and _off_grid(block):
+        return _centred_rows(block)
     if text_table:
         anchors = _text_anchors(block, label_col) or _padded_text_anchors(block, label_col, wrap)
     if not anchors:
@@ -538,6 +542,64 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(over)
     rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+CELL_GAP_PITCHES = 1.5  # lines of one column this many line pitches apart (an empty line between) are two cells
+
+
+def _off_grid(block: list[LineCells]) -> bool:
+    """Given a block of lines, return whether some line overlaps the line above it: a cell set vertically centred
+    beside cells with one line more or less sits half a line off the others' line grid."""
+    return any(b.line.top < a.line.bottom - OVERLAP_TOLERANCE for a, b in zip(block, block[1:], strict=False))
+
+
+def _cell_paragraphs(block: list[LineCells]) -> list[tuple[float, float]]:
+    """Given a block of a text table, return the vertical extent (top, bottom) of each column's cells: a column's
+    lines follow on in one cell unless more than `CELL_GAP_PITCHES` line pitches part them (the narrowest pitch
+    between two lines of one column) or the lower line starts like an entry of its own (`_opens_entry`) under a
+    line with no open end. A cell read in two is put together again by the rows (cells of one row overlap)."""
+    cols = sorted({c for lc in block for c in lc.cells})
+    runs = {c: [lc for lc in block if c in lc.cells] for c in cols}
+    pitch = min((b.line.top - a.line.top for run in runs.values() for a, b in zip(run, run[1:], strict=False)
+                 if b.line.top >= a.line.bottom - OVERLAP_TOLERANCE), default=None)
+    out = []
+    for c, run in runs.items():
+        top, bottom = run[0].line.top, run[0].line.bottom
+        for a, b in zip(run, run[1:], strict=False):
+            if ((pitch is not None and b.line.top - a.line.top > CELL_GAP_PITCHES * pitch)
+                    or (_opens_entry(b.cells[c]) and not open_end(cell_text(a.cells[c])))):
+                out.append((top, bottom))
+                top = b.line.top
+            bottom = b.line.bottom
+        out.append((top, bottom))
+    return out
+
+
+def _opens_entry(words: list[Word]) -> bool:
+    """Given the words of a cell's line, return whether they start like an entry of their own: with a capital, or
+    with a number followed by words ("4 medarbejdere ...", "4. kvartal 2023"; a lone year wrapped off "Dækket ved
+    forhandlinger om budget" goes on in its cell)."""
+    first = words[0].text[:1]
+    return first.isupper() or (first.isdigit() and len(words) > 1)
+
+
+def _centred_rows(block: list[LineCells]) -> list[list[LineCells]]:
+    """Given a block of a text table whose cells are set vertically centred (`_off_grid`), return its rows: the
+    runs of cells (`_cell_paragraphs`) that overlap one another, each row the lines in one such run. Rows set
+    without padding follow on at the pitch of a wrapped line, and a short cell's lines sit beside the middle of the
+    row's tallest one, so neither a gap nor a line that fills every column tells where a row starts: only that no
+    cell reaches from one row into the next."""
+    spans: list[list[float]] = []
+    for top, bottom in sorted(_cell_paragraphs(block)):
+        if spans and top < spans[-1][1] - OVERLAP_TOLERANCE:
+            spans[-1][1] = max(spans[-1][1], bottom)
+        else:
+            spans.append([top, bottom])
+    rows: list[list[LineCells]] = [[] for _ in spans]
+    for lc in block:
+        mid = (lc.line.top + lc.line.bottom) / 2
+        rows[next((k for k, (top, bottom) in enumerate(spans) if top <= mid <= bottom), len(spans) - 1)].append(lc)
+    return [r for r in rows if r]
 
 
 def _spaced_entry(block: list[LineCells], i: int) -> bool:

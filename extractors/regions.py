@@ -445,8 +445,9 @@ def _is_header_band(lines: list[TextLine]) -> bool:
 
 
 def split_inner_tables(region: Region) -> list[Region]:
-    """Given a framed region, split it where a header band follows plain body bands, or follows a band that only
-    holds a bold heading line (two tables sharing one stack of rules); such a heading band belongs to neither."""
+    """Given a framed region, split it where a header band follows plain body bands (more than one band of text,
+    or a band with amounts), or follows a band that only holds a bold heading line (two tables sharing one stack
+    of rules); such a heading band belongs to neither."""
     if region.frame is None:
         return [region]
     bands: dict[int, list[TextLine]] = {}
@@ -462,7 +463,10 @@ def split_inner_tables(region: Region) -> list[Region]:
             out.append(Region(region.page, cur, region.frame))
             cur = []
             continue
-        if cur and not all(ln.bold for ln in cur[-1:]) and _is_header_band(lines):
+        if cur and not all(ln.bold for ln in cur[-1:]) and _is_header_band(lines) and (
+                len(cur) > len(ordered[i - 1]) or any(_holds_amount(ln) for ln in cur)):
+            # (one band of text before it is this table's own header, set in another weight than its bold
+            # section row "Milepæle for ...", which runs over a gutter: no table of its own)
             out.append(Region(region.page, cur, region.frame))
             cur = []
         cur.extend(lines)

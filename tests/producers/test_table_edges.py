@@ -38,12 +38,23 @@ its producer and read by the real extractor (and two from seed 6000); header and
 - caption-wrapped-over-header (ReportLab, tune seed 782's minutes, here the table alone): the caption's second line
   "Integrationsudvalgets område.", bold and a half point smaller than the header, set as tight under the first as a
   wrapped line and over the first two columns, was read into the header, which then spanned the first year column:
-  the first row's amount joined its label and the pages after it (no header repeated) were not stitched.
+  the first row's amount joined its label and the pages after it (no header repeated) were not stitched;
+- centred-rows-without-padding, centred-section-row (LibreOffice, tune seed 782's catalogue 003, here its tables
+  alone) and centred-plan-cells (LibreOffice, its catalogue 001): text tables with no rules between rows and no
+  padding, every cell set vertically centred: rows follow on at a wrapped line's pitch and a short cell's lines
+  sit half a line off the tall one's ("Bedre udnyttelse af kapacitet, færre køb og" / "revisitationer ..." beside
+  "Halvårligt fra 4. kvt. 2023 til 2027" centred; a section row "Realisering af effektiviseringer" under a one-line
+  row; a plan whose cells of five lines or fewer sit beside a one-line label): a row's first label line, alone on
+  its line, was read as part of the row above and the rows' cells were mixed up (half the cells read).
 
 `test_dash_in_a_monospaced_caption`: tune seed 782's task budget (Chromium, monospaced), here its table alone: the
 caption "... opgaver – Bilag 1 (...)" was cut into two cells after the dash (a lone dash, past a monospaced word
 space, before a capitalised word was read as an amount and the next cell), so the title lines above the header
 became part of it, and none of the 155 amounts were read under their columns.
+
+`test_header_over_a_bold_section_row`: tune seed 781's catalogue 001 (LibreOffice), its follow-up table alone: a
+plain header above a bold shaded section row that runs over a gutter (two runs of words, like a bold header band):
+the framed region was split under the header, so the header was dropped and the section row read as the header.
 
 `test_heading_parts_two_text_tables`: two text tables of that catalogue, each under its heading "Hvem er hørt?" with
 no running text between them (fpdf2, same style): the second heading and header were read into the first table.
@@ -73,6 +84,9 @@ CASES = {  # case id: (producer, seed drawn by the tune split of seed 5000 or 60
     "section-row-over-narrow-column": ("reportlab", 780),
     "title-over-first-column": ("fpdf2", 500802),
     "caption-wrapped-over-header": ("reportlab", 500787),
+    "centred-rows-without-padding": ("libreoffice", 500801),
+    "centred-section-row": ("libreoffice", 500801),
+    "centred-plan-cells": ("libreoffice", 500791),
 }
 PINNED = {  # case id: (source, style) pinned where the case comes from a whole document
     "section-row-over-narrow-column": (
@@ -82,6 +96,9 @@ PINNED = {  # case id: (source, style) pinned where the case comes from a whole 
              full_width=True)),
     "title-over-first-column": ("001/01_oversigt-effektiviseringskatalog-2023.csv", {}),
     "caption-wrapped-over-header": ("002/19_biu-satspuljer-der-kan-soeges.csv", {}),
+    "centred-rows-without-padding": ("003/48_ha03_opfoelgning.csv", {}),
+    "centred-section-row": ("003/04_bu-si01_opfoelgning.csv", {}),
+    "centred-plan-cells": ("001/11_su2-tidsplan.csv", {}),
 }
 
 
@@ -166,6 +183,29 @@ def test_dash_in_a_monospaced_caption(monospaced_caption: dict) -> None:
     not compared cell by cell: this style clips one long remark, which the generator reports.)"""
     pt, table = printed_and_read("budget", MONOSPACED_CAPTION[0], {
         k: (spec, replace(made, problems=[]), tables) for k, (spec, made, tables) in monospaced_caption.items()})
+    assert [norm(c) for c in table.columns] == [norm(h) for h in pt.header], \
+        f"header is not the printed header row: {table.columns}"
+    assert len(table.rows) == len(pt.rows), f"{len(table.rows)} rows read, {len(pt.rows)} printed"
+
+
+HEADER_OVER_SECTION_ROW = ("libreoffice", 500790, "001/13_su2-opfoelgningsmaal.csv")  # tune seed 781's catalogue
+
+
+@pytest.fixture(scope="module")
+def header_over_section_row(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Print the follow-up table whose plain header sits on a bold shaded section row and read it."""
+    producer, seed, source = HEADER_OVER_SECTION_ROW
+    return print_and_read({"plan": make_spec(seed, producer, "table", source)},
+                          tmp_path_factory.mktemp("header-over-section-row"))
+
+
+def test_header_over_a_bold_section_row(header_over_section_row: dict) -> None:
+    """A framed text table whose header (plain, in the band above the first rule) is followed by a bold section
+    row "Milepæle for implementering og anvendelse af investeringsmidler" that runs over a gutter (so it reads as a
+    bold band of two cells, like a header): the header band alone is this table's header, no table of its own, and
+    the section row is no second header (the header was dropped and the section row read as the header). (The body
+    is not compared cell by cell: the section row, run over the gutter, is still read into two cells.)"""
+    pt, table = printed_and_read("plan", HEADER_OVER_SECTION_ROW[0], header_over_section_row)
     assert [norm(c) for c in table.columns] == [norm(h) for h in pt.header], \
         f"header is not the printed header row: {table.columns}"
     assert len(table.rows) == len(pt.rows), f"{len(table.rows)} rows read, {len(pt.rows)} printed"
