@@ -38,8 +38,9 @@ from pipelines.process import (
 from pipelines.schemas import GENERIC_TABLES, KEYS
 from pipelines.state import Marker, document_is_current, output_is_current, read_marker, write_marker
 from pipelines.version import pipeline_version
-from pipelines.writer import SyncBatch, output_path, read_table, write_table
+from pipelines.writer import SyncBatch, atomic_open, output_path, read_table, temp_dir, write_table
 from reports.build import audit_dir, report_path
+from reports.stored_totals import checks_to_bytes, stored_checks_path
 
 WORKERS_ENV = "DKBUDGET_WORKERS"  # documents extracted at once in one step (default: the machine's cores)
 NO_DOCUMENTS_ROW = "no `documents` row yet: build its generic tables (documents, tables, table_cells) first"
@@ -93,13 +94,16 @@ def publish_extraction(clean: Path, raw: Path, result: ExtractedDocument, batch:
 
     A failed extraction writes only `documents`: the document's previously published outputs stay in place.
     The markers are written once the rows they vouch for are durable (`batch` synced; a new batch when None),
-    and are durable at the batch's next sync.
+    and are durable at the batch's next sync. The extraction's printed-total checks are stored first
+    (reports.stored_totals: the audit report reuses them while they match the published tables).
     """
     batch = SyncBatch() if batch is None else batch
     doc = result.document
     did, sha, version = doc["document_id"], doc["sha256"], doc["pipeline_version"]
     generation = doc["extracted_at"].isoformat()
     if result.tables is not None:
+        with atomic_open(stored_checks_path(clean, did), temp_dir(clean), batch) as fh:
+            fh.write(checks_to_bytes(result.totals, doc, len(result.tables), len(result.cells or ())))
         generic = (("tables", result.tables), ("table_cells", result.cells))
         for table, rows in generic:
             write_table(clean, table, did, rows, batch)
