@@ -55,8 +55,9 @@ def schema_check(clean_dir: Path, table: str, document_id: str) -> dg.AssetCheck
 
 def keys_check(clean_dir: Path, table: str, document_id: str) -> dg.AssetCheckResult:
     """Given a document's output of a table, return whether its key columns are unique."""
-    data = read_table(clean_dir, table, document_id)
-    rows = [] if data is None else data.select(list(KEYS[table])).to_pylist()
+    path = output_path(clean_dir, table, document_id)
+    keys = list(KEYS[table])
+    rows = read_parquet(path, columns=keys).select(keys).to_pylist() if path.exists() else []  # the keys alone
     counts = Counter(tuple(r.values()) for r in rows)
     duplicates = {k: n for k, n in counts.items() if n > 1}
     allowed = table in DUPLICATE_LABELS_ALLOWED

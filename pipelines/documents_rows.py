@@ -10,7 +10,7 @@ multiprocess executor) never lose each other's updates.
 from __future__ import annotations
 
 import fcntl
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -45,32 +45,40 @@ def _still_has_bytes(raw: Path, name: str, sha: str) -> bool:
         return False
 
 
-def _write(clean: Path, doc: dict, names: list[str], retry: bool, batch: SyncBatch | None = None) -> None:
+def _write(clean: Path, doc: dict, names: list[str], retry: bool, batch: SyncBatch | None = None,
+           markers: Sequence[tuple[str, Marker]] = ()) -> None:
     """Given a `documents` row and the file names with its bytes, publish one row per name and the marker.
 
     With a `batch`, the rows (and whatever else the batch holds) are synced before the marker is written, and
-    the marker is durable at the batch's next sync.
+    the marker is durable at the batch's next sync. `markers`: other tables' markers of the document, whose rows
+    the batch holds, written after that sync, before the `documents` marker (needs a batch).
     """
     did = doc["document_id"]
     rows = [{**doc, "file_name": name} for name in sorted(set(names))]
     write_table(clean, TABLE, did, rows, batch)
     if batch is not None:
         batch.sync()
+    for table, marker in markers:
+        write_marker(clean, did, table, marker, batch)
     write_marker(clean, did, TABLE, Marker(doc["sha256"], doc["pipeline_version"], doc["extracted_at"].isoformat(),
                                            len(rows), doc["file_name"], tuple(sorted(set(names))), doc["status"],
                                            retry), batch)
 
 
-def publish_documents(clean: Path, raw: Path, result: ExtractedDocument, batch: SyncBatch | None = None) -> None:
+def publish_documents(clean: Path, raw: Path, result: ExtractedDocument, batch: SyncBatch | None = None,
+                      markers: Sequence[tuple[str, Marker]] = ()) -> None:
     """Given a fresh extraction of one file, (re)write its document's `documents` rows: this file and its twins
-    (with a `batch`: synced with it before the marker, which is durable at the batch's next sync)."""
+    (with a `batch`: synced with it before the marker, which is durable at the batch's next sync; the `markers` of
+    the other tables the batch holds are written after that same sync, before the `documents` marker)."""
+    if markers and batch is None:
+        raise ValueError("markers of other tables need the batch that holds their rows")
     doc = result.document
     did, sha = doc["document_id"], doc["sha256"]
     with document_lock(clean, did):
         previous = read_marker(clean, did, TABLE)
         twins = [n for n in (previous.names() if previous else ()) if n != doc["file_name"]
                  and _still_has_bytes(raw, n, sha)]
-        _write(clean, doc, [doc["file_name"], *twins], result.retry, batch)
+        _write(clean, doc, [doc["file_name"], *twins], result.retry, batch, markers)
 
 
 def add_file_name(clean: Path, raw: Path, document_id: str, file_name: str) -> bool:
