@@ -268,8 +268,12 @@ class _Worker:
         return ChildResult(failure=f"crashed: {message[1]}", transient=True), False
 
     def ask_to_exit(self) -> None:
-        """Ask an idle worker to shut its extractor processes down and exit."""
-        if self.ready and self.process.is_alive():
+        """Ask an idle worker to shut its extractor processes down and exit.
+
+        Also one never used (started ahead, `prestart_workers`), whose "ready" nobody read: it reads the stop
+        once it is up, instead of being waited for until its grace is over and then killed.
+        """
+        if self.process.is_alive():
             with contextlib.suppress(OSError, ValueError):
                 self.conn.send(None)
 

@@ -7,7 +7,15 @@ import pdfplumber
 import pytest
 from pdfminer.pdfinterp import PDFPageInterpreter
 
-from pipelines.isolation import EXIT_GRACE_SECONDS, Limits, run_limited, shutdown_workers
+from pipelines.isolation import (
+    EXIT_GRACE_SECONDS,
+    STARTUP_SECONDS,
+    Limits,
+    _pool,
+    prestart_workers,
+    run_limited,
+    shutdown_workers,
+)
 from pipelines.pdf_text import text_lines
 from pipelines.process import extract_document
 from tests.pipelines.conftest import RAW, REPO
@@ -43,6 +51,22 @@ def test_a_worker_whose_document_read_pages_in_parallel_exits_at_once():
     started = time.monotonic()
     shutdown_workers()
     assert time.monotonic() - started < EXIT_GRACE_SECONDS / 2
+
+
+def test_a_worker_started_ahead_and_never_used_exits_at_once():
+    # `dkbudget run` starts its workers while Dagster loads; one that got no document (fewer documents to read
+    # than workers started, or a run that only builds domain tables) was waited for until EXIT_GRACE_SECONDS
+    shutdown_workers()
+    prestart_workers(Limits(), 1)
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while not any(_pool().idle.values()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (worker,) = [w for idle in _pool().idle.values() for w in idle]
+    worker.conn.poll(STARTUP_SECONDS)  # up (its "ready" sent, not read: it was never given a document)
+    started = time.monotonic()
+    shutdown_workers()
+    assert time.monotonic() - started < EXIT_GRACE_SECONDS / 2
+    assert not worker.process.is_alive() and worker.process.exitcode == 0  # it exited; it was not killed
 
 
 def test_a_worker_that_timed_out_is_replaced_and_the_next_document_is_read():
