@@ -36,6 +36,8 @@ _SHARED_INDEX = threading.local()  # this thread's open batch transaction on the
 class BatchingSqliteEventLogStorage(SqliteEventLogStorage):
     """SqliteEventLogStorage whose `store_event_batch` writes a batch of one run's asset events at once."""
 
+    _checks_supported = False  # the index has the asset-check table (known once seen; a schema never loses it)
+
     @classmethod
     def config_type(cls) -> Mapping[str, Any]:
         """The config: `base_dir` (default: the default instance's event log folder under $DAGSTER_HOME)."""
@@ -61,10 +63,22 @@ class BatchingSqliteEventLogStorage(SqliteEventLogStorage):
         if len(events) < 2 or not batched or len({e.run_id for e in events}) != 1:
             super().store_event_batch(events)
             return
-        checks = [e for e in events if e.dagster_event_type in ASSET_CHECK_EVENTS]
-        if checks:
-            check.invariant(self.supports_asset_checks,  # as store_asset_check_event: once, not once an event
+        self._store_together(events)
+
+    def store_event(self, event: EventLogEntry) -> None:
+        """Given one event, store it; an asset-check event (a check's result) with its check execution row in one
+        index transaction, the rest as Dagster does."""
+        if event.is_dagster_event and event.dagster_event_type in ASSET_CHECK_EVENTS:
+            self._store_together([event])
+        else:
+            super().store_event(event)
+
+    def _store_together(self, events: Sequence[EventLogEntry]) -> None:
+        """Given asset and asset-check events of one run, store them with one write per database."""
+        if any(e.dagster_event_type in ASSET_CHECK_EVENTS for e in events) and not self._checks_supported:
+            check.invariant(self.supports_asset_checks,  # as store_asset_check_event, once a storage, not an event
                             "Asset checks require a database schema migration. Run `dagster instance migrate`.")
+            self._checks_supported = True
         rows = [self._event_to_row(event) for event in events]
         with self.run_connection(events[0].run_id) as conn:
             conn.execute(SqlEventLogStorageTable.insert().values(rows))
