@@ -99,9 +99,10 @@ class Outcome:
 
 
 def publish_extraction(clean: Path, raw: Path, result: ExtractedDocument,
-                       batch: SyncBatch | None = None) -> dict[str, pa.Table] | None:
+                       batch: SyncBatch | None = None) -> dict[str, pa.Table]:
     """Given an ExtractedDocument, write (unless it failed) its generic rows + markers, then its `documents` rows;
-    return the generic rows as published ({table: arrow table}; None when it failed).
+    return the rows as published ({table: arrow table}: `documents`, and `tables` and `table_cells` unless the
+    extraction failed).
 
     A failed extraction writes only `documents`: the document's previously published outputs stay in place.
     The markers are written once the rows they vouch for are durable (one sync of `batch` for the generic and the
@@ -114,8 +115,7 @@ def publish_extraction(clean: Path, raw: Path, result: ExtractedDocument,
     did, sha, version = doc["document_id"], doc["sha256"], doc["pipeline_version"]
     generation = doc["extracted_at"].isoformat()
     if result.tables is None:
-        publish_documents(clean, raw, result, batch)
-        return None
+        return {"documents": publish_documents(clean, raw, result, batch)}
     with atomic_open(stored_checks_path(clean, did), temp_dir(clean), batch) as fh:
         fh.write(checks_to_bytes(result.totals, doc, len(result.tables), len(result.cells or ())))
     generic = {"tables": to_arrow("tables", result.tables), "table_cells": to_arrow("table_cells", result.cells or ())}
@@ -123,8 +123,8 @@ def publish_extraction(clean: Path, raw: Path, result: ExtractedDocument,
         write_arrow_table(clean, table, did, data, batch)
     markers = [(table, Marker(sha, version, generation, data.num_rows, doc["file_name"]))
                for table, data in generic.items()]
-    publish_documents(clean, raw, result, batch, markers)  # one sync for all three tables, then their markers
-    return generic
+    documents = publish_documents(clean, raw, result, batch, markers)  # one sync for the three, then the markers
+    return {**generic, "documents": documents}
 
 
 def record_problem(clean: Path, document_id: str, problem: str) -> None:
@@ -176,7 +176,7 @@ def _extract(work: Work, file_name: str, sha: str, did: str, out: Outcome,
     with work.slots or nullcontext():
         result = extract_with_limits(pdf_path(work.raw, file_name), work.limits, sha)
     published = publish_extraction(work.clean, work.raw, result, batch)
-    return (result.totals if published is not None else None), published
+    return (result.totals if "tables" in published else None), published
 
 
 def _build_domain(work: Work, did: str, sha: str, doc_row: dict, batch: SyncBatch,
@@ -252,7 +252,7 @@ def _build_one(work: Work, file_name: str, sha: str, did: str, batch: SyncBatch)
     """Given the step's work and one PDF (its hash and id), extract/publish/build it as asked (files via `batch`)."""
     out = Outcome(file_name, did)
     totals, published = _extract(work, file_name, sha, did, out, batch) if work.generic else (None, None)
-    doc_row = row_of(work.clean, did, file_name)
+    doc_row = row_of(work.clean, did, file_name, (published or {}).get("documents"))
     if doc_row is None:  # only when the step builds domain tables alone
         out.skipped, out.warning = True, f"{file_name}: {NO_DOCUMENTS_ROW}"
         out.metadata = {t: {"document_id": did, "skipped": True, "reason": NO_DOCUMENTS_ROW, "rows": 0}
