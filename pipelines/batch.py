@@ -36,7 +36,7 @@ from pipelines.process import (
     extract_with_limits,
     sha256_of,
 )
-from pipelines.schemas import GENERIC_TABLES, KEYS, to_arrow
+from pipelines.schemas import GENERIC_TABLES, to_arrow
 from pipelines.state import Marker, document_is_current, output_is_current, read_marker, write_marker
 from pipelines.version import pipeline_version
 from pipelines.writer import (
@@ -223,9 +223,8 @@ def _document_checks(clean: Path, tables: Iterable[str], did: str,
     """Given a document's published tables, return its per-document check results (schema, keys, totals)."""
     found = {}
     for table in tables:
-        found[(table, checks.SCHEMA_CHECK)] = checks.schema_check(clean, table, did)
-        if table in KEYS:
-            found[(table, checks.KEYS_CHECK)] = checks.keys_check(clean, table, did)
+        for result in checks.file_checks(clean, table, did):
+            found[(table, result.check_name)] = result
         if table == "tables":
             found[(table, checks.TOTALS_CHECK)] = checks.totals_check(clean, did, totals)
     return found
