@@ -81,7 +81,7 @@ class BatchingSqliteEventLogStorage(SqliteEventLogStorage):
             self._checks_supported = True
         rows = [self._event_to_row(event) for event in events]
         with self.run_connection(events[0].run_id) as conn:
-            conn.execute(SqlEventLogStorageTable.insert().values(rows))
+            conn.execute(SqlEventLogStorageTable.insert(), rows)  # executemany: compiled once, not per batch size
         with self.index_transaction() as conn:
             insert = SqlEventLogStorageTable.insert()
             ids = []
