@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -161,7 +162,15 @@ def run_command(args: argparse.Namespace) -> int:
     if any(p.run for p in planned):  # the extraction workers start while Dagster loads
         from pipelines.isolation import prestart_workers
 
-        prestart_workers(limits_from_env(), min(workers_from_env(), sum(p.run for p in planned)))
+        long_ones = [p.path for p in planned if p.run]
+
+        def prepare() -> Callable[[], None] | None:
+            """Start the page readers ahead when a long document is to be read (in the background thread)."""
+            from pipelines.page_readers import any_long, start_page_readers
+
+            return start_page_readers if any_long(long_ones) else None
+
+        prestart_workers(limits_from_env(), min(workers_from_env(), sum(p.run for p in planned)), prepare)
     try:
         ensure_dagster_home()
         configure_bookkeeping()
