@@ -367,7 +367,10 @@ def prestart_workers(limits: Limits, count: int,
     def start() -> None:
         """Start the workers and add them to the idle ones."""
         pool = _pool()
-        ahead = prepare() if prepare is not None else None
+        ahead = None
+        if prepare is not None:
+            with contextlib.suppress(Exception):  # a failed guess starts the workers without preparing them
+                ahead = prepare()
         for _ in range(count):
             pool.give_back(_Worker(_context(), limits.max_memory_mb, ahead))
 
