@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import dagster as dg
+import pyarrow as pa
 
 from domain import registry
 from domain.grid import grids_from_records
@@ -35,11 +36,20 @@ from pipelines.process import (
     extract_with_limits,
     sha256_of,
 )
-from pipelines.schemas import GENERIC_TABLES, KEYS
+from pipelines.schemas import GENERIC_TABLES, to_arrow
 from pipelines.state import Marker, document_is_current, output_is_current, read_marker, write_marker
 from pipelines.version import pipeline_version
-from pipelines.writer import SyncBatch, output_path, read_table, write_table
+from pipelines.writer import (
+    SyncBatch,
+    atomic_open,
+    output_path,
+    read_table,
+    temp_dir,
+    write_arrow_table,
+    write_table,
+)
 from reports.build import audit_dir, report_path
+from reports.stored_totals import checks_to_bytes, stored_checks_path
 
 WORKERS_ENV = "DKBUDGET_WORKERS"  # documents extracted at once in one step (default: the machine's cores)
 NO_DOCUMENTS_ROW = "no `documents` row yet: build its generic tables (documents, tables, table_cells) first"
@@ -88,25 +98,33 @@ class Outcome:
     warning: str = ""
 
 
-def publish_extraction(clean: Path, raw: Path, result: ExtractedDocument, batch: SyncBatch | None = None) -> None:
-    """Given an ExtractedDocument, write (unless it failed) its generic rows + markers, then its `documents` rows.
+def publish_extraction(clean: Path, raw: Path, result: ExtractedDocument,
+                       batch: SyncBatch | None = None) -> dict[str, pa.Table]:
+    """Given an ExtractedDocument, write (unless it failed) its generic rows + markers, then its `documents` rows;
+    return the rows as published ({table: arrow table}: `documents`, and `tables` and `table_cells` unless the
+    extraction failed).
 
     A failed extraction writes only `documents`: the document's previously published outputs stay in place.
-    The markers are written once the rows they vouch for are durable (`batch` synced; a new batch when None),
-    and are durable at the batch's next sync.
+    The markers are written once the rows they vouch for are durable (one sync of `batch` for the generic and the
+    `documents` rows; a new batch when None), and are durable at the batch's next sync. The extraction's
+    printed-total checks are stored first (reports.stored_totals: the audit report reuses them while they match
+    the published tables).
     """
     batch = SyncBatch() if batch is None else batch
     doc = result.document
     did, sha, version = doc["document_id"], doc["sha256"], doc["pipeline_version"]
     generation = doc["extracted_at"].isoformat()
-    if result.tables is not None:
-        generic = (("tables", result.tables), ("table_cells", result.cells))
-        for table, rows in generic:
-            write_table(clean, table, did, rows, batch)
-        batch.sync()
-        for table, rows in generic:
-            write_marker(clean, did, table, Marker(sha, version, generation, len(rows), doc["file_name"]), batch)
-    publish_documents(clean, raw, result, batch)
+    if result.tables is None:
+        return {"documents": publish_documents(clean, raw, result, batch)}
+    with atomic_open(stored_checks_path(clean, did), temp_dir(clean), batch) as fh:
+        fh.write(checks_to_bytes(result.totals, doc, len(result.tables), len(result.cells or ())))
+    generic = {"tables": to_arrow("tables", result.tables), "table_cells": to_arrow("table_cells", result.cells or ())}
+    for table, data in generic.items():
+        write_arrow_table(clean, table, did, data, batch)
+    markers = [(table, Marker(sha, version, generation, data.num_rows, doc["file_name"]))
+               for table, data in generic.items()]
+    documents = publish_documents(clean, raw, result, batch, markers)  # one sync for the three, then the markers
+    return {**generic, "documents": documents}
 
 
 def record_problem(clean: Path, document_id: str, problem: str) -> None:
@@ -122,10 +140,12 @@ def record_problem(clean: Path, document_id: str, problem: str) -> None:
     update_documents(clean, document_id, change)
 
 
-def document_grids(clean: Path, document_id: str) -> list:
-    """Given a document id, rebuild its table grids from its published `tables` and `table_cells`."""
-    tables = read_table(clean, "tables", document_id)
-    cells = read_table(clean, "table_cells", document_id)
+def document_grids(clean: Path, document_id: str, published: dict[str, pa.Table] | None = None) -> list:
+    """Given a document id, rebuild its table grids from its published `tables` and `table_cells` (the rows just
+    written when `published` holds them, else read from the clean dir)."""
+    published = published or {}
+    tables = published["tables"] if "tables" in published else read_table(clean, "tables", document_id)
+    cells = published["table_cells"] if "table_cells" in published else read_table(clean, "table_cells", document_id)
     return grids_from_records([] if tables is None else tables.to_pylist(),
                               [] if cells is None else cells.to_pylist())
 
@@ -144,23 +164,25 @@ def build_domain_rows(clean: Path, table: str, doc_row: dict, grids: list | None
 
 
 def _extract(work: Work, file_name: str, sha: str, did: str, out: Outcome,
-             batch: SyncBatch) -> list[registry.TotalCheck] | None:
+             batch: SyncBatch) -> tuple[list[registry.TotalCheck] | None, dict[str, pa.Table] | None]:
     """Extract one document unless current (in one of the work's slots); publish it with `batch`; return its
-    fresh total checks (None when it was not extracted)."""
+    fresh total checks and its generic rows as published (both None when it was not extracted or failed)."""
     current = not work.forced and document_is_current(work.clean, did, None, sha, pipeline_version(),
                                                       tables=GENERIC_TABLES)
     if current:
         out.skipped = True
         add_file_name(work.clean, work.raw, did, file_name)
-        return None
+        return None, None
     with work.slots or nullcontext():
         result = extract_with_limits(pdf_path(work.raw, file_name), work.limits, sha)
-    publish_extraction(work.clean, work.raw, result, batch)
-    return result.totals if result.tables is not None else None
+    published = publish_extraction(work.clean, work.raw, result, batch)
+    return (result.totals if "tables" in published else None), published
 
 
-def _build_domain(work: Work, did: str, sha: str, doc_row: dict, batch: SyncBatch) -> dict[str, str]:
-    """Build the document's selected domain tables from one reading of its grids; return per table why skipped.
+def _build_domain(work: Work, did: str, sha: str, doc_row: dict, batch: SyncBatch,
+                  published: dict[str, pa.Table] | None = None) -> dict[str, str]:
+    """Build the document's selected domain tables from one reading of its grids (from the generic rows this step
+    just `published`, else read); return per table why skipped.
 
     The tables' files are written with `batch`, which is synced before their markers are written.
     """
@@ -176,7 +198,7 @@ def _build_domain(work: Work, did: str, sha: str, doc_row: dict, batch: SyncBatc
             todo.append(table)
     if not todo:
         return reasons
-    grids = document_grids(work.clean, did)  # from the tables recognised, whatever the document's kind
+    grids = document_grids(work.clean, did, published)  # from the tables recognised, whatever the document's kind
     written: list[tuple[str, int]] = []
     for table in todo:
         try:
@@ -201,9 +223,8 @@ def _document_checks(clean: Path, tables: Iterable[str], did: str,
     """Given a document's published tables, return its per-document check results (schema, keys, totals)."""
     found = {}
     for table in tables:
-        found[(table, checks.SCHEMA_CHECK)] = checks.schema_check(clean, table, did)
-        if table in KEYS:
-            found[(table, checks.KEYS_CHECK)] = checks.keys_check(clean, table, did)
+        for result in checks.file_checks(clean, table, did):
+            found[(table, result.check_name)] = result
         if table == "tables":
             found[(table, checks.TOTALS_CHECK)] = checks.totals_check(clean, did, totals)
     return found
@@ -229,8 +250,8 @@ def build_document(work: Work, sha: str, file_names: list[str]) -> list[Outcome]
 def _build_one(work: Work, file_name: str, sha: str, did: str, batch: SyncBatch) -> Outcome:
     """Given the step's work and one PDF (its hash and id), extract/publish/build it as asked (files via `batch`)."""
     out = Outcome(file_name, did)
-    totals = _extract(work, file_name, sha, did, out, batch) if work.generic else None
-    doc_row = row_of(work.clean, did, file_name)
+    totals, published = _extract(work, file_name, sha, did, out, batch) if work.generic else (None, None)
+    doc_row = row_of(work.clean, did, file_name, (published or {}).get("documents"))
     if doc_row is None:  # only when the step builds domain tables alone
         out.skipped, out.warning = True, f"{file_name}: {NO_DOCUMENTS_ROW}"
         out.metadata = {t: {"document_id": did, "skipped": True, "reason": NO_DOCUMENTS_ROW, "rows": 0}
@@ -247,7 +268,7 @@ def _build_one(work: Work, file_name: str, sha: str, did: str, batch: SyncBatch)
                                "path": str(output_path(work.clean, table, did)),
                                **({"audit_report": dg.MetadataValue.path(str(report_path(audit_dir(work.clean), did)))}
                                   if table == "documents" else {})}  # built by the `audit_report` asset after this
-    reasons = _build_domain(work, did, sha, doc_row, batch) if work.domain else {}
+    reasons = _build_domain(work, did, sha, doc_row, batch, published) if work.domain else {}
     for table, reason in reasons.items():
         marker = read_marker(work.clean, did, table)
         out.metadata[table] = {**common, "skipped": bool(reason), "reason": reason,

@@ -39,13 +39,15 @@ def check_specs(table: str) -> list[dg.AssetCheckSpec]:
     return specs
 
 
-def schema_check(clean_dir: Path, table: str, document_id: str) -> dg.AssetCheckResult:
-    """Given a document's output of a table, return whether its parquet schema is the contract's."""
+def schema_check(clean_dir: Path, table: str, document_id: str,
+                 parquet: pq.ParquetFile | None = None) -> dg.AssetCheckResult:
+    """Given a document's output of a table (and that file, when open already), return whether its parquet schema
+    is the contract's."""
     path = output_path(clean_dir, table, document_id)
-    if not path.exists():
+    if parquet is None and not path.exists():
         return dg.AssetCheckResult(check_name=SCHEMA_CHECK, asset_key=table, passed=True,
                                    metadata={"file": "none (no rows for this document)"})
-    found = pq.read_schema(path).remove_metadata()
+    found = (pq.read_schema(path) if parquet is None else parquet.schema_arrow).remove_metadata()
     expected = SCHEMAS[table]
     problems = [f"{f.name}: expected {f.type}, found {found.field(f.name).type if f.name in found.names else 'none'}"
                 for f in expected if f.name not in found.names or found.field(f.name).type != f.type]
@@ -53,10 +55,16 @@ def schema_check(clean_dir: Path, table: str, document_id: str) -> dg.AssetCheck
                                metadata={"file": str(path), "problems": problems[:MAX_LISTED]})
 
 
-def keys_check(clean_dir: Path, table: str, document_id: str) -> dg.AssetCheckResult:
-    """Given a document's output of a table, return whether its key columns are unique."""
-    data = read_table(clean_dir, table, document_id)
-    rows = [] if data is None else data.select(list(KEYS[table])).to_pylist()
+def keys_check(clean_dir: Path, table: str, document_id: str,
+               parquet: pq.ParquetFile | None = None) -> dg.AssetCheckResult:
+    """Given a document's output of a table (and that file, when open already), return whether its key columns are
+    unique."""
+    path = output_path(clean_dir, table, document_id)
+    keys = list(KEYS[table])
+    if parquet is not None:
+        rows = parquet.read(columns=keys).select(keys).to_pylist()  # the keys alone
+    else:
+        rows = read_parquet(path, columns=keys).select(keys).to_pylist() if path.exists() else []
     counts = Counter(tuple(r.values()) for r in rows)
     duplicates = {k: n for k, n in counts.items() if n > 1}
     allowed = table in DUPLICATE_LABELS_ALLOWED
@@ -66,6 +74,24 @@ def keys_check(clean_dir: Path, table: str, document_id: str) -> dg.AssetCheckRe
         check_name=KEYS_CHECK, asset_key=table, passed=allowed or not duplicates,
         metadata={"rows": len(rows), "duplicate_keys": len(duplicates), "duplicates": listed,
                   "duplicates_allowed": "duplicate printed labels, kept in row order" if allowed else "no"})
+
+
+def file_checks(clean_dir: Path, table: str, document_id: str) -> list[dg.AssetCheckResult]:
+    """Given a document's output of a table, return its schema check and (for a table with a key) its keys check,
+    from one opening of its file."""
+    path = output_path(clean_dir, table, document_id)
+    try:
+        parquet = pq.ParquetFile(path)
+    except FileNotFoundError:
+        parquet = None
+    try:
+        found = [schema_check(clean_dir, table, document_id, parquet)]
+        if table in KEYS:
+            found.append(keys_check(clean_dir, table, document_id, parquet))
+        return found
+    finally:
+        if parquet is not None:
+            parquet.close()
 
 
 def total_checks(clean_dir: Path, document_id: str) -> list[registry.TotalCheck]:

@@ -10,14 +10,17 @@ multiprocess executor) never lose each other's updates.
 from __future__ import annotations
 
 import fcntl
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+import pyarrow as pa
+
 from pipelines.config import is_safe_file_name
 from pipelines.process import ExtractedDocument, sha256_of
+from pipelines.schemas import to_arrow
 from pipelines.state import Marker, marker_path, read_marker, write_marker
-from pipelines.writer import SyncBatch, read_table, write_table
+from pipelines.writer import SyncBatch, read_table, write_arrow_table, write_table
 
 TABLE = "documents"
 LOCK_NAME = "documents.lock"
@@ -45,32 +48,43 @@ def _still_has_bytes(raw: Path, name: str, sha: str) -> bool:
         return False
 
 
-def _write(clean: Path, doc: dict, names: list[str], retry: bool, batch: SyncBatch | None = None) -> None:
+def _write(clean: Path, doc: dict, names: list[str], retry: bool, batch: SyncBatch | None = None,
+           markers: Sequence[tuple[str, Marker]] = ()) -> pa.Table:
     """Given a `documents` row and the file names with its bytes, publish one row per name and the marker.
 
     With a `batch`, the rows (and whatever else the batch holds) are synced before the marker is written, and
-    the marker is durable at the batch's next sync.
+    the marker is durable at the batch's next sync. `markers`: other tables' markers of the document, whose rows
+    the batch holds, written after that sync, before the `documents` marker (needs a batch). Returns the rows
+    as written.
     """
     did = doc["document_id"]
-    rows = [{**doc, "file_name": name} for name in sorted(set(names))]
-    write_table(clean, TABLE, did, rows, batch)
+    data = to_arrow(TABLE, [{**doc, "file_name": name} for name in sorted(set(names))])
+    write_arrow_table(clean, TABLE, did, data, batch)
     if batch is not None:
         batch.sync()
+    for table, marker in markers:
+        write_marker(clean, did, table, marker, batch)
     write_marker(clean, did, TABLE, Marker(doc["sha256"], doc["pipeline_version"], doc["extracted_at"].isoformat(),
-                                           len(rows), doc["file_name"], tuple(sorted(set(names))), doc["status"],
+                                           data.num_rows, doc["file_name"], tuple(sorted(set(names))), doc["status"],
                                            retry), batch)
+    return data
 
 
-def publish_documents(clean: Path, raw: Path, result: ExtractedDocument, batch: SyncBatch | None = None) -> None:
+def publish_documents(clean: Path, raw: Path, result: ExtractedDocument, batch: SyncBatch | None = None,
+                      markers: Sequence[tuple[str, Marker]] = ()) -> pa.Table:
     """Given a fresh extraction of one file, (re)write its document's `documents` rows: this file and its twins
-    (with a `batch`: synced with it before the marker, which is durable at the batch's next sync)."""
+    (with a `batch`: synced with it before the marker, which is durable at the batch's next sync; the `markers` of
+    the other tables the batch holds are written after that same sync, before the `documents` marker). Returns the
+    rows as written."""
+    if markers and batch is None:
+        raise ValueError("markers of other tables need the batch that holds their rows")
     doc = result.document
     did, sha = doc["document_id"], doc["sha256"]
     with document_lock(clean, did):
         previous = read_marker(clean, did, TABLE)
         twins = [n for n in (previous.names() if previous else ()) if n != doc["file_name"]
                  and _still_has_bytes(raw, n, sha)]
-        _write(clean, doc, [doc["file_name"], *twins], result.retry, batch)
+        return _write(clean, doc, [doc["file_name"], *twins], result.retry, batch, markers)
 
 
 def add_file_name(clean: Path, raw: Path, document_id: str, file_name: str) -> bool:
@@ -107,9 +121,10 @@ def update_documents(clean: Path, document_id: str, change: Callable[[dict], Non
         return doc
 
 
-def row_of(clean: Path, document_id: str, file_name: str) -> dict | None:
-    """Given a document id and a file name, return that file's `documents` row (else the document's first row)."""
-    data = read_table(clean, TABLE, document_id)
+def row_of(clean: Path, document_id: str, file_name: str, data: pa.Table | None = None) -> dict | None:
+    """Given a document id and a file name, return that file's `documents` row (else the document's first row):
+    from its `documents` rows as just written when `data` holds them, else as read from the clean dir."""
+    data = read_table(clean, TABLE, document_id) if data is None else data
     if data is None:
         return None
     rows = data.to_pylist()

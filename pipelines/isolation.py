@@ -174,8 +174,10 @@ def _limit_cpu(max_seconds: float) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
 
 
-def _worker_main(conn: Connection, max_memory_mb: int, owner: int) -> None:
-    """In a worker: lead a process group, set the memory limit, say "ready", then run tasks until told to stop.
+def _worker_main(conn: Connection, max_memory_mb: int, owner: int,
+                 prepare: Callable[[], None] | None = None) -> None:
+    """In a worker: lead a process group, set the memory limit, run `prepare` (if any: a failure there is
+    ignored), say "ready", then run tasks until told to stop.
 
     A task is (fn, args, max_seconds); the answer is ("done", value), ("memory",) or ("error", one line). After
     any answer but "done" the worker exits: its state is not trusted with another document.
@@ -185,6 +187,9 @@ def _worker_main(conn: Connection, max_memory_mb: int, owner: int) -> None:
     threading.Thread(target=_watch_owner, args=(owner,), daemon=True, name="dkbudget-owner-watch").start()
     memory = max_memory_mb * BYTES_PER_MB
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    if prepare is not None:
+        with contextlib.suppress(Exception):
+            prepare()
     conn.send(("ready",))
     while True:
         try:
@@ -217,12 +222,14 @@ def _worker_main(conn: Connection, max_memory_mb: int, owner: int) -> None:
 class _Worker:
     """One long-lived limited worker process (its own process group) and this process's end of its pipe."""
 
-    def __init__(self, ctx: multiprocessing.context.BaseContext, max_memory_mb: int) -> None:
-        """Given the context and the memory limit, start the worker (it is not yet known to be ready)."""
+    def __init__(self, ctx: multiprocessing.context.BaseContext, max_memory_mb: int,
+                 prepare: Callable[[], None] | None = None) -> None:
+        """Given the context and the memory limit (and what the worker prepares before it is ready: a module-level
+        function), start the worker (it is not yet known to be ready)."""
         self.max_memory_mb = max_memory_mb
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=_worker_main, args=(child, max_memory_mb, os.getpid()), daemon=False,
-                                   name="dkbudget-extract")
+        self.process = ctx.Process(target=_worker_main, args=(child, max_memory_mb, os.getpid(), prepare),
+                                   daemon=False, name="dkbudget-extract")
         self.tasks = 0
         self.ready = False
         self.leads_group = False  # known to have made itself a process-group leader (it said "ready")
@@ -268,8 +275,12 @@ class _Worker:
         return ChildResult(failure=f"crashed: {message[1]}", transient=True), False
 
     def ask_to_exit(self) -> None:
-        """Ask an idle worker to shut its extractor processes down and exit."""
-        if self.ready and self.process.is_alive():
+        """Ask an idle worker to shut its extractor processes down and exit.
+
+        Also one never used (started ahead, `prestart_workers`), whose "ready" nobody read: it reads the stop
+        once it is up, instead of being waited for until its grace is over and then killed.
+        """
+        if self.process.is_alive():
             with contextlib.suppress(OSError, ValueError):
                 self.conn.send(None)
 
@@ -342,17 +353,26 @@ def shutdown_workers() -> None:
         pool.close()
 
 
-def prestart_workers(limits: Limits, count: int) -> None:
+def prestart_workers(limits: Limits, count: int,
+                     prepare: Callable[[], Callable[[], None] | None] | None = None) -> None:
     """Given the limits and how many documents will be read at once, start that many workers in the background
-    (their start, the forkserver's imports included, then overlaps this process's own start-up work)."""
+    (their start, the forkserver's imports included, then overlaps this process's own start-up work).
+
+    `prepare`, called in that background thread, returns what each worker runs before it says it is ready (a
+    module-level function, e.g. `page_readers.start_page_readers`), or None.
+    """
     if not limits.isolated or count < 1:
         return
 
     def start() -> None:
         """Start the workers and add them to the idle ones."""
         pool = _pool()
+        ahead = None
+        if prepare is not None:
+            with contextlib.suppress(Exception):  # a failed guess starts the workers without preparing them
+                ahead = prepare()
         for _ in range(count):
-            pool.give_back(_Worker(_context(), limits.max_memory_mb))
+            pool.give_back(_Worker(_context(), limits.max_memory_mb, ahead))
 
     threading.Thread(target=start, daemon=True, name="dkbudget-prestart").start()
 

@@ -183,8 +183,14 @@ def write_table(clean_dir: Path | str, table: str, document_id: str, rows: Itera
     successful re-extraction that found nothing. Files of other documents are never touched. With a `batch`,
     the file is made durable by its next `sync()`.
     """
+    return write_arrow_table(clean_dir, table, document_id, to_arrow(table, rows), batch)
+
+
+def write_arrow_table(clean_dir: Path | str, table: str, document_id: str, data: pa.Table,
+                      batch: SyncBatch | None = None) -> Path | None:
+    """As `write_table`, for rows already in the contract's arrow schema (`schemas.to_arrow`): the caller keeps
+    them, e.g. to read them again without reading the file back."""
     path = output_path(clean_dir, table, document_id)
-    data = to_arrow(table, rows)
     if data.num_rows == 0:
         if path.exists():
             path.unlink(missing_ok=True)

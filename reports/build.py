@@ -12,6 +12,7 @@ from reports.audit_html import audit_report, failed_report
 from reports.page_images import ImageSettings, render_pages
 from reports.preview import markdown_preview
 from reports.published import find_document, newest_output_mtime, read_published
+from reports.stored_totals import load_checks
 from reports.totals import FAILS, audit_checks
 
 AUDIT_SUBDIR = Path(".dkbudget") / "audit"  # default home of the reports: hidden in the clean dir, not a table
@@ -105,7 +106,8 @@ def build_report(clean_dir: Path, raw_dir: Path | None, name_or_id: str, out_dir
     if doc_row["status"] == "failed":
         text, checks, images, notice = failed_report(doc_row), [], {}, None
     else:
-        checks = audit_checks(doc.tables, doc.cells)
+        stored = load_checks(clean_dir, doc_row, len(doc.tables), len(doc.cells))  # the extraction's, if current
+        checks = audit_checks(doc.tables, doc.cells, stored)
         pdf, notice = _pdf_for(raw_dir, doc_row)
         pages = {int(c["page"]) for c in doc.cells}
         images = render_pages(pdf, pages, settings or ImageSettings()) if pdf is not None else {}

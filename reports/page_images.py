@@ -54,7 +54,7 @@ def _frames(pdf_path: Path, pages: list[int]) -> dict[int, tuple[float, float, f
 def _jpeg_uri(image, quality: int) -> str:
     """Given a PIL image, return it as a JPEG data URI."""
     buf = io.BytesIO()
-    image.convert("RGB").save(buf, "JPEG", quality=quality, optimize=False)
+    (image if image.mode == "RGB" else image.convert("RGB")).save(buf, "JPEG", quality=quality, optimize=False)
     return f"data:{MIME};base64,{base64.b64encode(buf.getvalue()).decode('ascii')}"
 
 

@@ -97,12 +97,22 @@ def classified_grids(tables: list[dict], cells: list[dict]) -> list[Grid]:
     return grids_from_records(tables, cells)
 
 
-def audit_checks(tables: list[dict], cells: list[dict]) -> list[AuditCheck]:
+def audit_checks(tables: list[dict], cells: list[dict], stored: list[TotalCheck] | None = None) -> list[AuditCheck]:
     """Given a document's published `tables` and `table_cells` rows, return every printed-total check, in table
-    and row order: the registry's checks per table, cross-table checks, then totals no check verified."""
+    and row order: the registry's checks per table, cross-table checks, then totals no check verified.
+
+    `stored`: the registry's checks of these very tables as the extraction computed them (reports.stored_totals),
+    used instead of checking every table again (the costly part); None computes them here.
+    """
     grids = classified_grids(tables, cells)
     by_id = {g.table_id: g for g in grids}
-    found: list[TotalCheck] = [c for g in grids for c in registry.check_totals(g)]
+    if stored is not None and {c.table_id for c in stored} <= set(by_id):
+        per_table: dict[str, list[TotalCheck]] = {}
+        for check in stored:
+            per_table.setdefault(check.table_id, []).append(check)
+        found: list[TotalCheck] = [c for g in grids for c in per_table.get(g.table_id, [])]
+    else:
+        found = [c for g in grids for c in registry.check_totals(g)]
     for mod in registry.modules():
         cross = getattr(mod, "cross_check", None)
         if callable(cross):

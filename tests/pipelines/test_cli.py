@@ -134,3 +134,16 @@ def test_the_readme_reads_amounts_back_as_nullable_integers(corpus_run):
     assert str(grants["amount_dkk"].dtype) == "int64[pyarrow]"
     assert str(grants["pl_year"].dtype) == "int16[pyarrow]"
     assert grants["amount_dkk"].sum() > 0 and grants["amount_dkk"].iloc[0] == int(grants["amount_dkk"].iloc[0])
+
+
+def test_the_last_garbage_collection_at_exit_is_skipped_once_registered(monkeypatch):
+    import gc
+
+    from pipelines import cli
+
+    registered = []
+    monkeypatch.setattr(cli.atexit, "register", registered.append)
+    monkeypatch.setattr(cli, "_FINAL_COLLECTION_SKIPPED", False)
+    cli.skip_final_collection()
+    cli.skip_final_collection()  # a second command in the same process (tests): registered once
+    assert registered == [gc.freeze]

@@ -7,7 +7,17 @@ import pdfplumber
 import pytest
 from pdfminer.pdfinterp import PDFPageInterpreter
 
-from pipelines.isolation import EXIT_GRACE_SECONDS, Limits, run_limited, shutdown_workers
+from extractors.settings import DEFAULT_SETTINGS
+from pipelines.isolation import (
+    EXIT_GRACE_SECONDS,
+    STARTUP_SECONDS,
+    Limits,
+    _pool,
+    prestart_workers,
+    run_limited,
+    shutdown_workers,
+)
+from pipelines.page_readers import any_long, start_page_readers, uses_page_readers
 from pipelines.pdf_text import text_lines
 from pipelines.process import extract_document
 from tests.pipelines.conftest import RAW, REPO
@@ -43,6 +53,46 @@ def test_a_worker_whose_document_read_pages_in_parallel_exits_at_once():
     started = time.monotonic()
     shutdown_workers()
     assert time.monotonic() - started < EXIT_GRACE_SECONDS / 2
+
+
+def test_a_worker_started_ahead_and_never_used_exits_at_once():
+    # `dkbudget run` starts its workers while Dagster loads; one that got no document (fewer documents to read
+    # than workers started, or a run that only builds domain tables) was waited for until EXIT_GRACE_SECONDS
+    shutdown_workers()
+    prestart_workers(Limits(), 1)
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while not any(_pool().idle.values()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (worker,) = [w for idle in _pool().idle.values() for w in idle]
+    worker.conn.poll(STARTUP_SECONDS)  # up (its "ready" sent, not read: it was never given a document)
+    started = time.monotonic()
+    shutdown_workers()
+    assert time.monotonic() - started < EXIT_GRACE_SECONDS / 2
+    assert not worker.process.is_alive() and worker.process.exitcode == 0  # it exited; it was not killed
+
+
+def _page_reader_pids() -> list[int]:
+    """In a worker: return the pids of the extractor's page-reading processes it has started."""
+    from extractors import tables
+
+    return [] if tables._POOL is None else sorted(tables._POOL._processes)  # noqa: SLF001
+
+
+def test_page_readers_are_started_ahead_only_for_long_documents(tmp_path):
+    assert any_long(RAW.glob("*.pdf"))  # the samples: 10 to 155 pages
+    assert not any_long([HOSTILE / "own_not-a-pdf.pdf", tmp_path / "missing.pdf"])
+    assert uses_page_readers(155) and not uses_page_readers(10)
+    shutdown_workers()
+    prestart_workers(Limits(), 1, lambda: start_page_readers)
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while not any(_pool().idle.values()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    readers = run_limited(_page_reader_pids, (), Limits())  # the worker started ahead: readers up before "ready"
+    assert readers.failure is None and len(readers.value) == DEFAULT_SETTINGS.workers
+    started = time.monotonic()
+    shutdown_workers()  # they stop with their worker
+    assert time.monotonic() - started < EXIT_GRACE_SECONDS / 2
+    assert run_limited(_page_reader_pids, (), Limits()).value == []  # a worker started on demand: none ahead
 
 
 def test_a_worker_that_timed_out_is_replaced_and_the_next_document_is_read():
