@@ -495,7 +495,7 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
     if pending[0].top - current[-1].bottom <= spacing:
         return False
-    labels_end = max(ln.segments[0].x1 for ln in current if is_multi(ln)) if any(map(is_multi, current)) else right
+    labels_end = max((ln.segments[0].x1 for ln in current if is_multi(ln)), default=right)
     if any(len(ln.segments) == 1 and ln.x0 <= left + INDENT_TOLERANCE and ln.x1 > labels_end + INDENT_TOLERANCE
            and ln.x1 - ln.x0 > CAPTION_WIDTH_SHARE * (right - left)
            and abs(ln.size - _text_size(current, ln)) > TITLE_SIZE_SLACK for ln in pending):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +102,19 @@ class Score:
     @property
     def txt_recall(self) -> float:
         return self.txt_matched / self.txt_gold if self.txt_gold else 1.0
+
+    @staticmethod
+    def total(scores: Iterable[Score]) -> Score:
+        """Given the scores of several documents, return their summed counts (a corpus's score)."""
+        out = Score()
+        for s in scores:
+            out.num_matched += s.num_matched
+            out.num_gold += s.num_gold
+            out.num_extracted += s.num_extracted
+            out.txt_matched += s.txt_matched
+            out.txt_gold += s.txt_gold
+            out.unmatched_gold_tables += s.unmatched_gold_tables
+        return out
 
 
 def score(gold: list[tuple[str, Keys]], ext: dict[str, Keys]) -> Score:

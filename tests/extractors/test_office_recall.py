@@ -33,14 +33,7 @@ def _score(doc: str) -> Score:
 
 
 def test_office_prints_meet_the_floors() -> None:
-    total = Score()
-    for doc in SAMPLES:
-        s = _score(doc)
-        total.num_matched += s.num_matched
-        total.num_gold += s.num_gold
-        total.num_extracted += s.num_extracted
-        total.txt_matched += s.txt_matched
-        total.txt_gold += s.txt_gold
+    total = Score.total(_score(doc) for doc in SAMPLES)
     assert total.num_recall >= NUM_FLOOR and total.num_precision >= NUM_FLOOR, \
         (total.num_recall, total.num_precision)
     assert total.txt_recall >= TEXT_RECALL_FLOOR, total.txt_recall
