@@ -251,6 +251,9 @@ def _dash_in_text(w: Word, nxt: Word | None, gap: float) -> bool:
             and nxt.x0 - w.x1 < gap and not is_number_token(nxt.text))
 
 
+OPENS_A_LABEL = "§#"  # signs that open a label as a capital does ("12  § 15.26.52.10. Forebyggelse")
+
+
 def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSettings = DEFAULT_SETTINGS) -> None:
     """Given a text line and the page's vertical rulings, split it into segments at wide gaps and at rulings."""
     gap = max(settings.segment_gap_min, settings.segment_gap_factor * line.size)
@@ -269,7 +272,7 @@ def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSetti
                        and not _dash_in_text(w, words[k + 1] if k + 1 < len(words) else None, gap))
             # an amount followed, past a plain space, by a capitalised word ("13.767  Bør videreføres"); a dash
             # inside a run of words ("Kommune – Fordeling") is no amount
-            number_word = (is_number_token(prev.text) and w.text[:1].isupper()
+            number_word = (is_number_token(prev.text) and (w.text[:1].isupper() or w.text[:1] in OPENS_A_LABEL)
                            and not (len(prev.text) == 1 and not prev.text.isdigit() and len(segs[-1]) > 1)
                            and w.x0 - prev.x1 >= max(NUMBER_WORD_GAP_FACTOR * max(w.size, 1.0),
                                                      WIDER_THAN_SPACE * space))
