@@ -125,6 +125,15 @@ def heading_of(line: TextLine, following: list[TextLine] | None = None) -> Headi
     return None
 
 
+def _top_edge(region: Region) -> float:
+    """Given a region, return where the table's box starts: the rule over its first line when one spans it (a
+    table ruled at its top sets its padding under the rule), else the first line's top."""
+    first = region.lines[0]
+    return min((r.pos for r in region.page.hrules
+                if first.top - first.size <= r.pos <= first.top + 0.5 and r.start <= region.x0 + first.size
+                and r.end >= region.x1 - first.size), default=region.top)
+
+
 def caption_above(lines: list[TextLine], region: Region, lookup: int) -> str | None:
     """Given a page's lines and a region, return the caption printed just above it: a numbered caption
     ("Tabel 1. ..."), else the bold title and unit lines directly above ("Oversigt (1.000 kr.)")."""
@@ -135,7 +144,7 @@ def caption_above(lines: list[TextLine], region: Region, lookup: int) -> str | N
                                         if ln.size <= above[i].size + 0.5 and not ln.segments[1:]]
             return clean_text(join_lines(parts))
     parts: list[TextLine] = []
-    below = region.top
+    below = _top_edge(region)
     for ln in reversed(above):
         if below - ln.bottom > CAPTION_GAP_FACTOR * ln.size or not (ln.bold or is_unit_line(ln)):
             break

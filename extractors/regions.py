@@ -648,6 +648,13 @@ def _without_title(lines: list[TextLine]) -> list[TextLine]:
     return lines[i:]
 
 
+def _header_over(current: list[TextLine], current_frame: Frame | None) -> bool:
+    """Given the lines read since the last table closed and their frame, return whether they can only be the
+    header of a frame below them, also of one parted from the rules above it: unframed lines without an amount
+    (a header ruled under it only, set right under the heading that ended the table before)."""
+    return current_frame is None and not any(_holds_amount(ln) for ln in current)
+
+
 def _overlap(a: Frame, b: Frame) -> bool:
     """Given two frames, return whether their x extents overlap by at least half of the narrower one."""
     return min(a.x1, b.x1) - max(a.x0, b.x0) >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
@@ -699,7 +706,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             if current and id(frame) not in members:
                 # lines printed above the first rule (a header), or rules that only set off some rows (a rule
                 # above a total): the table goes on through the next stack of rules when nothing parts them
-                if (gap_ok and not frame.parted and (current_frame is None or _overlap(current_frame, frame))
+                if (gap_ok and (not frame.parted or _header_over(current, current_frame))
+                        and (current_frame is None or _overlap(current_frame, frame))
                         and not _opens_next_table(current, pending, ln, left, right)):
                     current.extend(pending)
                     current.append(ln)

@@ -884,3 +884,65 @@ def test_a_header_and_its_first_section_row_left_at_the_foot_of_a_page_head_the_
     assert t.columns == HEADER
     assert _rows(t) == FOOT_BODY
     assert t.caption == "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+
+
+# ---- headerless key-figure tables under a heading, each ruled at its top only -------------------------------------
+
+KEY_FIGURES = [["Besparelse i dage pr. ryger, der stopper", "2,2 dage om året"],
+               ["Besparelse i timer pr. år pr. ryger, der stopper", "14 timer om året"],
+               ["Varig besparelse i kr. pr. ryger, der stopper", "4.233 kr. om året"]]
+INVESTMENT_HEADER = ["Investering i implementering (1.000 kr.)", "2022", "2023", "2024"]
+INVESTMENT_BODY = [["Administration og afholdelse af rygestopkurser", "", "3.500", "1.855"],
+                   ["Kommunikation", "350", "700", "245"],
+                   ["Investering i alt", "2.100", "11.200", "9.100"]]
+KEY_EDGES = [LEFT + 1, LEFT + 380, LEFT + 476]
+INVESTMENT_EDGES = [LEFT + 1, LEFT + 320, LEFT + 370, LEFT + 420, LEFT + 476]
+RULE_SPAN = (LEFT - 5.0, LEFT + 477.0)
+
+
+def _key_figures(sheet: Sheet, top: float, heading: str = "Oversigt") -> float:
+    """Set a heading and a headerless key-figure table ruled over its first row only (a ReportLab
+    style: the rule that would sit under a header); return the table's bottom."""
+    sheet.text(LEFT, top + 8, heading, bold=True, size=9.5)
+    sheet.hline(*RULE_SPAN, top + 22)
+    rows = set_rows(sheet, KEY_EDGES, KEY_FIGURES, top + 24, numeric_from=1, pad=6.0, size=8.0)
+    return rows[-1].bottom
+
+
+def _key_figures_then_investment_pdf(path: Path) -> Path:
+    """Page 1 ends with a key-figure table under a numbered caption; page 2 opens with two more, each under its
+    own heading, then a note, the heading again and an investment table ruled under its header and above its total
+    (all rules one width: one stack, parted by the empty stretch above the second heading)."""
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 80, "Forvaltningen har opgjort nøgletallene nedenfor.")
+    _key_figures(first, 640, "Tabel 3. Nøgletal")
+    bottom = _key_figures(second, _key_figures(second, 62) + 24)
+    second.text(LEFT, bottom + 18, "Noter til tabellen: Alle besparelser er angivet med negativt fortegn. Udvalget "
+                "orienteres om udmøntningen", size=10)
+    second.text(LEFT, bottom + 31, "i forbindelse med den kommende budgetopfølgning.", size=10)
+    top = bottom + 45
+    second.text(LEFT, top + 8, "Oversigt", bold=True, size=9.5)
+    rows = set_rows(second, INVESTMENT_EDGES, [INVESTMENT_HEADER, *INVESTMENT_BODY], top + 12, pad=6.0, size=8.0,
+                    numeric_from=1)
+    second.hline(*RULE_SPAN, rows[0].bottom)
+    second.hline(*RULE_SPAN, rows[-1].top)
+    return write_pdf([first, second], path)
+
+
+def test_a_table_under_its_own_heading_at_a_page_top_is_no_continuation(tmp_path):
+    """A headerless table that opens a page under its own heading, the heading a little further above its top rule
+    than above its first line, has that heading as its caption, so it is not stitched to the table that ended the
+    page before (whose columns it shares)."""
+    tables = extract_tables(_key_figures_then_investment_pdf(tmp_path / "key.pdf"))
+    assert [(t.page, t.last_page, t.caption) for t in tables] == [
+        (1, 1, "Tabel 3. Nøgletal"), (2, 2, "Oversigt"), (2, 2, "Oversigt"), (2, 2, "Oversigt")]
+    assert _rows(tables[1]) == KEY_FIGURES
+
+
+def test_a_header_over_a_frame_parted_from_the_rules_above_stays_its_header(tmp_path):
+    """A header ruled under it only, set under a heading below another table whose single rule stacks with this
+    table's rules: the rules are parted by the note and heading between them, and the header (no amounts) still
+    heads the rows under its rule instead of being lost."""
+    tables = extract_tables(_key_figures_then_investment_pdf(tmp_path / "key.pdf"))
+    assert tables[-1].columns == INVESTMENT_HEADER
+    assert _rows(tables[-1]) == INVESTMENT_BODY
