@@ -355,6 +355,21 @@ SPACE_SHARE = 0.3  # a word space is about this share of the font size
 WIDE_SPACE_SHARE = 0.45  # a space this wide (share of the font size) is wider than a word space
 
 
+PADDED_BLOCKS = 3  # an unruled table parted by space into this many blocks (header, rows) pads its rows apart
+
+
+def _wraps_label_above(block: list[LineCells], i: int, label_col: int, widths: list[float | None] | None) -> bool:
+    """Given a block, one of its lines and the columns' widths, return whether the line's label goes on from the
+    label line right above it: set as tight under it as a wrapped line, its first word too wide to have fitted
+    there ("gennemfører" / "‘Træning ved hjælper’.")."""
+    if not i or label_col not in block[i - 1].cells:
+        return False
+    above, lc = block[i - 1], block[i]
+    return (lc.line.top - above.line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
+            and widths is not None and widths[label_col] is not None
+            and not _fits_after(above, lc, label_col, widths))
+
+
 def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
     """Given a block without value lines (a text table), return the lines that open a row: a label that starts
     like a new entry, with another column filled on the same line."""
@@ -447,9 +462,10 @@ def _fits_after(above: LineCells, lc: LineCells, col: int, widths: list[float | 
 
 def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: list[float],
                  wrap: float | None = None, wrapping: Wrapping = NO_WRAPPING,
-                 widths: list[float | None] | None = None) -> list[list[LineCells]]:
+                 widths: list[float | None] | None = None, padded: bool = False) -> list[list[LineCells]]:
     """Given the lines of one row block, split it into rows (`widths`: how wide a line of each column's cells may
-    run, see `column_widths`).
+    run, see `column_widths`; `padded`: the table's rows are parted by space, so a line set tight under a label
+    it wraps from opens no entry in a text table).
 
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
     such line is one row. Elsewhere the other lines join rows: label lines that evidently go on into each other
@@ -475,6 +491,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         return _centred_rows(block)
     if text_table:
         anchors = _text_anchors(block, label_col) or _padded_text_anchors(block, label_col, wrap)
+        if padded:
+            anchors = [i for i in anchors if not _wraps_label_above(block, i, label_col, widths)]
     if not anchors:
         return [block]
     groups: dict[int, list[int]] = {a: [a] for a in anchors}
@@ -682,8 +700,10 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
             rows += _split_block(band, label_col, ruled, edges, wrap, wrapping, widths)
         return rows
     rows = []
-    for b in _spaced_blocks(lcs, settings):
-        rows += _split_block(b, label_col, False, edges, wrapping=wrapping, widths=widths)
+    blocks = _spaced_blocks(lcs, settings)
+    for b in blocks:
+        rows += _split_block(b, label_col, False, edges, wrapping=wrapping, widths=widths,
+                             padded=len(blocks) >= PADDED_BLOCKS)
     return rows
 
 
@@ -729,7 +749,20 @@ def _peel_text_header(rows: list[list[LineCells]], label_col: int) -> tuple[list
         return [], row
     body_cols = {c for lc in row[first:] + [lc for r in rows[1:] for lc in r] for c in lc.cells if c != label_col}
     heads = {c for lc in row[:first] for c in lc.cells}
+    if _ends_wrapped_head(row, first, label_col):
+        return [], row
     return (row[:first], row[first:]) if body_cols and body_cols <= heads else ([], row)
+
+
+def _ends_wrapped_head(row: list[LineCells], first: int, label_col: int) -> bool:
+    """Given a text table's first row, the index of its first line with a label and the label column, return
+    whether that line is the last line of a header set to the bottom of its cells, not an entry's first line: every
+    other cell on it goes on in lowercase from the head above it ("Hvordan måles" / "opfølgningsmålet?"), the
+    label column's head beside them, and no line follows in the row (an entry's cells run on below it)."""
+    lc = row[first]
+    others = [c for c in lc.cells if c != label_col]
+    return (first == len(row) - 1 and bool(others)
+            and all(c in row[first - 1].cells and starts_lower(cell_text(lc.cells[c])) for c in others))
 
 
 def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], width: float | None,

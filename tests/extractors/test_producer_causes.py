@@ -946,3 +946,48 @@ def test_a_header_over_a_frame_parted_from_the_rules_above_stays_its_header(tmp_
     tables = extract_tables(_key_figures_then_investment_pdf(tmp_path / "key.pdf"))
     assert tables[-1].columns == INVESTMENT_HEADER
     assert _rows(tables[-1]) == INVESTMENT_BODY
+
+
+# ---- an unruled text table: header set to the bottom of its cells, padded rows with wrapped labels ----------------
+
+FOLLOW_EDGES = [LEFT, LEFT + 90, LEFT + 230, LEFT + 342, LEFT + 470]
+FOLLOW_HEAD = [["", "Hvordan måles", "Hvem er ansvarlig for", "Hvornår gennemføres"],
+               ["Opfølgningsmål", "opfølgningsmålet?", "opfølgning?", "opfølgningen?"]]
+FOLLOW_ROWS = [
+    [["Algoritmerne", "udvikles og testes", "for funktion og", "brugervenlighed."],
+     ["Arbejdsgangsanalyser og test", "vurderer, om målet er opnået."],
+     ["Afdeling for", "Velfærdsinnovation og", "Afdeling for Data."], ["I 2. halvår 2022 og frem"]],
+    [["70% af de", "borgere,", "algoritmen finder,", "gennemfører", "‘Træning ved", "hjælper’."],
+     ["Andelen af gennemførte", "forløb monitoreres i", "DigiRehab"],
+     ["Afdeling for", "Velfærdsinnovation og", "Afdeling for Data."],
+     ["Monitoreres løbende ved at", "gennemgå data fra", "DigiRehab", "& sammenholdes med om", "algoritmen",
+      "anvendes i visitationen."]],
+    [["80% af de borgere", "der gennemfører", "‘Træning ved", "hjælper’ får effekt."],
+     ["Andelen af borgere der får", "effekt af de gennemførte", "‘Træning ved hjælper’", "forløb monitoreres."],
+     ["Afdeling for Data."], ["Løbende."]]]
+
+
+def _bottom_aligned_follow_up_pdf(path: Path) -> Path:
+    """An unruled follow-up table but for the rule under its header, the header set to the bottom of its cells (the
+    first column's head beside the other heads' second lines), rows padded 6 pt apart, labels wrapped tight, two of
+    them onto a line opening with a quote mark."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Opfølgning", bold=True, size=9.5)
+    for k, line in enumerate(FOLLOW_HEAD):
+        for c, s in enumerate(line):
+            if s:
+                sheet.text(FOLLOW_EDGES[c] + 6, 100 + k * 9.6, s, size=8.0)
+    sheet.hline(LEFT - 5, LEFT + 475, 108)
+    set_rows(sheet, FOLLOW_EDGES, FOLLOW_ROWS, 110, numeric_from=9, pad=6.0, lead=9.6, size=8.0, pad_x=6.0)
+    return write_pdf([sheet], path)
+
+
+def test_a_bottom_aligned_text_header_and_labels_wrapped_onto_a_quote_read_whole(tmp_path):
+    """The header's last line, the first column's head beside the others' lowercase ends, is the header's (not the
+    first entry); a label line that opens with a quote mark, set tight under a label line it would not have fitted
+    on, goes on in its cell (rows are padded apart) instead of opening an entry."""
+    tables = extract_tables(_bottom_aligned_follow_up_pdf(tmp_path / "follow.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.columns == [" ".join(s for s in col if s) for col in zip(*FOLLOW_HEAD, strict=True)]
+    assert _rows(t) == [[" ".join(lines) for lines in row] for row in FOLLOW_ROWS]
