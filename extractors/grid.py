@@ -15,6 +15,7 @@ from extractors.wraps import (
     NO_WRAPPING,
     Wrapping,
     bottom_aligned,
+    centred_on_value_line,
     centred_overhang,
     ends_short,
     label_width,
@@ -491,7 +492,9 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         nxt = min((a for a in anchors if a > i), default=None)
         label = label_text(lc, label_col)
         if not label:
-            if _new_entry(block, i, label_col, edges, widths) or (text_table and _spaced_entry(block, i)):
+            if nxt is not None and centred_on_value_line(block, i, nxt, anchors, TIGHT_LINE_GAP):
+                groups[nxt].append(i)  # a cell set vertically centred on the next row's value line
+            elif _new_entry(block, i, label_col, edges, widths) or (text_table and _spaced_entry(block, i)):
                 own.append([i])  # a row of its own under a label that spans several rows
             else:  # only other columns go on: a wrapped cell of the row above, or of the row below (cells set
                 # bottom-aligned, or vertically centred and this line beside the next row's value line)

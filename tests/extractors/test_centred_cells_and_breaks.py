@@ -145,3 +145,58 @@ def test_a_wrapped_header_line_is_judged_against_the_cells_near_it(tmp_path):
     big = next(t for t in tables if any(r.cells[0] and r.cells[0].text == "Kommunikation" for r in t.rows))
     assert big.columns == [" ".join(BIG_HEADER), "2022", "2023"]
     assert _rows(big) == BIG_ROWS
+
+
+# ---- a remark set vertically centred beside one-line rows, in a box ---------------------------------------------
+
+TASKS = [("1", "Ledelse", "275.596", ["Puljemidler er modtaget til specifikke", "formål og kan ikke omprioriteres."]),
+         ("2", "Myndighed, visitatorer", "15.823",
+          ["Lønninger til visitatorer i myndighedsområdet.", "Er fordelt på konto 4, 5 og 6.", "omgange."]),
+         ("3", "Demenskonsulenter", "17.949", ["Servicerer på plejecentre og borgere", "hjemme."]),
+         ("4", "Koordinator", "4.218", ["Derudover en koordinator finansieret af", "værdighedsmidler."]),
+         ("5", "Myndighed, Frit valg", "18.052",
+          ["Omfatter forskellige myndighedsområder;", "indkøbsordning, tolkebistand,", "tilsyn plejecentre mm."]),
+         ("6", "Huslejetab", "30.035", ["Det er kompliceret at skille sig", "af med overskydende bygninger"])]
+
+
+def _remarks_pdf(path: Path) -> Path:
+    """A task budget in a box (a rule over and under the header, the body one band) in 5.5 pt: each row's number,
+    task and amount on one line, its remark of two or three lines set vertically centred beside it (lines 7.2 pt
+    apart, rows 0.7 pt further apart than the lines of one cell)."""
+    size, pitch, gap = 5.5, 7.2, 2.4
+    edges = [LEFT, LEFT + 20, LEFT + 150, LEFT + 220, LEFT + 400]
+    sheet = Sheet()
+    sheet.text(LEFT, 60, "Fordeling af budget på opgaver (kr.)", bold=True, size=9.5)
+    top = 70.0
+    sheet.text_right(edges[1] - 2, _baseline(top + 2, size), "Nr.", size=size)
+    sheet.text(edges[1] + 2, _baseline(top + 2, size), "Opgave", size=size)
+    sheet.text_right(edges[3] - 2, _baseline(top + 2, size), "Budget", size=size)
+    sheet.text(edges[3] + 2, _baseline(top + 2, size), "Bemærkninger", size=size)
+    y = top + 2 + size + 3
+    rules = [top, y]
+    y += 3
+    for nr, task, amount, remark in TASKS:
+        height = (len(remark) - 1) * pitch + size
+        mid = y + height / 2
+        for j, s in enumerate(remark):
+            sheet.text(edges[3] + 2, _baseline(y + j * pitch, size), s, size=size)
+        line_top = mid - size / 2
+        sheet.text_right(edges[1] - 2, _baseline(line_top, size), nr, size=size)
+        sheet.text(edges[1] + 2, _baseline(line_top, size), task, size=size)
+        sheet.text_right(edges[3] - 2, _baseline(line_top, size), amount, size=size)
+        y += height + gap
+    rules.append(y + 3)
+    for r in rules:
+        sheet.hline(edges[0], edges[-1], r)
+    for x in (edges[0], edges[-1]):
+        sheet.vline(x, top, rules[-1])
+    return write_pdf([sheet], path)
+
+
+def test_a_remark_centred_beside_a_one_line_row_is_that_rows(tmp_path):
+    """Each remark's lines, above and below the row's value line, are its row's remark: a remark's first line
+    that starts with a capital under a short line ("omgange.") is no entry of its own when it and the lines
+    under it are centred on the value line."""
+    tables = extract_tables(_remarks_pdf(tmp_path / "remarks.pdf"))
+    assert len(tables) == 1
+    assert _rows(tables[0]) == [[nr, task, amount, " ".join(remark)] for nr, task, amount, remark in TASKS]
