@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors.model import Cell, Row
+from extractors.stitch import _continues_row
 from extractors.tables import extract_tables
 from tests.extractors.drawn_pdf import Sheet, write_pdf
 
@@ -200,3 +202,26 @@ def test_a_remark_centred_beside_a_one_line_row_is_that_rows(tmp_path):
     tables = extract_tables(_remarks_pdf(tmp_path / "remarks.pdf"))
     assert len(tables) == 1
     assert _rows(tables[0]) == [[nr, task, amount, " ".join(remark)] for nr, task, amount, remark in TASKS]
+
+
+# ---- a row broken over a page ---------------------------------------------------------------------------------------
+
+def _row(*texts: str | None, page: int = 1) -> Row:
+    """A row of cells with these texts (None: empty)."""
+    return Row([Cell(t, page, (0.0, 0.0, 1.0, 1.0)) if t else None for t in texts], page)
+
+
+def test_cells_that_each_go_on_from_the_row_above_continue_it():
+    """The first row after a page break continues the last one before it when each of its cells goes on from
+    the cell above it: in lowercase, after an open end, or a year under text; an entry of its own does not."""
+    assert _continues_row(_row("Ejendomsfaglig vurdering", "Ikke", None), _row(None, "relevant", None, page=2), 0)
+    assert _continues_row(
+        _row("Flere borgere rehabiliteres i en sådan", "I forbindelse med visitators", "Center for Økonomi og Data,",
+             "Februar 2024,"),
+        _row("grad, at behovet forebygges", "opfølgning (samarbejde).", "Afdeling for Økonomi", "2025, 2026, 2027",
+             page=2), 0)
+    assert _continues_row(_row("Tidlig indsats", "Dækket ved forhandlinger om budget", None),
+                          _row(None, "2025", None, page=2), 0)
+    assert not _continues_row(_row("Ejendomsfaglig vurdering", "Ikke relevant", None),
+                              _row(None, "Ikke relevant", None, page=2), 0)
+    assert not _continues_row(_row("Kommunikation", "350", "700"), _row(None, "245", None, page=2), 0)
