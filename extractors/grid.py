@@ -21,7 +21,7 @@ from extractors.wraps import (
     label_width,
     wraps_onto,
 )
-from normalizers.labels import clean_text, join_lines, normalize_key
+from normalizers.labels import LINE_END_HYPHENS, clean_text, join_lines, normalize_key
 from normalizers.numbers import number_text, parse_danish
 
 MIN_COLUMN_GAP = 1.0  # an empty x band at least this wide separates two columns
@@ -842,12 +842,21 @@ def _continues_header(first: list[LineCells], row: list[LineCells], label_col: i
     return (_boldness(first) and _boldness(row)) or not any(label_col in lc.cells for lc in row)
 
 
+def join_wrapped(lines: list[str], page: PageLayout) -> str:
+    """Given the wrapped lines of one cell and its page, return them joined (`join_lines`); a line that ends in a
+    hyphen is joined with the next as the page prints the word elsewhere, whole on one line ("Udvikle front-end"
+    beside "Teste front-" / "end": the hyphen is the word's own, not a hyphenation)."""
+    if not any(ln.rstrip().endswith(tuple(LINE_END_HYPHENS)) for ln in lines[:-1]):
+        return join_lines(lines)
+    return join_lines(lines, {w.text for ln in page.lines for w in ln.words})
+
+
 def _cell(row: list[LineCells], col: int, page: PageLayout) -> Cell | None:
     """Given a row and a column, return the cell as a reader reads it, with its box, or None when empty."""
     lines = [lc.cells[col] for lc in row if col in lc.cells]
     if not lines:
         return None
-    text = clean_text(join_lines([cell_text(ws) for ws in lines]))
+    text = clean_text(join_wrapped([cell_text(ws) for ws in lines], page))
     if parse_danish(text).kind in NUMERIC_KINDS:
         text = number_text(text)
     words = [w for ws in lines for w in ws]
@@ -883,7 +892,7 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
         if not numeric:
             break
     page = region.page
-    heads = {c: " ".join(join_lines(ts) for row in header for cc, ts in _texts(row).items() if cc == c)
+    heads = {c: " ".join(join_wrapped(ts, page) for row in header for cc, ts in _texts(row).items() if cc == c)
              for c in range(ncols)}
     body = [[_cell(r, c, page) for c in range(ncols)] for r in rows]
     used = [c for c in range(ncols) if heads[c] or any(b[c] for b in body)]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors.grid import join_wrapped
+from extractors.layout import PageLayout, TextLine, Word
 from extractors.model import Cell, Row
 from extractors.stitch import _continues_row
 from extractors.tables import extract_tables
@@ -225,3 +227,23 @@ def test_cells_that_each_go_on_from_the_row_above_continue_it():
     assert not _continues_row(_row("Ejendomsfaglig vurdering", "Ikke relevant", None),
                               _row(None, "Ikke relevant", None, page=2), 0)
     assert not _continues_row(_row("Kommunikation", "350", "700"), _row(None, "245", None, page=2), 0)
+
+
+# ---- a line-end hyphen of a word printed whole on the page ---------------------------------------------------------
+
+def _page(*texts: str) -> PageLayout:
+    """A page whose lines hold these texts."""
+    lines = []
+    for k, text in enumerate(texts):
+        words = [Word(w, 10.0 * i, 10.0 * k, 10.0 * i + 8, 10.0 * k + 8, 8.0, False)
+                 for i, w in enumerate(text.split())]
+        lines.append(TextLine(words))
+    return PageLayout(1, 595.0, 842.0, lines, [], [], [])
+
+
+def test_a_line_end_hyphen_of_a_word_printed_whole_on_the_page_is_kept():
+    """'Teste front-' / 'end' reads 'Teste front-end' where the page prints 'front-end' whole; a hyphen the page
+    gives no word for is a hyphenation ("videre-" / "føre")."""
+    page = _page("Udvikle front-end", "Teste front-", "end", "videre-", "føre")
+    assert join_wrapped(["Teste front-", "end"], page) == "Teste front-end"
+    assert join_wrapped(["videre-", "føre"], page) == "videreføre"
