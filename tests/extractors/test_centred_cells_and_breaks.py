@@ -19,9 +19,10 @@ from pathlib import Path
 from extractors.grid import join_wrapped
 from extractors.layout import PageLayout, TextLine, Word
 from extractors.model import Cell, Row
+from extractors.prescan import scan_document
 from extractors.stitch import _continues_row
 from extractors.tables import extract_tables
-from tests.extractors.drawn_pdf import Sheet, write_pdf
+from tests.extractors.drawn_pdf import Sheet, width, write_pdf
 
 LEFT = 57.0
 DESCENT = 0.207  # Helvetica's descent (share of the size): a line's box runs from baseline - 0.793 size down to
@@ -247,3 +248,27 @@ def test_a_line_end_hyphen_of_a_word_printed_whole_on_the_page_is_kept():
     page = _page("Udvikle front-end", "Teste front-", "end", "videre-", "føre")
     assert join_wrapped(["Teste front-", "end"], page) == "Teste front-end"
     assert join_wrapped(["videre-", "føre"], page) == "videreføre"
+
+
+# ---- a page of single runs of text in a table's rules -------------------------------------------------------------
+
+def _ruled_list_pdf(path: Path) -> Path:
+    """A landscape-like continuation page: a two-column table whose label column is empty on this page, so each
+    line is one run of text (a municipality), in zebra shading and rules between the rows."""
+    sheet = Sheet()
+    y = 100.0
+    for k, name in enumerate(["Favrskov", "Fredericia", "Frederikshavn", "Furesø", "Gladsaxe", "Herning"]):
+        if k % 2 == 0:
+            sheet.fill(LEFT, y, LEFT + 480, y + 19)
+        sheet.text(LEFT + 380, y + 13, name)
+        y += 19
+        sheet.hline(LEFT, LEFT + 480, y)
+    sheet.text(LEFT, y + 30, "Kilde: " + "x" * int(width("Kilde") // 10))
+    return write_pdf([sheet], path)
+
+
+def test_a_page_of_single_runs_in_a_tables_rules_is_read_in_full(tmp_path):
+    """No line holds two runs, yet rules and shading across the body are a table's: the page needs the full
+    reading (its text lines alone would drop the table's continuation)."""
+    scans = scan_document(str(_ruled_list_pdf(tmp_path / "list.pdf")))
+    assert scans is not None and scans[0].needs_layout
