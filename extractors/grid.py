@@ -492,7 +492,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         nxt = min((a for a in anchors if a > i), default=None)
         label = label_text(lc, label_col)
         if not label:
-            if nxt is not None and centred_on_value_line(block, i, nxt, anchors, TIGHT_LINE_GAP):
+            if not text_table and nxt is not None and centred_on_value_line(block, i, nxt, anchors, TIGHT_LINE_GAP):
                 groups[nxt].append(i)  # a cell set vertically centred on the next row's value line
             elif _new_entry(block, i, label_col, edges, widths) or (text_table and _spaced_entry(block, i)):
                 own.append([i])  # a row of its own under a label that spans several rows
