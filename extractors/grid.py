@@ -15,12 +15,13 @@ from extractors.wraps import (
     NO_WRAPPING,
     Wrapping,
     bottom_aligned,
+    centred_on_value_line,
     centred_overhang,
     ends_short,
     label_width,
     wraps_onto,
 )
-from normalizers.labels import clean_text, join_lines, normalize_key
+from normalizers.labels import LINE_END_HYPHENS, clean_text, join_lines, normalize_key
 from normalizers.numbers import number_text, parse_danish
 
 MIN_COLUMN_GAP = 1.0  # an empty x band at least this wide separates two columns
@@ -509,7 +510,9 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         nxt = min((a for a in anchors if a > i), default=None)
         label = label_text(lc, label_col)
         if not label:
-            if _new_entry(block, i, label_col, edges, widths) or (text_table and _spaced_entry(block, i)):
+            if not text_table and nxt is not None and centred_on_value_line(block, i, nxt, anchors, TIGHT_LINE_GAP):
+                groups[nxt].append(i)  # a cell set vertically centred on the next row's value line
+            elif _new_entry(block, i, label_col, edges, widths) or (text_table and _spaced_entry(block, i)):
                 own.append([i])  # a row of its own under a label that spans several rows
             else:  # only other columns go on: a wrapped cell of the row above, or of the row below (cells set
                 # bottom-aligned, or vertically centred and this line beside the next row's value line)
@@ -872,12 +875,21 @@ def _continues_header(first: list[LineCells], row: list[LineCells], label_col: i
     return (_boldness(first) and _boldness(row)) or not any(label_col in lc.cells for lc in row)
 
 
+def join_wrapped(lines: list[str], page: PageLayout) -> str:
+    """Given the wrapped lines of one cell and its page, return them joined (`join_lines`); a line that ends in a
+    hyphen is joined with the next as the page prints the word elsewhere, whole on one line ("Udvikle front-end"
+    beside "Teste front-" / "end": the hyphen is the word's own, not a hyphenation)."""
+    if not any(ln.rstrip().endswith(tuple(LINE_END_HYPHENS)) for ln in lines[:-1]):
+        return join_lines(lines)
+    return join_lines(lines, {w.text for ln in page.lines for w in ln.words})
+
+
 def _cell(row: list[LineCells], col: int, page: PageLayout) -> Cell | None:
     """Given a row and a column, return the cell as a reader reads it, with its box, or None when empty."""
     lines = [lc.cells[col] for lc in row if col in lc.cells]
     if not lines:
         return None
-    text = clean_text(join_lines([cell_text(ws) for ws in lines]))
+    text = clean_text(join_wrapped([cell_text(ws) for ws in lines], page))
     if parse_danish(text).kind in NUMERIC_KINDS:
         text = number_text(text)
     words = [w for ws in lines for w in ws]
@@ -913,7 +925,7 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
         if not numeric:
             break
     page = region.page
-    heads = {c: " ".join(join_lines(ts) for row in header for cc, ts in _texts(row).items() if cc == c)
+    heads = {c: " ".join(join_wrapped(ts, page) for row in header for cc, ts in _texts(row).items() if cc == c)
              for c in range(ncols)}
     body = [[_cell(r, c, page) for c in range(ncols)] for r in rows]
     used = [c for c in range(ncols) if heads[c] or any(b[c] for b in body)]

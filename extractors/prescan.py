@@ -29,6 +29,8 @@ LINE_BREAKS = (10, 13)
 BOLD_WEIGHT = 600
 TURNED_HEIGHT_FACTOR = 2.5  # a run this many times taller than the page's usual line is turned text
 FONT_NAME_BUFFER = 128
+RULE_WIDTH_SHARE = 1 / 3  # a path at least this share of the page's width wide is a rule or band across the body
+MIN_BODY_RULES = 3  # this many such paths in the body are a table's (a boxed note or a rule under a heading are not)
 
 
 @dataclass
@@ -133,6 +135,21 @@ def _wide_positioned_gap(textpage, height: float, band: float, settings: Extract
     return False
 
 
+def _ruled_body(page, width: float, height: float, band: float) -> bool:
+    """Given a pdfium page, its size and the height of its margin bands, return whether its body holds several
+    rules or filled bands across a good part of its width: a table's rules or shading (a table page whose text
+    lines are all single runs, e.g. a continuation whose label column is empty, its repeated header in the margin
+    band; a footer rule sits in the margin)."""
+    count = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left >= RULE_WIDTH_SHARE * width and band < height - top and height - bottom < height - band:
+            count += 1
+            if count >= MIN_BODY_RULES:
+                return True
+    return False
+
+
 def _scan_page(pdf, index: int, settings: ExtractionSettings) -> PageScan:
     """Given an open pdfium document and a 0-based page index, return the page's scan."""
     page = pdf[index]
@@ -147,7 +164,7 @@ def _scan_page(pdf, index: int, settings: ExtractionSettings) -> PageScan:
     for ln in lines:
         if ln[0].bottom > band and ln[0].top < height - band and _holds_table_signs(ln, usual):
             return PageScan(index + 1, True)
-    if _wide_positioned_gap(textpage, height, band, settings):
+    if _wide_positioned_gap(textpage, height, band, settings) or _ruled_body(page, width, height, band):
         return PageScan(index + 1, True)
     words: list[Word] = []
     for ln in lines:

@@ -37,6 +37,8 @@ RULE_TEXT_MARGIN = 10.0  # rules further than this above the first / below the l
 HEADING_SIZE_BANDS = 4  # a heading between two tables of one stack is set larger than the cells of this many bands
 GAP_BAND_PADDING_FACTOR = 2.0  # a band between two rules with an empty stretch this many times the frame's cell
 GAP_BAND_SIZE_FACTOR = 1.0  # padding and this many of its font sizes tall, before no line of cells, is not a row
+CENTRED_SLACK = 0.25  # text in a band at most this many font sizes lower than centred is set centred (a row)
+CENTRED_ROW_EXTRA = 0.75  # ... when the space over it beyond the cells' padding is less than this many font sizes
 HEADING_GAP_LINES = 2.0  # an empty stretch this many of the rows' font sizes tall above a heading parts tables
 
 
@@ -148,12 +150,14 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
         bands = [[ln for ln in lines if a <= (ln.top + ln.bottom) / 2 <= b
                   and ln.x0 >= f.x0 - INDENT_TOLERANCE and ln.x1 <= f.x1 + 20]
                  for a, b in zip(f.rules, f.rules[1:], strict=False)]
-        padding = _cell_padding(bands, f.rules)
+        padding, padding_below = _cell_padding(bands, f.rules), _cell_padding_below(bands, f.rules)
         parted = False
         for k, b in enumerate(f.rules[1:]):
             band = bands[k]
-            gap = _is_gap_band(band, f.rules[k], b, padding)
-            cut = gap or any(is_caption(ln) or _larger_text_run(ln, f, cell_size) for ln in band) or (
+            gap = _is_gap_band(band, f.rules[k], b, padding) and not _centred_in_band(
+                band, f.rules[k], b, padding, padding_below)
+            near = _median_cell_size(bands[max(0, k - HEADING_SIZE_BANDS + 1):k + HEADING_SIZE_BANDS])
+            cut = gap or any(is_caption(ln) or _larger_text_run(ln, f, near or cell_size) for ln in band) or (
                 _prose_between_rows(band, f, left, prose_right) or _heads_table_below_gap(band, f.rules[k], b)
             ) or _heads_next_table(
                 band, bands[k + 1] if k + 1 < len(bands) else [], _median_cell_size(bands[k:k + HEADING_SIZE_BANDS])
@@ -195,6 +199,34 @@ def _cell_padding(bands: list[list[TextLine]], rules: list[float]) -> float | No
     line below it (the cells' top padding), or None when no band holds text."""
     pads = sorted(min(ln.top for ln in band) - rules[k] for k, band in enumerate(bands) if band)
     return pads[len(pads) // 2] if pads else None
+
+
+def _cell_padding_below(bands: list[list[TextLine]], rules: list[float]) -> float | None:
+    """Given the lines of each band of a stack and its rules, return the median space between the last line of a
+    band and the rule under it (the cells' bottom padding, as the line boxes sit), or None when no band holds text."""
+    pads = sorted(rules[k + 1] - max(ln.bottom for ln in band) for k, band in enumerate(bands) if band)
+    return pads[len(pads) // 2] if pads else None
+
+
+def _centred_in_band(band: list[TextLine], top: float, bottom: float, padding: float | None,
+                     padding_below: float | None) -> bool:
+    """Given the lines of a band between two rules, the rules' positions and the stack's cell padding above and
+    below the text, return whether the band's text is set vertically centred in it, as a row's cells are in a row
+    taller than they need (a section row "Realisering af effektiviseringer", alone in a row of a minimum height, in
+    a table whose tall rows fill their bands): the space over the text beyond the cells' padding above is no more
+    than that under it beyond their padding below and less than a line (the spacing around a heading between two
+    tables is a line or more over and under it), and the text is one block (text before the next table's rule
+    sits at the foot of a band that parts two tables, under the paragraph spacing or the heading's space above it;
+    a row and, an empty stretch under it, the next table's heading are two blocks)."""
+    if not band or padding is None or padding_below is None:
+        return False
+    below = _largest_gap(band, top, bottom)[1]
+    if below and len(below) < len(band):  # the tallest empty stretch lies between lines: text in two blocks
+        return False
+    size = max(ln.size for ln in band)
+    extra_above = min(ln.top for ln in band) - top - padding
+    extra_below = bottom - max(ln.bottom for ln in band) - padding_below
+    return extra_above <= min(extra_below + CENTRED_SLACK * size, CENTRED_ROW_EXTRA * size)
 
 
 def _is_gap_band(band: list[TextLine], top: float, bottom: float, padding: float | None) -> bool:
@@ -272,8 +304,10 @@ def _heads_next_table(band: list[TextLine], below: list[TextLine], cell_size: fl
 
 
 def _larger_text_run(line: TextLine, frame: Frame, cell_size: float | None) -> bool:
-    """Given a line between two rules of a frame and the frame's cell text size, return whether it is running text
-    set larger than the cells and across most of the frame (a note or paragraph between two tables)."""
+    """Given a line between two rules of a frame and the text size of the cells near it, return whether it is
+    running text set larger than the cells and across most of the frame (a note or paragraph between two tables).
+    The cells near it, not the whole stack's: tables of one width stacked down a page may be set in other sizes
+    (a wide table's type made smaller), and a header line of a table in the larger size is no running text."""
     return (cell_size is not None and len(line.segments) == 1 and line.size > cell_size + FRAME_TEXT_SIZE_SLACK
             and line.x1 - line.x0 > PROSE_FRAME_SHARE * (frame.x1 - frame.x0))
 

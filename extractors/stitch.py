@@ -4,8 +4,11 @@ from __future__ import annotations
 from rapidfuzz.fuzz import ratio
 
 from extractors.grid import HEADER_REPEAT_RATIO, first_text_column, holds_amount
+from extractors.linecells import open_end
 from extractors.model import Row, Table
+from extractors.regions import YEAR_TOKEN
 from normalizers.labels import clean_text, join_lines, normalize_key
+from normalizers.numbers import parse_danish
 
 MIN_COLUMN_OVERLAP = 0.5  # a continuation's column maps onto the column it overlaps by this share of its width
 SAME_BAND_TOLERANCE = 2.0  # column edges this close on two pages are the same grid's
@@ -112,9 +115,9 @@ def _remap(row: Row, cmap: list[int], n: int) -> Row:
 
 def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
     """Given the last row before a page break and the first after it, return whether the second continues it:
-    a label run on, values under a label left alone, or a label (with any cells) under values printed without it
+    a label run on, values under a label left alone, a label (with any cells) under values printed without it
     (a row broken so that its middle-set values fell before the break and its label after it) that fills only
-    cells the row before left empty."""
+    cells the row before left empty, or text cells that each go on from the one above (`_runs_on`)."""
     values = [c for i, c in enumerate(row.cells) if c is not None and i != label_col]
     label = row.cells[label_col].text if row.cells[label_col] else ""
     prev_label = prev.cells[label_col].text if prev.cells[label_col] else ""
@@ -122,7 +125,26 @@ def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
     disjoint = not any(a is not None and b is not None for a, b in zip(prev.cells, row.cells, strict=True))
     return (not values and bool(label) and (prev_label.endswith("-") or label[:1].islower())) or (
         bool(values) and not label and bool(prev_label) and not prev_values) or (
-        bool(label) and not prev_label and bool(prev_values) and disjoint)
+        bool(label) and not prev_label and bool(prev_values) and disjoint) or _runs_on(prev, row)
+
+
+def _runs_on(prev: Row, row: Row) -> bool:
+    """Given the last row before a page break and the first after it, return whether every cell the second fills
+    goes on from the text cell above it: the row before fills that cell too, neither is an amount, and the lower
+    one starts in lowercase, is a year (under text: "Dækket ved forhandlinger om budget" / "2025") or the upper one
+    ends open (a hyphen, a comma, "og"): the lines of one row's cells, set to the top and broken over the page
+    ("Flere borgere rehabiliteres i en sådan" / "grad, at ...", "Ikke" / "relevant"). An entry of its own starts
+    like one, however its label is set."""
+    pairs = [(a, b) for a, b in zip(prev.cells, row.cells, strict=True) if b is not None]
+    return bool(pairs) and all(
+        a is not None and a.text.strip() and not _is_amount(a.text)
+        and (YEAR_TOKEN.match(b.text.strip()) or (not _is_amount(b.text) and (
+            b.text[:1].islower() or open_end(a.text)))) for a, b in pairs)
+
+
+def _is_amount(text: str) -> bool:
+    """Given a cell's text, return whether it is a number or a nil marker."""
+    return parse_danish(text).kind in ("number", "nil")
 
 
 def _merge_row(prev: Row, row: Row) -> Row:

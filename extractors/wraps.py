@@ -11,6 +11,7 @@ SPACE_SHARE = 0.3  # a word space is about this share of the font size
 FIT_MARGIN = 0.5  # a word fits on a line when it ends at least this far inside the column's width
 CENTRE_TOLERANCE = 1.0  # a centred value line's middle and its label lines' middle agree this closely (pt) ...
 CENTRE_SHARE = 0.15  # ... or within this share of the font size
+SPACING_TOLERANCE = 0.5  # the gaps between the lines of one cell agree this closely (pt)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,57 @@ def centred_overhang(block: list[LineCells], anchor: int, members: list[int], la
                                                   label_text(block[above[k]], label_col)):
             return above[:k]
     return []
+
+
+def _centred_run(block: list[LineCells], line: int, anchor: int, col: int, bound: int, gap_share: float) -> bool:
+    """Given a block, a line, a value line, a column of the line, the index past which no line is taken (the next
+    or previous value line) and the widest gap between wrapped lines (share of the font size), return whether the
+    column's lines from this one on towards the value line and past it, each as tight to the one before as a
+    wrapped line and all at one spacing (the padding between two rows makes a gap a little wider), are at some
+    point centred on the value line."""
+    v = block[anchor].line
+    mid = (v.top + v.bottom) / 2
+    tol = max(CENTRE_TOLERANCE, CENTRE_SHARE * v.size)
+    step = 1 if anchor > line else -1
+    top, bottom = block[line].line.top, block[line].line.bottom
+    first: float | None = None  # the gap between the first two lines: a cell's lines are set at one spacing
+    for j in range(line + step, bound + step, step):
+        centre = (top + bottom) / 2
+        if abs(centre - mid) <= tol and bottom > v.bottom and top < v.top:
+            return True
+        if step * (centre - mid) > tol:  # past the middle already: taking more lines moves it further away
+            return False
+        if j == bound or col not in block[j].cells:
+            continue
+        ln = block[j].line
+        gap = ln.top - bottom if step > 0 else top - ln.bottom
+        first = gap if first is None else first
+        if gap > gap_share * max(ln.size, 1.0) or abs(gap - first) > SPACING_TOLERANCE:
+            return False
+        top, bottom = min(top, ln.top), max(bottom, ln.bottom)
+    return False
+
+
+def centred_on_value_line(block: list[LineCells], line: int, anchor: int, anchors: list[int], gap_share: float
+                          ) -> bool:
+    """Given a block, a line without a label, a value line `anchor` (the block's value lines: `anchors`) and the
+    widest gap, as a share of the font size, between two wrapped lines of one cell, return whether each of the
+    line's cells belongs to a cell set vertically centred on the value line: the lines of that column from this
+    one on towards the value line and past it (each as tight to the one before as a wrapped line, none past the
+    value line after it) are centred on it, e.g. a remark of two or three lines beside a one-line row. A line of
+    another row never shares that middle, as rows do not overlap; a line that closes a cell centred on the value
+    line above it is that row's, however the lines below it fall."""
+    lc = block[line]
+    if not lc.cells:
+        return False
+    if anchor > line:
+        before = max((a for a in anchors if a < line), default=None)
+        if before is not None and centred_on_value_line(block, line, before, anchors, gap_share):
+            return False
+        bound = min((a for a in anchors if a > anchor), default=len(block))
+    else:
+        bound = max((a for a in anchors if a < anchor), default=-1)
+    return all(_centred_run(block, line, anchor, c, bound, gap_share) for c in lc.cells)
 
 
 NO_WRAPPING = Wrapping()  # nothing known: no width to measure against, cells top-aligned

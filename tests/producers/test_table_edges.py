@@ -45,7 +45,14 @@ its producer and read by the real extractor (and two from seed 6000); header and
   sit half a line off the tall one's ("Bedre udnyttelse af kapacitet, færre køb og" / "revisitationer ..." beside
   "Halvårligt fra 4. kvt. 2023 til 2027" centred; a section row "Realisering af effektiviseringer" under a one-line
   row; a plan whose cells of five lines or fewer sit beside a one-line label): a row's first label line, alone on
-  its line, was read as part of the row above and the rows' cells were mixed up (half the cells read).
+  its line, was read as part of the row above and the rows' cells were mixed up (half the cells read);
+- centred-section-row-ruled (LibreOffice, tune seed 780's catalogue 001, its plan alone): a rule between every row,
+  rows of tall plan cells that fill their bands and section rows "Scenarie 1" / "Scenarie 2" set centred in rows of
+  a minimum height: such a band read as the gap between two tables, so the plan was cut in two headerless tables
+  and its section rows and header lost;
+- remarks-centred-beside-rows (LibreOffice, box, monospaced: tune seed 780's task budget alone): remarks of two or
+  three lines set vertically centred beside one-line rows; a remark's first line, above its row's value line and
+  under a short last line of the remark before, was read as a row of its own (65 rows for 50).
 
 `test_dash_in_a_monospaced_caption`: tune seed 782's task budget (Chromium, monospaced), here its table alone: the
 caption "... opgaver – Bilag 1 (...)" was cut into two cells after the dash (a lone dash, past a monospaced word
@@ -87,6 +94,8 @@ CASES = {  # case id: (producer, seed drawn by the tune split of seed 5000 or 60
     "centred-rows-without-padding": ("libreoffice", 500801),
     "centred-section-row": ("libreoffice", 500801),
     "centred-plan-cells": ("libreoffice", 500791),
+    "centred-section-row-ruled": ("libreoffice", 500789),
+    "remarks-centred-beside-rows": ("libreoffice", 500804),
 }
 PINNED = {  # case id: (source, style) pinned where the case comes from a whole document
     "section-row-over-narrow-column": (
@@ -99,6 +108,8 @@ PINNED = {  # case id: (source, style) pinned where the case comes from a whole 
     "centred-rows-without-padding": ("003/48_ha03_opfoelgning.csv", {}),
     "centred-section-row": ("003/04_bu-si01_opfoelgning.csv", {}),
     "centred-plan-cells": ("001/11_su2-tidsplan.csv", {}),
+    "centred-section-row-ruled": ("001/45_su7-tidsplan-scenarier.csv", {}),
+    "remarks-centred-beside-rows": ("004/01_bilag1.csv", {}),
 }
 
 
