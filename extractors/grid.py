@@ -886,8 +886,13 @@ def _cell(row: list[LineCells], col: int, page: PageLayout) -> Cell | None:
     return Cell(text, page.number, page.to_page(bbox))
 
 
-def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS) -> Table | None:
-    """Given a table region, return its grid (header joined into column names, body rows), or None if empty."""
+def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS, header_only: bool = False
+                ) -> Table | None:
+    """Given a table region, return its grid (header joined into column names, body rows), or None if empty.
+
+    `header_only`: a grid whose lines all read as its header is returned too, with no body rows (the region opens
+    its page under a table the page break cut: its one text row, no amounts in it, reads like a header; stitching
+    reads it as the body row it is)."""
     seps = column_separators(region)
     ncols = len(seps) + 1
     lcs = assign_cells(region.lines, seps)
@@ -917,7 +922,7 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
              for c in range(ncols)}
     body = [[_cell(r, c, page) for c in range(ncols)] for r in rows]
     used = [c for c in range(ncols) if heads[c] or any(b[c] for b in body)]
-    if not body or len(used) < 2:
+    if (not body and not (header_only and header)) or len(used) < 2:
         return None
     out_rows = [Row([b[c] for c in used], page.number) for b in body if any(b[c] for c in used)]
     bounds = [region.x0 - 1] + seps + [region.x1 + 1]

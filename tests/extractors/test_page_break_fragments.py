@@ -1,0 +1,158 @@
+"""Regression tests for tables that a page break cuts the way Chromium's print to PDF cuts them (issue 10): a row
+moved on alone to the top of the next page, a row read as a header there, cells set above a row's values read as
+that page's header, and a row whose texts run on over the break. Each test draws a small PDF with ReportLab's
+canvas at test time (tune seeds 777, 780-782: chromium-doc-001, -002 and -003 were read with these cuts).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.model import Table
+from extractors.tables import extract_tables
+from tests.extractors.drawn_pdf import Sheet, cell_hrules, set_rows, write_pdf
+
+LEFT = 57.0
+YEARS = ["2026", "2027", "2028"]
+ECON_HEADER = ["1.000 kr. 2027 p/l", "Bevilling", *YEARS]
+ECON_EDGES = [LEFT, LEFT + 230, LEFT + 300, LEFT + 350, LEFT + 400, LEFT + 450]
+PROSE = ["Økonomien i forslaget er beregnet ud fra de gældende enhedspriser og det forventede aktivitetsniveau, og",
+         "forslaget indgår i de videre forhandlinger om budgettet sammen med de øvrige forslag fra udvalget, der",
+         "behandles på mødet i næste måned."]
+
+
+def _rows(t: Table) -> list[list[str]]:
+    """A table's rows as texts, "" for an empty cell."""
+    return [[c.text if c else "" for c in r.cells] for r in t.rows]
+
+
+def _prose(sheet: Sheet, top: float, table: bool = False) -> None:
+    """Set a paragraph of running text (three lines from the left margin) at `top`; with `table`, a small table of
+    its own under it (so the page is read in full: the first look passes over a page whose only cells sit in its
+    top margin)."""
+    for k, line in enumerate(PROSE):
+        sheet.text(LEFT, top + 12 * k, line, size=10.0)
+    if not table:
+        return
+    sheet.text(LEFT, top + 52, "Hvem er hørt?", bold=True, size=9.5)
+    edges = [LEFT, LEFT + 230, LEFT + 330, LEFT + 450]
+    rows = set_rows(sheet, edges, [OTHER_HEADER, *OTHER_BODY], top + 60, bold_rows=frozenset({0}), numeric_from=9)
+    for r in rows:
+        cell_hrules(sheet, edges, r.bottom)
+
+
+OTHER_HEADER = ["", "Ja/Nej", "Dato for godkendelse"]
+OTHER_BODY = [["Center for Økonomi", "Ja", "21. januar 2022"], ["IT-kredsen", "Ikke relevant", "-"]]
+
+
+# ---- a table's last row moved on alone to the next page ----------------------------------------------------------
+
+INVEST_BODY = [
+    ["Investering i implementering af røgfri arbejdstid", "Sundhed", "900", "4.800", "3.900"],
+    ["Frikøb af arbejdstid til rygestopkursus", "Sundhed", "", "1.500", "750"],
+]
+INVEST_TOTAL = ["Investeringer totalt, Service", "", "900", "6.300", "4.650"]
+
+
+def _last_row_alone_pdf(path: Path) -> Path:
+    """Tabel 3 (ruled under its header and every row) ends page 1 near its foot; its total row, the page break
+    moved on, opens page 2 alone (no header repeated), running text under it."""
+    first, second = Sheet(), Sheet()
+    _prose(first, 80)
+    first.text(LEFT, 700, "Tabel 3. Serviceinvesteringer i forslaget", size=9.5)
+    rows = set_rows(first, ECON_EDGES, [ECON_HEADER, *INVEST_BODY], 708, bold_rows=frozenset({0}))
+    for r in rows:
+        cell_hrules(first, ECON_EDGES, r.bottom)
+    last = set_rows(second, ECON_EDGES, [INVEST_TOTAL], 60)
+    cell_hrules(second, ECON_EDGES, last[0].top)
+    cell_hrules(second, ECON_EDGES, last[0].bottom)
+    _prose(second, last[0].bottom + 25, table=True)
+    return write_pdf([first, second], path)
+
+
+def test_a_last_row_moved_alone_to_the_next_page_is_the_tables_last_row(tmp_path):
+    """One line of cells opening a page under a table that ends the page before is that table's last row (it was
+    no table region: a region needs two lines of cells)."""
+    tables = extract_tables(_last_row_alone_pdf(tmp_path / "alone.pdf"))
+    assert len(tables) == 2
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == ECON_HEADER
+    assert _rows(t) == [*INVEST_BODY, INVEST_TOTAL]
+
+
+AELDRE_HEADER = ["Mio. kr., 2021-pl", "2021", "2022", "2023", "2024"]
+AELDRE_EDGES = [LEFT, LEFT + 200, LEFT + 260, LEFT + 320, LEFT + 380, LEFT + 440]
+DEMENS = ["Bedre hjælp til borgere med demens i det", "offentlige rum (demensbadge)"]
+
+
+def _header_at_foot_one_row_next_pdf(path: Path) -> Path:
+    """A one-row table: its caption and header end page 1 (a rule under the header), its one row (a label wrapped
+    over two lines) opens page 2 alone, running text under it; a one-row table before it on page 1."""
+    first, second = Sheet(), Sheet()
+    _prose(first, 80)
+    first.text(LEFT, 640, "Tabel 4 Konkurser i ældreplejen", bold=True, size=9.5)
+    rows = set_rows(first, AELDRE_EDGES, [AELDRE_HEADER, ["Konkurser i ældreplejen", "91,7", "91,7", "91,7", "91,7"]],
+                    650, bold_rows=frozenset({0}), numeric_from=1)
+    cell_hrules(first, AELDRE_EDGES, rows[0].bottom)
+    first.text(LEFT, 740, "Tabel 5 Bedre hjælp til borgere med demens i det offentlige rum", bold=True, size=9.5)
+    head = set_rows(first, AELDRE_EDGES, [AELDRE_HEADER], 750, bold_rows=frozenset({0}), numeric_from=1)
+    cell_hrules(first, AELDRE_EDGES, head[0].bottom)
+    row = set_rows(second, AELDRE_EDGES, [[DEMENS, "67,9", "7,0", "7,0", "3,5"]], 60, numeric_from=1)
+    _prose(second, row[0].bottom + 25, table=True)
+    return write_pdf([first, second], path)
+
+
+def test_a_header_at_a_page_foot_heads_the_one_row_that_opens_the_next_page(tmp_path):
+    """A header left at a page's foot heads the one row (one line of cells and its wrapped label line) that opens
+    the next page: one table, caption and header from page 1, its row from page 2."""
+    tables = extract_tables(_header_at_foot_one_row_next_pdf(tmp_path / "foot.pdf"))
+    assert [t.caption for t in tables][:2] == ["Tabel 4 Konkurser i ældreplejen",
+                                               "Tabel 5 Bedre hjælp til borgere med demens i det offentlige rum"]
+    t = tables[1]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == AELDRE_HEADER
+    assert _rows(t) == [[" ".join(DEMENS), "67,9", "7,0", "7,0", "3,5"]]
+
+
+# ---- a text table's last row, alone at the next page's top, reads like a header ---------------------------------
+
+PLAN_HEADER = ["Opfølgningsmål", "Hvordan måles opfølgningsmålet?", "Hvem er ansvarlig?", "Hvornår?"]
+PLAN_EDGES = [LEFT, LEFT + 170, LEFT + 330, LEFT + 420, LEFT + 480]
+PLAN_BODY = [
+    [["Ansættelse af terapeuter –", "4 årsværk"], ["Ansættelseskontrakter", "for de nye terapeuter"],
+     ["Center for Omsorg", "og Rehabilitering"], "Medio 2022"],
+    [["Udskydelse af behov for", "hjemmepleje i 26 uger"], ["Via datatræk i", "omsorgssystemet"],
+     ["Center for Omsorg", "og Rehabilitering"], "Løbende"],
+]
+PLAN_LAST = [["Udskydelse af behov for", "hjemmepleje for borgere i", "vedligeholdende tilbud"],
+             ["Realiseringen af effekten", "måles igennem omkostningen", "til hjemmepleje"],
+             ["Center for Omsorg", "og Rehabilitering"], ["Ved fuld", "implementering"]]
+
+
+def _text_row_alone_pdf(path: Path) -> Path:
+    """A text table (bold header, a rule under every row) ends page 1 near its foot; its last row, three lines of
+    text in every cell and no amount, opens page 2 alone between two rules, running text under it."""
+    first, second = Sheet(), Sheet()
+    _prose(first, 80)
+    first.text(LEFT, 640, "Opfølgning", size=9.5)
+    rows = set_rows(first, PLAN_EDGES, [PLAN_HEADER, *PLAN_BODY], 650, bold_rows=frozenset({0}), numeric_from=9)
+    cell_hrules(first, PLAN_EDGES, rows[0].top)
+    for r in rows:
+        cell_hrules(first, PLAN_EDGES, r.bottom)
+    last = set_rows(second, PLAN_EDGES, [PLAN_LAST], 60, numeric_from=9)
+    cell_hrules(second, PLAN_EDGES, last[0].top)
+    cell_hrules(second, PLAN_EDGES, last[0].bottom)
+    _prose(second, last[0].bottom + 25, table=True)
+    return write_pdf([first, second], path)
+
+
+def test_a_text_row_alone_at_the_next_pages_top_is_a_row_not_a_header(tmp_path):
+    """A text row (no amounts, every column filled) opening a page alone under a text table that ends the page
+    before reads like a header, with no body under it (no table was read); it is that table's last row."""
+    tables = extract_tables(_text_row_alone_pdf(tmp_path / "text.pdf"))
+    assert len(tables) == 2
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == PLAN_HEADER
+    assert _rows(t)[-1] == [" ".join(c) for c in PLAN_LAST]
+    assert len(t.rows) == 3
