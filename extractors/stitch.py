@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from rapidfuzz.fuzz import ratio
 
-from extractors.grid import HEADER_REPEAT_RATIO, first_text_column, holds_amount
+from extractors.grid import HEADER_REPEAT_RATIO, first_text_column, header_rows, holds_amount, join_rows
 from extractors.model import Row, Table
-from normalizers.labels import clean_text, join_lines, normalize_key
+from normalizers.labels import normalize_key
 
 MIN_COLUMN_OVERLAP = 0.5  # a continuation's column maps onto the column it overlaps by this share of its width
 SAME_BAND_TOLERANCE = 2.0  # column edges this close on two pages are the same grid's
@@ -125,17 +125,6 @@ def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
         bool(label) and not prev_label and bool(prev_values) and disjoint)
 
 
-def _merge_row(prev: Row, row: Row) -> Row:
-    """Given a row broken by a page break, return it whole."""
-    cells = []
-    for a, b in zip(prev.cells, row.cells, strict=True):
-        if a is None or b is None:
-            cells.append(a or b)
-        else:
-            cells.append(type(a)(clean_text(join_lines([a.text, b.text])), a.page, a.bbox))
-    return Row(cells, prev.page)
-
-
 def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float, bottom_share: float,
            first_on_page: set[int], last_on_page: set[int], opens_page: set[int] | None = None,
            ends_page: set[int] | None = None) -> list[Table]:
@@ -157,11 +146,11 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
             repeated = t.header_row is None or _similar_header(prev, t)
             if cmap is not None and (repeated or _header_misread(prev, t, cmap)):
                 n = len(prev.columns)
-                rows = [] if repeated else [_remap(t.header_row, cmap, n)]
+                rows = [] if repeated else [_remap(r, cmap, n) for r in header_rows(t)]
                 rows += [_remap(r, cmap, n) for r in t.rows]
                 label_col = label_column(prev)
                 if rows and prev.rows and _continues_row(prev.rows[-1], rows[0], label_col):
-                    prev.rows[-1] = _merge_row(prev.rows[-1], rows.pop(0))
+                    prev.rows[-1] = join_rows(prev.rows[-1], rows.pop(0))
                 prev.rows.extend(rows)
                 prev.last_page = t.page
                 prev.bbox_last_bottom = t.bbox[3]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from extractors.model import Table
 from extractors.tables import extract_tables
-from tests.extractors.drawn_pdf import Sheet, cell_hrules, set_rows, write_pdf
+from tests.extractors.drawn_pdf import Sheet, cell_hrules, cell_shading, set_rows, write_pdf
 
 LEFT = 57.0
 YEARS = ["2026", "2027", "2028"]
@@ -156,3 +156,50 @@ def test_a_text_row_alone_at_the_next_pages_top_is_a_row_not_a_header(tmp_path):
     assert t.columns == PLAN_HEADER
     assert _rows(t)[-1] == [" ".join(c) for c in PLAN_LAST]
     assert len(t.rows) == 3
+
+
+# ---- cells set above a row's centred values, under a header left at the page before's foot -----------------------
+
+POOL_HEADER = ["Initiativ og aktivitetsområde", "2021", "2022", "2023", "Beskrivelse"]
+POOL_EDGES = [LEFT, LEFT + 150, LEFT + 190, LEFT + 230, LEFT + 270, LEFT + 480]
+DESCRIPTION = ["Der er i perioden 2019-2022 afsat 128,4 mio. kr. til", "11 initiativer der skal medvirke til, at",
+               "flere mennesker med handicap kommer i", "beskæftigelse. Initiativerne dækker i høj",
+               "grad over fokus og vidensdeling. Forvaltningens", "vurdering: Et mere detaljeret udspil afventer.",
+               "Forvaltningen kan derfor endnu ikke vurdere", "indholdet i de nye indsatser."]
+SECOND = [["Idræt som vej til inklusion", "(Beskæftigelse)"], "10,0", "5,0", "10,0",
+          ["Der afsættes 35 mio. kr. i perioden", "2019-2022 til initiativet."]]
+
+
+def _centred_values_under_foot_header_pdf(path: Path) -> Path:
+    """A table whose caption and shaded header end page 1; page 2 opens with its body, ruled under every row, the
+    first row's description eight lines tall and its label and amounts set centred beside it (five lines of the
+    description above them: read as page 2's own header)."""
+    first, second = Sheet(), Sheet()
+    _prose(first, 80)
+    first.text(LEFT, 750, "Satspuljer 2021 der kan søges af kommunerne", bold=True, size=9.5)
+    head = set_rows(first, POOL_EDGES, [POOL_HEADER], 760, bold_rows=frozenset({0}), numeric_from=1)
+    cell_shading(first, POOL_EDGES, head[0])
+    label = ["", "", "", "", "", "Flere mennesker med", "handicap i job"]
+    value = ["", "", "", "", "", ""]
+    row = [label, [*value, "22,2"], [*value, "34,4"], [*value, "33,5"], DESCRIPTION]
+    rows = set_rows(second, POOL_EDGES, [row, SECOND], 60, numeric_from=1)
+    cell_hrules(second, POOL_EDGES, rows[0].top)
+    for r in rows:
+        cell_hrules(second, POOL_EDGES, r.bottom)
+    _prose(second, rows[-1].bottom + 25, table=True)
+    return write_pdf([first, second], path)
+
+
+def test_cells_set_above_a_rows_centred_values_stay_in_that_row(tmp_path):
+    """Under a header left at the page before's foot, the lines of the first row's description set above its
+    centred label and amounts (read as the page's header, then given up for the header at the foot) go back into
+    that row, not into a row of their own before it."""
+    tables = extract_tables(_centred_values_under_foot_header_pdf(tmp_path / "centred.pdf"))
+    assert len(tables) == 2
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == POOL_HEADER
+    assert _rows(t) == [
+        ["Flere mennesker med handicap i job", "22,2", "34,4", "33,5", " ".join(DESCRIPTION)],
+        [" ".join(SECOND[0]), "10,0", "5,0", "10,0", " ".join(SECOND[4])],
+    ]
