@@ -4,6 +4,7 @@ from __future__ import annotations
 from rapidfuzz.fuzz import ratio
 
 from extractors.grid import HEADER_REPEAT_RATIO, first_text_column, header_rows, holds_amount, join_rows
+from extractors.linecells import open_end, starts_lower
 from extractors.model import Row, Table
 from normalizers.labels import normalize_key
 
@@ -110,17 +111,30 @@ def _remap(row: Row, cmap: list[int], n: int) -> Row:
     return Row(cells, row.page)
 
 
+def _texts_go_on(prev: Row, row: Row) -> bool:
+    """Given the last row before a page break and the first after it, return whether the second only carries on
+    the first's texts: no amount, and each of its cells goes on from a cell of the row before in its column (it
+    starts in lowercase or with an opening bracket, "(Bygger på ...)", or the text above ends open: a hyphen, a
+    comma, "og")."""
+    filled = [i for i, c in enumerate(row.cells) if c is not None]
+    return bool(filled) and not holds_amount(row) and all(
+        (above := prev.cells[i]) is not None and (starts_lower(row.cells[i].text) or open_end(above.text))
+        for i in filled)
+
+
 def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
     """Given the last row before a page break and the first after it, return whether the second continues it:
-    a label run on, values under a label left alone, or a label (with any cells) under values printed without it
-    (a row broken so that its middle-set values fell before the break and its label after it) that fills only
-    cells the row before left empty."""
+    texts run on (`_texts_go_on`: a label, or a label and a long description, broken over the page), values
+    under a label left alone, or a label (with any cells) under values printed without it (a row broken so that
+    its middle-set values fell before the break and its label after it) that fills only cells the row before
+    left empty."""
     values = [c for i, c in enumerate(row.cells) if c is not None and i != label_col]
     label = row.cells[label_col].text if row.cells[label_col] else ""
     prev_label = prev.cells[label_col].text if prev.cells[label_col] else ""
     prev_values = [i for i, c in enumerate(prev.cells) if c is not None and i != label_col]
     disjoint = not any(a is not None and b is not None for a, b in zip(prev.cells, row.cells, strict=True))
     return (not values and bool(label) and (prev_label.endswith("-") or label[:1].islower())) or (
+        _texts_go_on(prev, row)) or (
         bool(values) and not label and bool(prev_label) and not prev_values) or (
         bool(label) and not prev_label and bool(prev_values) and disjoint)
 

@@ -203,3 +203,67 @@ def test_cells_set_above_a_rows_centred_values_stay_in_that_row(tmp_path):
         ["Flere mennesker med handicap i job", "22,2", "34,4", "33,5", " ".join(DESCRIPTION)],
         [" ".join(SECOND[0]), "10,0", "5,0", "10,0", " ".join(SECOND[4])],
     ]
+
+
+# ---- a row whose texts run on over the page break ----------------------------------------------------------------
+
+BROKEN_LABEL = ["Idræt som vej til inklusion,", "integration og sundhed – i", "bilag nr. 91"]
+BROKEN_REST_LABEL = ["(Beskæftigelse)"]
+BROKEN_TEXT = ["Der afsættes 35 mio. kr. i perioden 2019-2022", "til initiativet, hvor der inden for en national"]
+BROKEN_REST_TEXT = ["ramme ydes støtte til forsøg med brug af idræt", "som led i sundhedsfremmende indsatser."]
+NEXT_ROW = [["Konsolidering af Flere skal med", "(Beskæftigelse)"], "32,7", "28,6", "4,4",
+            ["Aftalepartierne er enige om, at de gode", "erfaringer skal udbredes."]]
+
+
+def _row_running_on_pdf(path: Path, label_only: bool) -> Path:
+    """A table ruled under every row whose last row on page 1 breaks: its label and amounts (and the first lines
+    of its description) before the break, the rest of its label (and description) opening page 2 under the
+    repeated header; `label_only`: no description column."""
+    edges = POOL_EDGES if not label_only else POOL_EDGES[:-1]
+    header = POOL_HEADER if not label_only else POOL_HEADER[:-1]
+    first_row = [BROKEN_LABEL, "10,0", "5,0", "10,0", BROKEN_TEXT]
+    rest_row = [BROKEN_REST_LABEL, "", "", "", BROKEN_REST_TEXT]
+    next_row = NEXT_ROW
+    before = [["Flere mennesker med handicap i job", "22,2", "34,4", "33,5", ["Der er afsat 128,4 mio. kr."]]]
+    if label_only:
+        first_row, rest_row, next_row, before = (first_row[:-1], rest_row[:-1], next_row[:-1],
+                                                 [before[0][:-1]])
+    first, second = Sheet(), Sheet()
+    _prose(first, 80)
+    first.text(LEFT, 690, "Satspuljer 2021 der kan søges af kommunerne", bold=True, size=9.5)
+    rows = set_rows(first, edges, [header, *before, first_row], 700, bold_rows=frozenset({0}), numeric_from=1)
+    cell_shading(first, edges, rows[0])
+    for r in rows:
+        cell_hrules(first, edges, r.bottom)
+    rows = set_rows(second, edges, [header, rest_row, next_row], 60, bold_rows=frozenset({0}), numeric_from=1)
+    cell_shading(second, edges, rows[0])
+    for r in rows:
+        cell_hrules(second, edges, r.bottom)
+    _prose(second, rows[-1].bottom + 25, table=True)
+    return write_pdf([first, second], path)
+
+
+def test_a_label_and_description_running_on_over_the_page_break_are_one_row(tmp_path):
+    """The first row after the repeated header holds only the rest of the broken row's label, "(Beskæftigelse)",
+    and of its description, starting in lowercase: it goes on with the row before, not a row of its own."""
+    tables = extract_tables(_row_running_on_pdf(tmp_path / "broken.pdf", label_only=False))
+    assert len(tables) == 2
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert _rows(t)[1:] == [
+        [" ".join(BROKEN_LABEL + BROKEN_REST_LABEL), "10,0", "5,0", "10,0", " ".join(BROKEN_TEXT + BROKEN_REST_TEXT)],
+        [" ".join(NEXT_ROW[0]), "32,7", "28,6", "4,4", " ".join(NEXT_ROW[4])],
+    ]
+
+
+def test_a_label_running_on_in_brackets_over_the_page_break_is_one_row(tmp_path):
+    """The rest of a broken label that opens the next page in brackets, "(Beskæftigelse)", alone in its row, goes
+    on with the row before (a bracket opens no label of its own)."""
+    tables = extract_tables(_row_running_on_pdf(tmp_path / "label.pdf", label_only=True))
+    assert len(tables) == 2
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert _rows(t)[1:] == [
+        [" ".join(BROKEN_LABEL + BROKEN_REST_LABEL), "10,0", "5,0", "10,0"],
+        [" ".join(NEXT_ROW[0]), "32,7", "28,6", "4,4"],
+    ]
