@@ -118,7 +118,8 @@ def _texts_go_on(prev: Row, row: Row) -> bool:
     comma, "og")."""
     filled = [i for i, c in enumerate(row.cells) if c is not None]
     return bool(filled) and not holds_amount(row) and all(
-        (above := prev.cells[i]) is not None and (starts_lower(row.cells[i].text) or open_end(above.text))
+        (above := prev.cells[i]) is not None and any(ch.isalpha() for ch in above.text)  # (a nil "-" goes on no text)
+        and (starts_lower(row.cells[i].text) or open_end(above.text))
         for i in filled)
 
 
