@@ -898,8 +898,13 @@ def _cell(row: list[LineCells], col: int, page: PageLayout) -> Cell | None:
     return Cell(text, page.number, page.to_page(bbox))
 
 
-def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS) -> Table | None:
-    """Given a table region, return its grid (header joined into column names, body rows), or None if empty."""
+def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS, header_only: bool = False
+                ) -> Table | None:
+    """Given a table region, return its grid (header joined into column names, body rows), or None if empty.
+
+    `header_only`: a grid whose lines all read as its header is returned too, with no body rows (the region opens
+    its page under a table the page break cut: its one text row, no amounts in it, reads like a header; stitching
+    reads it as the body row it is)."""
     seps = column_separators(region)
     ncols = len(seps) + 1
     lcs = assign_cells(region.lines, seps)
@@ -911,6 +916,7 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
     lead = _leading_header(lcs, label_col, edges, width, rules) if numeric else []
     rows = group_rows(region, lcs[len(lead):], label_col, seps, settings)
     header: list[list[LineCells]] = [lead] if lead else []
+    peeled: list[LineCells] = []
     if rows and not lead:
         peeled, rest = (_peel_header_lines(rows[0], label_col) if numeric
                         else _peel_text_header(rows, label_col) if len(rules) < 2
@@ -929,7 +935,7 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
              for c in range(ncols)}
     body = [[_cell(r, c, page) for c in range(ncols)] for r in rows]
     used = [c for c in range(ncols) if heads[c] or any(b[c] for b in body)]
-    if not body or len(used) < 2:
+    if (not body and not (header_only and header)) or len(used) < 2:
         return None
     out_rows = [Row([b[c] for c in used], page.number) for b in body if any(b[c] for c in used)]
     bounds = [region.x0 - 1] + seps + [region.x1 + 1]
@@ -938,7 +944,8 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS)
                  bbox=(region.x0, region.top, region.x1, region.bottom),
                  col_x=[(bounds[c], bounds[c + 1]) for c in used], col_text=[_text_extent(lcs, c) for c in used],
                  header_row=head_row,
-                 header_bold=bool(header) and all(lc.line.bold for row in header for lc in row))
+                 header_bold=bool(header) and all(lc.line.bold for row in header for lc in row),
+                 header_in_row=bool(peeled) and len(header) == 1 and bool(out_rows))
 
 
 def _text_extent(lcs: list[LineCells], col: int) -> tuple[float, float] | None:
@@ -959,6 +966,30 @@ AMOUNT_KINDS = ("number", "with_unit", "percent")  # a "header" cell holding an 
 def holds_amount(row: Row | None) -> bool:
     """Given a row (or None), return whether any of its cells is a printed amount (no header cell is)."""
     return row is not None and any(c is not None and parse_danish(c.text).kind in AMOUNT_KINDS for c in row.cells)
+
+
+def join_rows(upper: Row, lower: Row) -> Row:
+    """Given two rows of one grid, the one above the other, return them as one row (each cell's lines in order)."""
+    cells = []
+    for a, b in zip(upper.cells, lower.cells, strict=True):
+        if a is None or b is None:
+            cells.append(a or b)
+        else:
+            cells.append(type(a)(clean_text(join_lines([a.text, b.text])), a.page, a.bbox))
+    return Row(cells, upper.page)
+
+
+def header_rows(table: Table) -> list[Row]:
+    """Given a table whose header was misread (a body row read as one), return the rows that header is to go back
+    in front of the body as: the header row itself, or none when its lines were read off the first body row's
+    (`Table.header_in_row`, a row whose cells set above its values, say a long text centred beside them): they are
+    put back into that row."""
+    if table.header_row is None:
+        return []
+    if table.header_in_row and table.rows:
+        table.rows[0] = join_rows(table.header_row, table.rows[0])
+        return []
+    return [table.header_row]
 
 
 def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
@@ -986,8 +1017,7 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     cells = [_cell(row, c, page) for c in range(len(table.col_x))]
     if sum(c is not None for c in cells) < 2:
         return False
-    if table.header_row is not None:
-        table.rows.insert(0, table.header_row)
+    table.rows[:0] = header_rows(table)
     if cut_row:
         table.rows.insert(0, Row([_cell(cut_row, c, page) for c in range(len(table.col_x))], page.number))
     table.bbox_last_bottom = table.bbox[3] if table.bbox else 0.0

@@ -40,4 +40,6 @@ class Table:
     col_text: list[tuple[float, float] | None] = field(default_factory=list)  # x extent of each column's text there
     header_row: Row | None = None  # the header as cells (internal: lets stitching restore a misread header)
     header_bold: bool = False  # the header is set in bold (internal: for stitching)
+    header_in_row: bool = False  # the header's lines were read off the first body row's lines (internal: a header
+    # found misread goes back into that row, not before it)
     bbox_last_bottom: float = 0.0  # bottom of the table on its last page (internal: for stitching)

@@ -69,6 +69,8 @@ class Region:
     page: PageLayout
     lines: list[TextLine]
     frame: Frame | None = None
+    fragment: bool = False  # one line of cells opening the page: a table's part the page break cut off (see
+    # `find_regions`), read only to be put back onto the table on the page before
 
     @property
     def x0(self) -> float:
@@ -699,8 +701,13 @@ def _union(a: Frame, b: Frame) -> Frame:
     return Frame(min(a.x0, b.x0), max(a.x1, b.x1), sorted(set(a.rules) | set(b.rules)))
 
 
-def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[Region]:
-    """Given a page (running lines removed), return its table regions top to bottom."""
+def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTINGS, open_top: bool = False
+                 ) -> list[Region]:
+    """Given a page (running lines removed), return its table regions top to bottom.
+
+    `open_top`: the page before ends in a table or a header left at its foot. Then the lines that open this page
+    make a region (marked `fragment`) also when they hold one line of cells only: the last row of that table, or
+    the one row under that header, that the page break moved on (a row's cells and its wrapped lines)."""
     left, right = text_span(page)
     prose_right = left + settings.prose_right_share * (right - left)
     frames = find_frames(page.hrules, page.lines, left, prose_right)
@@ -726,6 +733,9 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             multi = max(multi, _spread_bands(current, current_frame))
         if current and (multi >= MIN_TABLE_LINES or (current_frame and framed_rows >= 2 and multi >= 1)):
             regions.extend(split_inner_tables(Region(page, current, current_frame)))
+        elif (current and multi == 1 and open_top and not regions
+              and not any(ln.bottom <= current[0].top for ln in page.lines)):
+            regions.append(Region(page, current, current_frame, fragment=True))
         current, current_frame, pending = [], None, []
 
     for ln in page.lines:

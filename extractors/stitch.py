@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from rapidfuzz.fuzz import ratio
 
-from extractors.grid import HEADER_REPEAT_RATIO, first_text_column, holds_amount
-from extractors.linecells import open_end
+from extractors.grid import HEADER_REPEAT_RATIO, first_text_column, header_rows, holds_amount, join_rows
+from extractors.linecells import open_end, starts_lower
 from extractors.model import Row, Table
 from extractors.regions import YEAR_TOKEN
-from normalizers.labels import clean_text, join_lines, normalize_key
+from normalizers.labels import normalize_key
 from normalizers.numbers import parse_danish
 
 MIN_COLUMN_OVERLAP = 0.5  # a continuation's column maps onto the column it overlaps by this share of its width
@@ -117,7 +117,8 @@ def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
     """Given the last row before a page break and the first after it, return whether the second continues it:
     a label run on, values under a label left alone, a label (with any cells) under values printed without it
     (a row broken so that its middle-set values fell before the break and its label after it) that fills only
-    cells the row before left empty, or text cells that each go on from the one above (`_runs_on`)."""
+    cells the row before left empty, or text cells that each go on from the one above (`_runs_on`: a label, or a
+    label and a long description, broken over the page)."""
     values = [c for i, c in enumerate(row.cells) if c is not None and i != label_col]
     label = row.cells[label_col].text if row.cells[label_col] else ""
     prev_label = prev.cells[label_col].text if prev.cells[label_col] else ""
@@ -130,32 +131,21 @@ def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
 
 def _runs_on(prev: Row, row: Row) -> bool:
     """Given the last row before a page break and the first after it, return whether every cell the second fills
-    goes on from the text cell above it: the row before fills that cell too, neither is an amount, and the lower
-    one starts in lowercase, is a year (under text: "Dækket ved forhandlinger om budget" / "2025") or the upper one
-    ends open (a hyphen, a comma, "og"): the lines of one row's cells, set to the top and broken over the page
-    ("Flere borgere rehabiliteres i en sådan" / "grad, at ...", "Ikke" / "relevant"). An entry of its own starts
-    like one, however its label is set."""
+    goes on from the text cell above it: the row before fills that cell with text too, neither is an amount, and
+    the lower one starts in lowercase or with an opening bracket ("(Beskæftigelse)"), is a year (under text:
+    "Dækket ved forhandlinger om budget" / "2025") or the upper one ends open (a hyphen, a comma, "og"): the lines
+    of one row's cells, set to the top and broken over the page ("Flere borgere rehabiliteres i en sådan" /
+    "grad, at ...", "Ikke" / "relevant"). An entry of its own starts like one, however its label is set."""
     pairs = [(a, b) for a, b in zip(prev.cells, row.cells, strict=True) if b is not None]
     return bool(pairs) and all(
-        a is not None and a.text.strip() and not _is_amount(a.text)
+        a is not None and any(ch.isalpha() for ch in a.text) and not _is_amount(a.text)
         and (YEAR_TOKEN.match(b.text.strip()) or (not _is_amount(b.text) and (
-            b.text[:1].islower() or open_end(a.text)))) for a, b in pairs)
+            starts_lower(b.text) or open_end(a.text)))) for a, b in pairs)
 
 
 def _is_amount(text: str) -> bool:
     """Given a cell's text, return whether it is a number or a nil marker."""
     return parse_danish(text).kind in ("number", "nil")
-
-
-def _merge_row(prev: Row, row: Row) -> Row:
-    """Given a row broken by a page break, return it whole."""
-    cells = []
-    for a, b in zip(prev.cells, row.cells, strict=True):
-        if a is None or b is None:
-            cells.append(a or b)
-        else:
-            cells.append(type(a)(clean_text(join_lines([a.text, b.text])), a.page, a.bbox))
-    return Row(cells, prev.page)
 
 
 def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float, bottom_share: float,
@@ -179,11 +169,11 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
             repeated = t.header_row is None or _similar_header(prev, t)
             if cmap is not None and (repeated or _header_misread(prev, t, cmap)):
                 n = len(prev.columns)
-                rows = [] if repeated else [_remap(t.header_row, cmap, n)]
+                rows = [] if repeated else [_remap(r, cmap, n) for r in header_rows(t)]
                 rows += [_remap(r, cmap, n) for r in t.rows]
                 label_col = label_column(prev)
                 if rows and prev.rows and _continues_row(prev.rows[-1], rows[0], label_col):
-                    prev.rows[-1] = _merge_row(prev.rows[-1], rows.pop(0))
+                    prev.rows[-1] = join_rows(prev.rows[-1], rows.pop(0))
                 prev.rows.extend(rows)
                 prev.last_page = t.page
                 prev.bbox_last_bottom = t.bbox[3]

@@ -134,9 +134,18 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     ends_page: set[int] = set()  # ... and with no text below them
     last_on_page: set[int] = set()
     foot: tuple[PageLayout, list] | None = None  # a header left alone at the foot of the page before
+    open_end = False  # the page before ends in a table or a header left at its foot
+    provisional: set[int] = set()  # ids of tables read from a page's opening fragment: kept only once stitched
     for page in pages:
-        regions = [] if page.text_only else find_regions(page, settings)
-        built = [(r, t) for r in regions if (t := build_table(r, settings)) is not None]
+        regions = [] if page.text_only else find_regions(page, settings, open_top=open_end)
+        built = []
+        for k, r in enumerate(regions):
+            # the region opening a page under a table the page break cut: also its one row reading as a header
+            cut = open_end and k == 0 and not any(ln.bottom <= r.top for ln in page.lines)
+            if (t := build_table(r, settings, header_only=cut)) is not None:
+                built.append((r, t))
+                if r.fragment or not t.rows:
+                    provisional.add(id(t))
         # a header alone at the page foot may have made a region of its own that holds no table
         tail = [] if page.text_only else trailing_header(page, [r for r, _ in built], settings)
         inside = {id(ln) for r in regions for ln in r.lines} | {id(ln) for ln in tail}
@@ -153,9 +162,12 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             if not any(ln.bottom <= r.top for ln in page.lines):
                 opens_page.add(len(tables))
                 if (foot is not None and foot[0].number == page.number - 1 and len(tables) == start
-                        and adopt_header(t, foot[1], foot[0]) and t.caption is None):
-                    # the table starts with the header at the foot of the page before: its caption is there
-                    t.caption = caption_above(foot[0].lines, Region(foot[0], foot[1]), settings.caption_lookup_lines)
+                        and adopt_header(t, foot[1], foot[0])):
+                    provisional.discard(id(t))  # a table of its own, headed at the foot of the page before
+                    if t.caption is None:  # the table starts with the header at the foot of the page before: its
+                        # caption is there
+                        t.caption = caption_above(foot[0].lines, Region(foot[0], foot[1]),
+                                                  settings.caption_lookup_lines)
             if not any(ln.top >= r.bottom for ln in page.lines):
                 ends_page.add(len(tables))
             tables.append(t)
@@ -163,9 +175,14 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             first_on_page.add(start)
             last_on_page.add(len(tables) - 1)
         foot = (page, tail) if tail else None
+        open_end = bool(tail) or (len(tables) > start and (
+            len(tables) - 1 in ends_page
+            or tables[-1].bbox is not None and tables[-1].bbox[3] >= settings.continuation_bottom_share * page.height))
     heights = {p.number: p.height for p in pages}
     tables = stitch(tables, heights, settings.continuation_top_share, settings.continuation_bottom_share,
                     first_on_page, last_on_page, opens_page, ends_page)
+    # a page's opening fragment that continues no table is no table (a header read alone, a stray line of cells)
+    tables = [t for t in tables if id(t) not in provisional]
     # context after stitching: a continuation that repeats its "Tabel 1" caption is not a second Tabel 1
     _assign_context(tables, headings)
     if outline is not None:
