@@ -277,9 +277,9 @@ def _median_cell_size(bands: list[list[TextLine]]) -> float | None:
 def _is_band_heading(line: TextLine, cell_size: float | None) -> bool:
     """Given a line between two rules of a frame and the frame's cell text size, return whether it is a heading
     between two tables that share the stack of rules (the band may also hold the next table's header, set above
-    its first rule): one bold run of words set larger than the cells (a group row of a table is set like its
-    cells)."""
-    return (cell_size is not None and len(line.segments) == 1 and line.bold
+    its first rule): one bold run of words, or a numbered heading whose number is set apart ("8." | "Opfølgning"),
+    set larger than the cells (a group row of a table is set like its cells)."""
+    return (cell_size is not None and (len(line.segments) == 1 or is_numbered_item(line)) and line.bold
             and line.size > cell_size + TITLE_SIZE_SLACK)
 
 
@@ -659,7 +659,8 @@ def _is_section_heading(line: TextLine, current: list[TextLine], framed: bool = 
 def _is_heading(line: TextLine, current: list[TextLine]) -> bool:
     """Given a line outside any frame and the lines of the table so far, return whether it is a heading that ends
     the table ("Opfølgning" between two tables): one bold segment set larger than the table's text."""
-    return bool(current) and len(line.segments) == 1 and line.bold and line.size > _text_size(current, line) + 0.5
+    return (bool(current) and len(line.segments) == 1 and line.bold
+            and line.size > _text_size(current, line) + TITLE_SIZE_SLACK)
 
 
 def _text_size(current: list[TextLine], line: TextLine) -> float:

@@ -991,3 +991,65 @@ def test_a_bottom_aligned_text_header_and_labels_wrapped_onto_a_quote_read_whole
     t = tables[0]
     assert t.columns == [" ".join(s for s in col if s) for col in zip(*FOLLOW_HEAD, strict=True)]
     assert _rows(t) == [[" ".join(lines) for lines in row] for row in FOLLOW_ROWS]
+
+# ---- WeasyPrint proposals (issue 10, tune seeds 780 and 782): headings a little larger than the cells, rows cut ---
+
+HEARD_HEADER = ["", "Ja/Nej", "Dato for godkendelse"]
+HEARD_BODY = [["Center for Økonomi", "Ja", "21. januar 2022."], ["Koncern-IT", "Nej", "1. marts 2022."]]
+HEARD_EDGES = [LEFT, FOLLOW_UP_EDGES[1], LEFT + 210, LEFT + 330]  # its second column where the follow-up's is
+
+
+def _rule_under_each_header_pdf(path: Path) -> Path:
+    """A Tabel 1-like table and a follow-up table, each ruled under its header only, both rules as wide (one stack
+    of rules down the page); between them, a few points under the first table's last row, a bold numbered heading a
+    little larger than the cells, its number set apart from its words ("8." and "Opfølgning": two runs of words)."""
+    sheet = Sheet()
+    sheet.text(LEFT, 70, "Tabel 2. Varige ændringer, service", bold=True, size=9.5)
+    edges = _economics_edges(170)
+    right = FOLLOW_UP_EDGES[-1]
+    rows = set_rows(sheet, edges, [SERVICE_HEADER, *SERVICE_BODY], 76, bold_rows=frozenset({0}))
+    sheet.hline(LEFT, right, rows[0].bottom)
+    y = rows[-1].bottom + 12
+    sheet.text(LEFT, y, "8.", bold=True, size=9.5)
+    sheet.text(LEFT + width("8.", True, 9.5) + 5, y, "Opfølgning", bold=True, size=9.5)  # wider than a space
+    rows = set_rows(sheet, FOLLOW_UP_EDGES, [FOLLOW_UP_HEADER, *FOLLOW_UP_BODY], y + 5, bold_rows=frozenset({0}),
+                    numeric_from=9)
+    sheet.hline(LEFT, right, rows[0].bottom)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forvaltningen vurderer, at forslaget kan gennemføres som beskrevet.")
+    return write_pdf([sheet], path)
+
+
+def test_a_numbered_heading_between_two_tables_ruled_under_their_headers_parts_them(tmp_path):
+    """The band between the two header rules holds the first table's rows, the heading and the second table's
+    header: the heading (bold, a little larger than the cells, "8." set apart) opens another table, so the band is
+    no row and the tables are read apart, the heading the second one's caption."""
+    tables = extract_tables(_rule_under_each_header_pdf(tmp_path / "stacked.pdf"))
+    assert [t.columns for t in tables] == [SERVICE_HEADER, FOLLOW_UP_HEADER]
+    assert _rows(tables[0]) == SERVICE_BODY
+    assert _rows(tables[1]) == FOLLOW_UP_BODY
+    assert tables[1].caption == "8. Opfølgning"
+
+
+def _captions_half_a_point_larger_pdf(path: Path) -> Path:
+    """Two borderless text tables one under the other, each under a bold caption set half a point larger than the
+    cells (9.5 on 9), the second table's second column starting where the first's does."""
+    sheet = Sheet()
+    sheet.text(LEFT, 70, "Hvem er hørt?", bold=True, size=9.5)
+    rows = set_rows(sheet, HEARD_EDGES, [HEARD_HEADER, *HEARD_BODY], 76, bold_rows=frozenset({0}), numeric_from=9)
+    y = rows[-1].bottom + 12
+    sheet.text(LEFT, y, "Opfølgning", bold=True, size=9.5)
+    rows = set_rows(sheet, FOLLOW_UP_EDGES, [FOLLOW_UP_HEADER, *FOLLOW_UP_BODY], y + 5,
+                    bold_rows=frozenset({0}), numeric_from=9)
+    sheet.text(LEFT, rows[-1].bottom + 30, "Forvaltningen vurderer, at forslaget kan gennemføres som beskrevet.")
+    return write_pdf([sheet], path)
+
+
+def test_a_bold_caption_half_a_point_larger_than_the_cells_ends_a_borderless_table(tmp_path):
+    """"Opfølgning", bold and half a point larger than the cells, between two borderless tables whose columns
+    partly line up, is a heading: it ends the first table and captions the second (it was read as a row, and the
+    two tables as one)."""
+    tables = extract_tables(_captions_half_a_point_larger_pdf(tmp_path / "captions.pdf"))
+    assert [t.columns for t in tables] == [HEARD_HEADER, FOLLOW_UP_HEADER]
+    assert _rows(tables[0]) == HEARD_BODY
+    assert _rows(tables[1]) == FOLLOW_UP_BODY
+    assert [t.caption for t in tables] == ["Hvem er hørt?", "Opfølgning"]
