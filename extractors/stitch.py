@@ -115,17 +115,19 @@ def _remap(row: Row, cmap: list[int], n: int) -> Row:
 
 def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
     """Given the last row before a page break and the first after it, return whether the second continues it:
-    a label run on, values under a label left alone, a label (with any cells) under values printed without it
-    (a row broken so that its middle-set values fell before the break and its label after it) that fills only
-    cells the row before left empty, or text cells that each go on from the one above (`_runs_on`: a label, or a
-    label and a long description, broken over the page)."""
+    a label run on, values under a label left alone, cells without a label that fill only cells a labelled row
+    before left empty (a row broken so that its label and short cells fell before the break, the rest of its
+    cells after it), a label (with any cells) under values printed without it (a row broken so that its
+    middle-set values fell before the break and its label after it) that fills only cells the row before left
+    empty, or text cells that each go on from the one above (`_runs_on`: a label, or a label and a long
+    description, broken over the page)."""
     values = [c for i, c in enumerate(row.cells) if c is not None and i != label_col]
     label = row.cells[label_col].text if row.cells[label_col] else ""
     prev_label = prev.cells[label_col].text if prev.cells[label_col] else ""
     prev_values = [i for i, c in enumerate(prev.cells) if c is not None and i != label_col]
     disjoint = not any(a is not None and b is not None for a, b in zip(prev.cells, row.cells, strict=True))
     return (not values and bool(label) and (prev_label.endswith("-") or label[:1].islower())) or (
-        bool(values) and not label and bool(prev_label) and not prev_values) or (
+        bool(values) and not label and bool(prev_label) and (not prev_values or disjoint)) or (
         bool(label) and not prev_label and bool(prev_values) and disjoint) or _runs_on(prev, row)
 
 

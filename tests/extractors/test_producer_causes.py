@@ -1053,3 +1053,30 @@ def test_a_bold_caption_half_a_point_larger_than_the_cells_ends_a_borderless_tab
     assert _rows(tables[0]) == HEARD_BODY
     assert _rows(tables[1]) == FOLLOW_UP_BODY
     assert [t.caption for t in tables] == ["Hvem er hørt?", "Opfølgning"]
+
+
+STATUS_ROW = ["Midtvejsstatus på projektet", "En status forelægges direktionen", "SUFs CIE", "Ultimo 2024"]
+
+
+def _row_cut_after_its_label_pdf(path: Path) -> Path:
+    """A borderless follow-up table whose last row on page 1 prints only its label and its last cell (short, set to
+    the top of the row): the other cells, longer, went on to the top of page 2, where no header is repeated."""
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 620, "8. Opfølgning", bold=True, size=9.5)
+    body = [*FOLLOW_UP_BODY[:2], [STATUS_ROW[0], "", "", STATUS_ROW[3]]]
+    set_rows(first, FOLLOW_UP_EDGES, [FOLLOW_UP_HEADER, *body], 626, bold_rows=frozenset({0}), numeric_from=9)
+    rest = [["", STATUS_ROW[1], STATUS_ROW[2], ""], *FOLLOW_UP_BODY[2:]]
+    set_rows(second, FOLLOW_UP_EDGES, rest, 60, numeric_from=9)
+    second.text(LEFT, 200, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige konsekvenser.")
+    return write_pdf([first, second], path)
+
+
+def test_a_row_cut_after_its_label_and_short_cells_is_one_row(tmp_path):
+    """The first row of page 2 has no label and fills only the cells the last row of page 1 left empty: the page
+    broke that row, and it is read whole, not as a row with an empty label."""
+    tables = extract_tables(_row_cut_after_its_label_pdf(tmp_path / "cut.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == FOLLOW_UP_HEADER
+    assert _rows(t) == [*FOLLOW_UP_BODY[:2], STATUS_ROW, *FOLLOW_UP_BODY[2:]]
