@@ -766,6 +766,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             members.add(id(frame))
             if frame.top > ln.top:  # header lines above the frame's first rule belong to it (not a caption)
                 current.extend(pending if current else _drop_caption_lines(pending, ln, left, right))
+            elif not current:  # the lines of a row a page break cut, printed above the frame at the page's top
+                current.extend(_row_cut_above(page.lines, frame, frames))
             current.append(ln)
             pending = []
             continue
@@ -798,6 +800,34 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         close()
     close(at_foot=True)
     return regions
+
+
+def _row_cut_above(lines: list[TextLine], frame: Frame, frames: list[Frame]) -> list[TextLine]:
+    """Given a page's lines, a frame and the page's frames, return the lines printed above the frame's first rule
+    that are the rest of a row a page break cut (the row's label moved on to this page, its values left on the page
+    before, as a cell set to the middle of a tall row does): the first lines of the page, nothing but them above the
+    rule, each one run of words set like the frame's cells, starting where the cells of its first column start and
+    ending before its second column, each as tight under the one before as a wrapped cell's lines. A caption or
+    title above a table starts at the margin, left of the cells' padding, or is set in another size or weight.
+    [] when the lines above the frame are not that."""
+    inside = [ln for ln in lines if _frame_of(ln, frames) is frame]
+    above = [ln for ln in lines if (ln.top + ln.bottom) / 2 < frame.top]
+    if not above or not inside or lines[:len(above)] != above:
+        return []
+    cells = [ln for ln in inside if is_multi(ln)]
+    if not cells:
+        return []
+    first_x0 = min(ln.x0 for ln in cells)
+    second_x0 = min(ln.segments[1].x0 for ln in cells)
+    size = _text_size(inside, inside[0])
+    prev: TextLine | None = None
+    for ln in above:
+        if (len(ln.segments) != 1 or abs(ln.size - size) > SAME_SIZE or ln.bold != cells[-1].bold
+                or abs(ln.x0 - first_x0) > COLUMN_FLUSH or ln.x1 >= second_x0
+                or (prev is not None and ln.top - prev.bottom > TIGHT_LINE_GAP * max(ln.size, 1.0))):
+            return []
+        prev = ln
+    return above
 
 
 def trailing_header(page: PageLayout, regions: list[Region], settings: ExtractionSettings = DEFAULT_SETTINGS

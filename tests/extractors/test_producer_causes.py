@@ -1080,3 +1080,45 @@ def test_a_row_cut_after_its_label_and_short_cells_is_one_row(tmp_path):
     assert (t.page, t.last_page) == (1, 2)
     assert t.columns == FOLLOW_UP_HEADER
     assert _rows(t) == [*FOLLOW_UP_BODY[:2], STATUS_ROW, *FOLLOW_UP_BODY[2:]]
+
+
+LONG_LABEL = ["Udskydelse af behov for hjemmepleje for", "borgere i overgangen fra forebyggende til",
+              "vedligeholdende aktivitetstilbud"]
+RULED_HEADER = ["1.000 kr. 2025 p/l", "Bevilling", "2024", "2025", "2026"]
+RULED_BODY = [
+    ["Terapeutfaglige kompetencer", "Ældre", "4.900", "4.900", "4.900"],
+    [" ".join(LONG_LABEL), "Ældre", "-22.400", "-32.200", "-32.200"],
+    ["Licenser til nye funktioner", "Ældre", "", "450", "450"],
+    ["Varige ændringer totalt, service", "", "-17.500", "-26.850", "-26.850"],
+]
+
+
+def _label_moved_to_the_next_page_pdf(path: Path) -> Path:
+    """A table ruled between its rows, cells set to the middle of their rows, broken the way WeasyPrint breaks a
+    tall row: the amounts of the second row are printed at the foot of page 1 (no rule under them), its label's
+    three lines at the top of page 2, above the first rule there, inside the label column."""
+    edges = _economics_edges(190)
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 640, "Tabel 2. Varige ændringer, service", bold=True, size=9.5)
+    cut = [RULED_BODY[0], ["", *RULED_BODY[1][1:]]]
+    rows = set_rows(first, edges, [RULED_HEADER, *cut], 646, bold_rows=frozenset({0}))
+    for r in rows[:-1]:
+        first.hline(edges[0], edges[-1], r.bottom)
+    rows = set_rows(second, edges, [[LONG_LABEL, "", "", "", ""], *RULED_BODY[2:]], 60)
+    second_rows = rows[1:]
+    for r in rows:
+        second.hline(edges[0], edges[-1], r.bottom)
+    second.text(LEFT, second_rows[-1].bottom + 30, "Økonomien i forslaget er beregnet ud fra de gældende priser.")
+    return write_pdf([first, second], path)
+
+
+def test_a_label_moved_above_the_first_rule_of_the_next_page_finishes_its_row(tmp_path):
+    """The lines at the top of page 2, above its first rule and inside the label column, set like the cells, are
+    the label of the row whose amounts end page 1: the row is read whole (its label was dropped as a caption and
+    the row read with an empty label)."""
+    tables = extract_tables(_label_moved_to_the_next_page_pdf(tmp_path / "moved.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == RULED_HEADER
+    assert _rows(t) == RULED_BODY
