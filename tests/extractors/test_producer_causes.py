@@ -1122,3 +1122,62 @@ def test_a_label_moved_above_the_first_rule_of_the_next_page_finishes_its_row(tm
     assert (t.page, t.last_page) == (1, 2)
     assert t.columns == RULED_HEADER
     assert _rows(t) == RULED_BODY
+
+
+WRAPPED_LAST_ROW = [["Ca. 13 unge deltager i et", "forløb"], ["Registrering i", "fagsystem"], "BBU staben",
+                    "Årligt fra 2023"]
+
+
+def _last_row_alone_on_the_next_page_pdf(path: Path) -> Path:
+    """A borderless follow-up table under a bold header whose last row (its cells on two lines) alone opens page 2
+    (no header repeated), a note under it, then a "Hvem er hørt?" table."""
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 660, "8. Opfølgning", bold=True, size=9.5)
+    set_rows(first, FOLLOW_UP_EDGES, [FOLLOW_UP_HEADER, *FOLLOW_UP_BODY[:3]], 666, bold_rows=frozenset({0}),
+             numeric_from=9)
+    set_rows(second, FOLLOW_UP_EDGES, [WRAPPED_LAST_ROW], 60, numeric_from=9)
+    second.text(LEFT, 120, "Noter til tabellen: Alle besparelser er angivet med negativt fortegn.", size=10)
+    second.text(LEFT, 150, "Hvem er hørt?", bold=True, size=9.5)
+    set_rows(second, HEARD_EDGES, [HEARD_HEADER, *HEARD_BODY], 156, bold_rows=frozenset({0}), numeric_from=9)
+    return write_pdf([first, second], path)
+
+
+def test_a_last_row_alone_at_the_top_of_the_next_page_is_the_table_s_last_row(tmp_path):
+    """The one row opening page 2, set like the body (not bold like the header), reads there as a header with no
+    body; it is kept for the table it continues, whose last row it is (it was dropped)."""
+    tables = extract_tables(_last_row_alone_on_the_next_page_pdf(tmp_path / "alone.pdf"))
+    assert [t.columns for t in tables] == [FOLLOW_UP_HEADER, HEARD_HEADER]
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == FOLLOW_UP_HEADER
+    assert _rows(t) == [*FOLLOW_UP_BODY[:3], ["Ca. 13 unge deltager i et forløb", "Registrering i fagsystem",
+                                             "BBU staben", "Årligt fra 2023"]]
+
+
+def _total_alone_on_the_next_page_pdf(path: Path) -> Path:
+    """A table ruled between its rows whose total row alone opens page 2 (one line, no header repeated), the next
+    table's caption and rows under it."""
+    edges = _economics_edges(190)
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 660, "Tabel 2. Varige ændringer, service", bold=True, size=9.5)
+    rows = set_rows(first, edges, [SERVICE_HEADER, *SERVICE_BODY[:2]], 666, bold_rows=frozenset({0}))
+    for r in rows:
+        first.hline(edges[0], edges[-1], r.bottom)
+    rows = set_rows(second, edges, SERVICE_BODY[2:], 60)
+    second.hline(edges[0], edges[-1], rows[-1].bottom)
+    second.text(LEFT, 110, "Tabel 3. Serviceinvesteringer i forslaget", bold=True, size=9.5)
+    rows = set_rows(second, edges, [SERVICE_HEADER, *SERVICE_BODY], 116, bold_rows=frozenset({0}))
+    for r in rows:
+        second.hline(edges[0], edges[-1], r.bottom)
+    return write_pdf([first, second], path)
+
+
+def test_a_total_row_alone_at_the_top_of_the_next_page_ends_the_table_it_continues(tmp_path):
+    """One line of amounts opening page 2, the next table's caption under it, is the last row of the table that
+    ends page 1 (it was no table, a line of cells alone, and was lost); the next table is read on its own."""
+    tables = extract_tables(_total_alone_on_the_next_page_pdf(tmp_path / "total.pdf"))
+    assert [t.caption for t in tables] == ["Tabel 2. Varige ændringer, service",
+                                           "Tabel 3. Serviceinvesteringer i forslaget"]
+    assert (tables[0].page, tables[0].last_page) == (1, 2)
+    assert _rows(tables[0]) == SERVICE_BODY
+    assert _rows(tables[1]) == SERVICE_BODY
