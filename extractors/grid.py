@@ -992,18 +992,48 @@ def header_rows(table: Table) -> list[Row]:
     return [table.header_row]
 
 
+def _columns_right_of(table: Table, lines: list[TextLine]) -> list[tuple[float, float]]:
+    """Given a table and header lines, return the table's column bands with one more for each of the header's cells
+    that start right of all text of its last column (columns its body leaves empty on its page; the cells of a
+    wrapped header cell overlap), the last column's band cut halfway to the first of them, each new band reaching
+    halfway to the next."""
+    if not table.col_x:
+        return table.col_x
+    last0, last1 = table.col_x[-1]
+    text = table.col_text[-1] if len(table.col_text) == len(table.col_x) else None
+    right = text[1] if text else last0
+    groups: list[list[float]] = []
+    for s in sorted((s for ln in lines for s in ln.segments if s.x0 > right), key=lambda s: s.x0):
+        if groups and s.x0 <= groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], s.x1)
+        else:
+            groups.append([s.x0, s.x1])
+    if not groups:
+        return table.col_x
+    start = (right + groups[0][0]) / 2
+    out = [*table.col_x[:-1], (last0, start)]
+    for k, (_, x1) in enumerate(groups):
+        end = (x1 + groups[k + 1][0]) / 2 if k + 1 < len(groups) else max(x1 + 1, last1)
+        out.append((start, end))
+        start = end
+    return out
+
+
 def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     """Given a table opening its page without a header of its own (none, or a body row read as one: a row with
     amounts, or any row that does not repeat the lines), the header lines left at the foot of the page before and
-    that page, make them the table's header when each of their cells falls in one of its columns (plain lines under
-    a bold header there are its first row); the table then starts on that page. Return whether it did."""
-    if any(not any(a <= (s.x0 + s.x1) / 2 <= b for a, b in table.col_x) for ln in lines for s in ln.segments):
+    that page, make them the table's header when each of their cells falls in one of its columns or right of its
+    last one (columns the body leaves empty on its page: they are added, empty); plain lines under a bold header
+    there are its first row. The table then starts on that page. Return whether it did."""
+    col_x = _columns_right_of(table, lines)
+    extra = len(col_x) - len(table.col_x)
+    if any(not any(a <= (s.x0 + s.x1) / 2 <= b for a, b in col_x) for ln in lines for s in ln.segments):
         return False
     if table.header_row is not None and not holds_amount(table.header_row) and ratio(
             normalize_key(" ".join(ln.text for ln in lines)), normalize_key(" ".join(table.columns))
     ) >= HEADER_REPEAT_RATIO:  # the page repeats the header left at the foot of the page before: its own
         return False
-    seps = [b for _, b in table.col_x[:-1]]
+    seps = [b for _, b in col_x[:-1]]
     # a bold header with plain lines under it, or lines set a gap below its last line of several cells: those are
     # the first row, cut off from the rest by the page break
     k = next((i for i, ln in enumerate(lines) if not ln.bold), len(lines)) if lines[0].bold else len(lines)
@@ -1014,9 +1044,14 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     cut_row = assign_cells(lines[k:], seps)
     lines = lines[:k]
     row = assign_cells(lines, seps)
-    cells = [_cell(row, c, page) for c in range(len(table.col_x))]
+    cells = [_cell(row, c, page) for c in range(len(col_x))]
     if sum(c is not None for c in cells) < 2:
         return False
+    if extra:
+        table.col_x = col_x
+        table.col_text = table.col_text + [None] * extra
+        for r in [*table.rows, *([table.header_row] if table.header_row else [])]:
+            r.cells = r.cells + [None] * extra
     table.rows[:0] = header_rows(table)
     if cut_row:
         table.rows.insert(0, Row([_cell(cut_row, c, page) for c in range(len(table.col_x))], page.number))

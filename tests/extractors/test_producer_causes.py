@@ -1181,3 +1181,46 @@ def test_a_total_row_alone_at_the_top_of_the_next_page_ends_the_table_it_continu
     assert (tables[0].page, tables[0].last_page) == (1, 2)
     assert _rows(tables[0]) == SERVICE_BODY
     assert _rows(tables[1]) == SERVICE_BODY
+
+
+INVEST_HEADER = ["1.000 kr. 2025 p/l", "Bevilling", "2024", "2025", "2026", "2027", "2028"]
+INVEST_BODY = [
+    ["Investering i implementering af røgfri arbejdstid", "Sundhed", "2.100", "11.200", "9.100", "", ""],
+    ["Frikøb af arbejdstid til rygestopkursus", "Sundhed", "", "3.500", "1.750", "", ""],
+    ["Investeringer totalt, service", "", "2.100", "14.700", "10.850", "", ""],
+]
+
+
+def _header_over_empty_columns_at_foot_pdf(path: Path) -> Path:
+    """A table whose caption and header end page 1 after another table, its body on page 2 filling only the first
+    three year columns (the last two empty in every row), ruled between its rows."""
+    x = LEFT + 200
+    edges = [LEFT, x, x + 60, x + 110, x + 160, x + 210, x + 260, x + 310]
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 640, "Tabel 2. Varige ændringer, service", bold=True, size=9.5)
+    rows = set_rows(first, edges, [INVEST_HEADER, [*SERVICE_BODY[0][:2], "", "-2.100", "-2.100", "-2.100", ""]],
+                    646, bold_rows=frozenset({0}))
+    for r in rows:
+        first.hline(edges[0], edges[-1], r.bottom)
+    first.text(LEFT, 740, "Tabel 3. Serviceinvesteringer i forslaget", bold=True, size=9.5)
+    rows = set_rows(first, edges, [INVEST_HEADER], 746, bold_rows=frozenset({0}))
+    first.hline(edges[0], edges[-1], rows[0].bottom)
+    rows = set_rows(second, edges, INVEST_BODY, 60)
+    for r in rows:
+        second.hline(edges[0], edges[-1], r.bottom)
+    second.text(LEFT, rows[-1].bottom + 30, "Effektiviseringen forudsætter, at de nødvendige investeringer foretages.")
+    return write_pdf([first, second], path)
+
+
+def test_a_header_left_at_the_foot_heads_a_body_that_leaves_its_last_columns_empty(tmp_path):
+    """The header at the foot of page 1 heads the body opening page 2 though that body fills none of its last two
+    columns (they lie right of every cell there): the columns are added, empty, and the body is not read on as
+    rows of the table above the header."""
+    tables = extract_tables(_header_over_empty_columns_at_foot_pdf(tmp_path / "foot.pdf"))
+    assert [t.caption for t in tables] == ["Tabel 2. Varige ændringer, service",
+                                           "Tabel 3. Serviceinvesteringer i forslaget"]
+    assert len(tables[0].rows) == 1
+    t = tables[1]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == INVEST_HEADER
+    assert _rows(t) == INVEST_BODY
