@@ -806,25 +806,31 @@ def _row_cut_above(lines: list[TextLine], frame: Frame, frames: list[Frame]) -> 
     """Given a page's lines, a frame and the page's frames, return the lines printed above the frame's first rule
     that are the rest of a row a page break cut (the row's label moved on to this page, its values left on the page
     before, as a cell set to the middle of a tall row does): the first lines of the page, nothing but them above the
-    rule, each one run of words set like the frame's cells, starting where the cells of its first column start and
-    ending before its second column, each as tight under the one before as a wrapped cell's lines. A caption or
-    title above a table starts at the margin, left of the cells' padding, or is set in another size or weight.
-    [] when the lines above the frame are not that."""
+    rule, the lines of one first-column cell (`lines_atop`). A caption or title above a table starts at the margin,
+    left of the cells' padding, or is set in another size or weight. [] when the lines above the frame are not
+    that."""
     inside = [ln for ln in lines if _frame_of(ln, frames) is frame]
     above = [ln for ln in lines if (ln.top + ln.bottom) / 2 < frame.top]
-    if not above or not inside or lines[:len(above)] != above:
-        return []
-    cells = [ln for ln in inside if is_multi(ln)]
-    if not cells:
+    return lines_atop(lines, above, inside, one_cell=True)
+
+
+def lines_atop(lines: list[TextLine], above: list[TextLine], table: list[TextLine], one_cell: bool) -> list[TextLine]:
+    """Given a page's lines, the ones above a table's lines and the table's lines, return the lines above when they
+    are the first of the page and each one run of words set in the size of the table's cells, starting where the
+    cells of its first column start; with `one_cell` (the lines of one cell), also ending before its second column,
+    in the cells' weight and each as tight under the one before as a wrapped cell's lines (else a group row may
+    span the columns). [] when they are not."""
+    cells = [ln for ln in table if is_multi(ln)]
+    if not above or not cells or lines[:len(above)] != above:
         return []
     first_x0 = min(ln.x0 for ln in cells)
     second_x0 = min(ln.segments[1].x0 for ln in cells)
-    size = _text_size(inside, inside[0])
+    size = _text_size(table, table[0])
     prev: TextLine | None = None
     for ln in above:
-        if (len(ln.segments) != 1 or abs(ln.size - size) > SAME_SIZE or ln.bold != cells[-1].bold
-                or abs(ln.x0 - first_x0) > COLUMN_FLUSH or ln.x1 >= second_x0
-                or (prev is not None and ln.top - prev.bottom > TIGHT_LINE_GAP * max(ln.size, 1.0))):
+        if (len(ln.segments) != 1 or abs(ln.size - size) > SAME_SIZE or abs(ln.x0 - first_x0) > COLUMN_FLUSH
+                or (one_cell and (ln.x1 >= second_x0 or ln.bold != cells[-1].bold or (
+                    prev is not None and ln.top - prev.bottom > TIGHT_LINE_GAP * max(ln.size, 1.0))))):
             return []
         prev = ln
     return above
@@ -846,7 +852,8 @@ def trailing_header(page: PageLayout, regions: list[Region], settings: Extractio
         first_rows = is_multi(ln) and not any(is_multi(x) for x in out) and gap <= FOOT_ROW_GAP_FACTOR * ln.size
         if out and gap > HEADER_LINE_GAP_FACTOR * max(ln.size, 1.0) and not first_rows:
             break
-        if is_caption(ln) or _is_prose(ln, left, prose_right) or _holds_amount(ln):
-            break
+        if is_caption(ln) or _is_prose(ln, left, prose_right) or _holds_amount(ln) or (
+                out and len(ln.segments) == 1 and ln.size > max(x.size for x in out) + TITLE_SIZE_SLACK):
+            break  # (a title set larger than the header: its caption)
         out.insert(0, ln)
     return out if any(is_multi(ln) for ln in out) else []

@@ -14,7 +14,7 @@ from extractors.layout import PageLayout, read_page
 from extractors.margins import strip_running_blocks, strip_running_lines
 from extractors.model import Table
 from extractors.prescan import scan_document
-from extractors.regions import Region, find_regions, trailing_header
+from extractors.regions import Region, find_regions, lines_atop, trailing_header
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.stitch import stitch
 from normalizers.price_level import find_pl_year
@@ -138,6 +138,11 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     provisional: set[int] = set()  # ids of tables read from a page's opening fragment: kept only once stitched
     for page in pages:
         regions = [] if page.text_only else find_regions(page, settings, open_top=open_end)
+        if foot is not None and foot[0].number == page.number - 1 and regions:
+            # under a header left at the foot of the page before, lines in the first column of the page's first
+            # table, above it at the top of the page, are its first rows (a section row set apart, not a title)
+            above = [ln for ln in page.lines if ln.bottom <= regions[0].top]
+            regions[0].lines[:0] = lines_atop(page.lines, above, regions[0].lines, one_cell=False)
         built = []
         for k, r in enumerate(regions):
             # the region opening a page under a table the page break cut: also its one row reading as a header

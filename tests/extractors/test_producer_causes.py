@@ -1224,3 +1224,28 @@ def test_a_header_left_at_the_foot_heads_a_body_that_leaves_its_last_columns_emp
     assert (t.page, t.last_page) == (1, 2)
     assert t.columns == INVEST_HEADER
     assert _rows(t) == INVEST_BODY
+
+
+def _section_row_under_a_header_at_foot_pdf(path: Path) -> Path:
+    """A borderless follow-up table whose caption and header end page 1; page 2 opens with its bold group row
+    ("Milepæle ...") set a row's padding above the next row, no header repeated."""
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 80, "Forslaget følges op som beskrevet nedenfor.")
+    first.text(LEFT, 740, "Opfølgning", bold=True, size=9.5)
+    set_rows(first, FOLLOW_UP_EDGES, [FOLLOW_UP_HEADER], 746, bold_rows=frozenset({0}), numeric_from=9, pad=4.0)
+    set_rows(second, FOLLOW_UP_EDGES, FOLLOW_UP_BODY, 60, bold_rows=frozenset({0, 2}), numeric_from=9, pad=4.0)
+    second.text(LEFT, 200, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige konsekvenser.")
+    return write_pdf([first, second], path)
+
+
+def test_a_group_row_opening_the_page_under_a_header_left_at_the_foot_is_a_row(tmp_path):
+    """Under a header left alone at the foot of page 1, the bold group row at the top of page 2, inside the first
+    column and set like the cells, is the table's first row, not a title over it: the table starts with the header
+    on page 1 (it was read without its header, captioned by the group row)."""
+    tables = extract_tables(_section_row_under_a_header_at_foot_pdf(tmp_path / "group.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == FOLLOW_UP_HEADER
+    assert _rows(t) == FOLLOW_UP_BODY
+    assert t.caption == "Opfølgning"
