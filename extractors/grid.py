@@ -225,6 +225,7 @@ def assign_cells(lines: list[TextLine], seps: list[float]) -> list[LineCells]:
     """
     out = []
     starts = _column_starts(lines, seps)
+    text_starts = _column_text_starts(lines, seps)
     for ln in lines:
         lc = LineCells(ln)
         for seg in ln.segments:
@@ -243,11 +244,31 @@ def assign_cells(lines: list[TextLine], seps: list[float]) -> list[LineCells]:
                 lc.cells.setdefault(_column_of(seg.x0 + 0.5, seps), []).extend(seg.words[:cut])
                 lc.cells.setdefault(_column_of(seg.words[cut].x0 + 0.5, seps), []).extend(seg.words[cut:])
             elif numeric or not any(w.x0 < x < w.x1 for w in seg.words for x in inner):
+                first = _column_of(seg.x0 + 0.5, seps)
                 for w in seg.words:
-                    lc.cells.setdefault(_column_of((w.x0 + w.x1) / 2, seps), []).extend([w])
+                    col = _column_of((w.x0 + w.x1) / 2, seps)
+                    # a word of a text run that ends in the gutter, before any cell of the next column starts, is
+                    # the run's (a wrapped label's long line), not that column's
+                    while not numeric and col > first and w.x1 < text_starts.get(col, float("-inf")):
+                        col -= 1
+                    lc.cells.setdefault(col, []).extend([w])
             else:
                 lc.cells.setdefault(_column_of(seg.x0 + 0.5, seps), []).extend(seg.words)
         out.append(lc)
+    return out
+
+
+def _column_text_starts(lines: list[TextLine], seps: list[float]) -> dict[int, float]:
+    """Given a region's lines and its column separators, return for each column the left edge of its text: the
+    leftmost start of the segments that lie in that column alone (a segment run across a separator says nothing
+    about where a column's cells start)."""
+    out: dict[int, float] = {}
+    for ln in lines:
+        for seg in ln.segments:
+            cols = {_column_of((w.x0 + w.x1) / 2, seps) for w in seg.words}
+            if len(cols) == 1:
+                col = cols.pop()
+                out[col] = min(out.get(col, seg.x0), seg.x0)
     return out
 
 
