@@ -247,9 +247,11 @@ def assign_cells(lines: list[TextLine], seps: list[float]) -> list[LineCells]:
                 first = _column_of(seg.x0 + 0.5, seps)
                 for w in seg.words:
                     col = _column_of((w.x0 + w.x1) / 2, seps)
-                    # a word of a text run that ends in the gutter, before any cell of the next column starts, is
-                    # the run's (a wrapped label's long line), not that column's
-                    while not numeric and col > first and w.x1 < text_starts.get(col, float("-inf")):
+                    # a word of a line's lone run of text that ends in the gutter, before any cell of the next
+                    # column starts, is the run's (a wrapped label's long line), not that column's (a header's
+                    # words run into the gutter over right-aligned numbers in a line of several cells)
+                    while (not numeric and len(ln.segments) == 1 and col > first
+                           and w.x1 < text_starts.get(col, float("-inf"))):
                         col -= 1
                     lc.cells.setdefault(col, []).extend([w])
             else:
