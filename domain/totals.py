@@ -144,11 +144,26 @@ class _Line:
     role: str  # "total", "item", "head" (label only), "text" (no amount, not a head), "of_which" (never a part)
 
 
+# A column headed as a share, rate, average or amount per head ("%", "Andel", "Gennemsnit", "inhabitants per
+# outlet", "Udgift pr. elev") holds no amounts that add up: its total row prints the whole's own share or average.
+# An amount per period ("kr. pr. år") still adds up.
+_NOT_ADDITIVE = re.compile(
+    r"%|\b(?:pct|procent|andel|andele|gennemsnit|gns|average|mean|median|rate|ratio|indeks|index|share)\b"
+    r"|\b(?:per|pr)\.?\s+(?!(?:år|året|måned|md|kvartal|uge|dag|time|year|month|quarter|week|day|hour)\b)\w",
+    re.IGNORECASE)
+
+
+def is_additive(header: str | None) -> bool:
+    """Given a column header, return whether its amounts may add up to a printed total (see `_NOT_ADDITIVE`)."""
+    return not (header and _NOT_ADDITIVE.search(header))
+
+
 def _amount_columns(grid: Grid, lc: int) -> list[int]:
-    """Given a grid and its label column, return the columns that hold printed amounts (not the label)."""
+    """Given a grid and its label column, return the columns that hold printed amounts that add up (not the label,
+    not shares, rates or averages: `is_additive`)."""
     out = []
     for c in range(len(grid.columns)):
-        if c == lc:
+        if c == lc or not is_additive(grid.columns[c]):
             continue
         cells = [r.text(c) for r in grid.rows if r.text(c)]
         nums = [t for t in cells if money(t) is not None]

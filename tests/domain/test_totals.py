@@ -269,3 +269,16 @@ def test_real_allocation_tables_with_kroner_amounts_get_their_total_checked():
                  "dk_ballerup_notat_prioritering_midler_kronikerindsats_2012.pdf"):
         checks = extract_document(REAL / name).totals
         assert [(c.row_label, c.printed, c.holds) for c in checks] == [("I alt", Decimal(2_890_000), True)]
+
+
+def test_shares_rates_and_amounts_per_head_are_not_summed_into_a_total():
+    """A total row prints the whole's own share, rate or average under "%", "Andel" or "... pr. elev" columns; those
+    do not add up, so they are no checks (false alarms otherwise), while the amounts beside them (also "kr. pr. år",
+    an amount per period) are still checked."""
+    grid = _statement([
+        ("Skole A", 50, ["1.200", "40", "30,0", "12.000", "600"]),
+        ("Skole B", 50, ["1.800", "60", "45,0", "9.000", "900"]),
+        ("I alt", 50, ["3.000", "100", "37,5", "10.200", "1.500"]),
+    ], ["Elever", "Andel (%)", "Gennemsnit pr. klasse", "Udgift pr. elev", "1.000 kr. pr. år"])
+    checks = registry.check_totals(grid)
+    assert {(c.column, c.holds) for c in checks} == {("Elever", True), ("1.000 kr. pr. år", True)}
