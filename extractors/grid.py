@@ -771,12 +771,10 @@ def _peel_text_header(rows: list[list[LineCells]], label_col: int) -> tuple[list
     row = rows[0]
     first = next((i for i, lc in enumerate(row) if label_col in lc.cells and any(c != label_col for c in lc.cells)),
                  None)
-    if not first or any(label_col in lc.cells for lc in row[:first]):
+    if not first or any(label_col in lc.cells for lc in row[:first]) or _ends_wrapped_head(row, first, label_col):
         return [], row
     body_cols = {c for lc in row[first:] + [lc for r in rows[1:] for lc in r] for c in lc.cells if c != label_col}
     heads = {c for lc in row[:first] for c in lc.cells}
-    if _ends_wrapped_head(row, first, label_col):
-        return [], row
     return (row[:first], row[first:]) if body_cols and body_cols <= heads else ([], row)
 
 

@@ -685,6 +685,11 @@ def _without_title(lines: list[TextLine]) -> list[TextLine]:
     return lines[i:]
 
 
+def nothing_above(lines: list[TextLine], top: float) -> bool:
+    """Given a page's lines and the top of a region, return whether nothing is printed above it on the page."""
+    return not any(ln.bottom <= top for ln in lines)
+
+
 def _header_over(current: list[TextLine], current_frame: Frame | None) -> bool:
     """Given the lines read since the last table closed and their frame, return whether they can only be the
     header of a frame below them, also of one parted from the rules above it: unframed lines without an amount
@@ -735,7 +740,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         if current and (multi >= MIN_TABLE_LINES or (current_frame and framed_rows >= 2 and multi >= 1)):
             regions.extend(split_inner_tables(Region(page, current, current_frame)))
         elif (current and multi == 1 and open_top and not regions
-              and not any(ln.bottom <= current[0].top for ln in page.lines)):
+              and nothing_above(page.lines, current[0].top)):
             regions.append(Region(page, current, current_frame, fragment=True))
         current, current_frame, pending = [], None, []
 

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from rapidfuzz.fuzz import ratio
 
-from extractors.grid import HEADER_REPEAT_RATIO, first_text_column, header_rows, holds_amount, join_rows
+from extractors.grid import (
+    HEADER_REPEAT_RATIO,
+    NUMERIC_KINDS,
+    first_text_column,
+    header_rows,
+    holds_amount,
+    join_rows,
+)
 from extractors.linecells import open_end, starts_lower
 from extractors.model import Row, Table
 from extractors.regions import YEAR_TOKEN
@@ -147,7 +154,7 @@ def _runs_on(prev: Row, row: Row) -> bool:
 
 def _is_amount(text: str) -> bool:
     """Given a cell's text, return whether it is a number or a nil marker."""
-    return parse_danish(text).kind in ("number", "nil")
+    return parse_danish(text).kind in NUMERIC_KINDS
 
 
 def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float, bottom_share: float,

@@ -14,7 +14,7 @@ from extractors.layout import PageLayout, read_page
 from extractors.margins import strip_running_blocks, strip_running_lines
 from extractors.model import Table
 from extractors.prescan import scan_document
-from extractors.regions import Region, find_regions, lines_atop, trailing_header
+from extractors.regions import Region, find_regions, lines_atop, nothing_above, trailing_header
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.stitch import stitch
 from normalizers.price_level import find_pl_year
@@ -146,7 +146,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
         built = []
         for k, r in enumerate(regions):
             # the region opening a page under a table the page break cut: also its one row reading as a header
-            cut = open_end and k == 0 and not any(ln.bottom <= r.top for ln in page.lines)
+            cut = open_end and k == 0 and nothing_above(page.lines, r.top)
             if (t := build_table(r, settings, header_only=cut)) is not None:
                 built.append((r, t))
                 if r.fragment or not t.rows:
@@ -164,7 +164,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
         start = len(tables)
         for r, t in built:
             t.caption = caption_above(page.lines, r, settings.caption_lookup_lines)
-            if not any(ln.bottom <= r.top for ln in page.lines):
+            if nothing_above(page.lines, r.top):
                 opens_page.add(len(tables))
                 if (foot is not None and foot[0].number == page.number - 1 and len(tables) == start
                         and adopt_header(t, foot[1], foot[0])):

@@ -498,14 +498,19 @@ def _numbered_heading_pdf(path: Path) -> Path:
     return write_pdf([sheet], path)
 
 
-def test_a_numbered_heading_with_its_number_set_apart_is_not_a_row(tmp_path):
-    """"8." and "Opfølgning" set as two runs of words still read as a numbered section heading between two
-    borderless tables: it ends the first table and is the second one's caption, not part of either."""
-    tables = extract_tables(_numbered_heading_pdf(tmp_path / "heading.pdf"))
+def _assert_service_then_follow_up(tables: list[Table]) -> None:
+    """The service table and the follow-up table read apart, the numbered heading the second one's caption."""
     assert [t.columns for t in tables] == [SERVICE_HEADER, FOLLOW_UP_HEADER]
     assert _rows(tables[0]) == SERVICE_BODY
     assert _rows(tables[1]) == FOLLOW_UP_BODY
     assert tables[1].caption == "8. Opfølgning"
+
+
+def test_a_numbered_heading_with_its_number_set_apart_is_not_a_row(tmp_path):
+    """"8." and "Opfølgning" set as two runs of words still read as a numbered section heading between two
+    borderless tables: it ends the first table and is the second one's caption, not part of either."""
+    tables = extract_tables(_numbered_heading_pdf(tmp_path / "heading.pdf"))
+    _assert_service_then_follow_up(tables)
 
 
 def _row_cut_by_the_page_pdf(path: Path) -> Path:
@@ -1024,10 +1029,7 @@ def test_a_numbered_heading_between_two_tables_ruled_under_their_headers_parts_t
     header: the heading (bold, a little larger than the cells, "8." set apart) opens another table, so the band is
     no row and the tables are read apart, the heading the second one's caption."""
     tables = extract_tables(_rule_under_each_header_pdf(tmp_path / "stacked.pdf"))
-    assert [t.columns for t in tables] == [SERVICE_HEADER, FOLLOW_UP_HEADER]
-    assert _rows(tables[0]) == SERVICE_BODY
-    assert _rows(tables[1]) == FOLLOW_UP_BODY
-    assert tables[1].caption == "8. Opfølgning"
+    _assert_service_then_follow_up(tables)
 
 
 def _captions_half_a_point_larger_pdf(path: Path) -> Path:
