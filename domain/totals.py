@@ -33,13 +33,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from domain.cells import clean, decimals, label_col, money, norm, year_columns
 from domain.grid import Grid, GridRow
 from domain.registry import TotalCheck
 from domain.vocab import is_total_label
+from normalizers.numbers import in_danish_notation as to_danish
+from normalizers.numbers import number_notation
 
 # Units of the finest printed decimal allowed per summed part when amounts carry decimals.
 DECIMAL_UNITS_PER_PART = Decimal(1)
@@ -153,6 +155,11 @@ _NOT_ADDITIVE = re.compile(
     re.IGNORECASE)
 
 
+# A caption that declares the whole table in percent ("... (in %)", "(pct.)", "i procent"): no column adds up.
+_PERCENT_TABLE = re.compile(r"\(\s*(?:in\s+|i\s+)?(?:%|pct\.?|procent|per\s?cent)\s*\)"
+                            r"|\b(?:in|i)\s+(?:%|procent|per\s?cent)", re.IGNORECASE)
+
+
 def is_additive(header: str | None) -> bool:
     """Given a column header, return whether its amounts may add up to a printed total (see `_NOT_ADDITIVE`)."""
     return not (header and _NOT_ADDITIVE.search(header))
@@ -160,7 +167,9 @@ def is_additive(header: str | None) -> bool:
 
 def _amount_columns(grid: Grid, lc: int) -> list[int]:
     """Given a grid and its label column, return the columns that hold printed amounts that add up (not the label,
-    not shares, rates or averages: `is_additive`)."""
+    not shares, rates or averages: `is_additive`; none when the caption declares the table in percent)."""
+    if grid.caption and _PERCENT_TABLE.search(grid.caption):
+        return []
     out = []
     for c in range(len(grid.columns)):
         if c == lc or not is_additive(grid.columns[c]):
@@ -407,10 +416,35 @@ def _column_totals(grid: Grid, lines: list[_Line], years: dict[int, int]) -> lis
     return out
 
 
+def in_danish_notation(grid: Grid) -> Grid:
+    """Given a grid, return it with its cells in Danish number notation: the grid itself when it prints Danish
+    numbers, else a copy whose English numbers read the same in Danish ("151,292" -> "151.292", "58.99" ->
+    "58,99"; `normalizers.numbers.number_notation` decides per table)."""
+    notation = number_notation(c.text for row in grid.rows for c in row.cells.values())
+    if notation == "da":
+        return grid
+    rows = [replace(row, cells={c: replace(cell, text=to_danish(cell.text, notation))
+                                for c, cell in row.cells.items()}) for row in grid.rows]
+    return replace(grid, rows=rows)
+
+
 def check_printed_totals(grid: Grid) -> list[TotalCheck]:
-    """Given any grid, return the checks of its printed total rows and total columns (generic reading)."""
+    """Given any grid, return the checks of its printed total rows and total columns (generic reading).
+
+    A table printing English numbers ("1,139.2") is checked in their reading; each check keeps the total's
+    text as printed."""
     if not grid.rows:
         return []
+    read = in_danish_notation(grid)
+    if read is not grid:
+        printed = {(row.index, c): cell.text for row in grid.rows for c, cell in row.cells.items()}
+        return [replace(chk, printed_text=printed.get(chk.cell, chk.printed_text) if chk.cell else chk.printed_text)
+                for chk in _checks(read)]
+    return _checks(grid)
+
+
+def _checks(grid: Grid) -> list[TotalCheck]:
+    """Given a grid with Danish number notation, return its generic total checks (`check_printed_totals`)."""
     lines, amounts, _ = _read(grid)
     if not amounts:
         return []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -143,3 +144,53 @@ def number_text(text: str | None) -> str:
     if _LOOSE_RE.fullmatch(t) or _NIL_RE.fullmatch(s):
         return t
     return " ".join(unicodedata.normalize("NFKC", raw).split())
+
+
+# Number notation of a table. Danish budgets print "1.139,2" ("." thousands, "," decimals); reports in English
+# (EU statistics, annual reports in English) print "1,139.2". Most cells read the same either way or are
+# unambiguous only in one: "283,8" and "1.234.567" and "0,125" are Danish only, "58.99", "1,234,567" and "0.125"
+# English only, while "1.800" and "151,292" are ambiguous (Danish thousands / English three decimals, and the
+# reverse), each a weak sign of the notation where thousands are grouped.
+NOTATIONS = ("da", "en")
+_DA_STRONG = re.compile(r"-?(?:[0-9]+(?:\.[0-9]{3})*,(?:[0-9]{1,2}|[0-9]{4,})|0,[0-9]+|[0-9]{1,3}(?:\.[0-9]{3}){2,}"
+                        r"(?:,[0-9]+)?|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+)")
+_EN_STRONG = re.compile(r"-?(?:[0-9]+(?:,[0-9]{3})*\.(?:[0-9]{1,2}|[0-9]{4,})|0\.[0-9]+|[0-9]{1,3}(?:,[0-9]{3}){2,}"
+                        r"(?:\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+)")
+_DA_WEAK = re.compile(r"-?[1-9][0-9]{0,2}\.[0-9]{3}")
+_EN_WEAK = re.compile(r"-?[1-9][0-9]{0,2},[0-9]{3}")
+# English thousands groups, which _LOOSE (Danish: at most one ",") does not match: "1,234,567", "1,234.5".
+_EN_GROUPED = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_SWAP_MARKS = str.maketrans(".,", ",.")
+_MARKED_NUMBER = re.compile(r"[0-9][0-9.,]*[0-9]")
+
+
+def number_notation(texts: Iterable[str | None]) -> str:
+    """Given the printed cells of one table, return its number notation: "en" when its numbers are, on balance,
+    written in English ("1,139.2") and none is Danish only; else "da" (the default: a Danish table, or no sign).
+
+    Signs: a cell only one notation reads as well-formed counts two for it (see the comment above NOTATIONS), an
+    ambiguous grouped cell ("1.800", "151,292") one for the notation in which it groups thousands."""
+    score = 0
+    for raw in texts:
+        if not raw:
+            continue
+        t = _squeeze(_canonical(raw))
+        if not (_LOOSE_RE.fullmatch(t) or _EN_GROUPED.fullmatch(t)):
+            continue
+        if _DA_STRONG.fullmatch(t):
+            return "da"
+        if _EN_STRONG.fullmatch(t):
+            score += 2
+        elif _EN_WEAK.fullmatch(t):
+            score += 1
+        elif _DA_WEAK.fullmatch(t):
+            score -= 1
+    return "en" if score > 0 else "da"
+
+
+def in_danish_notation(text: str, notation: str) -> str:
+    """Given a printed cell and its table's notation, return the cell as Danish notation would print it: an
+    English number's "." and "," swapped ("151,292" -> "151.292", "58.99" -> "58,99"); other text unchanged."""
+    if notation != "en" or not text:
+        return text
+    return _MARKED_NUMBER.sub(lambda m: m[0].translate(_SWAP_MARKS), text)

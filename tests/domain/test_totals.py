@@ -282,3 +282,35 @@ def test_shares_rates_and_amounts_per_head_are_not_summed_into_a_total():
     ], ["Elever", "Andel (%)", "Gennemsnit pr. klasse", "Udgift pr. elev", "1.000 kr. pr. år"])
     checks = registry.check_totals(grid)
     assert {(c.column, c.holds) for c in checks} == {("Elever", True), ("1.000 kr. pr. år", True)}
+
+
+def test_a_table_printing_english_numbers_is_checked_in_their_reading():
+    """An English report prints "151,292" (thousands) and "58.99" (decimals): read as Danish they become 151.292
+    and 5899 and every total fails. The table's notation is recognised and its totals hold; each check keeps the
+    total's text as printed. A wrong English total is still reported."""
+    rows = [("Austria", 50, ["3,375", "2.3"]), ("Belgium", 50, ["3,973", "0.21"]),
+            ("Denmark", 50, ["143,944", "56.48"])]
+    good = _statement([*rows, ("EU Total", 50, ["151,292", "58.99"])], ["Total (n)", "EURbn"])
+    assert [(c.column, c.printed, c.printed_text, c.holds) for c in registry.check_totals(good)] == [
+        ("Total (n)", Decimal(151_292), "151,292", True), ("EURbn", Decimal("58.99"), "58.99", True)]
+    bad = _statement([*rows, ("EU Total", 50, ["151,392", "58.99"])], ["Total (n)", "EURbn"])
+    assert [(c.column, c.difference, c.holds) for c in registry.check_totals(bad)] == [
+        ("Total (n)", Decimal(100), False), ("EURbn", Decimal(0), True)]
+
+
+def test_a_danish_table_with_ambiguous_numbers_stays_danish():
+    """"1.800" is Danish thousands (or English three decimals) and "6.00" a Danish misprint: a table of such cells
+    is read in Danish, its total holds."""
+    grid = _statement([("A", 50, ["1.800"]), ("B", 50, ["2.200"]), ("C", 50, ["6.00"]), ("I alt", 50, ["4.600"])],
+                      ["2024"])
+    assert [(c.printed, c.holds) for c in registry.check_totals(grid)] == [(Decimal(4600), True)]
+
+
+def test_a_table_captioned_in_percent_has_no_totals_to_sum():
+    """"Persons employed by sector (in %)": its "Total" row is the whole's share, not the sum of men and women."""
+    grid = _statement([("Men", 50, ["11.0", "40.7"]), ("Women", 50, ["6.6", "16.0"]), ("Total", 50, ["8.9", "28.7"])],
+                      ["Agriculture", "Industry"])
+    grid.caption = "Table 2: Number of persons employed by sector of the economy (in %)"
+    assert registry.check_totals(grid) == []
+    grid.caption = "Table 2: Number of persons employed by sector of the economy (1,000 persons)"
+    assert [c.holds for c in registry.check_totals(grid)] == [False, False]

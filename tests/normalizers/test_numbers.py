@@ -9,7 +9,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from normalizers.numbers import MINUS_GLYPHS, cell_value, normalize_minus, number_text, parse_danish
+from normalizers.numbers import (
+    MINUS_GLYPHS,
+    cell_value,
+    in_danish_notation,
+    normalize_minus,
+    number_notation,
+    number_text,
+    parse_danish,
+)
 
 SIGNS = "-" + MINUS_GLYPHS
 
@@ -142,3 +150,50 @@ def test_normalize_minus(glyph):
 )
 def test_number_text(text, expected):
     assert number_text(text) == expected
+
+
+def english(d: Decimal) -> str:
+    """Given a Decimal, format it in English notation: "," thousands, "." decimals."""
+    sign = "-" if d < 0 else ""
+    digits, _, frac = f"{abs(d):f}".partition(".")
+    return sign + f"{int(digits):,}" + ("." + frac if frac else "")
+
+
+_AMOUNTS = st.one_of(
+    st.integers(-(10**12), 10**12).map(Decimal),
+    st.builds(lambda n, p: Decimal(n).scaleb(-p), st.integers(-(10**12), 10**12), st.integers(1, 2)),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(_AMOUNTS, min_size=1, max_size=12))
+def test_a_danish_table_is_never_read_as_english(values):
+    """Danish budget cells (grouped thousands, one or two decimals) never make a table English."""
+    assert number_notation(danish(d, True, "-", False) for d in values) == "da"
+
+
+_DECIMAL_AMOUNTS = st.builds(lambda n, p: Decimal(n).scaleb(-p), st.integers(-(10**12), 10**12), st.integers(1, 2))
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(_AMOUNTS, max_size=12), decimal=_DECIMAL_AMOUNTS)
+def test_english_numbers_are_recognised_and_read_back_exactly_in_danish_notation(values, decimal):
+    """A table of English numbers with one printed with decimals ("58.99") is English, and each cell, put in Danish
+    notation, parses back to its value."""
+    texts = [english(d) for d in [*values, decimal]]
+    assert number_notation(texts) == "en"
+    for d, t in zip([*values, decimal], texts, strict=True):
+        assert parse_danish(in_danish_notation(t, "en")).value == d, t
+
+
+@pytest.mark.parametrize("texts, notation", [
+    (["151,292", "3,145", "2006"], "en"),   # English thousands, a year
+    (["58.99", "3.1", "0.21"], "en"),       # English decimals
+    (["283,8", "1,234"], "da"),             # one Danish-only cell decides
+    (["1.800", "-", "2.000"], "da"),        # Danish thousands
+    (["1.800", "2.200", "6.00"], "da"),     # a Danish misprint among Danish thousands
+    (["0,125"], "da"), (["0.125"], "en"),   # a leading zero is no thousands group
+    (["12", "-", ""], "da"),                # no sign at all: the default
+])
+def test_number_notation_of_printed_tables(texts, notation):
+    assert number_notation(texts) == notation
