@@ -29,7 +29,8 @@ def _css(st: TableStyle) -> str:
         f" {'width: 100%;' if st.full_width else ''} }}",
         f"th, td {{ padding: {st.pad}pt {st.pad + 1}pt; vertical-align: {valign}; text-align: left; }}",
         f"thead th {{ vertical-align: {st.header_valign}; font-weight: {'bold' if st.bold_header else 'normal'}; }}",
-        f"td.num, th.num {{ text-align: {st.num_align}; white-space: nowrap; }}",
+        # a figure never wraps, a column head does (a header cell kept on one line pushes the table over the page)
+        f"td.num, th.num {{ text-align: {st.num_align}; }} td.num {{ white-space: nowrap; }}",
         "tr.total td { font-weight: bold; }",
     ]
     if not st.repeat_header:
