@@ -126,7 +126,8 @@ def join_lines(lines: list[str], known_words: set[str] | None = None) -> str:
             out = part
             continue
         prev = out.rsplit(" ", 1)[-1]
-        if len(prev) >= 2 and prev[-1] == "/" and prev[-2].isalnum():  # "Ja/"+"Nej" -> "Ja/Nej"
+        # "Ja/"+"Nej" -> "Ja/Nej", "leveregels-/"+"kulturworkshop" -> "leveregels-/kulturworkshop"
+        if len(prev) >= 2 and prev[-1] == "/" and (prev[-2].isalnum() or prev[-2] in LINE_END_HYPHENS):
             out = out + part
             continue
         if len(prev) < 2 or prev[-1] not in LINE_END_HYPHENS or not prev[-2].isalnum():

@@ -37,6 +37,8 @@ from normalizers.labels import (
         (["  Styrings-  ", "område "], "Styringsområde"),
         (["a", "", "b"], "a b"),
         (["Depot -", "Genbrug"], "Depot - Genbrug"),
+        (["efter tilvænning og leveregels-/", "kulturworkshop fra indflytning"],
+         "efter tilvænning og leveregels-/kulturworkshop fra indflytning"),
     ],
 )
 def test_join_lines(lines, joined):
