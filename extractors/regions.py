@@ -40,6 +40,7 @@ GAP_BAND_SIZE_FACTOR = 1.0  # padding and this many of its font sizes tall, befo
 CENTRED_SLACK = 0.25  # text in a band at most this many font sizes lower than centred is set centred (a row)
 CENTRED_ROW_EXTRA = 0.75  # ... when the space over it beyond the cells' padding is less than this many font sizes
 HEADING_GAP_LINES = 2.0  # an empty stretch this many of the rows' font sizes tall above a heading parts tables
+SIDE_BY_SIDE_SHARE = 0.25  # two lines overlapping by this share of the later one's height are set side by side
 
 
 @dataclass
@@ -117,14 +118,18 @@ def _is_prose(line: TextLine, left: float, prose_right: float) -> bool:
     return len(line.segments) == 1 and line.x0 <= left + PROSE_INDENT_TOLERANCE and line.x1 >= prose_right
 
 
-def _prose_between_rows(band: list[TextLine], frame: Frame, left: float, prose_right: float) -> bool:
-    """Given the lines between two rules of a stack, the stack and the page's text margins, return whether running
-    text across the frame sits between lines of cells: the band holds the body of one table, a note under it and
-    the start of the next (each ruled under its header only), not one row (a merged row of running text holds no
-    line of cells above and below it)."""
+def _prose_between_rows(band: list[TextLine], frame: Frame, left: float, prose_right: float,
+                        cell_size: float | None) -> bool:
+    """Given the lines between two rules of a stack, the stack, the page's text margins and the cells' text size,
+    return whether running text across the frame sits between lines of cells, or under lines of cells and over a
+    heading: the band holds the body of one table, a note under it and the start of the next (each ruled under
+    its header only, or only above its totals; the next table's title set bold and larger than the cells), not
+    one row (a merged row of running text holds no line of cells above it and no line of cells or heading below
+    it)."""
     prose = [i for i, ln in enumerate(band)
              if _is_prose(ln, left, prose_right) and ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (frame.x1 - frame.x0)]
-    return any(any(is_multi(ln) for ln in band[:i]) and any(is_multi(ln) for ln in band[i + 1:]) for i in prose)
+    return any(any(is_multi(ln) for ln in band[:i])
+               and any(is_multi(ln) or _is_band_heading(ln, cell_size) for ln in band[i + 1:]) for i in prose)
 
 
 def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_right: float) -> list[Frame]:
@@ -159,8 +164,13 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
             gap = _is_gap_band(band, f.rules[k], b, padding) and not _centred_in_band(
                 band, f.rules[k], b, padding, padding_below)
             near = _median_cell_size(bands[max(0, k - HEADING_SIZE_BANDS + 1):k + HEADING_SIZE_BANDS])
-            cut = gap or any(is_caption(ln) or _larger_text_run(ln, f, near or cell_size) for ln in band) or (
-                _prose_between_rows(band, f, left, prose_right) or _heads_table_below_gap(band, f.rules[k], b)
+            cells = [ln for ln in band if is_multi(ln)]
+            # a caption, running text set larger than the cells, or a numbered section heading (which ends the
+            # table the lines above it make, `find_regions`) parts the stack
+            cut = gap or any(is_caption(ln) or _larger_text_run(ln, f, near or cell_size)
+                             or _is_section_heading(ln, cells, framed=True) for ln in band) or (
+                _prose_between_rows(band, f, left, prose_right, near or cell_size)
+                or _heads_table_below_gap(band, f.rules[k], b)
             ) or _heads_next_table(
                 band, bands[k + 1] if k + 1 < len(bands) else [], _median_cell_size(bands[k:k + HEADING_SIZE_BANDS])
             ) or (
@@ -648,12 +658,12 @@ def text_span(page: PageLayout) -> tuple[float, float]:
 def _is_section_heading(line: TextLine, current: list[TextLine], framed: bool = False) -> bool:
     """Given a line, the lines of the table so far and whether the line sits in ruled rows, return whether it is a
     numbered section heading ("10. Hvem er hørt?") that ends the table: one segment (outside ruled rows, also its
-    number set apart and one segment), set in bold or larger than the table's text (a numbered row label, "1.6.
-    Fællesskabspulje ...", is set like the rows around it)."""
+    number set apart and one segment), set in bold or larger than the table's text, if only a little (a
+    numbered row label, "1.6. Fællesskabspulje ...", is set like the rows around it)."""
     if not NUMBERED_HEADING.match(line.text) or not (len(line.segments) == 1 or (
             not framed and len(line.segments) == 2 and SECTION_NUMBER.match(line.segments[0].text))):
         return False  # one run of words, or outside ruled rows the number set apart from it (monospaced fonts)
-    return line.bold or line.size > _text_size(current, line) + 0.5
+    return line.bold or line.size > _text_size(current, line) + TITLE_SIZE_SLACK
 
 
 def _is_heading(line: TextLine, current: list[TextLine]) -> bool:
@@ -782,9 +792,11 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             # a table whose last rule is not its end (rules above totals only): rows after it go on
             close()
             prev, gap_ok = None, False
-        if is_multi(ln) or (current and ln.x0 > left + INDENT_TOLERANCE and is_value_text(ln.text)):
+        # a line set beside the one before it (cells of one row on different baselines) is a line of cells too
+        beside = bool(current) and prev is not None and _side_by_side(ln, prev)
+        if is_multi(ln) or (current and ln.x0 > left + INDENT_TOLERANCE and is_value_text(ln.text)) or beside:
             if (current and gap_ok and not _set_larger(ln, current)
-                    and not _opens_next_table(current, pending, ln, left, right)):
+                    and (beside or not _opens_next_table(current, pending, ln, left, right))):
                 current.extend(pending)
                 current.append(ln)
             else:
@@ -805,6 +817,15 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         close()
     close(at_foot=True)
     return regions
+
+
+def _side_by_side(line: TextLine, prev: TextLine) -> bool:
+    """Given a line and the line before it, return whether the two are cells of one row set side by side in
+    different columns though on different baselines (a label and a value centred on another cell's lines): they
+    overlap vertically by a good share of a line and not at all horizontally."""
+    overlap = min(line.bottom, prev.bottom) - max(line.top, prev.top)
+    return (overlap >= SIDE_BY_SIDE_SHARE * (line.bottom - line.top)
+            and (line.x0 >= prev.x1 + INDENT_TOLERANCE or line.x1 <= prev.x0 - INDENT_TOLERANCE))
 
 
 def _row_cut_above(lines: list[TextLine], frame: Frame, frames: list[Frame]) -> list[TextLine]:
