@@ -434,19 +434,23 @@ def _wraps_caption(caption: TextLine, line: TextLine, first_row: TextLine) -> bo
 
 
 def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: float, right: float,
-                        hrules: list[Rule] = ()) -> list[TextLine]:
+                        hrules: list[Rule] = (), top_rules: list[Rule] = ()) -> list[TextLine]:
     """Given single lines waiting above a table's first row, drop the leading ones that read as its caption or
     title: unit lines, lines that start at the left margin and run over a good part of the text width, lines set
     apart from what follows by more than a wrapped header's line spacing (over the first column of a header row: by
     more than a wrapped cell's), lines set larger than the table, and the next lines of a caption dropped. The last
     line stays when a rule under it spans it and the first row (`hrules`, the page's): that is the table's header
-    (one cell, the other columns' headers empty), ruled off from the body."""
+    (one cell, the other columns' headers empty), ruled off from the body. A line set in another size than the line
+    under it, with a rule between the two (`top_rules`: the first rule of the table's frame), is a caption set
+    tight above the table's box, however close (the lines of one header cell have no rule between them)."""
     lines = pending + [first_row]
     header = bool(pending) and _ruled_off(pending[-1], first_row, list(hrules))
     i = _above_first_column(pending, first_row, left)
     while i < len(pending) and (
             is_unit_line(pending[i])
             or pending[i].size > first_row.size + TITLE_SIZE_SLACK
+            or (abs(pending[i].size - lines[i + 1].size) > SAME_SIZE
+                and _ruled_off(pending[i], lines[i + 1], list(top_rules)))
             or (not (header and i == len(pending) - 1) and (
                 _apart_over_first_column(pending[i], lines[i + 1], first_row)
                 or (i > 0 and _wraps_caption(pending[i - 1], pending[i], first_row))
@@ -780,7 +784,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
                 current_frame = frame
             members.add(id(frame))
             if frame.top > ln.top:  # header lines above the frame's first rule belong to it (not a caption)
-                current.extend(pending if current else _drop_caption_lines(pending, ln, left, right))
+                current.extend(pending if current else _drop_caption_lines(
+                    pending, ln, left, right, top_rules=[r for r in page.hrules if abs(r.pos - frame.top) < 0.5]))
             elif not current:  # the lines of a row a page break cut, printed above the frame at the page's top
                 current.extend(_row_cut_above(page.lines, frame, frames))
             current.append(ln)

@@ -183,3 +183,40 @@ def test_a_note_and_a_bold_numbered_heading_smaller_than_the_cells_part_two_tabl
     assert [t.columns for t in tables] == [ADMIN_HEADER, GOAL_HEADER]
     assert _rows(tables[0]) == ADMIN_BODY
     assert _rows(tables[1]) == GOAL_BODY
+
+
+OVERVIEW_HEADER = ["Effektiviseringskatalog 2027", "2027", "2028", "2029"]
+OVERVIEW_BODY = [
+    ["INVESTERINGSFORSLAG", "", "", ""],
+    ["SU1. Styrkelse af den forebyggende effekt", "-5.400", "-10.500", "-10.500"],
+    ["SU2. Styrkelse af den rehabiliterende hjemmepleje", "-4.470", "-13.395", "-17.865"],
+    ["Effektiviseringskatalog i alt", "-9.870", "-23.895", "-28.365"],
+]
+
+
+def _caption_tight_over_a_grid_pdf(path: Path) -> Path:
+    """A grid table (every cell boxed, the rows set tight under their rules) under a caption "Oversigt" set in a
+    smaller size than the cells, not bold, its foot 4 pt above the header's text: closer than the lines of one
+    wrapped header cell, but with the grid's top rule between them."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Forvaltningen har udarbejdet nedenstående oversigt over forslagene.", size=10.0)
+    sheet.text(LEFT, 104, "Oversigt", size=9.5)
+    edges = [LEFT, 330.0, 400.0, 470.0, RIGHT]
+    rows = set_rows(sheet, edges, [OVERVIEW_HEADER, *OVERVIEW_BODY], 107.5, bold_rows=frozenset({0}),
+                    numeric_from=1, size=10.0, pad=0.5)
+    for r in rows:  # each rule runs just under the top of its row's text box (through the capitals' ascent)
+        sheet.hline(LEFT, RIGHT, r.top + 1.0, 0.75)
+    sheet.hline(LEFT, RIGHT, rows[-1].bottom + 1.0, 0.75)
+    for x in edges:
+        sheet.vline(x, rows[0].top + 1.0, rows[-1].bottom + 1.0, 0.75)
+    return write_pdf([sheet], path)
+
+
+def test_a_smaller_caption_tight_over_a_grid_is_not_its_header(tmp_path):
+    """"Oversigt", smaller than the cells and set closer over the grid's first row than a wrapped header cell's
+    lines, is the table's caption, not a row of it: the grid's top rule runs between them (it was read as the
+    first row, and the real header as a body row under empty column names)."""
+    tables = extract_tables(_caption_tight_over_a_grid_pdf(tmp_path / "grid.pdf"))
+    assert len(tables) == 1
+    assert tables[0].columns == OVERVIEW_HEADER
+    assert _rows(tables[0]) == OVERVIEW_BODY
