@@ -538,7 +538,8 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     page's text margins, return whether the waiting lines title another table that this line heads: the first
     one starts at the margin, set further below the table than any of its lines is below the one above, the line
     holds no amount, and either running text waits between them (a line from the margin over a good part of the
-    text width, past the table's first column, in another size than the table's) or no cell of the line starts
+    text width, past the table's first column, in another size than the table's), or the first waiting line is
+    set in another size than the table's text (a title, "Oversigt", however short), or no cell of the line starts
     or ends where one of the table's does (another table's columns)."""
     if not pending or len(current) < 2 or _holds_amount(line) or pending[0].x0 > left + INDENT_TOLERANCE:
         return False
@@ -549,6 +550,8 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     if any(len(ln.segments) == 1 and ln.x0 <= left + INDENT_TOLERANCE and ln.x1 > labels_end + INDENT_TOLERANCE
            and ln.x1 - ln.x0 > CAPTION_WIDTH_SHARE * (right - left)
            and abs(ln.size - _text_size(current, ln)) > TITLE_SIZE_SLACK for ln in pending):
+        return True
+    if len(pending[0].segments) == 1 and abs(pending[0].size - _text_size(current, pending[0])) > TITLE_SIZE_SLACK:
         return True
     starts = [sg.x0 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
     ends = [sg.x1 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
@@ -798,14 +801,18 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             close()
             prev, gap_ok = None, False
         # a line set beside the one before it (cells of one row on different baselines) is a line of cells too
-        beside = bool(current) and prev is not None and _side_by_side(ln, prev)
+        beside = prev is not None and _side_by_side(ln, prev) and (bool(current) or (
+            bool(pending) and pending[-1] is prev and not _is_prose(prev, left, prose_right)))
         if is_multi(ln) or (current and ln.x0 > left + INDENT_TOLERANCE and is_value_text(ln.text)) or beside:
             if (current and gap_ok and not _set_larger(ln, current)
                     and (beside or not _opens_next_table(current, pending, ln, left, right))):
                 current.extend(pending)
                 current.append(ln)
             else:
-                keep = _drop_caption_lines(pending, ln, left, right, page.hrules) if gap_ok else []
+                if beside and not current:  # a row's cell set beside the line before: that line is a cell too
+                    keep = [*_drop_caption_lines(pending[:-1], prev, left, right, page.hrules), prev]
+                else:
+                    keep = _drop_caption_lines(pending, ln, left, right, page.hrules) if gap_ok else []
                 close()
                 current = keep + [ln]
             pending = []

@@ -220,3 +220,44 @@ def test_a_smaller_caption_tight_over_a_grid_is_not_its_header(tmp_path):
     assert len(tables) == 1
     assert tables[0].columns == OVERVIEW_HEADER
     assert _rows(tables[0]) == OVERVIEW_BODY
+
+
+KEY_FIGURES = [
+    (["Reduktion i rygepauser på 9 min omregnet til", "timer"], "0,15 time pr. dag"),
+    (["Reduktion i rygepause i timer på et helt året pr.", "ryger"], "33 timer pr. år"),
+    (["Effekt i timer pr. år pga. færre rygepauser"], "Ca. 26.000 timer"),
+    (["Varig besparelse i kr. pr. år."], "Ca. 7.800 mio. kr."),
+]
+SMALL_INVEST_HEADER = ["Investering i implementering (1.000 kr.)", "2026", "2027", "2028"]
+SMALL_INVEST_BODY = [["Administration af rygestopkurser", "", "500", "265"], ["Kommunikation", "50", "100", "35"]]
+
+
+def _key_figures_then_plain_caption_pdf(path: Path) -> Path:
+    """A borderless key-figure table with no header whose first rows hold a two-line label and, centred beside it,
+    a one-line value (no baseline shared), then a plain caption "Oversigt" half a point larger than the cells, not
+    bold, and a borderless table with a bold header whose year columns end where the key figures' values do."""
+    sheet = Sheet()
+    sheet.text(LEFT, 70, "Nøgletallene bygger på forvaltningens egne opgørelser.", size=10.0)
+    sheet.text(LEFT, 92, "Oversigt", size=9.5)
+    y = 112.0
+    for label, value in KEY_FIGURES:
+        for j, line in enumerate(label):
+            sheet.text(LEFT + 4, y + 11 * j, line)
+        sheet.text(301.6, y + 5.5 * (len(label) - 1), value)
+        y += 11 * len(label) + 9
+    sheet.text(LEFT, y + 14, "Oversigt", size=9.5)
+    edges = [LEFT, 300.0, 340.0, 382.0, 430.0]
+    set_rows(sheet, edges, [SMALL_INVEST_HEADER, *SMALL_INVEST_BODY], y + 20, bold_rows=frozenset({0}),
+             numeric_from=1, pad=5.0, pad_x=4.0)
+    return write_pdf([sheet], path)
+
+
+def test_key_figures_opening_with_centred_values_and_a_plain_caption_under_them_read_apart(tmp_path):
+    """The key figures' first rows (a value centred beside a two-line label) are rows of their table, and the plain
+    "Oversigt" under it, set in another size than the cells, titles another table: it ends the key figures (the
+    first rows were left out, and the next table read into the key figures)."""
+    tables = extract_tables(_key_figures_then_plain_caption_pdf(tmp_path / "key-figures.pdf"))
+    assert len(tables) == 2
+    assert [[c for c in r if c] for r in _rows(tables[0])] == [[" ".join(lab), v] for lab, v in KEY_FIGURES]
+    assert tables[1].columns == SMALL_INVEST_HEADER
+    assert _rows(tables[1]) == SMALL_INVEST_BODY
