@@ -35,8 +35,9 @@ def test_rows_without_the_amount_are_not_label_scored(monkeypatch) -> None:
 def test_domain_grid_does_not_import_pandas() -> None:
     """Rebuilding grids from plain rows needs no pandas (importing it costs every process ~0.3 s at start)."""
     code = ("import sys; from domain.grid import grids_from_records; "
-            "grids_from_records([{'document_id': 'd', 'table_id': 't', 'table_index': 0, 'page': 1, 'last_page': 1, 'n_rows': 1, "
-            "'n_cols': 1, 'columns': ['a'], 'caption': None, 'context': None, 'unit': None, 'pl_year': None}], "
+            "grids_from_records([{'document_id': 'd', 'table_id': 't', 'table_index': 0, 'page': 1, "
+            "'last_page': 1, 'n_rows': 1, 'n_cols': 1, "
+            "'columns': ['a'], 'caption': None, 'context': None, 'unit': None, 'pl_year': None}], "
             "[{'table_id': 't', 'row_index': 0, 'col_index': 0, 'page': 1, 'row_label': 'x', 'text': '1', "
             "'value': 1.0, 'x0': float('nan')}]); print('pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
