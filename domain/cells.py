@@ -35,7 +35,13 @@ def norm(s: str | None) -> str:
     """Given text, return a comparison key: NFKC, soft hyphens dropped, dashes '-', whitespace collapsed, casefolded."""
     if not s:
         return ""
-    s = unicodedata.normalize("NFKC", str(s)).replace("\u00ad", "").translate(_DASHES)
+    return _norm_of(s if isinstance(s, str) else str(s))
+
+
+@lru_cache(maxsize=PARSE_CACHE)
+def _norm_of(s: str) -> str:
+    """Given non-empty text, return `norm`'s key (cached by text)."""
+    s = unicodedata.normalize("NFKC", s).replace("\u00ad", "").translate(_DASHES)
     return " ".join(s.split()).casefold()
 
 

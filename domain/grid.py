@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported only where a frame or a pandas scalar is met (start-up of every process)
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,20 @@ class Grid:
     rows: list[GridRow] = field(default_factory=list)
 
 
+_PLAIN = (str, int, bool)  # exact types `pd.isna` says are present and that have no `.item()`
+
+
 def _opt(v):
     """Given a pandas scalar, return None for missing values and the plain Python value otherwise."""
     if v is None:
         return None
+    kind = type(v)
+    if kind in _PLAIN:
+        return v
+    if kind is float:
+        return None if v != v else v  # NaN
+    import pandas as pd
+
     try:
         if pd.isna(v):
             return None

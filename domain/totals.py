@@ -242,17 +242,15 @@ def _groups(items: list[GridRow], cols: list[int]) -> list[tuple[GridRow, list[G
     """Given consecutive item rows, return (group row, children) for rows whose amounts equal the sum of the
     rows right after them (a subtotal printed without total vocabulary), longest run first."""
     out, i = [], 0
+    texts = {c: [row.text(c) for row in items] for c in cols}  # each cell's text read once
     while i < len(items):
         head = items[i]
-        filled = [c for c in cols if money(head.text(c)) is not None]
+        filled = [c for c in cols if money(texts[c][i]) is not None]
         found = None
         if len(filled) >= MIN_GROUP_COLUMNS:
             for j in range(len(items), i + MIN_GROUP_CHILDREN, -1):
-                kids = items[i + 1:j]
-                checks = [check_sum("", 0, "", "", head.text(c), [k.text(c) for k in kids], allocated=False)
-                          for c in cols]
-                if all(ch is None or ch.holds for ch in checks) and any(ch and ch.computed for ch in checks):
-                    found = kids
+                if _sums_to_head(texts, cols, i, j):
+                    found = items[i + 1:j]
                     break
         if found:
             out.append((head, found))
@@ -260,6 +258,21 @@ def _groups(items: list[GridRow], cols: list[int]) -> list[tuple[GridRow, list[G
         else:
             i += 1
     return out
+
+
+def _sums_to_head(texts: dict[int, list[str]], cols: list[int], i: int, j: int) -> bool:
+    """Given the item rows' texts per column, return whether row i equals the sum of rows i+1..j-1 in every
+    column that prints something (stopping at the first column that does not add up) and sums a non-zero amount
+    in at least one."""
+    computed = False
+    for c in cols:
+        ch = check_sum("", 0, "", "", texts[c][i], texts[c][i + 1:j], allocated=False)
+        if ch is None:
+            continue
+        if not ch.holds:
+            return False
+        computed = computed or bool(ch.computed)
+    return computed
 
 
 def _readings(cols: list[int], since_head: list[GridRow], since_total: list[GridRow],

@@ -6,6 +6,7 @@ Uses `normalizers.labels` when it is available and falls back to the local table
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -32,13 +33,24 @@ SECTION_TOTALS = [("samlet varig ændring", "total_permanent"), ("samlede varige
 _TOTAL = re.compile(r"(^|\s)(i alt|total[t]?)$|^(i alt|total|samlet|samlede)\b")
 _CONFIDENTIAL = re.compile(r"\bFORTROLIG(?:T)?\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\s*(\*+|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*$")
+_BROKEN_HYPHEN = re.compile(r"(?<=\w)- (?=[a-zæøå])")  # "implementerings- omkostninger" -> joined
+_PUNCTUATION = re.compile(r"[^\w\s/-]")
+# Printed texts whose keys and enums are remembered (pure functions of the text, called once per cell).
+KEY_CACHE_SIZE = 1 << 16
 
 
 def key(text: str | None) -> str:
     """Given printed text, return a vocabulary key: normalised, line-break hyphens and punctuation dropped."""
-    s = norm(text)
-    s = re.sub(r"(?<=\w)- (?=[a-zæøå])", "", s)  # "implementerings- omkostninger" -> joined
-    return " ".join(re.sub(r"[^\w\s/-]", " ", s).split())
+    if not text:
+        return ""
+    return _key_of(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
+def _key_of(text: str) -> str:
+    """Given non-empty printed text, return `key`'s key (cached by text)."""
+    s = _BROKEN_HYPHEN.sub("", norm(text))
+    return " ".join(_PUNCTUATION.sub(" ", s).split())
 
 
 def _matches(text_key: str, phrase: str, prefix: bool = True) -> bool:
@@ -58,6 +70,14 @@ def _matches(text_key: str, phrase: str, prefix: bool = True) -> bool:
 
 def recommendation(text: str | None) -> str | None:
     """Given a printed recommendation ("Bør videreføres", "Dækket ved ..."), return its enum value or None."""
+    if not text:
+        return None
+    return _recommendation_of(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
+def _recommendation_of(text: str) -> str | None:
+    """Given non-empty printed text, return `recommendation`'s enum (cached by text)."""
     k = key(text)
     if not k:
         return None

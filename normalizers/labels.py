@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -20,6 +21,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 CONJUNCTIONS = frozenset({"og", "eller", "samt", "el.", "&", "som", "til", "and", "or"})
 # Minimum rapidfuzz score for a tolerant enum match.
 FUZZY_MIN_SCORE = 85
+# Label texts whose keys are remembered (pure functions of the text, called once per cell by several readers).
+KEY_CACHE_SIZE = 1 << 16
 
 _LETTER = r"[^\W\d_]"
 _FOOTNOTE_TAIL = re.compile(r"^(?P<label>.*?\S)\s*(?P<mark>\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§]+)$")
@@ -59,16 +62,33 @@ def normalize_key(s: str | None) -> str:
     """Given a label, return a comparison key: NFKC, casefolded, dashes as "-", hyphenation/whitespace collapsed."""
     if not s:
         return ""
-    t = normalize_minus(unicodedata.normalize("NFKC", str(s)).translate(_INVISIBLE)).casefold()
+    return _key_of(s if isinstance(s, str) else str(s))
+
+
+# Broken hyphenation left in a key: "vide- reføre" -> "videreføre" (but keep "sundheds- og").
+_BROKEN_HYPHEN = re.compile(rf"(?<={_LETTER})- (?!(?:{'|'.join(map(re.escape, CONJUNCTIONS))})\b)(?={_LETTER})")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
+def _key_of(s: str) -> str:
+    """Given a non-empty label, return `normalize_key`'s key (cached by text)."""
+    t = normalize_minus(unicodedata.normalize("NFKC", s).translate(_INVISIBLE)).casefold()
     t = " ".join(t.split())
-    # Broken hyphenation left in the text: "vide- reføre" -> "videreføre" (but keep "sundheds- og").
-    t = re.sub(rf"(?<={_LETTER})- (?!(?:{'|'.join(map(re.escape, CONJUNCTIONS))})\b)(?={_LETTER})", "", t)
-    return t
+    return _BROKEN_HYPHEN.sub("", t)
 
 
 def _squash(s: str | None) -> str:
     """Given a label, return its key with every space, hyphen and punctuation mark removed."""
-    return re.sub(r"[\W_]+", "", normalize_key(s))
+    if not s:
+        return ""
+    return _squashed(s if isinstance(s, str) else str(s))
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
+def _squashed(s: str) -> str:
+    """Given a non-empty label, return `_squash`'s key (cached by text)."""
+    return _NOT_WORD.sub("", _key_of(s))
 
 
 def _bare(word: str) -> str:
@@ -197,6 +217,14 @@ def _best(key: str, table: dict[str, tuple[str, ...]], scorer=fuzz.ratio) -> str
 
 def recommendation(text: str | None) -> str | None:
     """Given a printed recommendation ("Bør videreføres", "Ikke relevant at vide- reføre."), return its enum."""
+    if not text:
+        return None
+    return _recommendation_of(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=KEY_CACHE_SIZE)
+def _recommendation_of(text: str) -> str | None:
+    """Given a non-empty printed recommendation, return `recommendation`'s enum (cached by text)."""
     key = _squash(text)
     if not key:
         return None

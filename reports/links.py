@@ -84,10 +84,10 @@ class CellIndex:
         printing = sum(bool(h) for h in hits_of)
         best: tuple[int, list[CellKey]] | None = None
         for r, hits in zip(page_rows, hits_of, strict=True):
+            if amounts and not hits:  # decided before the (fuzzy, costly) label score, which cannot save the row
+                continue
             score = self._label_score(labels, r)
             if score < MIN_LABEL_RATIO and not (hits and printing == 1):
-                continue
-            if amounts and not hits:
                 continue
             if column is not None:  # among the cells printing the amount (or all, without one): the year's
                 hits = [c for c in (hits or r.cells) if column in norm(c.get("column"))] or hits
