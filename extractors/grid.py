@@ -789,6 +789,24 @@ def _ends_wrapped_head(row: list[LineCells], first: int, label_col: int) -> bool
             and all(c in row[first - 1].cells and starts_lower(cell_text(lc.cells[c])) for c in others))
 
 
+def _ends_ruled_head(lcs: list[LineCells], i: int, label_col: int, rules: list[float]) -> bool:
+    """Given a value table's distributed lines, the index of a line carrying a number, its label column and the
+    rules across it, return whether that line is the last line of a head wrapped over several lines, not a row: it
+    has no label, each of its cells goes on from a text line of the same column set as tight above it (a head's
+    last word, "FTSE Eurotop" / "100"), no rule parts it from that line, and a rule parts it from the line below
+    (the rule under the header; a row's values set under its label sit in the row's band)."""
+    if i == 0 or i + 1 >= len(lcs) or label_col in lcs[i].cells:
+        return False
+    upper, lc, lower = lcs[i - 1], lcs[i], lcs[i + 1]
+
+    def mid(x: LineCells) -> float:
+        return (x.line.top + x.line.bottom) / 2
+
+    return (not _is_anchor(upper, label_col) and set(lc.cells) <= set(upper.cells)
+            and lc.line.top - upper.line.bottom <= TIGHT_LINE_GAP * max(upper.line.size, 1.0)
+            and not any(mid(upper) < y < mid(lc) for y in rules) and any(mid(lc) < y < mid(lower) for y in rules))
+
+
 def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], width: float | None,
                     rules: list[float] = ()) -> list[LineCells]:
     """Given a value table's distributed lines, its label column, its columns' x edges and the width its labels
@@ -805,7 +823,8 @@ def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], wi
     [] when no line heads every column, or a line above it is no part of one wrapped header: not tight, in
     another weight, or holding a head that spans columns (a header of two levels, a group head over its columns'
     heads, is left to the rows)."""
-    first = next((i for i, lc in enumerate(lcs) if _is_anchor(lc, label_col)), None)
+    first = next((i for i, lc in enumerate(lcs) if _is_anchor(lc, label_col)
+                  and not _ends_ruled_head(lcs, i, label_col, rules)), None)
     if first is None:
         return []
     body_cols = {c for lc in lcs[first:] for c in lc.cells if c != label_col}
