@@ -6,7 +6,7 @@ from pathlib import Path
 
 from extractors.model import Table
 from extractors.tables import extract_tables
-from tests.extractors.drawn_pdf import Sheet, cell_borders, set_rows, write_pdf
+from tests.extractors.drawn_pdf import Sheet, cell_borders, set_rows, width, write_pdf
 
 LEFT = 60.0
 
@@ -39,3 +39,140 @@ def test_a_head_wrapped_onto_a_number_line_stays_in_the_header(tmp_path: Path) -
     assert t.columns == ["", "Number of companies", "Companies on FTSE Eurotop 100", "Share of all"]
     assert _rows(t)[0] == ["0 reclassifications", "52", "14", "52%"]
     assert len(t.rows) == 4
+
+
+SIDE_LISTS = [
+    [["Topic A", "Count"], ["Spain", "268"], ["Germany", "233"], ["France", "136"], ["Total EU", "637"]],
+    [["Topic B", "Count"], ["Spain", "153"], ["Germany", "119"], ["France", "99"], ["Italy", "82"],
+     ["Total EU", "453"]],
+    [["Topic C", "Count"], ["Germany", "91"], ["Spain", "85"], ["Belgium", "56"], ["Total EU", "232"]],
+]
+
+
+def _side_by_side_pdf(path: Path) -> Path:
+    """Three lists ruled cell by cell and set side by side, a stretch of empty page between them, their rows on
+    the same baselines (a spreadsheet's blocks), the middle one a row longer."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Topics by country", bold=True)
+    for k, rows in enumerate(SIDE_LISTS):
+        x = LEFT + k * 150
+        edges = [x, x + 85, x + 135]
+        cell_borders(sheet, edges, set_rows(sheet, edges, rows, 100, bold_rows=frozenset({0}), numeric_from=1))
+    return write_pdf([sheet], path)
+
+
+def test_ruled_lists_side_by_side_read_as_tables_of_their_own(tmp_path: Path) -> None:
+    """Ruled tables set side by side, apart by empty page, read as one table each (not one wide table whose rows
+    join the lists' entries), left to right, each total under its own list."""
+    tables = extract_tables(_side_by_side_pdf(tmp_path / "side.pdf"))
+    assert [t.columns for t in tables] == [rows[0] for rows in SIDE_LISTS]
+    assert [_rows(t) for t in tables] == [rows[1:] for rows in SIDE_LISTS]
+
+
+def _chart_pdf(path: Path) -> Path:
+    """Two line charts side by side as a spreadsheet draws them: a shaded plot area each, the value axis' tick
+    labels (400 down to -100) one per gridline at its left edge, a legend inside the plot, the dates of the time
+    axis under it and the source under them; then a small table of figures under the charts."""
+    sheet = Sheet()
+    sheet.text(LEFT, 80, "Spreads against the benchmark", bold=True)
+    for k in range(2):
+        x = LEFT + k * 240
+        sheet.text(x + 60, 100, f"Country {k + 1} vs benchmark (bp)")
+        sheet.fill(x + 30, 110, x + 220, 250, gray=0.85)
+        for i, tick in enumerate(range(400, -150, -50)):
+            y = 112 + i * 12.5
+            sheet.text_right(x + 26, y + 3, str(tick), size=6)
+            sheet.hline(x + 30, x + 220, y, lw=0.3)
+        sheet.text(x + 60, 128, "Diff 5-y CDS spread", size=6)
+        sheet.text(x + 60, 138, "Diff 5-y bond yield", size=6)
+        for i, month in enumerate(["Jan-08", "Jul-08", "Jan-09", "Jul-09", "Jan-10", "Jul-10"]):
+            sheet.text(x + 32 + i * 32, 260, month, size=6)
+        sheet.text(x, 272, "Source: market data, own calculations", size=6)
+    edges = [LEFT, LEFT + 160, LEFT + 230, LEFT + 300]
+    body = [["Period", "Country 1", "Country 2"], ["2008", "0.33", "0.51"], ["2009", "-0.01", "0.45"],
+            ["2010", "0.64", "0.72"]]
+    cell_borders(sheet, edges, set_rows(sheet, edges, body, 320, bold_rows=frozenset({0}), numeric_from=1))
+    return write_pdf([sheet], path)
+
+
+def test_a_charts_axis_labels_are_no_table(tmp_path: Path) -> None:
+    """The text of a chart (a value axis' tick labels falling by one round step per line, the legend, the dates of
+    the time axis) is no table; the table of figures under the charts still is."""
+    tables = extract_tables(_chart_pdf(tmp_path / "chart.pdf"))
+    assert [t.columns for t in tables] == [["Period", "Country 1", "Country 2"]]
+    assert _rows(tables[0]) == [["2008", "0.33", "0.51"], ["2009", "-0.01", "0.45"], ["2010", "0.64", "0.72"]]
+
+
+def test_a_column_of_falling_years_beside_figures_is_a_table(tmp_path: Path) -> None:
+    """Rows headed by years set latest first (2024, 2023, ... : a column falling by one per row, as an axis does)
+    hold figures of their own: a table."""
+    sheet = Sheet()
+    edges = [LEFT, LEFT + 80, LEFT + 160, LEFT + 240]
+    body = [["Year", "Budget", "Outcome"], ["2024", "1.250", "1.190"], ["2023", "1.200", "1.210"],
+            ["2022", "1.150", "1.120"], ["2021", "1.100", "1.090"], ["2020", "1.050", "1.060"]]
+    cell_borders(sheet, edges, set_rows(sheet, edges, body, 100, bold_rows=frozenset({0}), numeric_from=1))
+    tables = extract_tables(write_pdf([sheet], tmp_path / "years.pdf"))
+    assert len(tables) == 1 and _rows(tables[0]) == body[1:]
+
+
+def _notes_under_pdf(path: Path) -> Path:
+    """A table ruled cell by cell at 11 pt with notes set at 8 pt under its last rule (a key to a mark, the
+    source), each a key and its text; then running text; and a second table whose small column heads (8 pt) sit
+    between its group heads and its body."""
+    sheet = Sheet()
+    edges = [LEFT, LEFT + 120, LEFT + 200, LEFT + 280]
+    body = [["", "Finland", "EU-15"], ["1996", "3.7", "1.6"], ["2000", "5.0", "3.9"], ["2006 (*)", "3.5", "2.0"]]
+    rows = set_rows(sheet, edges, body, 100, bold_rows=frozenset({0}), numeric_from=1, size=11.0, lead=13.0)
+    cell_borders(sheet, edges, rows)
+    y = rows[-1].bottom + 12
+    for key, text in (("(*)", "Forecast."), ("Source:", "Eurostat, national accounts, 2005.")):
+        sheet.text(LEFT, y, key, size=8)
+        sheet.text(LEFT + 40, y, text, size=8)
+        y += 11
+    sheet.text(LEFT, y + 20, "The economy has grown steadily since the depression of the early nineties.", size=11)
+    edges = [LEFT, LEFT + 80, LEFT + 140, LEFT + 200, LEFT + 260, LEFT + 320]
+    top = y + 60
+    for mid, group in ((LEFT + 140, "Finland"), (LEFT + 260, "EU-15")):
+        sheet.text(mid - width(group, True, 11.0) / 2, top + 12, group, bold=True, size=11)
+    for k, head in enumerate(["Female", "Male", "Female", "Male"]):
+        sheet.text_right(edges[k + 2] - 2, top + 27, head, bold=True, size=8)
+    sheet.hline(LEFT, edges[-1], top + 16)
+    sheet.hline(LEFT, edges[-1], top + 30)
+    rows = set_rows(sheet, edges, [["1995", "15.1", "15.7", "12.0", "8.7"], ["2005", "8.6", "8.2", "8.9", "7.0"]],
+                    top + 30, numeric_from=1, size=11.0, lead=13.0)
+    cell_borders(sheet, edges, rows)
+    return write_pdf([sheet], path)
+
+
+def test_notes_set_small_under_a_ruled_table_are_no_rows_and_no_table(tmp_path: Path) -> None:
+    """Notes under a ruled table's last rule, set clearly smaller than its cells ("(*) Forecast.", "Source: ..."),
+    are neither rows of the table nor a table of their own; small column heads between a table's group heads and
+    its body are still its header."""
+    tables = extract_tables(_notes_under_pdf(tmp_path / "notes.pdf"))
+    assert len(tables) == 2
+    assert _rows(tables[0]) == [["1996", "3.7", "1.6"], ["2000", "5.0", "3.9"], ["2006 (*)", "3.5", "2.0"]]
+    assert tables[1].columns[1:] == ["Finland Female", "Male", "EU-15 Female", "Male"]
+    assert _rows(tables[1]) == [["1995", "15.1", "15.7", "12.0", "8.7"], ["2005", "8.6", "8.2", "8.9", "7.0"]]
+
+
+def test_a_ruled_table_beside_a_boxed_chart_reads_alone(tmp_path: Path) -> None:
+    """A ruled table with a chart in a closed box beside it, the chart's category labels on the table's baselines
+    now and then: the table reads alone, its rows not joined with the chart's labels."""
+    sheet = Sheet()
+    edges = [LEFT, LEFT + 170, LEFT + 230]
+    body = [["Topic", "Enquiries"], ["Institutions", "3.597"], ["Member States", "1.847"],
+            ["Passenger rights", "1.726"], ["Security", "1.451"], ["Enterprise", "1.215"], ["Total", "9.836"]]
+    rows = set_rows(sheet, edges, body, 100, bold_rows=frozenset({0}), numeric_from=1)
+    cell_borders(sheet, edges, rows)
+    x0, x1 = LEFT + 260, LEFT + 470
+    for x in (x0, x1):
+        sheet.vline(x, 100, rows[-1].bottom)
+    for y in (100, rows[-1].bottom):
+        sheet.hline(x0, x1, y)
+    for i, label in enumerate(["Institutions", "Member States", "Passenger rights", "Security", "Enterprise"]):
+        y = 120 + i * 17
+        sheet.text_right(x0 + 100, y, label)
+        sheet.fill(x0 + 104, y - 7, x0 + 104 + 100 - 15 * i, y)
+    tables = extract_tables(write_pdf([sheet], tmp_path / "chart.pdf"))
+    assert [t.columns for t in tables] == [body[0]]
+    assert _rows(tables[0]) == body[1:]
