@@ -1,6 +1,7 @@
 """A chart's text read as a table: the tick labels of a value axis (450, 400, ... 0, -50), one per line down the
-plot's left edge, make a column of numbers beside the legend and the dates of the other axis. Such a grid holds no
-figure but the axis' own: every number in it is a tick of a scale that falls by one round step per row."""
+plot's left edge, make a column of numbers beside the legend and the dates of the other axis (such a grid holds no
+figure but the axis' own: every number in it is a tick of a scale that falls by one round step per row); or, along
+the foot of a bar chart, a row of ticks ("0% 10% 20% ... 100%") under the bars' labels and values."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from extractors.model import Table
 
 MIN_TICKS = 4  # a scale shows at least this many ticks
+MIN_AXIS_TICKS = 5  # ... and a value axis along a row at least this many
 _NUMBER = re.compile(r"^[-\u2212\u2013(]?\d[\d.,]*%?\)?$")  # any printed amount
 _TICK = re.compile(r"^-?\d+(?:[.,]\d{1,2})?$")  # a tick label: a whole number or one with one or two decimals
 ROUND_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))  # times a power of ten
@@ -50,13 +52,36 @@ def _scale(values: list[Decimal | None]) -> dict[int, Decimal]:
     return best
 
 
+def _axis_row(cells: list[str], others: set[int]) -> bool:
+    """Given a row's cell texts and the columns the table's other rows fill, return whether they are the tick
+    labels of a chart's value axis ("0% 10% 20% ... 100%" under the bars): every word a plain number (a share
+    too), at least MIN_AXIS_TICKS of them rising or falling by one round step from word to word across a zero,
+    and set off the table's columns (some cell holding several of them, or at least two of them in columns no
+    other row fills: the ticks are spaced on the axis, not in the columns of the bars' labels and values)."""
+    words = [w for t in cells for w in t.split()]
+    ticks = [_tick(w[:-1] if w.endswith("%") else w) for w in words]
+    own = [c for c, t in enumerate(cells) if t.strip() and c not in others]
+    if (len(ticks) < MIN_AXIS_TICKS or any(t is None for t in ticks)
+            or not (any(len(t.split()) >= 2 for t in cells) or len(own) >= 2)):
+        return False
+    steps = {b - a for a, b in zip(ticks, ticks[1:], strict=False)}
+    if len(steps) != 1:
+        return False
+    step = abs(steps.pop())
+    return step > 0 and _round(step) and min(ticks) <= 0 <= max(ticks)
+
+
 def is_axis_scale(table: Table) -> bool:
-    """Given a table, return whether it is a chart's text, not a table: a column holds a scale (at least MIN_TICKS
-    rows whose numbers fall by one round step per row, the labels of a value axis) and every other number in the
-    grid is a tick of that scale in its row (a second chart's axis beside it), none a figure of its own."""
+    """Given a table, return whether it is a chart's text, not a table: a row holds the ticks of a value axis run
+    together (`_axis_row`), or a column holds a scale (at least MIN_TICKS rows whose numbers fall by one round
+    step per row, the labels of a value axis) and every other number in the grid is a tick of that scale in its
+    row (a second chart's axis beside it), none a figure of its own."""
     rows = [[c.text if c else "" for c in row.cells] for row in table.rows]
     if not rows:
         return False
+    filled = [{c for c, t in enumerate(row) if t.strip()} for row in rows]
+    if any(_axis_row(row, set().union(*(f for k, f in enumerate(filled) if k != i))) for i, row in enumerate(rows)):
+        return True
     ncols = max(len(r) for r in rows)
     for c in range(ncols):
         scale = _scale([_tick(r[c]) if c < len(r) else None for r in rows])

@@ -159,7 +159,10 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
             gap = _is_gap_band(band, f.rules[k], b, padding) and not _centred_in_band(
                 band, f.rules[k], b, padding, padding_below)
             near = _median_cell_size(bands[max(0, k - HEADING_SIZE_BANDS + 1):k + HEADING_SIZE_BANDS])
-            cut = gap or any(is_caption(ln) or _larger_text_run(ln, f, near or cell_size) for ln in band) or (
+            # (a caption between the rules parts two tables, also when it starts a little left of the stack)
+            captioned = any(is_caption(ln) for ln in lines if f.rules[k] < (ln.top + ln.bottom) / 2 < b
+                            and ln.x0 < f.x1 and ln.x1 > f.x0)
+            cut = gap or captioned or any(_larger_text_run(ln, f, near or cell_size) for ln in band) or (
                 _prose_between_rows(band, f, left, prose_right) or _heads_table_below_gap(band, f.rules[k], b)
             ) or _heads_next_table(
                 band, bands[k + 1] if k + 1 < len(bands) else [], _median_cell_size(bands[k:k + HEADING_SIZE_BANDS])

@@ -11,6 +11,7 @@ import pdfplumber
 from extractors.charts import is_axis_scale
 from extractors.context import Field, Heading, caption_above, field_of, heading_of, is_caption_text
 from extractors.grid import adopt_header, build_table
+from extractors.groups import join_group_labels
 from extractors.layout import PageLayout, read_page
 from extractors.margins import strip_running_blocks, strip_running_lines
 from extractors.model import Table
@@ -195,6 +196,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     if outline is not None:
         outline.extend(sorted([*headings, *fields], key=lambda h: (h.page, h.top)))
     for t in tables:
+        join_group_labels(t)
         head = " ".join(t.columns)
         t.unit = find_unit(head) or find_unit(t.caption or "")
         t.pl_year = find_pl_year(head) or find_pl_year(t.caption or "")

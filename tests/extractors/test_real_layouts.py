@@ -176,3 +176,105 @@ def test_a_ruled_table_beside_a_boxed_chart_reads_alone(tmp_path: Path) -> None:
     tables = extract_tables(write_pdf([sheet], tmp_path / "chart.pdf"))
     assert [t.columns for t in tables] == [body[0]]
     assert _rows(tables[0]) == body[1:]
+
+
+GROUPS = [("Allergy problems", None, ["93", "77"], ["18.8%", "15.6%"]),
+          ("Chronic fatigue", "syndrome", ["19", "4"], ["3.8%", "0.8%"]),
+          ("Depression", None, ["48", "12"], ["9.7%", "2.4%"]),
+          ("Sexually transmitted", "diseases", ["7", "7"], ["1.4%", "1.4%"]),
+          ("Back pain", None, ["202", "56"], ["40.9%", "11.3%"])]
+
+
+def test_a_group_label_wrapped_beside_its_second_sub_row_stays_the_groups(tmp_path: Path) -> None:
+    """Row groups headed by one label beside a cycle of sub-labels ("Count" / "Percentage"): a group label wrapped
+    over two lines, its second line ("syndrome") beside the group's second sub-row, is the group's label, not the
+    label of that sub-row."""
+    sheet = Sheet()
+    edges = [LEFT, LEFT + 110, LEFT + 180, LEFT + 250, LEFT + 320]
+    rows: list[list[str]] = [["Treatment", "", "Suffered", "Treated"]]
+    for label, wrapped, counts, shares in GROUPS:
+        rows += [[label, "Count", *counts], [wrapped or "", "Percentage", *shares]]
+    cell_borders(sheet, edges, set_rows(sheet, edges, rows, 100, bold_rows=frozenset({0})))
+    tables = extract_tables(write_pdf([sheet], tmp_path / "groups.pdf"))
+    assert len(tables) == 1
+    want = []
+    for label, wrapped, counts, shares in GROUPS:
+        want += [[f"{label} {wrapped}" if wrapped else label, "Count", *counts], ["", "Percentage", *shares]]
+    assert _rows(tables[0]) == want
+
+
+def test_columns_no_rule_parts_are_read_beside_a_ruled_label_column(tmp_path: Path) -> None:
+    """A table with one vertical rule, after its label column (a LaTeX "l|rrr" table), its other columns parted by
+    space only and their numbers set left-aligned: each of those columns is a column of its own."""
+    sheet = Sheet()
+    x = [LEFT, LEFT + 150, LEFT + 230, LEFT + 310, LEFT + 390]
+    body = [["no. of correct answers", "Freq.", "Percent", "Cum."], ["0", "138", "6.9", "6.9"],
+            ["1", "178", "8.8", "15.7"], ["2", "626", "31.1", "46.8"], ["3", "1070", "53.2", "100.0"]]
+    for i, row in enumerate(body):
+        for k, text in enumerate(row):
+            sheet.text(x[k] + 5, 112 + 12 * i, text)
+    sheet.hline(LEFT, x[-1], 102)
+    sheet.hline(LEFT, x[-1], 116)
+    sheet.hline(LEFT, x[-1], 118)
+    sheet.hline(LEFT, x[-1], 166)
+    sheet.vline(x[1], 102, 166)
+    tables = extract_tables(write_pdf([sheet], tmp_path / "lrrr.pdf"))
+    assert [t.columns for t in tables] == [body[0]]
+    assert _rows(tables[0]) == body[1:]
+
+
+def _bar_chart_sheet(sheet: Sheet) -> None:
+    """Draw a boxed bar chart: a year and its three shares per bar (values set inside the bars), the value axis'
+    ticks "0%" to "100%" under the bars and the legend under them."""
+    x0, x1 = LEFT + 10, LEFT + 460
+    sheet.hline(x0, x1, 100)
+    sheet.hline(x0, x1, 290)
+    for i, (year, shares) in enumerate([("2001", ["30.5", "49.0", "20.4"]), ("2005", ["29.7", "48.6", "21.7"]),
+                                        ("2010", ["28.7", "46.3", "25.0"]), ("2015", ["27.2", "45.0", "27.8"])]):
+        y = 125 + 26 * i
+        sheet.text(LEFT + 15, y, year, size=8)
+        for x, share in zip((LEFT + 80, LEFT + 230, LEFT + 400), shares, strict=True):
+            sheet.text(x, y, share, size=8)
+    for k in range(11):
+        sheet.text(LEFT + 45 + 38 * k, 228, f"{10 * k}%", size=8)
+    sheet.text(LEFT + 100, 262, "0 to 24 years", size=8)
+    sheet.text(LEFT + 200, 262, "25 to 59 years", size=8)
+
+
+def test_a_bar_charts_value_axis_makes_its_text_no_table(tmp_path: Path) -> None:
+    """A bar chart's text (each bar's label and values, the value axis' ticks "0% 10% ... 100%" under them, the
+    legend) is no table."""
+    sheet = Sheet()
+    _bar_chart_sheet(sheet)
+    assert extract_tables(write_pdf([sheet], tmp_path / "bars.pdf")) == []
+
+
+def test_a_caption_between_two_stacked_frames_parts_them(tmp_path: Path) -> None:
+    """A boxed chart, then a caption of two lines starting a little left of the box (its second line indented under
+    the caption's text), then a ruled table as wide as the box: the caption parts the table from the box, and its
+    second line is no header line of the table."""
+    sheet = Sheet()
+    _bar_chart_sheet(sheet)
+    sheet.text(LEFT - 2, 330, "Table 1: Real growth rate in the country and the union in 1996, 2000, 2005 and", size=11)
+    sheet.text(LEFT + 50, 345, "2006 (percentage change on previous year)", size=11)
+    edges = [LEFT + 8, LEFT + 150, LEFT + 250, LEFT + 350]
+    body = [["", "Country", "Union"], ["1996", "3.7", "1.6"], ["2000", "5.0", "3.9"], ["2006 (*)", "3.5", "2.0"]]
+    rows = set_rows(sheet, edges, body, 360, bold_rows=frozenset({0}), numeric_from=1)
+    sheet.hline(edges[1], LEFT + 462, rows[0].top)
+    for r in rows:
+        sheet.hline(LEFT + 8, LEFT + 462, r.bottom)
+    tables = extract_tables(write_pdf([sheet], tmp_path / "caption.pdf"))
+    assert [t.columns for t in tables] == [body[0]]
+    assert _rows(tables[0]) == body[1:]
+
+
+def test_a_row_of_round_steps_in_the_tables_columns_is_a_row(tmp_path: Path) -> None:
+    """A row of thresholds rising by a round step across zero ("-10 | 0 | 10 | 20 | 30"), set in the columns the
+    other rows fill, is a row of the table, not a chart's axis."""
+    sheet = Sheet()
+    edges = [LEFT, LEFT + 100, LEFT + 160, LEFT + 220, LEFT + 280, LEFT + 340, LEFT + 400]
+    body = [["Band", "A", "B", "C", "D", "E"], ["Threshold", "-10", "0", "10", "20", "30"],
+            ["Count", "12", "40", "33", "18", "7"], ["Share", "11.1", "36.4", "30.0", "16.4", "6.4"]]
+    cell_borders(sheet, edges, set_rows(sheet, edges, body, 100, bold_rows=frozenset({0}), numeric_from=1))
+    tables = extract_tables(write_pdf([sheet], tmp_path / "steps.pdf"))
+    assert len(tables) == 1 and _rows(tables[0]) == body[1:]
