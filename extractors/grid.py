@@ -145,7 +145,7 @@ def column_separators(region: Region) -> list[float]:
     """
     ruled = _ruled_separators(region) or _joint_separators(region)
     if ruled:
-        return ruled
+        return sorted(ruled + _unruled_separators(region, ruled))
     x0, x1 = region.x0 - 1, region.x1 + 1
     seps = _whitespace_separators(_segments_for_columns(region), x0, x1)
     seps = sorted(seps + _flush_start_separators(region, seps))
@@ -161,6 +161,40 @@ def column_separators(region: Region) -> list[float]:
             if all(abs(sep - s) > SEPARATOR_MATCH for s in seps) and _aligned_on_both_sides(sep, segs):
                 seps.append(sep)
     return sorted(seps)
+
+
+def _unruled_separators(region: Region, ruled: list[float]) -> list[float]:
+    """Given a region and the column boundaries its rules mark, return the boundaries of columns that no rule parts
+    (a rule after the label column only): between two ruled boundaries (or the region's edges), where at least
+    MIN_VALUE_LINES value lines each print several cells, a band those cells leave free, which no word crosses and
+    at whose sides the cells line up (`_aligned_on_both_sides`)."""
+    words = [w for ln in region.lines for w in ln.words]
+    bounds = [region.x0 - 1, *ruled, region.x1 + 1]
+    out: list[float] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        per_line = [[s for s in ln.segments if a < s.x0 and s.x1 < b] for ln in region.lines
+                    if any(_is_numeric_text(s.text) for s in ln.segments)]
+        per_line = [segs for segs in per_line if len(segs) >= 2]
+        if len(per_line) < MIN_VALUE_LINES:
+            continue
+        for lo, hi in _free_bands([s for segs in per_line for s in segs], a, b):
+            part = _clear_part(lo, hi, words)
+            if part is not None and _lined_up_beside(sep := (part[0] + part[1]) / 2, per_line):
+                out.append(sep)
+    return out
+
+
+def _lined_up_beside(sep: float, per_line: list[list[Segment]]) -> bool:
+    """Given a candidate column boundary and each value line's cells, return whether the cells next to it on
+    either side line up in every line (their starts or their ends flush: left- or right-aligned columns)."""
+    def flush(xs: list[float]) -> bool:
+        return len(xs) >= MIN_VALUE_LINES and max(xs) - min(xs) <= ALIGN_TOLERANCE
+
+    left = [max((s for s in segs if s.x1 < sep), key=lambda s: s.x1, default=None) for segs in per_line]
+    right = [min((s for s in segs if s.x0 > sep), key=lambda s: s.x0, default=None) for segs in per_line]
+    if any(s is None for s in left + right):
+        return False
+    return all(flush([s.x0 for s in side]) or flush([s.x1 for s in side]) for side in (left, right))
 
 
 def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
@@ -789,6 +823,24 @@ def _ends_wrapped_head(row: list[LineCells], first: int, label_col: int) -> bool
             and all(c in row[first - 1].cells and starts_lower(cell_text(lc.cells[c])) for c in others))
 
 
+def _ends_ruled_head(lcs: list[LineCells], i: int, label_col: int, rules: list[float]) -> bool:
+    """Given a value table's distributed lines, the index of a line carrying a number, its label column and the
+    rules across it, return whether that line is the last line of a head wrapped over several lines, not a row: it
+    has no label, each of its cells goes on from a text line of the same column set as tight above it (a head's
+    last word, "FTSE Eurotop" / "100"), no rule parts it from that line, and a rule parts it from the line below
+    (the rule under the header; a row's values set under its label sit in the row's band)."""
+    if i == 0 or i + 1 >= len(lcs) or label_col in lcs[i].cells:
+        return False
+    upper, lc, lower = lcs[i - 1], lcs[i], lcs[i + 1]
+
+    def mid(x: LineCells) -> float:
+        return (x.line.top + x.line.bottom) / 2
+
+    return (not _is_anchor(upper, label_col) and set(lc.cells) <= set(upper.cells)
+            and lc.line.top - upper.line.bottom <= TIGHT_LINE_GAP * max(upper.line.size, 1.0)
+            and not any(mid(upper) < y < mid(lc) for y in rules) and any(mid(lc) < y < mid(lower) for y in rules))
+
+
 def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], width: float | None,
                     rules: list[float] = ()) -> list[LineCells]:
     """Given a value table's distributed lines, its label column, its columns' x edges and the width its labels
@@ -805,7 +857,8 @@ def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], wi
     [] when no line heads every column, or a line above it is no part of one wrapped header: not tight, in
     another weight, or holding a head that spans columns (a header of two levels, a group head over its columns'
     heads, is left to the rows)."""
-    first = next((i for i, lc in enumerate(lcs) if _is_anchor(lc, label_col)), None)
+    first = next((i for i, lc in enumerate(lcs) if _is_anchor(lc, label_col)
+                  and not _ends_ruled_head(lcs, i, label_col, rules)), None)
     if first is None:
         return []
     body_cols = {c for lc in lcs[first:] for c in lc.cells if c != label_col}

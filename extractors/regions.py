@@ -165,10 +165,13 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
                 band, f.rules[k], b, padding, padding_below)
             near = _median_cell_size(bands[max(0, k - HEADING_SIZE_BANDS + 1):k + HEADING_SIZE_BANDS])
             cells = [ln for ln in band if is_multi(ln)]
+            # a caption between the rules parts two tables, also when it starts a little left of the stack
+            captioned = any(is_caption(ln) for ln in lines if f.rules[k] < (ln.top + ln.bottom) / 2 < b
+                            and ln.x0 < f.x1 and ln.x1 > f.x0)
             # a caption, running text set larger than the cells, or a numbered section heading (which ends the
             # table the lines above it make, `find_regions`) parts the stack
-            cut = gap or any(is_caption(ln) or _larger_text_run(ln, f, near or cell_size)
-                             or _is_section_heading(ln, cells, framed=True) for ln in band) or (
+            cut = gap or captioned or any(is_caption(ln) or _larger_text_run(ln, f, near or cell_size)
+                                          or _is_section_heading(ln, cells, framed=True) for ln in band) or (
                 _prose_between_rows(band, f, left, prose_right, near or cell_size)
                 or _heads_table_below_gap(band, f.rules[k], b)
             ) or _heads_next_table(
@@ -692,6 +695,25 @@ def _set_larger(line: TextLine, current: list[TextLine]) -> bool:
     return line.size > _text_size(current, line) + FRAME_TEXT_SIZE_SLACK
 
 
+def _note_under(line: TextLine, current: list[TextLine], after: list[TextLine],
+                settings: ExtractionSettings = DEFAULT_SETTINGS) -> bool:
+    """Given a line under a ruled table's last rule, the table's lines and the page's lines after it, return whether
+    it opens the notes under the table ("Source: ...", a key to its marks): set clearly smaller than the table's
+    text, and no line set like the table's cells follows the smaller lines closely (a header row of small
+    column heads between a group head and the body is no note)."""
+    size = _text_size(current, line)
+    if line.size >= size - FRAME_TEXT_SIZE_SLACK:
+        return False
+    prev = line
+    for ln in after:
+        if ln.top - prev.bottom > settings.region_gap_factor * max(ln.size, 6.0):
+            return True
+        if ln.size >= size - FRAME_TEXT_SIZE_SLACK:
+            return not (is_multi(ln) and abs(ln.size - size) <= FRAME_TEXT_SIZE_SLACK)
+        prev = ln
+    return True
+
+
 def _without_title(lines: list[TextLine]) -> list[TextLine]:
     """Given a region's lines, return them without the leading lines set clearly larger than the table's text (a
     title whose words are spread over several runs, taken in as a row)."""
@@ -761,7 +783,14 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             regions.append(Region(page, current, current_frame, fragment=True))
         current, current_frame, pending = [], None, []
 
-    for ln in page.lines:
+    notes: TextLine | None = None  # the last line of the notes under a table (set smaller than its cells)
+    for k, ln in enumerate(page.lines):
+        if notes is not None and (abs(ln.size - notes.size) > SAME_SIZE
+                                  or ln.top - notes.bottom > settings.region_gap_factor * max(ln.size, 6.0)):
+            notes = None
+        if notes is not None:
+            notes = ln
+            continue
         frame = _frame_of(ln, frames)
         prev = (pending or current or [None])[-1]
         gap_ok = prev is not None and ln.top - prev.bottom <= settings.region_gap_factor * max(ln.size, 6.0)
@@ -794,12 +823,17 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             current.append(ln)
             pending = []
             continue
+        note = False
         if current_frame is not None and current and not (
                 gap_ok and (is_multi(ln) or not _is_prose(ln, left, prose_right)) and not _set_larger(ln, current)
+                and not (note := _note_under(ln, current, page.lines[k + 1:], settings))
                 and current_frame.x0 - INDENT_TOLERANCE <= ln.x0 and ln.x1 <= current_frame.x1 + INDENT_TOLERANCE):
-            # a table whose last rule is not its end (rules above totals only): rows after it go on
+            # a table whose last rule is not its end (rules above totals only): rows after it go on, set like them
             close()
             prev, gap_ok = None, False
+            if note:  # the notes under the table are no table either
+                notes = ln
+                continue
         # a line set beside the one before it (cells of one row on different baselines) is a line of cells too
         beside = prev is not None and _side_by_side(ln, prev) and (bool(current) or (
             bool(pending) and pending[-1] is prev and not _is_prose(prev, left, prose_right)))

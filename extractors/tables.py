@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pdfplumber
 
+from extractors.charts import is_axis_scale
 from extractors.context import Field, Heading, caption_above, field_of, heading_of, is_caption_text
 from extractors.grid import adopt_header, build_table
+from extractors.groups import join_group_labels
 from extractors.layout import PageLayout, read_page
 from extractors.margins import strip_running_blocks, strip_running_lines
 from extractors.model import Table
+from extractors.panes import page_regions
 from extractors.prescan import scan_document
-from extractors.regions import Region, find_regions, lines_atop, nothing_above, trailing_header
+from extractors.regions import Region, lines_atop, nothing_above, trailing_header
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.stitch import stitch
 from normalizers.price_level import find_pl_year
@@ -137,7 +140,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     open_end = False  # the page before ends in a table or a header left at its foot
     provisional: set[int] = set()  # ids of tables read from a page's opening fragment: kept only once stitched
     for page in pages:
-        regions = [] if page.text_only else find_regions(page, settings, open_top=open_end)
+        regions, panes = ([], set()) if page.text_only else page_regions(page, settings, open_top=open_end)
         if foot is not None and foot[0].number == page.number - 1 and regions:
             # under a header left at the foot of the page before, lines in the first column of the page's first
             # table, above it at the top of the page, are its first rows (a section row set apart, not a title)
@@ -147,13 +150,13 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
         for k, r in enumerate(regions):
             # the region opening a page under a table the page break cut: also its one row reading as a header
             cut = open_end and k == 0 and nothing_above(page.lines, r.top)
-            if (t := build_table(r, settings, header_only=cut)) is not None:
+            if (t := build_table(r, settings, header_only=cut)) is not None and not is_axis_scale(t):
                 built.append((r, t))
                 if r.fragment or not t.rows:
                     provisional.add(id(t))
         # a header alone at the page foot may have made a region of its own that holds no table
         tail = [] if page.text_only else trailing_header(page, [r for r, _ in built], settings)
-        inside = {id(ln) for r in regions for ln in r.lines} | {id(ln) for ln in tail}
+        inside = {id(ln) for r in regions for ln in r.lines} | {id(ln) for ln in tail} | panes
         for k, ln in enumerate(page.lines):
             if id(ln) in inside:
                 continue
@@ -193,6 +196,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     if outline is not None:
         outline.extend(sorted([*headings, *fields], key=lambda h: (h.page, h.top)))
     for t in tables:
+        join_group_labels(t)
         head = " ".join(t.columns)
         t.unit = find_unit(head) or find_unit(t.caption or "")
         t.pl_year = find_pl_year(head) or find_pl_year(t.caption or "")
