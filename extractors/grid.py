@@ -1080,10 +1080,18 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     amounts, or any row that does not repeat the lines), the header lines left at the foot of the page before and
     that page, make them the table's header when each of their cells falls in one of its columns or right of its
     last one (columns the body leaves empty on its page: they are added, empty); plain lines under a bold header
-    there are its first row. The table then starts on that page. Return whether it did."""
-    col_x = _columns_right_of(table, lines)
+    there are its first row; a cell that falls between two of its columns heads a column its body leaves empty on
+    its page (dropped there: it is put back, empty). The table then starts on that page. Return whether it did."""
+    col_x = list(_columns_right_of(table, lines))
+    old = list(range(len(table.col_x)))  # where each of the table's columns goes among col_x
+    middles = [(s.x0 + s.x1) / 2 for ln in lines for s in ln.segments]
+    for k in range(len(table.col_x) - 1, 0, -1):  # a column its body leaves empty on its page, between two others
+        a, b = col_x[k - 1][1], col_x[k][0]
+        if any(a < m < b for m in middles):
+            col_x.insert(k, (a, b))
+            old = [j if j < k else j + 1 for j in old]
     extra = len(col_x) - len(table.col_x)
-    if any(not any(a <= (s.x0 + s.x1) / 2 <= b for a, b in col_x) for ln in lines for s in ln.segments):
+    if any(not any(a <= m <= b for a, b in col_x) for m in middles):
         return False
     if table.header_row is not None and not holds_amount(table.header_row) and ratio(
             normalize_key(" ".join(ln.text for ln in lines)), normalize_key(" ".join(table.columns))
@@ -1104,10 +1112,15 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     if sum(c is not None for c in cells) < 2:
         return False
     if extra:
-        table.col_x = col_x
-        table.col_text = table.col_text + [None] * extra
+        texts: list[tuple[float, float] | None] = [None] * len(col_x)
+        for j, k in enumerate(old):
+            texts[k] = table.col_text[j] if j < len(table.col_text) else None
+        table.col_x, table.col_text = col_x, texts
         for r in [*table.rows, *([table.header_row] if table.header_row else [])]:
-            r.cells = r.cells + [None] * extra
+            moved: list[Cell | None] = [None] * len(col_x)
+            for j, k in enumerate(old):
+                moved[k] = r.cells[j]
+            r.cells = moved
     table.rows[:0] = header_rows(table)
     if cut_row:
         table.rows.insert(0, Row([_cell(cut_row, c, page) for c in range(len(table.col_x))], page.number))

@@ -2,8 +2,10 @@
 a page holding nothing but the rows of a table's later columns (tune seed 777, weasyprint-doc-002: a "casesamling"
 list whose pages of municipalities alone cut it into three tables), a row's label moved on to the next page with
 its values left behind, the rest of a row's cells opening the next page, a row's first lines left at the foot
-under its label moved on (tune seed 781, weasyprint-doc-001), and a numbered heading set a little larger than the
-cells parting two tables (tune seed 785, chromium-doc-003). Each test draws a small PDF with ReportLab's canvas."""
+under its label moved on (tune seed 781, weasyprint-doc-001), a numbered heading set a little larger than the
+cells parting two tables (tune seed 785, chromium-doc-003), and a header left at a page's foot over a body that
+leaves a middle column empty (tune seed 785, weasyprint-doc-003). Each test draws a small PDF with ReportLab's
+canvas."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -301,3 +303,48 @@ def test_a_numbered_heading_set_a_little_larger_parts_two_tables(tmp_path):
     assert [len(t.rows) for t in tables] == [1, 3]
     assert all("Hvem" not in (c.text if c else "") for t in tables for r in t.rows for c in r.cells)
 
+
+# ---- a header left at a page's foot over a body that leaves a middle column empty -------------------------------
+
+YEAR_EDGES = [LEFT + 2.5, LEFT + 175, LEFT + 290, LEFT + 325, LEFT + 360, LEFT + 395]  # text starts; years end at +35
+YEAR_BODY = [["Indtægt ved identifikation af borgere", "3210 – Udsatte Voksne", "", "-1.500", "-2.000"],
+             ["Identifikation af borgere på private tilbud", "3210 – Udsatte voksne", "", "-1.500", "-2.000"],
+             ["Varige ændringer totalt, service", "", "", "-3.000", "-4.000"]]
+
+
+def _header_left_at_foot_pdf(path: Path) -> Path:
+    """Tabel 2's caption and header (wrapped in two lines) end page 1 at its foot; its body opens page 2 and leaves
+    the first year's column empty in every row (the shading of its total row, drawn cell by cell, still shows
+    where that column is)."""
+    first, second = Sheet(), Sheet()
+    for k, line in enumerate(PROSE):
+        first.text(LEFT, 700 + 12 * k, line, size=10.0)
+    first.text(LEFT, 750, "Tabel 2. Varige ændringer, service", bold=True, size=9.5)
+    heads = ["1.000 kr. 2023 p/l", "Bevilling,", "2022", "2023", "2024"]
+    for k, text in enumerate(heads):
+        (first.text(YEAR_EDGES[k], 766, text, bold=True) if k < 2
+         else first.text_right(YEAR_EDGES[k] + 35, 766, text, bold=True))
+    first.text(YEAR_EDGES[1], 778, "profitcenter", bold=True)
+    y = 72.0
+    cells = [YEAR_EDGES[0] - 4, *(x - 4 for x in YEAR_EDGES[1:]), YEAR_EDGES[-1] + 39]
+    for row in YEAR_BODY:
+        if row is YEAR_BODY[-1]:  # the total row shaded cell by cell, as a browser shades it
+            for a, b in zip(cells, cells[1:], strict=False):
+                second.fill(a, y - 10, b, y + 4)
+        for k, text in enumerate(row):
+            if text:
+                (second.text(YEAR_EDGES[k], y, text) if k < 2 else second.text_right(YEAR_EDGES[k] + 35, y, text))
+        y += 18
+    for k, line in enumerate(PROSE):
+        second.text(LEFT, y + 20 + 12 * k, line, size=10.0)
+    return write_pdf([first, second], path)
+
+
+def test_a_header_left_at_the_foot_heads_a_column_its_body_leaves_empty(tmp_path):
+    """The header left at a page's foot heads the body opening the next page also where a header cell falls
+    between two of the body's columns (a column every row there leaves empty): the column is put back, empty."""
+    tables = extract_tables(_header_left_at_foot_pdf(tmp_path / "empty_column.pdf"))
+    t = tables[0]
+    assert t.caption == "Tabel 2. Varige ændringer, service"
+    assert t.columns == ["1.000 kr. 2023 p/l", "Bevilling, profitcenter", "2022", "2023", "2024"]
+    assert _rows(t) == YEAR_BODY
