@@ -668,8 +668,9 @@ def text_span(page: PageLayout) -> tuple[float, float]:
 def _is_section_heading(line: TextLine, current: list[TextLine], framed: bool = False) -> bool:
     """Given a line, the lines of the table so far and whether the line sits in ruled rows, return whether it is a
     numbered section heading ("10. Hvem er hørt?") that ends the table: one segment (outside ruled rows, also its
-    number set apart and one segment), set in bold or larger than the table's text, if only a little (a
-    numbered row label, "1.6. Fællesskabspulje ...", is set like the rows around it)."""
+    number set apart and one segment), set in bold or larger than the table's text by a title's slack (a print scaled
+    to the page sets 8.4 pt over 8 pt cells; a numbered row label, "1.6.
+    Fællesskabspulje ...", is set like the rows around it)."""
     if not NUMBERED_HEADING.match(line.text) or not (len(line.segments) == 1 or (
             not framed and len(line.segments) == 2 and SECTION_NUMBER.match(line.segments[0].text))):
         return False  # one run of words, or outside ruled rows the number set apart from it (monospaced fonts)
@@ -778,8 +779,12 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             multi = max(multi, _spread_bands(current, current_frame))
         if current and (multi >= MIN_TABLE_LINES or (current_frame and framed_rows >= 2 and multi >= 1)):
             regions.extend(split_inner_tables(Region(page, current, current_frame)))
-        elif (current and multi == 1 and open_top and not regions
-              and nothing_above(page.lines, current[0].top)):
+        elif current and multi == 1 and open_top and not regions and (
+                nothing_above(page.lines, current[0].top) or (atop := _label_atop(page.lines, current))):
+            # (with the lines of its label cell above it, when they read as a caption: the label of the table's
+            # last row on the page before, whose other cells stayed there)
+            if not nothing_above(page.lines, current[0].top):
+                current = atop + current
             regions.append(Region(page, current, current_frame, fragment=True))
         current, current_frame, pending = [], None, []
 
@@ -884,6 +889,13 @@ def _row_cut_above(lines: list[TextLine], frame: Frame, frames: list[Frame]) -> 
     inside = [ln for ln in lines if _frame_of(ln, frames) is frame]
     above = [ln for ln in lines if (ln.top + ln.bottom) / 2 < frame.top]
     return lines_atop(lines, above, inside, one_cell=True)
+
+
+def _label_atop(lines: list[TextLine], current: list[TextLine]) -> list[TextLine]:
+    """Given a page's lines and the lines of a region, return the lines above the region when they are the first of
+    the page and the lines of one first-column cell (`lines_atop`), else []."""
+    above = [ln for ln in lines if ln.bottom <= current[0].top]
+    return lines_atop(lines, above, current, one_cell=True)
 
 
 def lines_atop(lines: list[TextLine], above: list[TextLine], table: list[TextLine], one_cell: bool) -> list[TextLine]:
