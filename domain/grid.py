@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # pandas is imported only where a frame or a pandas scalar is met (start-up of every process)
-    import pandas as pd
+import pandas as pd  # imported at start-up on purpose: the forkserver preloads it for every worker it forks
 
 
 @dataclass(frozen=True)
@@ -66,8 +64,6 @@ def _opt(v):
         return v
     if kind is float:
         return None if v != v else v  # NaN
-    import pandas as pd
-
     try:
         if pd.isna(v):
             return None

@@ -9,7 +9,7 @@ from rapidfuzz.fuzz import ratio
 from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token
 from extractors.linecells import LineCells, cell_text, label_text, open_end, starts_lower
 from extractors.model import Cell, Row, Table
-from extractors.regions import HEADER_LINE_GAP_FACTOR, MARK, TIGHT_LINE_GAP, YEAR_TOKEN, Region
+from extractors.regions import HEADER_LINE_GAP_FACTOR, MARK, TIGHT_LINE_GAP, YEAR_TOKEN, Region, nothing_above
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.wraps import (
     NO_WRAPPING,
@@ -727,10 +727,45 @@ def _right_edge(region: Region) -> float:
     return max([region.x1, *ends])
 
 
+def _padded_above(lcs: list[LineCells], j: int, wrap: float | None) -> bool:
+    """Given distributed lines, one of them and the wrapped-line gap, return whether the line is set off from the
+    line above by a row's padding (wider than a wrapped line's gap by `ROW_PADDING_MIN` and `LABEL_PADDING_SHARE`
+    of the font size)."""
+    size = lcs[j].line.size
+    return wrap is not None and lcs[j].line.top - lcs[j - 1].line.bottom >= wrap + max(
+        ROW_PADDING_MIN, LABEL_PADDING_SHARE * size)
+
+
+def _cut_runs(region: Region, lcs: list[LineCells], label_col: int) -> tuple[int, int]:
+    """Given a region and its distributed lines, return how many of its first and of its last lines are a row the
+    page break cut, apart from the rows next to them: under nothing printed above on the page, plain lines with no
+    label set off by a row's padding above the first line with one (the rest of the cells of the last row on the
+    page before: they are not the wrapped top of this row's cells); over nothing printed below, lines with no label
+    in two columns or more, the last of them set off by a row's padding from the line above (the first lines of a
+    row whose label went on to the next page: they are not the wrapped end of the row above)."""
+    labelled = [i for i, lc in enumerate(lcs) if label_col in lc.cells]
+    if not labelled:
+        return 0, 0
+    wrap = _wrap_gap(lcs)
+    page = region.page
+    first, last = labelled[0], labelled[-1] + 1
+    lead = first if (0 < first and nothing_above(page.lines, region.top)
+                     and not any(lc.line.bold for lc in lcs[:first]) and _padded_above(lcs, first, wrap)) else 0
+    start = max((j for j in range(last, len(lcs)) if _padded_above(lcs, j, wrap)), default=len(lcs))
+    tail = len(lcs) - start if (start < len(lcs) and not any(ln.top >= region.bottom for ln in page.lines)
+                                and len({c for lc in lcs[start:] for c in lc.cells}) >= 2) else 0
+    return lead, tail
+
+
 def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[float],
-               settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[list[LineCells]]:
+               settings: ExtractionSettings = DEFAULT_SETTINGS, cut: bool = True) -> list[list[LineCells]]:
     """Given a region's distributed lines and its column separators, return its rows (lists of lines), header
-    lines included."""
+    lines included; with `cut`, the lines at either end that are a row the page break cut are a row of their own
+    (`_cut_runs`)."""
+    lead, tail = _cut_runs(region, lcs, label_col) if cut else (0, 0)
+    if lead or tail:
+        inner = group_rows(region, lcs[lead:len(lcs) - tail], label_col, seps, settings, cut=False)
+        return ([lcs[:lead]] if lead else []) + inner + ([lcs[len(lcs) - tail:]] if tail else [])
     edges = [region.x0, *seps, _right_edge(region)]
     widths = column_widths(lcs, edges)
     rules = _row_rules(region, settings)
@@ -1098,10 +1133,18 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     amounts, or any row that does not repeat the lines), the header lines left at the foot of the page before and
     that page, make them the table's header when each of their cells falls in one of its columns or right of its
     last one (columns the body leaves empty on its page: they are added, empty); plain lines under a bold header
-    there are its first row. The table then starts on that page. Return whether it did."""
-    col_x = _columns_right_of(table, lines)
+    there are its first row; a cell that falls between two of its columns heads a column its body leaves empty on
+    its page (dropped there: it is put back, empty). The table then starts on that page. Return whether it did."""
+    col_x = list(_columns_right_of(table, lines))
+    old = list(range(len(table.col_x)))  # where each of the table's columns goes among col_x
+    middles = [(s.x0 + s.x1) / 2 for ln in lines for s in ln.segments]
+    for k in range(len(table.col_x) - 1, 0, -1):  # a column its body leaves empty on its page, between two others
+        a, b = col_x[k - 1][1], col_x[k][0]
+        if any(a < m < b for m in middles):
+            col_x.insert(k, (a, b))
+            old = [j if j < k else j + 1 for j in old]
     extra = len(col_x) - len(table.col_x)
-    if any(not any(a <= (s.x0 + s.x1) / 2 <= b for a, b in col_x) for ln in lines for s in ln.segments):
+    if any(not any(a <= m <= b for a, b in col_x) for m in middles):
         return False
     if table.header_row is not None and not holds_amount(table.header_row) and ratio(
             normalize_key(" ".join(ln.text for ln in lines)), normalize_key(" ".join(table.columns))
@@ -1122,10 +1165,15 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     if sum(c is not None for c in cells) < 2:
         return False
     if extra:
-        table.col_x = col_x
-        table.col_text = table.col_text + [None] * extra
+        texts: list[tuple[float, float] | None] = [None] * len(col_x)
+        for j, k in enumerate(old):
+            texts[k] = table.col_text[j] if j < len(table.col_text) else None
+        table.col_x, table.col_text = col_x, texts
         for r in [*table.rows, *([table.header_row] if table.header_row else [])]:
-            r.cells = r.cells + [None] * extra
+            moved: list[Cell | None] = [None] * len(col_x)
+            for j, k in enumerate(old):
+                moved[k] = r.cells[j]
+            r.cells = moved
     table.rows[:0] = header_rows(table)
     if cut_row:
         table.rows.insert(0, Row([_cell(cut_row, c, page) for c in range(len(table.col_x))], page.number))
@@ -1136,3 +1184,51 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     table.page = page.number
     table.bbox = (min(ln.x0 for ln in foot), foot[0].top, max(ln.x1 for ln in foot), foot[-1].bottom)
     return True
+
+
+COLUMN_PAGE_FLUSH = 2.0  # a line on a page of later columns starts (or ends) this close to that column's text
+COLUMN_PAGE_MIN_LINES = 2  # ... and there are at least this many such lines (or they end where a region starts)
+
+
+def column_page(page: PageLayout, table: Table, label_col: int, stop: float) -> tuple[Table, list[TextLine]] | None:
+    """Given a page opening under a table the page break cut (the table on the page before ends at its foot), that
+    table, its label column and where the page's first table region starts (or its foot), return the page's
+    opening lines as a continuation of the table, with those lines, when they are text set only in the table's
+    later columns (a page of the rows under one long label: the label on the page before, a "Kommune" column
+    going on), each of their runs starting or ending flush with the text of one column right of the label column,
+    none an amount, running on to that region or the page's foot. None when the page does not open so (or the lines
+    are too few to tell: one line only right above the region, which left it out)."""
+    if not table.col_x or len(table.col_text) != len(table.col_x) or label_col >= len(table.col_x) - 1:
+        return None
+    later = [(k, t) for k, t in enumerate(table.col_text) if k > label_col and t is not None]
+    lines: list[TextLine] = []
+    for ln in page.lines:
+        if ln.top >= stop:
+            break
+        if not all(any(abs(s.x0 - t[0]) <= COLUMN_PAGE_FLUSH or abs(s.x1 - t[1]) <= COLUMN_PAGE_FLUSH
+                       for _, t in later) and parse_danish(s.text).kind not in AMOUNT_KINDS + NUMERIC_KINDS
+                   for s in ln.segments):
+            break
+        lines.append(ln)
+    below = page.lines[len(lines)] if len(lines) < len(page.lines) else None
+    if (below is not None and below.top < stop) or len(lines) < (1 if below is not None else COLUMN_PAGE_MIN_LINES):
+        return None  # (they run on to the page's first table region or its foot; one line will do right above
+        # the region: the region left it out)
+    seps = [b for _, b in table.col_x[:-1]]
+    lcs = assign_cells(lines, seps)
+    if any(c <= label_col for lc in lcs for c in lc.cells):
+        return None
+    rules = sorted(r.pos for r in page.hrules)
+    rows: list[list[LineCells]] = []
+    for lc in lcs:
+        above = rows[-1][-1].line if rows else None
+        if above is None or lc.line.top - above.bottom > TIGHT_LINE_GAP * max(lc.line.size, 1.0) or any(
+                above.bottom < y < lc.line.top for y in rules):
+            rows.append([lc])
+        else:
+            rows.append(rows.pop() + [lc])
+    n = len(table.col_x)
+    body = [Row([_cell(r, c, page) for c in range(n)], page.number) for r in rows]
+    bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
+    return Table(page=page.number, last_page=page.number, columns=list(table.columns), rows=body, bbox=bbox,
+                 col_x=list(table.col_x), col_text=list(table.col_text)), lines

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.layout import PageLayout, Rule, TextLine, is_number_token
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
@@ -39,6 +39,7 @@ GAP_BAND_PADDING_FACTOR = 2.0  # a band between two rules with an empty stretch 
 GAP_BAND_SIZE_FACTOR = 1.0  # padding and this many of its font sizes tall, before no line of cells, is not a row
 CENTRED_SLACK = 0.25  # text in a band at most this many font sizes lower than centred is set centred (a row)
 CENTRED_ROW_EXTRA = 0.75  # ... when the space over it beyond the cells' padding is less than this many font sizes
+FOOTNOTE_RULE_SHARE = 0.4  # a footnote rule is at most this share of the text width long
 HEADING_GAP_LINES = 2.0  # an empty stretch this many of the rows' font sizes tall above a heading parts tables
 SIDE_BY_SIDE_SHARE = 0.25  # two lines overlapping by this share of the later one's height are set side by side
 CUT_ROW_GAP_FACTOR = 2.0  # a cut row opening a page is followed by its table's body at most this many region gaps
@@ -671,8 +672,9 @@ def text_span(page: PageLayout) -> tuple[float, float]:
 def _is_section_heading(line: TextLine, current: list[TextLine], framed: bool = False) -> bool:
     """Given a line, the lines of the table so far and whether the line sits in ruled rows, return whether it is a
     numbered section heading ("10. Hvem er hørt?") that ends the table: one segment (outside ruled rows, also its
-    number set apart and one segment), set in bold or larger than the table's text, if only a little (a
-    numbered row label, "1.6. Fællesskabspulje ...", is set like the rows around it)."""
+    number set apart and one segment), set in bold or larger than the table's text by a title's slack (a print scaled
+    to the page sets 8.4 pt over 8 pt cells; a numbered row label, "1.6.
+    Fællesskabspulje ...", is set like the rows around it)."""
     if not NUMBERED_HEADING.match(line.text) or not (len(line.segments) == 1 or (
             not framed and len(line.segments) == 2 and SECTION_NUMBER.match(line.segments[0].text))):
         return False  # one run of words, or outside ruled rows the number set apart from it (monospaced fonts)
@@ -696,6 +698,17 @@ def _set_larger(line: TextLine, current: list[TextLine]) -> bool:
     """Given a line and the lines of the table so far, return whether it is set clearly larger than the table's
     text (a heading after the table, not a row of it)."""
     return line.size > _text_size(current, line) + FRAME_TEXT_SIZE_SLACK
+
+
+def _caption_goes_on(caption: TextLine, line: TextLine) -> bool:
+    """Given a caption's line and the line under it, return whether that line goes on with the caption: set in its
+    size and weight, as tight under it as a wrapped line, and indented to where a word of the caption after its
+    number starts (a caption's hanging indent: "Table 4: Number of students in" / "educational institutions in
+    2000, 2002 and 2004", the second line starting under "Number")."""
+    starts = [w.x0 for w in caption.words[1:]]
+    return (abs(line.size - caption.size) <= SAME_SIZE and line.bold == caption.bold
+            and line.top - caption.bottom <= TIGHT_LINE_GAP * max(caption.size, 1.0)
+            and line.x0 > caption.x0 + INDENT_TOLERANCE and any(abs(line.x0 - x) <= COLUMN_FLUSH for x in starts))
 
 
 def _note_under(line: TextLine, current: list[TextLine], after: list[TextLine],
@@ -749,6 +762,26 @@ def _union(a: Frame, b: Frame) -> Frame:
     return Frame(min(a.x0, b.x0), max(a.x1, b.x1), sorted(set(a.rules) | set(b.rules)))
 
 
+def footnote_rule(page: PageLayout, left: float, right: float) -> float | None:
+    """Given a page and its text margins, return the y of the rule that sets off its footnotes, or None: a short
+    rule (at most FOOTNOTE_RULE_SHARE of the text width) from the left margin, no rule below it within the margins
+    (a narrow table's rules), all lines below it (one or more) set smaller than the page's text above it, none of
+    them beside or crossing the rule."""
+    for r in page.hrules:
+        below = [ln for ln in page.lines if ln.top >= r.pos]
+        above = [ln for ln in page.lines if ln.bottom <= r.pos]
+        if (abs(r.start - left) > PROSE_INDENT_TOLERANCE or r.end - r.start > FOOTNOTE_RULE_SHARE * (right - left)
+                or not below or not above or any(ln.top < r.pos < ln.bottom for ln in page.lines)
+                or any(x.pos > r.pos + 1.0 for x in page.hrules)
+                or any(v.end > r.pos + 1.0 and left - INDENT_TOLERANCE <= v.pos <= right + INDENT_TOLERANCE
+                       for v in page.vrules)):
+            continue
+        sizes = sorted(ln.size for ln in above)
+        if max(ln.size for ln in below) < sizes[len(sizes) // 2] - SAME_SIZE:
+            return r.pos
+    return None
+
+
 def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTINGS, open_top: bool = False
                  ) -> list[Region]:
     """Given a page (running lines removed), return its table regions top to bottom.
@@ -758,6 +791,9 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
     the one row under that header, that the page break moved on (a row's cells and its wrapped lines)."""
     left, right = text_span(page)
     prose_right = left + settings.prose_right_share * (right - left)
+    foot = footnote_rule(page, left, right)
+    if foot is not None:  # the footnotes under it are no table
+        page = replace(page, lines=[ln for ln in page.lines if ln.top < foot])
     frames = find_frames(page.hrules, page.lines, left, prose_right)
     regions: list[Region] = []
     current: list[TextLine] = []
@@ -781,14 +817,20 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             multi = max(multi, _spread_bands(current, current_frame))
         if current and (multi >= MIN_TABLE_LINES or (current_frame and framed_rows >= 2 and multi >= 1)):
             regions.extend(split_inner_tables(Region(page, current, current_frame)))
-        elif (current and multi == 1 and open_top and not regions
-              and nothing_above(page.lines, current[0].top)):
+        elif current and multi == 1 and open_top and not regions and (
+                nothing_above(page.lines, current[0].top) or (atop := _label_atop(page.lines, current))):
+            # (with the lines of its label cell above it, when they read as a caption: the label of the table's
+            # last row on the page before, whose other cells stayed there)
+            if not nothing_above(page.lines, current[0].top):
+                current = atop + current
             regions.append(Region(page, current, current_frame, fragment=True))
         current, current_frame, pending = [], None, []
 
     notes: TextLine | None = None  # the last line of the notes under a table (set smaller than its cells)
+    notes_below = 0.0  # ... which are set smaller than this
+    caption: TextLine | None = None  # the last line of a caption just read
     for k, ln in enumerate(page.lines):
-        if notes is not None and (abs(ln.size - notes.size) > SAME_SIZE
+        if notes is not None and (ln.size >= notes_below
                                   or ln.top - notes.bottom > settings.region_gap_factor * max(ln.size, 6.0)):
             notes = None
         if notes is not None:
@@ -797,6 +839,10 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         frame = _frame_of(ln, frames)
         prev = (pending or current or [None])[-1]
         gap_ok = prev is not None and ln.top - prev.bottom <= settings.region_gap_factor * max(ln.size, 6.0)
+        if caption is not None and _caption_goes_on(caption, ln):
+            caption = ln
+            continue
+        caption = ln if is_caption(ln) else None
         if (is_caption(ln) or _is_section_heading(ln, current, frame is not None)
                 or (frame is None and _is_heading(ln, current))):
             close()
@@ -832,10 +878,11 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
                 and not (note := _note_under(ln, current, page.lines[k + 1:], settings))
                 and current_frame.x0 - INDENT_TOLERANCE <= ln.x0 and ln.x1 <= current_frame.x1 + INDENT_TOLERANCE):
             # a table whose last rule is not its end (rules above totals only): rows after it go on, set like them
+            limit = _text_size(current, ln) - FRAME_TEXT_SIZE_SLACK
             close()
             prev, gap_ok = None, False
-            if note:  # the notes under the table are no table either
-                notes = ln
+            if note:  # the notes under the table, set smaller than its cells, are no table either
+                notes, notes_below = ln, limit
                 continue
         # a line set beside the one before it (cells of one row on different baselines) is a line of cells too
         beside = prev is not None and _side_by_side(ln, prev) and (bool(current) or (
@@ -915,6 +962,13 @@ def _row_cut_above(lines: list[TextLine], frame: Frame, frames: list[Frame]) -> 
     return lines_atop(lines, above, inside, one_cell=True)
 
 
+def _label_atop(lines: list[TextLine], current: list[TextLine]) -> list[TextLine]:
+    """Given a page's lines and the lines of a region, return the lines above the region when they are the first of
+    the page and the lines of one first-column cell (`lines_atop`), else []."""
+    above = [ln for ln in lines if ln.bottom <= current[0].top]
+    return lines_atop(lines, above, current, one_cell=True)
+
+
 def lines_atop(lines: list[TextLine], above: list[TextLine], table: list[TextLine], one_cell: bool) -> list[TextLine]:
     """Given a page's lines, the ones above a table's lines and the table's lines, return the lines above when they
     are the first of the page and each one run of words set in the size of the table's cells, starting where the
@@ -946,8 +1000,9 @@ def trailing_header(page: PageLayout, regions: list[Region], settings: Extractio
     left, right = text_span(page)
     prose_right = left + settings.prose_right_share * (right - left)
     below = regions[-1].bottom if regions else float("-inf")
+    foot = footnote_rule(page, left, right)
     out: list[TextLine] = []
-    for ln in reversed([ln for ln in page.lines if ln.top > below]):
+    for ln in reversed([ln for ln in page.lines if ln.top > below and (foot is None or ln.top < foot)]):
         gap = out[0].top - ln.bottom if out else 0.0
         # lone lines under a header of several cells, a row's height below it, are its first (section) rows
         first_rows = is_multi(ln) and not any(is_multi(x) for x in out) and gap <= FOOT_ROW_GAP_FACTOR * ln.size

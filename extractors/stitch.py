@@ -126,7 +126,8 @@ def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
     before left empty (a row broken so that its label and short cells fell before the break, the rest of its
     cells after it), a label (with any cells) under values printed without it (a row broken so that its
     middle-set values fell before the break and its label after it) that fills only cells the row before left
-    empty, or text cells that each go on from the one above (`_runs_on`: a label, or a label and a long
+    empty or whose cells that both fill go on from the ones above (their first lines before the break), or text
+    cells that each go on from the one above (`_runs_on`: a label, or a label and a long
     description, broken over the page)."""
     values = [c for i, c in enumerate(row.cells) if c is not None and i != label_col]
     label = row.cells[label_col].text if row.cells[label_col] else ""
@@ -135,17 +136,20 @@ def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
     disjoint = not any(a is not None and b is not None for a, b in zip(prev.cells, row.cells, strict=True))
     return (not values and bool(label) and (prev_label.endswith("-") or label[:1].islower())) or (
         bool(values) and not label and bool(prev_label) and (not prev_values or disjoint)) or (
-        bool(label) and not prev_label and bool(prev_values) and disjoint) or _runs_on(prev, row)
+        bool(label) and not prev_label and bool(prev_values) and (disjoint or _runs_on(prev, row, shared=True))) or (
+        _runs_on(prev, row))
 
 
-def _runs_on(prev: Row, row: Row) -> bool:
+def _runs_on(prev: Row, row: Row, shared: bool = False) -> bool:
     """Given the last row before a page break and the first after it, return whether every cell the second fills
     goes on from the text cell above it: the row before fills that cell with text too, neither is an amount, and
     the lower one starts in lowercase or with an opening bracket ("(Beskæftigelse)"), is a year (under text:
     "Dækket ved forhandlinger om budget" / "2025") or the upper one ends open (a hyphen, a comma, "og"): the lines
     of one row's cells, set to the top and broken over the page ("Flere borgere rehabiliteres i en sådan" /
-    "grad, at ...", "Ikke" / "relevant"). An entry of its own starts like one, however its label is set."""
-    pairs = [(a, b) for a, b in zip(prev.cells, row.cells, strict=True) if b is not None]
+    "grad, at ...", "Ikke" / "relevant"). An entry of its own starts like one, however its label is set. With
+    `shared`, only the cells both rows fill are looked at (a row cut under its label: the lines of its cells that
+    fitted before the break, its label and the rest after it)."""
+    pairs = [(a, b) for a, b in zip(prev.cells, row.cells, strict=True) if b is not None and (a or not shared)]
     return bool(pairs) and all(
         a is not None and any(ch.isalpha() for ch in a.text) and not _is_amount(a.text)
         and (YEAR_TOKEN.match(b.text.strip()) or (not _is_amount(b.text) and (
@@ -159,18 +163,23 @@ def _is_amount(text: str) -> bool:
 
 def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float, bottom_share: float,
            first_on_page: set[int], last_on_page: set[int], opens_page: set[int] | None = None,
-           ends_page: set[int] | None = None) -> list[Table]:
+           ends_page: set[int] | None = None, carried: set[int] | None = None) -> list[Table]:
     """Given tables in document order, merge each continuation (next page, near its top or with nothing above it,
     no caption of its own, matching columns) into the table it continues (which ends near the bottom of its page
     or with nothing below it: a tall row may have moved on to the next page).
 
-    `opens_page` / `ends_page` hold the indices of tables with no text above / below them on their page."""
+    `opens_page` / `ends_page` hold the indices of tables with no text above / below them on their page.
+    `carried` holds those of the lines opening a page in the later columns of the table before (`column_page`): once
+    stitched, a table right under them on their page goes on from them as from the foot of the page before."""
     out: list[Table] = []
-    opens_page, ends_page = opens_page or set(), ends_page or set()
+    opens_page, ends_page, carried = opens_page or set(), ends_page or set(), carried or set()
     ends_prev = False
+    stitched = False  # the table before was stitched onto the one before it
     for i, t in enumerate(tables):
         prev = out[-1] if out else None
-        if (prev is not None and i in first_on_page and (i - 1) in last_on_page and t.page == prev.last_page + 1
+        under_carried = stitched and (i - 1) in carried and prev is not None and t.page == prev.last_page
+        if (prev is not None and (under_carried or (
+                i in first_on_page and (i - 1) in last_on_page and t.page == prev.last_page + 1))
                 and (t.caption is None or t.caption == prev.caption) and t.bbox
                 and (t.bbox[1] <= top_share * page_heights[t.page] or i in opens_page)
                 and (prev.bbox_last_bottom >= bottom_share * page_heights[prev.last_page] or ends_prev)):
@@ -187,7 +196,9 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 prev.last_page = t.page
                 prev.bbox_last_bottom = t.bbox[3]
                 ends_prev = i in ends_page
+                stitched = True
                 continue
+        stitched = False
         t.bbox_last_bottom = t.bbox_last_bottom or (t.bbox[3] if t.bbox else 0.0)
         ends_prev = i in ends_page
         out.append(t)

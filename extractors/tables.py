@@ -10,7 +10,7 @@ import pdfplumber
 
 from extractors.charts import is_axis_scale
 from extractors.context import Field, Heading, caption_above, field_of, heading_of, is_caption_text
-from extractors.grid import adopt_header, build_table
+from extractors.grid import adopt_header, build_table, column_page
 from extractors.groups import join_group_labels
 from extractors.layout import PageLayout, read_page
 from extractors.margins import strip_running_blocks, strip_running_lines
@@ -19,7 +19,7 @@ from extractors.panes import page_regions
 from extractors.prescan import scan_document
 from extractors.regions import Region, lines_atop, nothing_above, trailing_header
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
-from extractors.stitch import stitch
+from extractors.stitch import label_column, stitch
 from normalizers.price_level import find_pl_year
 from normalizers.units import find_unit
 
@@ -139,6 +139,8 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     foot: tuple[PageLayout, list] | None = None  # a header left alone at the foot of the page before
     open_end = False  # the page before ends in a table or a header left at its foot
     provisional: set[int] = set()  # ids of tables read from a page's opening fragment: kept only once stitched
+    carried_at: set[int] = set()  # indices of tables read from a page of later columns with a table right under
+    labels: dict[int, int] = {}  # label column of each table read from a page of later columns (it has none)
     for page in pages:
         regions, panes = ([], set()) if page.text_only else page_regions(page, settings, open_top=open_end)
         if foot is not None and foot[0].number == page.number - 1 and regions:
@@ -147,6 +149,19 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             above = [ln for ln in page.lines if ln.bottom <= regions[0].top]
             regions[0].lines[:0] = lines_atop(page.lines, above, regions[0].lines, one_cell=False)
         built = []
+        carried: list = []  # the lines of a page of the later columns of the table the page break cut
+        if open_end and foot is None and tables and tables[-1].page == page.number - 1 and not page.text_only:
+            prev = tables[-1]
+            label = labels.get(id(prev), label_column(prev))
+            found = column_page(page, prev, label, regions[0].top if regions else float("inf"))
+            if found is not None:
+                cont, carried = found
+                labels[id(cont)] = label
+                provisional.add(id(cont))
+                opens_page.add(len(tables))
+                if not regions and not any(ln.top > carried[-1].bottom for ln in page.lines):
+                    ends_page.add(len(tables))
+                tables.append(cont)
         for k, r in enumerate(regions):
             # the region opening a page under a table the page break cut: also its one row reading as a header
             cut = open_end and k == 0 and nothing_above(page.lines, r.top)
@@ -156,7 +171,8 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
                     provisional.add(id(t))
         # a header alone at the page foot may have made a region of its own that holds no table
         tail = [] if page.text_only else trailing_header(page, [r for r, _ in built], settings)
-        inside = {id(ln) for r in regions for ln in r.lines} | {id(ln) for ln in tail} | panes
+        inside = ({id(ln) for r in regions for ln in r.lines} | {id(ln) for ln in tail} | panes
+                  | {id(ln) for ln in carried})
         for k, ln in enumerate(page.lines):
             if id(ln) in inside:
                 continue
@@ -164,7 +180,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
                 headings.append(Heading(page.number, h.top, h.text, h.is_title))
             if (h is None or not h.is_title) and (f := field_of(ln, page.lines[k + 1:k + 2])) is not None:
                 fields.append(Field(page.number, f.top, f.label, f.value))
-        start = len(tables)
+        start = len(tables) - bool(carried)
         for r, t in built:
             t.caption = caption_above(page.lines, r, settings.caption_lookup_lines)
             if nothing_above(page.lines, r.top):
@@ -179,6 +195,11 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             if not any(ln.top >= r.bottom for ln in page.lines):
                 ends_page.add(len(tables))
             tables.append(t)
+        if carried and built and not any(carried[-1].bottom < ln.top < built[0][0].top for ln in page.lines):
+            # a table right under the lines carried on may go on from them
+            carried_at.add(start)
+            ends_page.add(start)
+            opens_page.add(start + 1)
         if len(tables) > start:
             first_on_page.add(start)
             last_on_page.add(len(tables) - 1)
@@ -188,7 +209,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             or tables[-1].bbox is not None and tables[-1].bbox[3] >= settings.continuation_bottom_share * page.height))
     heights = {p.number: p.height for p in pages}
     tables = stitch(tables, heights, settings.continuation_top_share, settings.continuation_bottom_share,
-                    first_on_page, last_on_page, opens_page, ends_page)
+                    first_on_page, last_on_page, opens_page, ends_page, carried_at)
     # a page's opening fragment that continues no table is no table (a header read alone, a stray line of cells)
     tables = [t for t in tables if id(t) not in provisional]
     # context after stitching: a continuation that repeats its "Tabel 1" caption is not a second Tabel 1

@@ -278,3 +278,68 @@ def test_a_row_of_round_steps_in_the_tables_columns_is_a_row(tmp_path: Path) -> 
     cell_borders(sheet, edges, set_rows(sheet, edges, body, 100, bold_rows=frozenset({0}), numeric_from=1))
     tables = extract_tables(write_pdf([sheet], tmp_path / "steps.pdf"))
     assert len(tables) == 1 and _rows(tables[0]) == body[1:]
+
+
+def test_a_captions_hanging_line_is_no_header(tmp_path: Path) -> None:
+    """A caption wrapped onto a second line indented under its text ("Table 4: Number of students in" /
+    "educational institutions in 2000, 2002 and 2004"), with a wide space in it, is the caption's, not a header
+    line of the table under it (whose heads are years)."""
+    sheet = Sheet()
+    sheet.text(LEFT, 100, "Table 4:", size=11)
+    sheet.text(LEFT + 50, 100, "Number of students in general upper secondary education and in", size=11)
+    sheet.text(LEFT + 50, 113, "educational institutions in 2000,", size=11)
+    sheet.text(LEFT + 50 + width("educational institutions in 2000,", size=11.0) + 12, 113, "2002 and 2004", size=11)
+    edges = [LEFT + 5, LEFT + 230, LEFT + 300, LEFT + 370, LEFT + 440]
+    body = [["", "2000", "2002", "2004"], ["General upper secondary education", "15 455", "13 951", "12 068"],
+            ["Competence-based qualifications", "35 190", "44 307", "60 152"],
+            ["Polytechnics", "20 527", "20 922", "22 083"]]
+    rows = set_rows(sheet, edges, body, 122, numeric_from=1, size=10.0, lead=12.0)
+    for r in rows:
+        sheet.hline(edges[0], edges[-1], r.bottom)
+    sheet.hline(edges[1], edges[-1], rows[0].top)
+    sheet.text(LEFT, rows[-1].bottom + 10, "*", size=6)
+    sheet.text(LEFT + 4, rows[-1].bottom + 12, "( )   The number of students is counted per course.", size=8)
+    sheet.text(LEFT, rows[-1].bottom + 22, "Source:   Statistics, Educational institutions, 2005.", size=8)
+    tables = extract_tables(write_pdf([sheet], tmp_path / "hanging.pdf"))
+    assert [t.columns for t in tables] == [body[0]]
+    assert _rows(tables[0]) == body[1:]
+
+
+def test_footnotes_under_a_footnote_rule_are_no_table(tmp_path: Path) -> None:
+    """Footnotes under a short rule at the page's foot, set smaller than the text and justified with wide spaces
+    ("14 Estimated   on   the   basis   of ..."), are no table."""
+    sheet = Sheet()
+    y = 100.0
+    for _ in range(8):
+        sheet.text(LEFT, y, "Running text of the paper, set in twelve points over the whole width of the page.",
+                   size=12)
+        y += 19
+    sheet.hline(LEFT, LEFT + 150, y)
+    words = ["14 Estimated", "on", "the", "basis", "of", "the", "central", "bank", "(2009):", "assets", "and"]
+    for line in range(2):
+        x = LEFT + (8 if line == 0 else 0)
+        for k, w in enumerate(words):
+            sheet.text(x, y + 12 + 12 * line, w, size=10)
+            x += width(w, size=10.0) + 12 + 5 * ((k + line) % 3)  # spaces stretched unevenly
+    sheet.text(LEFT + 8, y + 36, "15 The correlation of simulated and reported losses is 0.52.", size=10)
+    assert extract_tables(write_pdf([sheet], tmp_path / "foot.pdf")) == []
+
+
+def test_a_narrow_table_set_small_at_the_pages_foot_is_a_table(tmp_path: Path) -> None:
+    """A narrow table at the foot of a page, its rules short and its cells set smaller than the text above (as a
+    footnote under its rule is), is still a table: a footnote rule has no rule under it."""
+    sheet = Sheet()
+    y = 100.0
+    for _ in range(6):
+        sheet.text(LEFT, y, "Running text of the proposal, set in ten points over the whole width of the page.",
+                   size=10)
+        y += 14
+    sheet.text(LEFT, y + 10, "10. Hvem er hørt?", bold=True, size=10)
+    edges = [LEFT, LEFT + 90, LEFT + 118, LEFT + 140]
+    body = [["", "Ja/Nej", "Dato"], ["Center for Økonomi", "Nej", ""], ["MED-udvalg", "Ja", "1.3"]]
+    rows = set_rows(sheet, edges, body, y + 20, bold_rows=frozenset({0}), numeric_from=1, size=6.5, lead=8.0)
+    for r in rows:
+        sheet.hline(LEFT, edges[-1], r.bottom)
+    sheet.hline(LEFT, edges[-1], rows[0].top)
+    tables = extract_tables(write_pdf([sheet], tmp_path / "narrow.pdf"))
+    assert [_rows(t) for t in tables] == [body[1:]]
