@@ -42,6 +42,9 @@ CENTRED_ROW_EXTRA = 0.75  # ... when the space over it beyond the cells' padding
 FOOTNOTE_RULE_SHARE = 0.4  # a footnote rule is at most this share of the text width long
 HEADING_GAP_LINES = 2.0  # an empty stretch this many of the rows' font sizes tall above a heading parts tables
 SIDE_BY_SIDE_SHARE = 0.25  # two lines overlapping by this share of the later one's height are set side by side
+CUT_ROW_GAP_FACTOR = 2.0  # a cut row opening a page is followed by its table's body at most this many region gaps
+# below it (a tall row's padding: its cells centred on a wrapped remark)
+MIN_ALIGNED_CELLS = 3  # a cut row and the body under it share the start (or end) of at least this many cells
 
 
 @dataclass
@@ -909,7 +912,33 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             continue
         close()
     close(at_foot=True)
+    if open_top and len(regions) >= 2 and _body_under_cut_row(page, regions[0], regions[1], settings):
+        regions[:2] = [Region(page, [*regions[0].lines, *regions[1].lines], regions[0].frame or regions[1].frame)]
     return regions
+
+
+def _body_under_cut_row(page: PageLayout, cut: Region, body: Region, settings: ExtractionSettings) -> bool:
+    """Given a page, its opening fragment (the row of a table the page break cut, `find_regions`), the region under
+    it and the settings, return whether that region is the rest of the same table, set apart only by tall rows'
+    padding: unframed, nothing printed between the two, a gap of at most `CUT_ROW_GAP_FACTOR` region gaps, and the
+    body's first line of cells holds an amount (no header row opens it: a line above it is the rest of a wrapped
+    cell set to the middle of its row, "Ekstra budget afsat ..." over a row's values) and lines up, cell for cell,
+    with the cut row (each cell of the line with fewer starts, ends or is centred where one of the other's is)."""
+    if not cut.fragment or cut.frame is not None or (body.frame is not None and body.frame.top < cut.bottom):
+        return False
+    inside = {id(ln) for ln in (*cut.lines, *body.lines)}
+    if any(cut.bottom < ln.top < body.top and id(ln) not in inside for ln in page.lines):
+        return False
+    first = next((ln for ln in body.lines if is_multi(ln)), None)
+    row = next((ln for ln in cut.lines if is_multi(ln)), None)
+    if first is None or row is None or not _holds_amount(first):
+        return False
+    if body.top - cut.bottom > CUT_ROW_GAP_FACTOR * settings.region_gap_factor * max(first.size, 6.0):
+        return False
+    fewer, more = sorted((row.segments, first.segments), key=len)
+    return len(fewer) >= MIN_ALIGNED_CELLS and all(
+        any(abs(s.x0 - o.x0) <= COLUMN_FLUSH or abs(s.x1 - o.x1) <= COLUMN_FLUSH
+            or abs(s.x0 + s.x1 - o.x0 - o.x1) <= 2 * COLUMN_FLUSH for o in more) for s in fewer)
 
 
 def _side_by_side(line: TextLine, prev: TextLine) -> bool:
