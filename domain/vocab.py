@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from domain.cells import norm
+from domain.cells import PARSE_CACHE, norm
 
 try:  # written in parallel; used when present
     from normalizers import labels as _labels
@@ -35,8 +35,6 @@ _CONFIDENTIAL = re.compile(r"\bFORTROLIG(?:T)?\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\s*(\*+|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*$")
 _BROKEN_HYPHEN = re.compile(r"(?<=\w)- (?=[a-zæøå])")  # "implementerings- omkostninger" -> joined
 _PUNCTUATION = re.compile(r"[^\w\s/-]")
-# Printed texts whose keys and enums are remembered (pure functions of the text, called once per cell).
-KEY_CACHE_SIZE = 1 << 16
 
 
 def key(text: str | None) -> str:
@@ -46,7 +44,7 @@ def key(text: str | None) -> str:
     return _key_of(text if isinstance(text, str) else str(text))
 
 
-@lru_cache(maxsize=KEY_CACHE_SIZE)
+@lru_cache(maxsize=PARSE_CACHE)  # keys and enums are pure functions of the text
 def _key_of(text: str) -> str:
     """Given non-empty printed text, return `key`'s key (cached by text)."""
     s = _BROKEN_HYPHEN.sub("", norm(text))
@@ -75,7 +73,7 @@ def recommendation(text: str | None) -> str | None:
     return _recommendation_of(text if isinstance(text, str) else str(text))
 
 
-@lru_cache(maxsize=KEY_CACHE_SIZE)
+@lru_cache(maxsize=PARSE_CACHE)  # keys and enums are pure functions of the text
 def _recommendation_of(text: str) -> str | None:
     """Given non-empty printed text, return `recommendation`'s enum (cached by text)."""
     k = key(text)

@@ -305,15 +305,20 @@ def test_a_captions_hanging_line_is_no_header(tmp_path: Path) -> None:
     assert _rows(tables[0]) == body[1:]
 
 
+def _running_text(sheet: Sheet, top: float, text: str, *, lines: int, size: float, lead: float) -> float:
+    """Given a sheet, a top, a line of text and how many lines to set at what size and lead, draw them as running
+    text over the page's width and return the top of the line after them."""
+    for k in range(lines):
+        sheet.text(LEFT, top + k * lead, text, size=size)
+    return top + lines * lead
+
+
 def test_footnotes_under_a_footnote_rule_are_no_table(tmp_path: Path) -> None:
     """Footnotes under a short rule at the page's foot, set smaller than the text and justified with wide spaces
     ("14 Estimated   on   the   basis   of ..."), are no table."""
     sheet = Sheet()
-    y = 100.0
-    for _ in range(8):
-        sheet.text(LEFT, y, "Running text of the paper, set in twelve points over the whole width of the page.",
-                   size=12)
-        y += 19
+    y = _running_text(sheet, 100.0, "Running text of the paper, set in twelve points over the whole width of the page.",
+                      lines=8, size=12, lead=19)
     sheet.hline(LEFT, LEFT + 150, y)
     words = ["14 Estimated", "on", "the", "basis", "of", "the", "central", "bank", "(2009):", "assets", "and"]
     for line in range(2):
@@ -329,11 +334,8 @@ def test_a_narrow_table_set_small_at_the_pages_foot_is_a_table(tmp_path: Path) -
     """A narrow table at the foot of a page, its rules short and its cells set smaller than the text above (as a
     footnote under its rule is), is still a table: a footnote rule has no rule under it."""
     sheet = Sheet()
-    y = 100.0
-    for _ in range(6):
-        sheet.text(LEFT, y, "Running text of the proposal, set in ten points over the whole width of the page.",
-                   size=10)
-        y += 14
+    y = _running_text(sheet, 100.0, "Running text of the proposal, set in ten points over the whole width of the page.",
+                      lines=6, size=10, lead=14)
     sheet.text(LEFT, y + 10, "10. Hvem er hørt?", bold=True, size=10)
     edges = [LEFT, LEFT + 90, LEFT + 118, LEFT + 140]
     body = [["", "Ja/Nej", "Dato"], ["Center for Økonomi", "Nej", ""], ["MED-udvalg", "Ja", "1.3"]]
