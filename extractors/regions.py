@@ -337,15 +337,19 @@ def is_list_item(line: TextLine) -> bool:
 
 
 JUSTIFIED_MIN_WORDS = 4  # a justified prose line spreads at least this many words ...
-JUSTIFIED_GAP_SPREAD = 1.0  # ... with gaps equal to within this many points
+JUSTIFIED_GAP_SPREAD = 1.0  # ... with gaps equal to within this many points ...
+JUSTIFIED_VALUE_SHARE = 1 / 3  # ... and at most this share of them numbers or marks ("2020", "–")
 
 
 def is_justified(line: TextLine) -> bool:
     """Given a line, return whether it is a line of justified prose: every word its own segment, the gaps
-    between them all equal (a table's cells are not spaced evenly, and hold numbers, marks or several words)."""
+    between them all equal, words rather than values (a table's cells are not spaced evenly, and hold numbers,
+    marks or several words; a title may quote a year or a dash: "Satspuljer 2020 der kan søges ... – ...")."""
     segs = line.segments
-    if len(segs) < JUSTIFIED_MIN_WORDS or any(len(s.words) > 1 or is_number_token(s.text) or MARK.match(s.text)
-                                              for s in segs[1:]):
+    if len(segs) < JUSTIFIED_MIN_WORDS or any(len(s.words) > 1 for s in segs[1:]):
+        return False
+    values = sum(bool(is_number_token(s.text) or MARK.match(s.text)) for s in segs[1:])
+    if values > JUSTIFIED_VALUE_SHARE * (len(segs) - 1):
         return False
     gaps = [b.x0 - a.x1 for a, b in zip(segs[1:], segs[2:], strict=False)]
     return max(gaps) - min(gaps) <= JUSTIFIED_GAP_SPREAD
