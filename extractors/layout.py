@@ -251,6 +251,13 @@ def _dash_in_text(w: Word, nxt: Word | None, gap: float) -> bool:
             and nxt.x0 - w.x1 < gap and not is_number_token(nxt.text))
 
 
+def _after_comma(prev: Word) -> bool:
+    """Given the first of two adjacent number words, return whether the second goes on from it after a comma: one
+    cell's list ("3170, 6211", "Februar 2024, 2025, 2026") or a decimal comma set apart; a column's amount does not
+    end in a comma. The two then part only as words do, at a segment gap."""
+    return prev.text.endswith(",")
+
+
 OPENS_A_LABEL = "§#"  # signs that open a label as a capital does ("12  § 15.26.52.10. Forebyggelse")
 
 
@@ -269,7 +276,8 @@ def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSetti
             prev = segs[-1][-1]
             ruled = any(prev.x1 - 0.5 <= x <= w.x0 + 0.5 for x in crossing)
             numbers = (is_number_token(prev.text) and is_number_token(w.text) and not _joins_number(prev, w)
-                       and not _dash_in_text(w, words[k + 1] if k + 1 < len(words) else None, gap))
+                       and not _dash_in_text(w, words[k + 1] if k + 1 < len(words) else None, gap)
+                       and not _after_comma(prev))
             # an amount followed, past a plain space, by a capitalised word ("13.767  Bør videreføres"); a dash
             # inside a run of words ("Kommune – Fordeling") is no amount
             number_word = (is_number_token(prev.text) and (w.text[:1].isupper() or w.text[:1] in OPENS_A_LABEL)

@@ -112,6 +112,14 @@ def _holds_table_signs(line: list[_Run], usual: float) -> bool:
     return len(texts) >= 2 or bool(TWO_AMOUNTS.search(joined)) or bool(CAPTION.match(joined)) or bool(tall)
 
 
+def _beside_line_above(line: list[_Run], above: list[_Run], gap: float) -> bool:
+    """Given a line's runs, the runs of the line above it and the least gap between cells, return whether the line
+    starts beside the line above, right of its end and in the same height band (its top above that line's bottom):
+    cells set vertically apart in one row, e.g. a text cell centred on its row beside a label wrapped over another
+    number of lines, so that no two of them share a line."""
+    return line[0].x0 - above[-1].x1 >= gap and line[0].top < above[-1].bottom
+
+
 def _wide_positioned_gap(textpage, height: float, band: float, settings: ExtractionSettings) -> bool:
     """Given a text page, return whether a line holds a wide gap made by positioning rather than by a space
     character (pdfium generates a space there): text runs can hide such cells, e.g. a kerned ``TJ`` table row."""
@@ -161,8 +169,9 @@ def _scan_page(pdf, index: int, settings: ExtractionSettings) -> PageScan:
     band = settings.margin_share * max(width, height)
     heights = sorted(r.bottom - r.top for ln in lines for r in ln)
     usual = heights[len(heights) // 2] if heights else 0.0
-    for ln in lines:
-        if ln[0].bottom > band and ln[0].top < height - band and _holds_table_signs(ln, usual):
+    in_body = [ln for ln in lines if ln[0].bottom > band and ln[0].top < height - band]
+    for k, ln in enumerate(in_body):
+        if _holds_table_signs(ln, usual) or (k and _beside_line_above(ln, in_body[k - 1], settings.segment_gap_min)):
             return PageScan(index + 1, True)
     if _wide_positioned_gap(textpage, height, band, settings) or _ruled_body(page, width, height, band):
         return PageScan(index + 1, True)

@@ -117,12 +117,12 @@ def _carried_pdf(path: Path, boxed: bool) -> Path:
     return write_pdf([first, second], path)
 
 
-@pytest.mark.parametrize("boxed", [False, pytest.param(True, marks=pytest.mark.xfail(strict=True, reason=(
-    "a row alone in a box of its own at the next page's top, its label and text set centred so that they never "
-    "share a line, makes no line of cells: it is read as running text, not as the table's last row")))])
+@pytest.mark.parametrize("boxed", [False, True])
 def test_a_last_row_carried_alone_onto_the_next_page_stays_in_the_table(tmp_path, boxed):
     """One row that opens the next page alone, under no header, is no table region of its own (one row, or no line
-    of two cells): read against the columns of the table that ends the page before, it is that table's last row."""
+    of two cells): read against the columns of the table that ends the page before, it is that table's last row.
+    Boxed, its label and text centred so that they never share a line, the page is still read for tables (a line
+    set beside the line above is a table sign) and the row is no running text."""
     tables = extract_tables(_carried_pdf(tmp_path / "carried.pdf", boxed))
     assert len(tables) == 1
     t = tables[0]

@@ -61,3 +61,35 @@ def test_cells_set_apart_by_positioning_alone_are_table_signs(tmp_path):
     assert scan.needs_layout
     (table,) = extract_tables(path)
     assert [[cell.text for cell in row.cells] for row in table.rows][-1] == ["Bevilling 4", "4.000", "Politisk"]
+
+
+def _beside_pdf(path, beside: bool):
+    """One page of plain lines of text; `beside`: two rows of a borderless table whose text cell is set centred on
+    the row beside a label wrapped over two lines (and a one-line label centred on a two-line text cell), so that
+    no two cells share a line; else the same texts as running lines under one another."""
+    from tests.extractors.drawn_pdf import Sheet, write_pdf
+
+    sheet = Sheet()
+    sheet.text(60, 80, "Forvaltningen har gennemgået bevillingerne, der udløber ved udgangen af budgetåret.")
+    if beside:  # set column by column, as a table is drawn cell by cell
+        sheet.text(60, 110, "Videreførelse af partnerskabsprojektet")
+        sheet.text(60, 121, "’Ung mor på vej’")
+        sheet.text(60, 146, "Demensrejsehold")
+        sheet.text(330, 116, "Dækket ved forhandlinger om budget 2025")
+        sheet.text(330, 140, "Dækket ved forhandlinger")
+        sheet.text(330, 151, "om budget 2025")
+    else:
+        for k, s in enumerate(["Videreførelse af partnerskabsprojektet", "’Ung mor på vej’",
+                               "Dækket ved forhandlinger om budget 2025", "Dækket ved forhandlinger",
+                               "Demensrejsehold", "om budget 2025"]):
+            sheet.text(60 + 20 * (k % 2), 110 + 11 * k, s)
+    return write_pdf([sheet], path)
+
+
+@pytest.mark.parametrize("beside", [True, False])
+def test_a_line_set_beside_the_line_above_is_a_table_sign(tmp_path, beside):
+    """Cells of one row set vertically apart (a text cell centred beside a wrapped label, a one-line label centred
+    on a wrapped text cell) make lines that start right of the line above, in its height band: the page is read in
+    full. Lines under one another, however indented, are running text."""
+    (scan,) = scan_document(str(_beside_pdf(tmp_path / "beside.pdf", beside)))
+    assert scan.needs_layout is beside

@@ -32,3 +32,27 @@ def test_a_number_before_a_section_sign_at_a_word_space_stays_in_the_text():
     words = [("stk.", 60.0, 74.0), ("2", 76.4, 80.9), ("§", 83.3, 87.8), ("15", 90.2, 99.2),
              ("gælder", 101.6, 126.0)]
     assert _segments(_line(words)) == ["stk. 2 § 15 gælder"]
+
+
+# a WeasyPrint economics table (DejaVu Sans 10 pt): a cell lists two account numbers, "3170, 6211", at a plain word
+# space (3.2 pt, as between the label's words), the amounts follow past column gutters
+LISTED_NUMBERS = [("Indretning", 67.2, 118.6), ("af", 121.8, 131.4), ("3170,", 207.4, 236.0), ("6211", 239.2, 264.6),
+                  ("600", 319.7, 338.8), ("22.455", 353.8, 388.7)]
+
+
+def test_numbers_after_a_comma_at_a_word_space_stay_one_cell():
+    """A number ending in a comma goes on with the number after it as words do: one cell's list of numbers, not
+    two amounts side by side (two amounts in a row part at any gap)."""
+    assert _segments(_line(LISTED_NUMBERS, size=10.0)) == ["Indretning af", "3170, 6211", "600", "22.455"]
+
+
+def test_a_list_of_years_spaced_out_by_justification_is_one_cell():
+    """Years listed with commas, their spaces widened (a justified cell, 8 pt, 4.8 pt spaces), stay one cell."""
+    words = [("2025,", 470.0, 491.7), ("2026,", 496.5, 518.2)]
+    assert _segments(_line(words, size=8.0)) == ["2025, 2026,"]
+
+
+def test_amounts_without_a_comma_part_at_a_word_space():
+    """Two amounts a word space apart are two cells still."""
+    words = [("Drift", 60.0, 80.0), ("1.200", 120.0, 140.0), ("1.300", 143.2, 163.2)]
+    assert _segments(_line(words, size=10.0)) == ["Drift", "1.200", "1.300"]
