@@ -57,6 +57,7 @@ def test_amounts_without_a_comma_part_at_a_word_space():
     words = [("Drift", 60.0, 80.0), ("1.200", 120.0, 140.0), ("1.300", 143.2, 163.2)]
     assert _segments(_line(words, size=10.0)) == ["Drift", "1.200", "1.300"]
 
+
 # a LibreOffice text table without vertical rules (Liberation Sans 7.5 pt, narrow cell padding): the gap between
 # two text cells is 5.5 pt (0.73 of the size), word spaces 1.7 pt
 TIGHT_TEXT_CELLS = [("HR-kontoret,", 232.1, 271.6), ("Borgercenter", 273.3, 313.5), ("Handicap", 315.2, 343.7),
