@@ -554,13 +554,14 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     if not anchors:
         return [block]
     groups: dict[int, list[int]] = {a: [a] for a in anchors}
-    own: list[list[int]] = []
+    own: list[list[int]] = [] if text_table else _centred_islands(block, anchors, label_col)
+    taken = {j for unit in own for j in unit}
     mid = [(lc.line.top + lc.line.bottom) / 2 for lc in block]
     set_off = _set_off_lines(block, label_col)
     i = 0
     while i < len(block):
         lc = block[i]
-        if i in groups:
+        if i in groups or i in taken:
             i += 1
             continue
         prev = max((a for a in anchors if a < i), default=None)
@@ -620,6 +621,35 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(over)
     rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+def _centred_islands(block: list[LineCells], anchors: list[int], label_col: int) -> list[list[int]]:
+    """Given a block's lines and its value lines (`anchors`), return the runs of lines that are a row without
+    values of their own: lines set tight on one another, parted from the lines above and below by more than a
+    wrapped line's gap (a row's padding), with no value line and one label line ("Koncern-IT" over the wrapped
+    lines of a remark and a date, top-aligned) or some lines half a line off the others' grid (cells of several
+    lines set vertically centred beside the label). Such a run holds every line of its row; without it, its lines
+    would be dealt to the value rows around it. (Label lines set tight without such a sign may be section rows.)"""
+    def gap(a: LineCells, b: LineCells) -> float:
+        return b.line.top - a.line.bottom
+
+    def apart(a: LineCells, b: LineCells) -> bool:
+        return gap(a, b) > TIGHT_LINE_GAP * max(a.line.size, b.line.size, 1.0)
+
+    runs: list[list[int]] = []
+    for i in range(len(block)):
+        if runs and not apart(block[i - 1], block[i]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    def labels(run: list[int]) -> int:
+        return sum(label_col in block[j].cells for j in run)
+
+    def off_grid(run: list[int]) -> bool:
+        return any(gap(block[a], block[b]) < -OVERLAP_TOLERANCE for a, b in zip(run, run[1:], strict=False))
+
+    return [run for run in runs
+            if len(run) > 1 and not set(run) & set(anchors) and labels(run) and (labels(run) == 1 or off_grid(run))]
 
 
 CELL_GAP_PITCHES = 1.5  # lines of one column this many line pitches apart (an empty line between) are two cells
