@@ -12,7 +12,8 @@ from normalizers.units import find_unit
 CAPTION = re.compile(r"^(tabel|table|tab\.|figur|oversigt)\s*\d+[a-z]?\b[.:]?", re.IGNORECASE)
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d([-/](19|20)?\d\d)?$")
 NUMBERED_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÆØÅ][a-zæøå]")  # "10. Hvem er hørt?"
-UNIT_WORD = re.compile(r"^(kr|mio|mia|t\.kr)\.?[),]*$", re.IGNORECASE)  # "1.000 kr.": a unit, not an amount
+# "1.000 kr.", "1.000 kr./2024-P/L)": a unit (its price level after a slash), not an amount
+UNIT_WORD = re.compile(r"^(kr|mio|mia|t\.kr)\.?(/\S*)?[),]*$", re.IGNORECASE)
 MARK = re.compile(r"^(x|X|\u2713|\u2714|\u2715|\u2717|\u2718|\u25cf|\u25a0|\u2022)$")  # a tick in a plan's period
 PROSE_FRAME_SHARE = 0.5  # running text between two rules of a stack spans at least this share of its width
 SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?$")  # the number of a numbered heading set apart ("8.")
@@ -1008,7 +1009,7 @@ def trailing_header(page: PageLayout, regions: list[Region], settings: Extractio
         first_rows = is_multi(ln) and not any(is_multi(x) for x in out) and gap <= FOOT_ROW_GAP_FACTOR * ln.size
         if out and gap > HEADER_LINE_GAP_FACTOR * max(ln.size, 1.0) and not first_rows:
             break
-        if is_caption(ln) or _is_prose(ln, left, prose_right) or _holds_amount(ln) or (
+        if is_caption(ln) or is_unit_line(ln) or _is_prose(ln, left, prose_right) or _holds_amount(ln) or (
                 out and len(ln.segments) == 1 and ln.size > max(x.size for x in out) + TITLE_SIZE_SLACK):
             break  # (a title set larger than the header: its caption)
         out.insert(0, ln)
