@@ -107,3 +107,55 @@ def test_key_figure_tables_sharing_a_stack_of_rules_are_two_tables(tmp_path):
     tables = extract_tables(_stacked_figures_pdf(tmp_path / "stacked.pdf"))
     assert [t.caption for t in tables] == ["Oversigt", "Oversigt"]
     assert [_rows(t) for t in tables] == [FIRST_FIGURES, SECOND_FIGURES]
+
+
+# ---- a table under a plain title opening the next page, its header naming the same years ------------------------
+
+SATS_EDGES = [LEFT + PAD, LEFT + 240, LEFT + 280, LEFT + 320, LEFT + 360]  # label start, then where each year ends
+ADMIN_HEADER = ["Mio. kr., 2023-pl", "2023", "2024", "2025", "2026"]
+ADMIN_BODY = [["Administrationsbidrag", "0,3", "0,3", "0,3", "0,3"], ["I alt", "0,3", "0,3", "0,3", "0,3"]]
+POOL_HEADER = ["Initiativ og aktivitetsområde", "2023", "2024", "2025", "2026"]
+POOL_BODY = [["Flere mennesker med handicap i job", "22,2", "34,4", "33,5", "38,3"],
+             ["Idræt som vej til inklusion", "10,0", "5,0", "10,0", "10,0"],
+             ["Pulje til reintegration på arbejdsmarkedet", "5,0", "2,5", "-", "-"]]
+
+
+def _years_row(sheet: Sheet, row: list[str], y: float, bold: bool = False) -> None:
+    """Set a row of the satspulje tables on the baseline y: a label, then four right-aligned years' cells."""
+    sheet.text(SATS_EDGES[0], y, row[0], bold=bold, size=9.0)
+    for x1, text in zip(SATS_EDGES[1:], row[1:], strict=True):
+        sheet.text_right(x1, y, text, bold=bold, size=9.0)
+
+
+def _years_tables_pdf(path: Path) -> Path:
+    """A captioned table over years ends page 1 at its foot; page 2 opens with a plain title (no caption) and
+    another table whose header names the same years under another label head, then running text."""
+    first, second = Sheet(), Sheet()
+    _prose(first, 640)
+    first.text(LEFT, 690, "Tabel 2 Administration i alt", bold=True, size=9.5)
+    _years_row(first, ADMIN_HEADER, 710, bold=True)
+    first.hline(LEFT, SATS_EDGES[-1] + 5, 715)
+    y = 710.0
+    for row in ADMIN_BODY:
+        y += PITCH
+        _years_row(first, row, y)
+    second.text(LEFT, 70, "Satspuljer 2023 der kan søges af kommunerne på beskæftigelsesområdet", size=10.0)
+    _years_row(second, POOL_HEADER, 92, bold=True)
+    second.hline(LEFT, SATS_EDGES[-1] + 5, 97)
+    y = 92.0
+    for row in POOL_BODY:
+        y += PITCH
+        _years_row(second, row, y)
+    _prose(second, y + 30)
+    return write_pdf([first, second], path)
+
+
+def test_a_header_naming_years_on_the_next_page_heads_a_table_of_its_own(tmp_path):
+    """A header whose numbers are all years is no body row read as a header: under another label head than the
+    table that ended the page before, it starts a table of its own (not stitched on as that table's rows)."""
+    tables = extract_tables(_years_tables_pdf(tmp_path / "years.pdf"))
+    assert len(tables) == 2
+    admin, pool = tables
+    assert (admin.columns, _rows(admin), admin.last_page) == (ADMIN_HEADER, ADMIN_BODY, 1)
+    assert (pool.columns, _rows(pool), pool.page) == (POOL_HEADER, POOL_BODY, 2)
+
