@@ -197,7 +197,9 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 and (prev.bbox_last_bottom >= bottom_share * page_heights[prev.last_page] or ends_prev)):
             cmap = _column_map(prev, t)
             repeated = t.header_row is None or _similar_header(prev, t)
-            if cmap is not None and (repeated or _header_misread(prev, t, cmap)):
+            # a table under a caption of its own (a generic title repeated, "Oversigt") that heads it otherwise is
+            # another table: a continuation that repeats its caption repeats its header too
+            if cmap is not None and (repeated or (t.caption is None and _header_misread(prev, t, cmap))):
                 n = len(prev.columns)
                 rows = [] if repeated else [_remap(r, cmap, n) for r in header_rows(t)]
                 rows += [_remap(r, cmap, n) for r in t.rows]

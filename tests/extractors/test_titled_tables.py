@@ -159,3 +159,56 @@ def test_a_header_naming_years_on_the_next_page_heads_a_table_of_its_own(tmp_pat
     assert (admin.columns, _rows(admin), admin.last_page) == (ADMIN_HEADER, ADMIN_BODY, 1)
     assert (pool.columns, _rows(pool), pool.page) == (POOL_HEADER, POOL_BODY, 2)
 
+
+# ---- a generic title repeated over another table opening the next page -------------------------------------------
+
+INVEST_HEADER = ["Investering i implementering (1.000 kr.)", "2024", "2025", "2026"]
+INVEST_BODY = [["Administration og afholdelse af rygestopkurser", "", "500", "265"],
+               ["Kommunikation", "50", "100", "35"], ["Investering i alt", "300", "1.600", "1.300"]]
+COURSE_HEADER = ["Rygestopkurser i arbejdstiden (1.000 kr.)", ""]
+COURSE_BODY = [["Omfang af timer pr. kursus pr ansat", "10 timer"],
+               ["Beløb for at frikøbe en ansat til et kursus", "3.000 kr."],
+               ["Beløb for frikøb af 250 rygere", "750"]]
+
+
+def _titled_row(sheet: Sheet, row: list[str], y: float, ends: list[float], bold: bool = False) -> None:
+    """Set a row on the baseline y: a label at the cells' padding, then each cell right-aligned to its end."""
+    sheet.text(LEFT + PAD, y, row[0], bold=bold, size=10.0)
+    for x1, text in zip(ends, row[1:], strict=True):
+        if text:
+            sheet.text_right(x1, y, text, bold=bold, size=10.0)
+
+
+def _repeated_title_pdf(path: Path) -> Path:
+    """A table under the title "Oversigt" ends page 1 at its foot; page 2 opens with the same title over another
+    table (a header of one cell over two columns), then running text."""
+    first, second = Sheet(), Sheet()
+    _prose(first, 650)
+    invest_ends = [LEFT + 390, LEFT + 430, LEFT + 470]
+    first.text(LEFT, 690, "Oversigt", bold=True, size=9.5)
+    _titled_row(first, INVEST_HEADER, 706, invest_ends, bold=True)
+    first.hline(LEFT, RIGHT, 711)
+    y = 706.0
+    for row in INVEST_BODY:
+        y += PITCH
+        _titled_row(first, row, y, invest_ends)
+    second.text(LEFT, 70, "Oversigt", bold=True, size=9.5)
+    _titled_row(second, COURSE_HEADER, 86, [RIGHT - 4], bold=True)
+    second.hline(LEFT, RIGHT, 91)
+    y = 86.0
+    for row in COURSE_BODY:
+        y += PITCH
+        _titled_row(second, row, y, [RIGHT - 4])
+    _prose(second, y + 30)
+    return write_pdf([first, second], path)
+
+
+def test_a_repeated_title_over_another_header_on_the_next_page_starts_a_new_table(tmp_path):
+    """A table opening a page under the same generic title as the table that ended the page before, but headed
+    otherwise, is another table: a continuation that repeats its title repeats its header too (its one-cell header
+    is no body row read as a header)."""
+    tables = extract_tables(_repeated_title_pdf(tmp_path / "repeated_title.pdf"))
+    assert len(tables) == 2
+    invest, course = tables
+    assert (invest.columns, _rows(invest), invest.last_page) == (INVEST_HEADER, INVEST_BODY, 1)
+    assert (course.caption, course.columns, _rows(course)) == ("Oversigt", COURSE_HEADER, COURSE_BODY)
