@@ -771,8 +771,9 @@ def _cut_runs(region: Region, lcs: list[LineCells], label_col: int) -> tuple[int
     page break cut, apart from the rows next to them: under nothing printed above on the page, plain lines with no
     label set off by a row's padding above the first line with one (the rest of the cells of the last row on the
     page before: they are not the wrapped top of this row's cells); over nothing printed below, lines with no label
-    in two columns or more, the last of them set off by a row's padding from the line above (the first lines of a
-    row whose label went on to the next page: they are not the wrapped end of the row above)."""
+    in two columns or more, the last of them set off by a row's padding from the line above, or all of them under a
+    label set alone (`_under_lone_label`): the first lines of a row whose label went on to the next page, they
+    are not the wrapped end of the row above."""
     labelled = [i for i, lc in enumerate(lcs) if label_col in lc.cells]
     if not labelled:
         return 0, 0
@@ -782,9 +783,21 @@ def _cut_runs(region: Region, lcs: list[LineCells], label_col: int) -> tuple[int
     lead = first if (0 < first and nothing_above(page.lines, region.top)
                      and not any(lc.line.bold for lc in lcs[:first]) and _padded_above(lcs, first, wrap)) else 0
     start = max((j for j in range(last, len(lcs)) if _padded_above(lcs, j, wrap)), default=len(lcs))
+    if start == len(lcs) and _under_lone_label(lcs, last):
+        start = last
     tail = len(lcs) - start if (start < len(lcs) and not any(ln.top >= region.bottom for ln in page.lines)
                                 and len({c for lc in lcs[start:] for c in lc.cells}) >= 2) else 0
     return lead, tail
+
+
+def _under_lone_label(lcs: list[LineCells], last: int) -> bool:
+    """Given distributed lines and the index after the last one with a label, return whether the lines after it are
+    below that line, clear of it, and it holds its label alone (a section row, "Varige ændringer"): cells of a row
+    whose label the page break moved on (a label cell of several lines, the row's other cells set to its middle),
+    not that label's own (a one-line label's cells share its line, a wrapped label's run beside its lines)."""
+    above = lcs[last - 1]
+    return (0 < last < len(lcs) and len(above.cells) == 1
+            and all(lc.line.top >= above.line.bottom for lc in lcs[last:]))
 
 
 def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[float],

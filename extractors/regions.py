@@ -12,7 +12,8 @@ from normalizers.units import find_unit
 CAPTION = re.compile(r"^(tabel|table|tab\.|figur|oversigt)\s*\d+[a-z]?\b[.:]?", re.IGNORECASE)
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d([-/](19|20)?\d\d)?$")
 NUMBERED_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-ZÆØÅ][a-zæøå]")  # "10. Hvem er hørt?"
-UNIT_WORD = re.compile(r"^(kr|mio|mia|t\.kr)\.?[),]*$", re.IGNORECASE)  # "1.000 kr.": a unit, not an amount
+# "1.000 kr.", "1.000 kr./2024-P/L)": a unit (its price level after a slash), not an amount
+UNIT_WORD = re.compile(r"^(kr|mio|mia|t\.kr)\.?(/\S*)?[),]*$", re.IGNORECASE)
 MARK = re.compile(r"^(x|X|\u2713|\u2714|\u2715|\u2717|\u2718|\u25cf|\u25a0|\u2022)$")  # a tick in a plan's period
 PROSE_FRAME_SHARE = 0.5  # running text between two rules of a stack spans at least this share of its width
 SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?$")  # the number of a numbered heading set apart ("8.")
@@ -162,6 +163,7 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
                   and ln.x0 >= f.x0 - INDENT_TOLERANCE and ln.x1 <= f.x1 + 20]
                  for a, b in zip(f.rules, f.rules[1:], strict=False)]
         padding, padding_below = _cell_padding(bands, f.rules), _cell_padding_below(bands, f.rules)
+        cells_x0 = min((ln.x0 for band in bands for ln in band if is_multi(ln)), default=None)
         parted = False
         for k, b in enumerate(f.rules[1:]):
             band = bands[k]
@@ -179,8 +181,8 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
                 _prose_between_rows(band, f, left, prose_right, near or cell_size)
                 or _heads_table_below_gap(band, f.rules[k], b)
             ) or _heads_next_table(
-                band, bands[k + 1] if k + 1 < len(bands) else [], _median_cell_size(bands[k:k + HEADING_SIZE_BANDS])
-            ) or (
+                band, bands[k + 1] if k + 1 < len(bands) else [], _median_cell_size(bands[k:k + HEADING_SIZE_BANDS]),
+                cells_x0) or (
                 not any(is_multi(ln) for ln in band)
                 and any((ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (f.x1 - f.x0) and (
                             _is_prose(ln, left, prose_right)
@@ -291,13 +293,24 @@ def _median_cell_size(bands: list[list[TextLine]]) -> float | None:
     return sizes[len(sizes) // 2] if sizes else None
 
 
-def _is_band_heading(line: TextLine, cell_size: float | None) -> bool:
-    """Given a line between two rules of a frame and the frame's cell text size, return whether it is a heading
-    between two tables that share the stack of rules (the band may also hold the next table's header, set above
-    its first rule): one bold run of words, or a numbered heading whose number is set apart ("8." | "Opfølgning"),
-    set larger than the cells (a group row of a table is set like its cells)."""
-    return (cell_size is not None and (len(line.segments) == 1 or is_numbered_item(line)) and line.bold
-            and line.size > cell_size + TITLE_SIZE_SLACK)
+def _is_band_heading(line: TextLine, cell_size: float | None, cells_x0: float | None = None) -> bool:
+    """Given a line between two rules of a frame, the frame's cell text size and where its cells' text starts,
+    return whether it is a heading between two tables that share the stack of rules (the band may also hold the
+    next table's header, set above its first rule): one bold run of words, or a numbered heading whose number is
+    set apart ("8." | "Opfølgning"), set larger than the cells, or set in another size and starting left of every
+    cell's text (a title at the margin, outside the cells' padding: "Oversigt" over a table of key figures). A
+    group row of a table is set like its cells, in them."""
+    if cell_size is None or not (len(line.segments) == 1 or is_numbered_item(line)) or not line.bold:
+        return False
+    return line.size > cell_size + TITLE_SIZE_SLACK or _margin_title(line, cell_size, cells_x0)
+
+
+def _margin_title(line: TextLine, cell_size: float, cells_x0: float | None) -> bool:
+    """Given a bold line of one run of words between two rules of a frame, the frame's cell text size and where its
+    cells' text starts, return whether it is a table's title set at the margin: in another size than the cells and
+    starting left of every cell's text (outside the cells' padding, where no row of a table starts)."""
+    return (cells_x0 is not None and abs(line.size - cell_size) > TITLE_SIZE_SLACK
+            and line.x0 < cells_x0 - COLUMN_FLUSH)
 
 
 def _holds_amount(line: TextLine) -> bool:
@@ -308,15 +321,20 @@ def _holds_amount(line: TextLine) -> bool:
                and not (i + 1 < len(words) and UNIT_WORD.match(words[i + 1].text)) for i, w in enumerate(words))
 
 
-def _heads_next_table(band: list[TextLine], below: list[TextLine], cell_size: float | None) -> bool:
+def _heads_next_table(band: list[TextLine], below: list[TextLine], cell_size: float | None,
+                      cells_x0: float | None = None) -> bool:
     """Given the lines of a band between two rules of a frame, those of the band below it and the frame's cell text
     size, return whether the band holds a heading that opens another table sharing the stack of rules: a heading
     line (`_is_band_heading`) followed by a header, i.e. a line of several cells without amounts (and none above
     it), under it in the band (a header set above the next table's first rule) or else in the band below. A
-    section row of the same table, however it is set, is followed by rows with amounts."""
-    heads = [ln for ln in band if _is_band_heading(ln, cell_size)]
+    section row of the same table, however it is set, is followed by rows with amounts. A title at the margin
+    (`_margin_title`) is no row of a table at all, and the table it titles may have no header (key figures, "2,2
+    dage om året") or start under the stack's last rule."""
+    heads = [ln for ln in band if _is_band_heading(ln, cell_size, cells_x0)]
     if not heads:
         return False
+    if _margin_title(heads[0], cell_size, cells_x0):
+        return True
     after = [ln for ln in band if ln.top >= heads[0].bottom - 0.5] or below
     first = next((ln for ln in after if is_multi(ln)), None)
     return first is not None and not any(_holds_amount(ln) for ln in after[:after.index(first) + 1])
@@ -449,7 +467,8 @@ def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: floa
     """Given single lines waiting above a table's first row, drop the leading ones that read as its caption or
     title: unit lines, lines that start at the left margin and run over a good part of the text width, lines set
     apart from what follows by more than a wrapped header's line spacing (over the first column of a header row: by
-    more than a wrapped cell's), lines set larger than the table, and the next lines of a caption dropped. The last
+    more than a wrapped cell's), lines set larger than the table, bold titles left of it in another size
+    (`_titles_table`), and the next lines of a caption dropped. The last
     line stays when a rule under it spans it and the first row (`hrules`, the page's): that is the table's header
     (one cell, the other columns' headers empty), ruled off from the body. A line set in another size than the line
     under it, with a rule between the two (`top_rules`: the first rule of the table's frame), is a caption set
@@ -458,7 +477,7 @@ def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: floa
     header = bool(pending) and _ruled_off(pending[-1], first_row, list(hrules))
     i = _above_first_column(pending, first_row, left)
     while i < len(pending) and (
-            is_unit_line(pending[i])
+            is_unit_line(pending[i]) or _titles_table(pending[i], [first_row])
             or pending[i].size > first_row.size + TITLE_SIZE_SLACK
             or (abs(pending[i].size - lines[i + 1].size) > SAME_SIZE
                 and _ruled_off(pending[i], lines[i + 1], list(top_rules)))
@@ -551,11 +570,17 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     holds no amount, and either running text waits between them (a line from the margin over a good part of the
     text width, past the table's first column, in another size than the table's), or the first waiting line is
     set in another size than the table's text (a title, "Oversigt", however short), or no cell of the line starts
-    or ends where one of the table's does (another table's columns)."""
-    if not pending or len(current) < 2 or _holds_amount(line) or pending[0].x0 > left + INDENT_TOLERANCE:
+    or ends where one of the table's does (another table's columns). A bold title right above the line, at the
+    margin left of where the table's text starts and in another size (`_titles_table`), opens another table also
+    when the line holds amounts (a table of key figures, "2,2 dage om året")."""
+    if not pending or len(current) < 2 or pending[0].x0 > left + INDENT_TOLERANCE:
         return False
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
     if pending[0].top - current[-1].bottom <= spacing:
+        return False
+    if _titles_table(pending[-1], current):
+        return True
+    if _holds_amount(line):
         return False
     labels_end = max((ln.segments[0].x1 for ln in current if is_multi(ln)), default=right)
     if any(len(ln.segments) == 1 and ln.x0 <= left + INDENT_TOLERANCE and ln.x1 > labels_end + INDENT_TOLERANCE
@@ -569,6 +594,14 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     return bool(starts) and not any(
         any(abs(sg.x0 - x) <= COLUMN_FLUSH for x in starts) or any(abs(sg.x1 - x) <= COLUMN_FLUSH for x in ends)
         for sg in line.segments[1:])
+
+
+def _titles_table(line: TextLine, current: list[TextLine]) -> bool:
+    """Given a single line under a table and the table's lines, return whether it is the bold title of another table:
+    one bold run of words, set in another size than the table's text and starting left of every line of the table
+    (at the margin, outside the cells' padding: a group row of the table is set in its cells)."""
+    return (len(line.segments) == 1 and line.bold and abs(line.size - _text_size(current, line)) > TITLE_SIZE_SLACK
+            and line.x0 < min(ln.x0 for ln in current) - COLUMN_FLUSH)
 
 
 def _in_later_column(line: TextLine, current: list[TextLine], size: float) -> bool:
@@ -1012,7 +1045,7 @@ def trailing_header(page: PageLayout, regions: list[Region], settings: Extractio
         first_rows = is_multi(ln) and not any(is_multi(x) for x in out) and gap <= FOOT_ROW_GAP_FACTOR * ln.size
         if out and gap > HEADER_LINE_GAP_FACTOR * max(ln.size, 1.0) and not first_rows:
             break
-        if is_caption(ln) or _is_prose(ln, left, prose_right) or _holds_amount(ln) or (
+        if is_caption(ln) or is_unit_line(ln) or _is_prose(ln, left, prose_right) or _holds_amount(ln) or (
                 out and len(ln.segments) == 1 and ln.size > max(x.size for x in out) + TITLE_SIZE_SLACK):
             break  # (a title set larger than the header: its caption)
         out.insert(0, ln)

@@ -77,15 +77,27 @@ def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
     really a body row: set like a's body, not like a's header, or a lone label in a's label column (a bold group
     row opening the continuation), or a lone plain entry in a later column where a's header names the label
     column (an entry under a label spanning several rows, the label on the page before), or a plain row of a
-    grid whose column edges are a's."""
+    grid whose column edges are a's. A header naming years ("2023 | 2024 | 2025 | 2026") holds no amount: it heads
+    a table of its own when it differs from a's (`_names_years`)."""
     if b.header_row is None:
         return False
     filled = {cmap[j] for j, c in enumerate(b.header_row.cells) if c is not None}
     label = label_column(a)
     lone_entry = (len(filled) == 1 and label not in filled and not b.header_bold and a.header_row is not None
                   and a.header_row.cells[label] is not None)
-    return ((a.header_bold and not b.header_bold) or filled == {label} or holds_amount(b.header_row) or lone_entry
+    amount = holds_amount(b.header_row) and not _names_years(b.header_row)
+    return ((a.header_bold and not b.header_bold) or filled == {label} or amount or lone_entry
             or (not b.header_bold and _same_bands(a, b)))
+
+
+MIN_HEADER_YEARS = 2  # a header row names at least this many years
+
+
+def _names_years(row: Row) -> bool:
+    """Given a header row, return whether every number in it is a year and it names several: a header over year
+    columns, not a body row read as a header (a body row's amounts are no years)."""
+    numbers = [c.text.strip() for c in row.cells if c is not None and _is_amount(c.text)]
+    return len(numbers) >= MIN_HEADER_YEARS and all(YEAR_TOKEN.match(t) for t in numbers)
 
 
 def _edges(t: Table) -> list[float]:
@@ -185,7 +197,9 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 and (prev.bbox_last_bottom >= bottom_share * page_heights[prev.last_page] or ends_prev)):
             cmap = _column_map(prev, t)
             repeated = t.header_row is None or _similar_header(prev, t)
-            if cmap is not None and (repeated or _header_misread(prev, t, cmap)):
+            # a table under a caption of its own (a generic title repeated, "Oversigt") that heads it otherwise is
+            # another table: a continuation that repeats its caption repeats its header too
+            if cmap is not None and (repeated or (t.caption is None and _header_misread(prev, t, cmap))):
                 n = len(prev.columns)
                 rows = [] if repeated else [_remap(r, cmap, n) for r in header_rows(t)]
                 rows += [_remap(r, cmap, n) for r in t.rows]

@@ -348,3 +348,48 @@ def test_a_header_left_at_the_foot_heads_a_column_its_body_leaves_empty(tmp_path
     assert t.caption == "Tabel 2. Varige ændringer, service"
     assert t.columns == ["1.000 kr. 2023 p/l", "Bevilling, profitcenter", "2022", "2023", "2024"]
     assert _rows(t) == YEAR_BODY
+
+
+# ---- a header naming its unit and price level left at a page's foot, under a unit line --------------------------
+
+UNIT_EDGES = [LEFT + 2.5, LEFT + 175, LEFT + 290, LEFT + 325, LEFT + 360]  # text starts; years end at +35
+UNIT_HEADER = ["(1.000 kr./2024-P/L)", "Styringsområde", "2023", "2024", "2025"]
+UNIT_BODY = [["Effektiviseringer på husleje", "Service", "", "-11.802", "-15.738"],
+             ["Indretning af lokaler", "Anlæg", "600", "22.455", ""],
+             ["Samlet økonomisk påvirkning", "", "600", "10.653", "-15.738"]]
+
+
+def _unit_header_at_foot_pdf(path: Path) -> Path:
+    """Tabel 1's caption, a unit line "(1.000 kr.)" in smaller type and its header, whose first cell states the unit
+    with the price level after a slash, end page 1 at its foot; the body opens page 2, then running text."""
+    first, second = Sheet(), Sheet()
+    for k, line in enumerate(PROSE):
+        first.text(LEFT, 720 + 12 * k, line, size=10.0)
+    first.text(LEFT, 765, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
+    first.text(LEFT, 776, "(1.000 kr.)", size=7.5)
+    for k, text in enumerate(UNIT_HEADER):
+        (first.text(UNIT_EDGES[k], 792, text, bold=True) if k < 2
+         else first.text_right(UNIT_EDGES[k] + 35, 792, text, bold=True))
+    first.hline(LEFT, UNIT_EDGES[-1] + 40, 782)
+    first.hline(LEFT, UNIT_EDGES[-1] + 40, 798)
+    y = 72.0
+    for row in UNIT_BODY:
+        for k, text in enumerate(row):
+            if text:
+                (second.text(UNIT_EDGES[k], y, text) if k < 2 else second.text_right(UNIT_EDGES[k] + 35, y, text))
+        y += 18
+    for k, line in enumerate(PROSE):
+        second.text(LEFT, y + 20 + 12 * k, line, size=10.0)
+    return write_pdf([first, second], path)
+
+
+def test_a_header_stating_its_unit_and_price_level_heads_the_body_on_the_next_page(tmp_path):
+    """A header cell "(1.000 kr./2024-P/L)" states a unit, not an amount: the header left at the page's foot heads
+    the body on the next page; the unit line above it ends the header (it goes with the caption)."""
+    tables = extract_tables(_unit_header_at_foot_pdf(tmp_path / "unit_header.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.caption.startswith("Tabel 1. Forslagets samlede økonomiske konsekvenser")
+    assert t.columns == UNIT_HEADER
+    assert _rows(t) == UNIT_BODY

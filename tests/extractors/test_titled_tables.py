@@ -1,0 +1,214 @@
+"""Regression tests for small tables each under a short bold title set tight above it, the way a browser prints a
+proposal's key figures (tune seed 788, weasyprint-doc-001): "Oversigt" in bold at the margin, a little smaller than
+the cells and left of their padding, a rule under it, then a borderless table of key figures ("2,2 dage om året"),
+right under an economics table, and again under that. Each test draws a small PDF with ReportLab's canvas."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.model import Table
+from extractors.tables import extract_tables
+from tests.extractors.drawn_pdf import Sheet, write_pdf
+
+LEFT = 62.7
+PAD = 3.5  # the cells' padding: their text starts this far right of the margin (and of the titles)
+VALUE_X = LEFT + PAD + 320
+YEARS_X = [LEFT + PAD + 300, LEFT + PAD + 360, LEFT + PAD + 420]  # where each year's column ends
+RIGHT = LEFT + 470
+PITCH = 17.5  # one row's height (a line and the cells' padding)
+ECON_HEADER = ["1.000 kr. 2025 p/l", "Styringsområde", "2024", "2025", "2026"]
+ECON_BODY = [["Mindre sygefravær", "Service", "", "-1.000", "-1.500"],
+             ["Mindre pausetid", "Service", "", "-3.900", "-7.800"],
+             ["Varige ændringer i alt", "", "", "-4.900", "-9.300"]]
+FIRST_FIGURES = [["Besparelse i dage pr. ryger, der stopper", "2,2 dage om året"],
+                 ["Besparelse i timer pr. år pr. ryger, der stopper", "14.30 timer om året"],
+                 ["Varig besparelse i kr. pr. ryger, der stopper", "4.233 kr. om året"]]
+SECOND_FIGURES = [["Reduktion i rygepause i timer på et helt år pr. ryger", "33 timer pr. år"],
+                  ["Effekt i timer pr. år pga. færre rygepauser", "Ca. 26.000 timer"],
+                  ["Varig besparelse i kr. pr. år.", "Ca. 7.800 mio. kr."]]
+
+
+def _rows(t: Table) -> list[list[str]]:
+    """A table's rows as texts, "" for an empty cell."""
+    return [[c.text if c else "" for c in r.cells] for r in t.rows]
+
+
+def _econ_row(sheet: Sheet, row: list[str], y: float, bold: bool = False) -> None:
+    """Set one row of the economics table on the baseline y: label, area, then three right-aligned years."""
+    sheet.text(LEFT + PAD, y, row[0], bold=bold, size=10.0)
+    if row[1]:
+        sheet.text(LEFT + PAD + 150, y, row[1], bold=bold, size=10.0)
+    for x1, text in zip(YEARS_X, row[2:], strict=True):
+        if text:
+            sheet.text_right(x1, y, text, bold=bold, size=10.0)
+
+
+def _figures(sheet: Sheet, rows: list[list[str]], y: float) -> float:
+    """Set a titled table of key figures from the baseline y (title, a rule under it, rows); return the last
+    baseline."""
+    sheet.text(LEFT, y, "Oversigt", bold=True, size=9.5)
+    sheet.hline(LEFT, RIGHT, y + 6, lw=2.0)
+    for row in rows:
+        y += PITCH + (4 if row is rows[0] else 0)
+        sheet.text(LEFT + PAD, y, row[0], size=10.0)
+        sheet.text(VALUE_X, y, row[1], size=10.0)
+    return y
+
+
+def _titled_pdf(path: Path) -> Path:
+    """An economics table (caption, header ruled off, three rows; wider than the text), then a titled table of key
+    figures set tight under it (a title's spacing above it), then running text."""
+    sheet = Sheet()
+    sheet.text(LEFT, 140, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
+    _econ_row(sheet, ECON_HEADER, 160, bold=True)
+    sheet.hline(LEFT, RIGHT + 50, 165)  # the economics table runs wider than the text (past the page's margin)
+    y = 160.0
+    for row in ECON_BODY:
+        y += PITCH
+        _econ_row(sheet, row, y)
+    y = _figures(sheet, FIRST_FIGURES, y + 22)
+    _prose(sheet, y + 28)
+    return write_pdf([sheet], path)
+
+
+def _prose(sheet: Sheet, y: float) -> None:
+    """Set two lines of running text from the baseline y."""
+    sheet.text(LEFT, y, "Økonomien i forslaget er beregnet ud fra de gældende enhedspriser og det forventede",
+               size=10.0)
+    sheet.text(LEFT, y + 12, "aktivitetsniveau.", size=10.0)
+
+
+def test_a_bold_title_at_the_margin_in_another_size_starts_a_new_table(tmp_path):
+    """A bold title starting at the margin, left of the cells' padding, in another size than the cells, under a
+    borderless table and set apart from it by more than its rows are, opens another table, also when the rows under
+    it hold amounts: it is neither a row of the table above nor the header of its own table (ruled off from it)."""
+    tables = extract_tables(_titled_pdf(tmp_path / "titled.pdf"))
+    assert len(tables) == 2
+    econ, figures = tables
+    assert econ.columns == ECON_HEADER
+    assert _rows(econ) == ECON_BODY
+    assert figures.caption == "Oversigt"
+    assert _rows(figures) == FIRST_FIGURES
+
+
+def _stacked_figures_pdf(path: Path) -> Path:
+    """Two titled tables of key figures, one tight under the other, each title ruled off by a rule of the same width
+    (one stack of rules), then running text."""
+    sheet = Sheet()
+    y = _figures(sheet, FIRST_FIGURES, 120)
+    y = _figures(sheet, SECOND_FIGURES, y + 22)
+    _prose(sheet, y + 28)
+    return write_pdf([sheet], path)
+
+
+def test_key_figure_tables_sharing_a_stack_of_rules_are_two_tables(tmp_path):
+    """A bold title at the margin in another size between two rules of one stack opens another table also when no
+    header follows it (key figures: every row holds an amount): the second title is no row of the first table."""
+    tables = extract_tables(_stacked_figures_pdf(tmp_path / "stacked.pdf"))
+    assert [t.caption for t in tables] == ["Oversigt", "Oversigt"]
+    assert [_rows(t) for t in tables] == [FIRST_FIGURES, SECOND_FIGURES]
+
+
+# ---- a table under a plain title opening the next page, its header naming the same years ------------------------
+
+SATS_EDGES = [LEFT + PAD, LEFT + 240, LEFT + 280, LEFT + 320, LEFT + 360]  # label start, then where each year ends
+ADMIN_HEADER = ["Mio. kr., 2023-pl", "2023", "2024", "2025", "2026"]
+ADMIN_BODY = [["Administrationsbidrag", "0,3", "0,3", "0,3", "0,3"], ["I alt", "0,3", "0,3", "0,3", "0,3"]]
+POOL_HEADER = ["Initiativ og aktivitetsområde", "2023", "2024", "2025", "2026"]
+POOL_BODY = [["Flere mennesker med handicap i job", "22,2", "34,4", "33,5", "38,3"],
+             ["Idræt som vej til inklusion", "10,0", "5,0", "10,0", "10,0"],
+             ["Pulje til reintegration på arbejdsmarkedet", "5,0", "2,5", "-", "-"]]
+
+
+def _years_row(sheet: Sheet, row: list[str], y: float, bold: bool = False) -> None:
+    """Set a row of the satspulje tables on the baseline y: a label, then four right-aligned years' cells."""
+    sheet.text(SATS_EDGES[0], y, row[0], bold=bold, size=9.0)
+    for x1, text in zip(SATS_EDGES[1:], row[1:], strict=True):
+        sheet.text_right(x1, y, text, bold=bold, size=9.0)
+
+
+def _years_tables_pdf(path: Path) -> Path:
+    """A captioned table over years ends page 1 at its foot; page 2 opens with a plain title (no caption) and
+    another table whose header names the same years under another label head, then running text."""
+    first, second = Sheet(), Sheet()
+    _prose(first, 640)
+    first.text(LEFT, 690, "Tabel 2 Administration i alt", bold=True, size=9.5)
+    _years_row(first, ADMIN_HEADER, 710, bold=True)
+    first.hline(LEFT, SATS_EDGES[-1] + 5, 715)
+    y = 710.0
+    for row in ADMIN_BODY:
+        y += PITCH
+        _years_row(first, row, y)
+    second.text(LEFT, 70, "Satspuljer 2023 der kan søges af kommunerne på beskæftigelsesområdet", size=10.0)
+    _years_row(second, POOL_HEADER, 92, bold=True)
+    second.hline(LEFT, SATS_EDGES[-1] + 5, 97)
+    y = 92.0
+    for row in POOL_BODY:
+        y += PITCH
+        _years_row(second, row, y)
+    _prose(second, y + 30)
+    return write_pdf([first, second], path)
+
+
+def test_a_header_naming_years_on_the_next_page_heads_a_table_of_its_own(tmp_path):
+    """A header whose numbers are all years is no body row read as a header: under another label head than the
+    table that ended the page before, it starts a table of its own (not stitched on as that table's rows)."""
+    tables = extract_tables(_years_tables_pdf(tmp_path / "years.pdf"))
+    assert len(tables) == 2
+    admin, pool = tables
+    assert (admin.columns, _rows(admin), admin.last_page) == (ADMIN_HEADER, ADMIN_BODY, 1)
+    assert (pool.columns, _rows(pool), pool.page) == (POOL_HEADER, POOL_BODY, 2)
+
+
+# ---- a generic title repeated over another table opening the next page -------------------------------------------
+
+INVEST_HEADER = ["Investering i implementering (1.000 kr.)", "2024", "2025", "2026"]
+INVEST_BODY = [["Administration og afholdelse af rygestopkurser", "", "500", "265"],
+               ["Kommunikation", "50", "100", "35"], ["Investering i alt", "300", "1.600", "1.300"]]
+COURSE_HEADER = ["Rygestopkurser i arbejdstiden (1.000 kr.)", ""]
+COURSE_BODY = [["Omfang af timer pr. kursus pr ansat", "10 timer"],
+               ["Beløb for at frikøbe en ansat til et kursus", "3.000 kr."],
+               ["Beløb for frikøb af 250 rygere", "750"]]
+
+
+def _titled_row(sheet: Sheet, row: list[str], y: float, ends: list[float], bold: bool = False) -> None:
+    """Set a row on the baseline y: a label at the cells' padding, then each cell right-aligned to its end."""
+    sheet.text(LEFT + PAD, y, row[0], bold=bold, size=10.0)
+    for x1, text in zip(ends, row[1:], strict=True):
+        if text:
+            sheet.text_right(x1, y, text, bold=bold, size=10.0)
+
+
+def _repeated_title_pdf(path: Path) -> Path:
+    """A table under the title "Oversigt" ends page 1 at its foot; page 2 opens with the same title over another
+    table (a header of one cell over two columns), then running text."""
+    first, second = Sheet(), Sheet()
+    _prose(first, 650)
+    invest_ends = [LEFT + 390, LEFT + 430, LEFT + 470]
+    first.text(LEFT, 690, "Oversigt", bold=True, size=9.5)
+    _titled_row(first, INVEST_HEADER, 706, invest_ends, bold=True)
+    first.hline(LEFT, RIGHT, 711)
+    y = 706.0
+    for row in INVEST_BODY:
+        y += PITCH
+        _titled_row(first, row, y, invest_ends)
+    second.text(LEFT, 70, "Oversigt", bold=True, size=9.5)
+    _titled_row(second, COURSE_HEADER, 86, [RIGHT - 4], bold=True)
+    second.hline(LEFT, RIGHT, 91)
+    y = 86.0
+    for row in COURSE_BODY:
+        y += PITCH
+        _titled_row(second, row, y, [RIGHT - 4])
+    _prose(second, y + 30)
+    return write_pdf([first, second], path)
+
+
+def test_a_repeated_title_over_another_header_on_the_next_page_starts_a_new_table(tmp_path):
+    """A table opening a page under the same generic title as the table that ended the page before, but headed
+    otherwise, is another table: a continuation that repeats its title repeats its header too (its one-cell header
+    is no body row read as a header)."""
+    tables = extract_tables(_repeated_title_pdf(tmp_path / "repeated_title.pdf"))
+    assert len(tables) == 2
+    invest, course = tables
+    assert (invest.columns, _rows(invest), invest.last_page) == (INVEST_HEADER, INVEST_BODY, 1)
+    assert (course.caption, course.columns, _rows(course)) == ("Oversigt", COURSE_HEADER, COURSE_BODY)
