@@ -17,6 +17,7 @@ from extractors.wraps import (
     bottom_aligned,
     centred_on_value_line,
     centred_overhang,
+    centred_spans,
     ends_short,
     label_width,
     wraps_onto,
@@ -535,8 +536,9 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     a row of its own, and so are label lines above the wrapped label a centred value line is the middle of. A
     line with no label (a wrapped cell of another column) joins the row above, or the row below when rows set
     their cells bottom-aligned (`wrapping.bottom`) or it sits beside the next row's value line (cells centred).
-    A text table whose cells are set vertically centred, off one another's line grid, is parted where no cell
-    reaches from one row into the next (`_centred_rows`).
+    A text table whose cells are set vertically centred, off one another's line grid or a cell of several lines
+    beside a shorter label (`centred_spans`), is parted where no cell reaches from one row into the next
+    (`_centred_rows`).
     """
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
@@ -545,7 +547,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     if ruled and len(anchors) <= 1:
         return [block]
     text_table = not anchors and not ruled
-    if text_table and _off_grid(block):
+    if text_table and (_off_grid(block) or centred_spans(_cell_paragraphs(block), label_col)):
         return _centred_rows(block)
     if text_table:
         anchors = _text_anchors(block, label_col) or _padded_text_anchors(block, label_col, wrap)
@@ -661,8 +663,8 @@ def _off_grid(block: list[LineCells]) -> bool:
     return any(b.line.top < a.line.bottom - OVERLAP_TOLERANCE for a, b in zip(block, block[1:], strict=False))
 
 
-def _cell_paragraphs(block: list[LineCells]) -> list[tuple[float, float]]:
-    """Given a block of a text table, return the vertical extent (top, bottom) of each column's cells: a column's
+def _cell_paragraphs(block: list[LineCells]) -> dict[int, list[tuple[float, float]]]:
+    """Given a block of a text table, return per column the vertical extent (top, bottom) of its cells: a column's
     lines follow on in one cell unless more than `CELL_GAP_PITCHES` line pitches part them (the narrowest pitch
     between two lines of one column) or the lower line starts like an entry of its own (`_opens_entry`) under a
     line with no open end. A cell read in two is put together again by the rows (cells of one row overlap)."""
@@ -670,16 +672,17 @@ def _cell_paragraphs(block: list[LineCells]) -> list[tuple[float, float]]:
     runs = {c: [lc for lc in block if c in lc.cells] for c in cols}
     pitch = min((b.line.top - a.line.top for run in runs.values() for a, b in zip(run, run[1:], strict=False)
                  if b.line.top >= a.line.bottom - OVERLAP_TOLERANCE), default=None)
-    out = []
+    out: dict[int, list[tuple[float, float]]] = {}
     for c, run in runs.items():
+        cells = out.setdefault(c, [])
         top, bottom = run[0].line.top, run[0].line.bottom
         for a, b in zip(run, run[1:], strict=False):
             if ((pitch is not None and b.line.top - a.line.top > CELL_GAP_PITCHES * pitch)
                     or (_opens_entry(b.cells[c]) and not open_end(cell_text(a.cells[c])))):
-                out.append((top, bottom))
+                cells.append((top, bottom))
                 top = b.line.top
             bottom = b.line.bottom
-        out.append((top, bottom))
+        cells.append((top, bottom))
     return out
 
 
@@ -698,7 +701,7 @@ def _centred_rows(block: list[LineCells]) -> list[list[LineCells]]:
     row's tallest one, so neither a gap nor a line that fills every column tells where a row starts: only that no
     cell reaches from one row into the next."""
     spans: list[list[float]] = []
-    for top, bottom in sorted(_cell_paragraphs(block)):
+    for top, bottom in sorted(span for cells in _cell_paragraphs(block).values() for span in cells):
         if spans and top < spans[-1][1] - OVERLAP_TOLERANCE:
             spans[-1][1] = max(spans[-1][1], bottom)
         else:

@@ -259,12 +259,16 @@ def _after_comma(prev: Word) -> bool:
 
 
 OPENS_A_LABEL = "§#"  # signs that open a label as a capital does ("12  § 15.26.52.10. Forebyggelse")
+RULE_CROSSING_SHARE = 0.5  # a vertical rule parts a line's words where it runs over this share of the line's height
 
 
 def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSettings = DEFAULT_SETTINGS) -> None:
-    """Given a text line and the page's vertical rulings, split it into segments at wide gaps and at rulings."""
+    """Given a text line and the page's vertical rulings, split it into segments at wide gaps and at rulings that
+    cross it (over `RULE_CROSSING_SHARE` of its height: the column rules of a table above that end on a spanning
+    line, or a rule's stub touching it, part no words)."""
     gap = max(settings.segment_gap_min, settings.segment_gap_factor * line.size)
-    crossing = [r.pos for r in vrules if r.start <= line.bottom and r.end >= line.top]
+    reach = RULE_CROSSING_SHARE * (line.bottom - line.top)
+    crossing = [r.pos for r in vrules if min(r.end, line.bottom) - max(r.start, line.top) >= reach]
     segs: list[list[Word]] = []
     words = line.words
     # a word space: the font's own where the line shows it between words (a monospaced one's is wider than most)

@@ -1,6 +1,7 @@
 """How the labels of a table without rules wrap: which label line goes on in the next one, which stops short of
 the column's width (so the next line is a row of its own), whether rows set their values on the last line of a
-wrapped label (bottom-aligned), and which label lines a vertically centred value line is the middle of."""
+wrapped label (bottom-aligned), which label lines a vertically centred value line is the middle of, and whether
+a text table's cells are set centred on their labels."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -145,6 +146,26 @@ def centred_on_value_line(block: list[LineCells], line: int, anchor: int, anchor
     else:
         bound = max((a for a in anchors if a < anchor), default=-1)
     return all(_centred_run(block, line, anchor, c, bound, gap_share) for c in lc.cells)
+
+
+def centred_spans(cells: dict[int, list[tuple[float, float]]], label_col: int) -> bool:
+    """Given a text table's cells per column as vertical extents (top, bottom) and the label column, return
+    whether its cells are set vertically centred on their row: every cell of another column beside a label shares
+    that label's middle, and some such cell reaches above its label by more than half a line (a cell of several lines
+    beside a one-line label, in rows set as tight as wrapped lines: its first lines sit beside nothing, closer to
+    the row above than a row's padding, so only their middle tells whose they are)."""
+    line = min((b - t for spans in cells.values() for t, b in spans), default=0.0)  # a one-line cell's height
+    tol = max(CENTRE_TOLERANCE, CENTRE_SHARE * line)
+    above = False
+    for top, bottom in cells.get(label_col, []):
+        for c, spans in cells.items():
+            for t, b in spans:
+                if c == label_col or b <= top or t >= bottom:
+                    continue
+                if abs((t + b) / 2 - (top + bottom) / 2) > tol:
+                    return False
+                above = above or t < top - line / 2
+    return above
 
 
 NO_WRAPPING = Wrapping()  # nothing known: no width to measure against, cells top-aligned
