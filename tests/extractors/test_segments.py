@@ -32,3 +32,26 @@ def test_a_number_before_a_section_sign_at_a_word_space_stays_in_the_text():
     words = [("stk.", 60.0, 74.0), ("2", 76.4, 80.9), ("§", 83.3, 87.8), ("15", 90.2, 99.2),
              ("gælder", 101.6, 126.0)]
     assert _segments(_line(words)) == ["stk. 2 § 15 gælder"]
+
+
+# a LibreOffice text table without vertical rules (Liberation Sans 7.5 pt, narrow cell padding): the gap between
+# two text cells is 5.5 pt (0.73 of the size), word spaces 1.7 pt
+TIGHT_TEXT_CELLS = [("HR-kontoret,", 232.1, 271.6), ("Borgercenter", 273.3, 313.5), ("Handicap", 315.2, 343.7),
+                    ("Månedsvist,", 349.2, 386.1), ("første", 387.8, 405.9), ("gang", 407.5, 422.1)]
+
+
+def test_text_cells_parted_by_under_three_quarters_of_the_size_are_two_segments():
+    """Two text cells whose padding leaves a gap of 0.73 of the font size (over three word spaces) are two
+    segments, not one run of text."""
+    assert _segments(_line(TIGHT_TEXT_CELLS, size=7.5)) == ["HR-kontoret, Borgercenter Handicap",
+                                                            "Månedsvist, første gang"]
+
+
+def test_a_monospaced_word_space_stays_inside_the_segment():
+    """A monospaced font's word space (0.6 of the size) is no cell gap: the words stay one segment."""
+    size, space, char = 7.5, 4.5, 4.5
+    words, x = [], 60.0
+    for t in ("Ved", "eftersyn", "i", "forbindelse"):
+        words.append((t, x, x + char * len(t)))
+        x += char * len(t) + space
+    assert _segments(_line(words, size=size)) == ["Ved eftersyn i forbindelse"]
