@@ -1234,6 +1234,20 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
 
 COLUMN_PAGE_FLUSH = 2.0  # a line on a page of later columns starts (or ends) this close to that column's text
 COLUMN_PAGE_MIN_LINES = 2  # ... and there are at least this many such lines (or they end where a region starts)
+HEADER_MAX_LINES = 4  # a header repeated atop a page is at most this many lines
+
+
+def repeated_header(lines: list[TextLine], table: Table) -> int:
+    """Given a page's opening lines and the table the page break cut, return how many of those lines repeat the
+    table's header (a header repeated on each page), 0 when they do not open with it."""
+    if not table.columns or not any(table.columns) or holds_amount(table.header_row):
+        return 0
+    head = normalize_key(" ".join(table.columns))
+    best, count = 0.0, 0
+    for k in range(1, min(HEADER_MAX_LINES, len(lines)) + 1):
+        if (score := ratio(normalize_key(" ".join(ln.text for ln in lines[:k])), head)) > best:
+            best, count = score, k
+    return count if best >= HEADER_REPEAT_RATIO else 0
 
 
 def column_page(page: PageLayout, table: Table, label_col: int, stop: float) -> tuple[Table, list[TextLine]] | None:
@@ -1247,8 +1261,9 @@ def column_page(page: PageLayout, table: Table, label_col: int, stop: float) -> 
     if not table.col_x or len(table.col_text) != len(table.col_x) or label_col >= len(table.col_x) - 1:
         return None
     later = [(k, t) for k, t in enumerate(table.col_text) if k > label_col and t is not None]
+    head = page.lines[:repeated_header(page.lines, table)]  # the table's header repeated atop the page: skipped
     lines: list[TextLine] = []
-    for ln in page.lines:
+    for ln in page.lines[len(head):]:
         if ln.top >= stop:
             break
         if not all(any(abs(s.x0 - t[0]) <= COLUMN_PAGE_FLUSH or abs(s.x1 - t[1]) <= COLUMN_PAGE_FLUSH
@@ -1256,7 +1271,7 @@ def column_page(page: PageLayout, table: Table, label_col: int, stop: float) -> 
                    for s in ln.segments):
             break
         lines.append(ln)
-    below = page.lines[len(lines)] if len(lines) < len(page.lines) else None
+    below = page.lines[len(head) + len(lines)] if len(head) + len(lines) < len(page.lines) else None
     if (below is not None and below.top < stop) or len(lines) < (1 if below is not None else COLUMN_PAGE_MIN_LINES):
         return None  # (they run on to the page's first table region or its foot; one line will do right above
         # the region: the region left it out)
@@ -1277,4 +1292,4 @@ def column_page(page: PageLayout, table: Table, label_col: int, stop: float) -> 
     body = [Row([_cell(r, c, page) for c in range(n)], page.number) for r in rows]
     bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
     return Table(page=page.number, last_page=page.number, columns=list(table.columns), rows=body, bbox=bbox,
-                 col_x=list(table.col_x), col_text=list(table.col_text)), lines
+                 col_x=list(table.col_x), col_text=list(table.col_text)), head + lines

@@ -10,9 +10,9 @@ import pdfplumber
 
 from extractors.charts import is_axis_scale
 from extractors.context import Field, Heading, caption_above, field_of, heading_of, is_caption_text
-from extractors.grid import adopt_header, build_table, column_page
+from extractors.grid import adopt_header, build_table, column_page, repeated_header
 from extractors.groups import join_group_labels
-from extractors.layout import PageLayout, read_page
+from extractors.layout import PageLayout, TextLine, read_page
 from extractors.margins import strip_running_blocks, strip_running_lines
 from extractors.model import Table
 from extractors.panes import page_regions
@@ -125,6 +125,21 @@ def _assign_context(tables: list[Table], headings: list[Heading]) -> None:
         t.context = ctx
 
 
+def _column_page(page: PageLayout, prev: Table, label: int, regions: list[Region]
+                 ) -> tuple[tuple[Table, list[TextLine]] | None, list[Region]]:
+    """Given a page opening under a table the page break cut, that table, its label column and the page's table
+    regions, return the page's opening lines read as a page of that table's later columns (see `column_page`; None
+    when they are not), with the regions left to read. A first region that only repeats the table's header over
+    such lines is theirs: it is read with them, not as a table of its own."""
+    skip = int(bool(regions) and repeated_header(regions[0].lines, prev) > 0)
+    found = column_page(page, prev, label, regions[skip].top if len(regions) > skip else float("inf"))
+    if found is None or not skip:
+        return found, regions
+    if {id(ln) for ln in regions[0].lines} <= {id(ln) for ln in found[1]}:
+        return found, regions[1:]
+    return column_page(page, prev, label, regions[0].top), regions
+
+
 def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings = DEFAULT_SETTINGS,
                          outline: list[Heading | Field] | None = None) -> list[Table]:
     """Given page layouts, return every table found, stitched across pages, with captions and context; when
@@ -153,7 +168,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
         if open_end and foot is None and tables and tables[-1].page == page.number - 1 and not page.text_only:
             prev = tables[-1]
             label = labels.get(id(prev), label_column(prev))
-            found = column_page(page, prev, label, regions[0].top if regions else float("inf"))
+            found, regions = _column_page(page, prev, label, regions)
             if found is not None:
                 cont, carried = found
                 labels[id(cont)] = label

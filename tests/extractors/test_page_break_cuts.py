@@ -1,6 +1,7 @@
 """Regression tests for tables that a page break cuts the way browsers (WeasyPrint, Chromium) cut them (issue 10):
 a page holding nothing but the rows of a table's later columns (tune seed 777, weasyprint-doc-002: a "casesamling"
-list whose pages of municipalities alone cut it into three tables), a row's label moved on to the next page with
+list whose pages of municipalities alone cut it into three tables; tune seed 783, chromium-doc-002: the same under
+a header repeated on each page, such a page read as one row), a row's label moved on to the next page with
 its values left behind, the rest of a row's cells opening the next page, a row's first lines left at the foot
 under its label moved on (tune seed 781, weasyprint-doc-001), a numbered heading set a little larger than the
 cells parting two tables (tune seed 785, chromium-doc-003), and a header left at a page's foot over a body that
@@ -68,6 +69,37 @@ def test_a_page_of_the_later_columns_only_continues_the_table(tmp_path):
     assert (t.page, t.last_page) == (1, 3)
     assert t.columns == HEADER
     assert _rows(t) == rows
+
+
+def _set_under_header(sheet: Sheet, rows: list[list[str]], top: float) -> float:
+    """Set the bold header and rows of the two columns from `top`, ruled only under the header (padded as a browser
+    pads them, no rule between the rows); return the bottom of the last."""
+    drawn = set_rows(sheet, EDGES, [HEADER, *rows], top, bold_rows=frozenset({0}), numeric_from=9, pad=7.5)
+    cell_hrules(sheet, EDGES, drawn[0].bottom, lw=1.0)
+    return drawn[-1].bottom
+
+
+def test_a_page_of_the_later_columns_under_a_repeated_header_continues_the_table(tmp_path):
+    """The same list ruled only under its header, the header repeated atop every page: a page holding, under that
+    header, only "Kommune" cells (the rows under a label on the page before) is a page of the table's later
+    columns, each line its own row, not one row whose cell joins them all; the page after goes on with them."""
+    first, second, third = Sheet(), Sheet(), Sheet()
+    first.text(LEFT, 400, "Erfaringsudvikling mellem kommuner", bold=True, size=9.5)
+    body = [["Aktivitetsparate", "Brønderslev"], ["", "Esbjerg"], ["", "Hillerød"], ["Fleksjob", "Varde 4 og 9"],
+            ["Kontanthjælp", "Aabenraa"], ["", "Aarhus"], ["", "Faxe"], ["", "Fredensborg"]]
+    assert _set_under_header(first, body, 410) > 0.7 * first.height
+    alone = [["", town] for town in TOWNS[:26]]
+    assert _set_under_header(second, alone, 80) > 0.7 * second.height
+    rest = [["", "Vejen 1 og 9"], ["", "Gladsaxe"], ["Ledighedsydelse", "Favrskov"], ["", "Herning"]]
+    bottom = _set_under_header(third, rest, 80)
+    for k, line in enumerate(PROSE):
+        third.text(LEFT, bottom + 30 + 12 * k, line, size=10.0)
+    tables = extract_tables(write_pdf([first, second, third], tmp_path / "repeated_header.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 3)
+    assert t.columns == HEADER
+    assert _rows(t) == [*body, *alone, *rest]
 
 
 # ---- a row's label moved on to the next page, its values left on the page before -------------------------------
