@@ -1024,10 +1024,17 @@ def _boldness(row: list[LineCells]) -> bool:
     return all(lc.line.bold for lc in row)
 
 
-def _continues_header(first: list[LineCells], row: list[LineCells], label_col: int) -> bool:
-    """Given the first header row and a candidate further one, return whether it continues the header: both set
-    in bold, or it only labels value columns (e.g. a span "2019-2022" under "I alt")."""
-    return (_boldness(first) and _boldness(row)) or not any(label_col in lc.cells for lc in row)
+def _continues_header(first: list[LineCells], row: list[LineCells], label_col: int, body: list[list[LineCells]]
+                      ) -> bool:
+    """Given the first header row, a candidate further one and the rows under it, return whether it continues the
+    header: both set in bold, or it only labels value columns, columns whose body holds amounts (e.g. a span
+    "2019-2022" under "I alt"; not the rest of a remark a page break cut, opening the page under the repeated
+    header)."""
+    if _boldness(first) and _boldness(row):
+        return True
+    values = {c for r in body for lc in r for c, ws in lc.cells.items()
+              if c != label_col and _is_numeric_text(" ".join(w.text for w in ws))}
+    return all(c in values for lc in row for c in lc.cells)
 
 
 def join_wrapped(lines: list[str], page: PageLayout) -> str:
@@ -1081,7 +1088,7 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS,
             rows[0] = rest
     ruled_off = not header and _ruled_header(rows, rules)
     while rows and len(header) < 3 and _is_header_row(rows[0], label_col, not header, ruled_off) and (
-            not header or _continues_header(header[0], rows[0], label_col)):
+            not header or _continues_header(header[0], rows[0], label_col, rows[1:])):
         header.append(rows.pop(0))
         if not numeric:
             break

@@ -425,3 +425,56 @@ def test_a_header_stating_its_unit_and_price_level_heads_the_body_on_the_next_pa
     assert t.caption.startswith("Tabel 1. Forslagets samlede økonomiske konsekvenser")
     assert t.columns == UNIT_HEADER
     assert _rows(t) == UNIT_BODY
+
+# ---- the rest of a row's remark opening a page under the repeated header ----------------------------------------
+
+TASK_EDGES = [LEFT, LEFT + 30, LEFT + 200, LEFT + 290, LEFT + 460]
+TASK_HEADER = ["Nr.", "Opgave", "Budget 2022", "Bemærkninger"]
+TASK_ROWS = [["1", "Ledelse og tværgående indsatser", "275.596.699", ["Puljemidler er modtaget til specifikke",
+                                                                      "formål og kan ikke omprioriteres."]],
+             ["2", "Hjemmepleje", "1.082.473.512", ["Serviceniveau kan justeres."]],
+             ["3", "Træning", "46.118.120", ["Lovbestemt opgave, serviceniveau kan", "justeres lokalt."]]]
+CUT_REMARK = ["Omfatter udgifter til borgeres transport", "til dagcentre,"]
+CUT_REST = ["specialiseret træning mm. Kan påvirkes", "ved at ændre egenbetaling."]
+NEXT_ROWS = [["5", "Frivillighedscenter", "14.785.372", ["Bloktilskud til §18-midler."]],
+             ["6", "Velfærdsteknologi", "11.261.110", ["Lokalt besluttet omfang og indsatser."]]]
+
+
+def _task_rows(sheet: Sheet, rows: list[list], top: float, closed: bool = True) -> float:
+    """Set rows of the task table from `top`, a rule under each (none under the last unless `closed`: a row the
+    page break cut); return the bottom of the last."""
+    drawn = set_rows(sheet, TASK_EDGES, rows, top, numeric_from=2, pad=4.0, size=8.0, lead=9.5)
+    for r in drawn if closed else drawn[:-1]:
+        cell_hrules(sheet, TASK_EDGES, r.bottom)
+    return drawn[-1].bottom
+
+
+def _task_header(sheet: Sheet, top: float) -> float:
+    """Set the bold header with a rule under it; return its bottom."""
+    drawn = set_rows(sheet, TASK_EDGES, [TASK_HEADER], top, bold_rows=frozenset({0}), numeric_from=2, pad=4.0,
+                     size=8.0)
+    cell_hrules(sheet, TASK_EDGES, drawn[0].bottom, lw=1.0)
+    return drawn[0].bottom
+
+
+def test_the_rest_of_a_remark_under_the_repeated_header_is_no_header_line(tmp_path):
+    """A value table whose header is repeated on each page, its rows ruled apart: the page break cut the last row
+    of page 1 in its remark, and the rest of the remark opens page 2 under the repeated bold header, ruled off
+    from it. Those plain lines in a text column are no second header row (a header's further row in another
+    weight only heads value columns): they finish the remark of the row they were cut from, and the header stays
+    the printed one."""
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 380, "Fordeling af budget på opgaver", bold=True, size=9.5)
+    y = _task_rows(first, TASK_ROWS * 3, _task_header(first, 390))
+    cut = ["4", "Myndighed - Kørsel", "6.664.532", CUT_REMARK]
+    assert _task_rows(first, [cut], y, closed=False) > 0.7 * first.height
+    y = _task_rows(second, [["", "", "", CUT_REST]], _task_header(second, 80))
+    _task_rows(second, NEXT_ROWS, y)
+    tables = extract_tables(write_pdf([first, second], tmp_path / "cut_remark.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.columns == TASK_HEADER
+    remark = " ".join(CUT_REMARK + CUT_REST)
+    want = [[r[0], r[1], r[2], " ".join(r[3])] for r in TASK_ROWS * 3 + [[*cut[:3], [remark]]] + NEXT_ROWS]
+    assert _rows(t) == want
