@@ -483,18 +483,33 @@ def _set_off_lines(block: list[LineCells], label_col: int) -> set[int]:
     return _set_off(block, [i for i, lc in enumerate(block) if label_col in lc.cells], LABEL_PADDING_SHARE)
 
 
-def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | None) -> list[int]:
-    """Given a ruled band without value lines and its table's wrapped-line gap, return the lines that open a text
-    row inside it (a band set off by shading or sparse rules can hold several rows): entries as in a text table,
-    set off from the line above by a cell's padding. [] when the band reads as one row."""
+def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | None, width: float | None = None
+                         ) -> list[int]:
+    """Given a ruled band without value lines, its table's wrapped-line gap and the width its labels are set in,
+    return the lines that open a text row inside it (a band set off by shading or sparse rules can hold several
+    rows): entries as in a text table, set off from the line above by a cell's padding, or, in rows set as tight
+    as wrapped lines (no padding parts any) and top-aligned on one line grid (`_off_grid`: cells centred beside a
+    wrapped label are read by the label lines' padding below), under a label line that ends short
+    (`_label_ended_above`). [] when the band reads as one row."""
     set_off = _set_off(block, list(range(len(block))), 0.0, wrap)
-    out = [i for i in _text_anchors(block, label_col) if i == 0 or i in set_off]
+    entries = _text_anchors(block, label_col)
+    out = [i for i in entries if i == 0 or i in set_off]
+    if len(out) < 2 and not _off_grid(block):
+        out = [i for i in entries if i == 0 or _label_ended_above(block, i, label_col, width)]
     if len(out) < 2 and any(label_col not in lc.cells for lc in block):
         # cells set vertically centred beside a wrapped label are lines of their own, leave the label's first
         # line alone and overlap both its lines (hiding the wrap's gap): the label lines' own gaps show the
         # padding that parts the rows (a cell's paragraphs alone, with no such values beside them, do not)
         out = sorted({0} | _set_off_lines(block, label_col))
     return out if len(out) >= 2 else []
+
+
+def _label_ended_above(block: list[LineCells], i: int, label_col: int, width: float | None) -> bool:
+    """Given a block, a line opening an entry, the label column and the width labels are set in, return whether
+    the nearest label line above ends its label there (`wraps.ends_short`: no open end, and this line's first word
+    would have fitted after it, so no wrapping broke the label)."""
+    above = next((j for j in range(i - 1, -1, -1) if label_col in block[j].cells), None)
+    return above is not None and ends_short(block[above], block[i], label_col, width)
 
 
 def column_widths(lcs: list[LineCells], edges: list[float]) -> list[float | None]:
@@ -543,14 +558,14 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
     if ruled and not anchors:
-        anchors = _padded_text_anchors(block, label_col, wrap)
+        anchors = _padded_text_anchors(block, label_col, wrap, wrapping.width)
     if ruled and len(anchors) <= 1:
         return [block]
     text_table = not anchors and not ruled
     if text_table and (_off_grid(block) or centred_spans(_cell_paragraphs(block), label_col)):
         return _centred_rows(block)
     if text_table:
-        anchors = _text_anchors(block, label_col) or _padded_text_anchors(block, label_col, wrap)
+        anchors = _text_anchors(block, label_col) or _padded_text_anchors(block, label_col, wrap, wrapping.width)
         if padded:
             anchors = [i for i in anchors if not _wraps_label_above(block, i, label_col, widths)]
     if not anchors:

@@ -1,10 +1,12 @@
-"""Borderless text tables whose rows are set as tight as the wrapped lines of one cell (no padding between rows),
-as LibreOffice prints a Word table without cell margins (tune seed 787's LibreOffice grant list). Each test draws a
-small PDF with ReportLab's canvas and fails without its fix:
+"""Text tables whose rows are set as tight as the wrapped lines of one cell (no padding between rows), as
+LibreOffice prints a Word table without cell margins (tune seeds 787 and 788's LibreOffice documents). Each test
+draws a small PDF with ReportLab's canvas and fails without its fix:
 
 - a text cell of several lines set vertically centred beside a one-line label belongs to that label's row: its
   first lines, above the label and closer to the row above than a row's padding, are not the end of the cell
-  above (`wraps.centred_spans`); the same cells set top-aligned keep reading as before.
+  above (`wraps.centred_spans`); the same cells set top-aligned keep reading as before;
+- in a band between shaded section rows, rows of text whose label lines end short (the next label's first word
+  would have fitted) are rows of their own (`grid._label_ended_above`); a label wrapped after "med" stays whole.
 """
 from __future__ import annotations
 
@@ -70,3 +72,60 @@ def test_centred_spans_needs_every_cell_beside_a_label_to_share_its_middle():
     assert centred_spans(centred, 0)
     assert not centred_spans({**label, 1: [(99.5, 127.5), (141.5, 169.5)]}, 0)
     assert not centred_spans({**label, 1: [(110.0, 138.0), (141.5, 148.5)]}, 0)  # top-aligned: none above
+
+
+FOLLOW_HEADER = ["Opfølgningsmål", "Hvordan måles", "Ansvarlig", "Hvornår"]
+FOLLOW_EDGES = [LEFT, 260.0, 380.0, 480.0, 560.0]
+MILESTONES = "Milepæle for implementering og anvendelse af investeringsmidler"
+REALISED = "Realisering af effektiviseringer"
+FOLLOW_ROWS = [
+    [MILESTONES],
+    [["Ansættelse af lokalt forankrede", "rehabiliteringskonsulenter."], "Dialog med driftsenhederne",
+     ["Center for Innovation og", "Sundhed og Forebyggelse"], "3. kvartal 2022"],
+    ["Undervisning af 600 medarbejdere.", "Opgørelse af deltagere.", ["Center for Innovation og",
+                                                                     "Sundhed og Forebyggelse."], "3. kvartal 2023"],
+    [REALISED],
+    ["I 2023 er 25 % af effektiviseringen realiseret.", "Datatræk fra Cura", "Center for Innovation",
+     "1. kvartal 2024"],
+    ["I 2024 er 50 % af effektiviseringen realiseret.", "Datatræk fra Cura", "Center for Innovation",
+     "1. kvartal 2025"],
+    [["Udgifter til stomiprodukter reduceres med", "1,54 mio. kr. fra 2024 og frem"], "Datatræk i Kvantum",
+     "Hjælpemiddelcenteret", "Halvårligt"],
+    ["I 2026 og frem er 100 % af effektiviseringen realiseret.", "Datatræk fra Cura", "Center for Innovation",
+     "1. kvartal 2027"],
+]
+
+
+def _banded_pdf(path: Path) -> Path:
+    """A follow-up plan in 7 pt: a bold header over a rule, section rows set on a shaded band across the table,
+    the rows between them set without padding (a row's first line 0.7 pt further under the last line of the row
+    above than a wrapped line under the one before it)."""
+    size, lead, pad = 7.0, 8.4, 0.7
+    sheet = Sheet()
+    sheet.text(LEFT, 70, "Opfølgning", bold=True, size=10)
+    top = 80.0
+    for k, head in enumerate(FOLLOW_HEADER):
+        sheet.text(FOLLOW_EDGES[k] + 2, top + (1 - DESCENT) * size, head, bold=True, size=size)
+    y = top + lead + 1
+    sheet.hline(FOLLOW_EDGES[0], FOLLOW_EDGES[-1], y - 0.5)
+    for row in FOLLOW_ROWS:
+        cells = [c if isinstance(c, list) else [c] for c in row]
+        if len(cells) == 1:
+            sheet.fill(FOLLOW_EDGES[0], y - 0.3, FOLLOW_EDGES[-1], y + size + 1.0)
+        for k, lines in enumerate(cells):
+            for j, s in enumerate(lines):
+                sheet.text(FOLLOW_EDGES[k] + 2, y + j * lead + (1 - DESCENT) * size, s, bold=len(cells) == 1,
+                           size=size)
+        y += max(len(c) for c in cells) * lead + pad
+    sheet.hline(FOLLOW_EDGES[0], FOLLOW_EDGES[-1], y)
+    sheet.text(LEFT, y + 30, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige konsekvenser.")
+    return write_pdf([sheet], path)
+
+
+def test_rows_of_text_set_tight_between_shaded_section_rows_are_rows_of_their_own(tmp_path):
+    """Each printed row is a row: a label line that ends short of the labels' width (the next label's first word
+    would have fitted after it) ends its row; a label line with an open end goes on onto the next line."""
+    tables = extract_tables(_banded_pdf(tmp_path / "banded.pdf"))
+    assert len(tables) == 1
+    want = [[" ".join(c) if isinstance(c, list) else c for c in row] + [""] * (4 - len(row)) for row in FOLLOW_ROWS]
+    assert _rows(tables[0]) == want
