@@ -426,6 +426,7 @@ def test_a_header_stating_its_unit_and_price_level_heads_the_body_on_the_next_pa
     assert t.columns == UNIT_HEADER
     assert _rows(t) == UNIT_BODY
 
+
 # ---- the rest of a row's remark opening a page under the repeated header ----------------------------------------
 
 TASK_EDGES = [LEFT, LEFT + 30, LEFT + 200, LEFT + 290, LEFT + 460]
