@@ -8,7 +8,7 @@ from pathlib import Path
 
 from extractors.model import Table
 from extractors.tables import extract_tables
-from tests.extractors.drawn_pdf import Sheet, write_pdf
+from tests.extractors.drawn_pdf import Sheet, width, write_pdf
 
 LEFT = 62.7
 PAD = 3.5  # the cells' padding: their text starts this far right of the margin (and of the titles)
@@ -159,6 +159,51 @@ def test_a_header_naming_years_on_the_next_page_heads_a_table_of_its_own(tmp_pat
     assert (admin.columns, _rows(admin), admin.last_page) == (ADMIN_HEADER, ADMIN_BODY, 1)
     assert (pool.columns, _rows(pool), pool.page) == (POOL_HEADER, POOL_BODY, 2)
 
+
+
+DESC_X = SATS_EDGES[-1] + 20  # where the description column's text starts
+
+
+def _described_row(sheet: Sheet, row: list[str], y: float, bold: bool = False) -> None:
+    """Set a satspulje row with a last description cell on the baseline y."""
+    _years_row(sheet, row[:5], y, bold)
+    sheet.text(DESC_X, y, row[5], bold=bold, size=9.0)
+
+
+def _years_header_repeated_pdf(path: Path) -> Path:
+    """A table over years with a description column fills page 1 to its foot; page 2 repeats its header, its last
+    cell run on by the wrapped end of the description beside it (so it reads otherwise), then more rows and running
+    text."""
+    first, second = Sheet(), Sheet()
+    _prose(first, 600)
+    first.text(LEFT, 650, "Satspuljer der kan søges af kommunerne", size=10.0)
+    _described_row(first, [*POOL_HEADER, "Beskrivelse"], 670, bold=True)
+    first.hline(LEFT, DESC_X + 100, 675)
+    y = 670.0
+    for row in POOL_BODY:
+        y += PITCH
+        _described_row(first, [*row, "Pulje"], y)
+    _described_row(second, [*POOL_HEADER, "Beskrivelse"], 70, bold=True)
+    second.text(DESC_X + width("Beskrivelse", True) + 2.5, 70, "flygtninge og familier", size=9.0)
+    second.hline(LEFT, DESC_X + 100, 75)
+    y = 70.0
+    for row in ADMIN_BODY:
+        y += PITCH
+        _described_row(second, [*row, "Bidrag"], y)
+    _prose(second, y + 30)
+    return write_pdf([first, second], path)
+
+
+def test_a_header_naming_years_under_the_same_label_head_goes_on_with_its_table(tmp_path):
+    """A header naming years under the same label head as the table ending the page before is that table's header
+    repeated, also when the rest of it reads otherwise: the table goes on."""
+    tables = extract_tables(_years_header_repeated_pdf(tmp_path / "years_repeated.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page, t.columns[:5]) == (1, 2, POOL_HEADER)
+    rows = [r[:5] for r in _rows(t)]
+    assert rows[:3] == POOL_BODY
+    assert rows[-2:] == ADMIN_BODY
 
 # ---- a generic title repeated over another table opening the next page -------------------------------------------
 
