@@ -78,8 +78,9 @@ def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
     row opening the continuation), or a lone plain entry in a later column where a's header names the label
     column (an entry under a label spanning several rows, the label on the page before), or a plain row of a
     grid whose column edges are a's. A header naming years ("2023 | 2024 | 2025 | 2026") under another label head
-    than a's holds no amount: it heads a table of its own (`_names_years`); under a's label head it is a's header
-    repeated, whatever a wrapped cell beside it added to it."""
+    than a's, a's own header naming years too, holds no amount: it heads a table of its own (`_names_years`); under
+    a's label head it is a's header repeated, whatever a wrapped cell beside it added to it; under a "header" of a's
+    that names no years (a's body row read as its header) nothing tells, and it is read as before: rows of a."""
     if b.header_row is None:
         return False
     filled = {cmap[j] for j, c in enumerate(b.header_row.cells) if c is not None}
@@ -87,7 +88,8 @@ def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
     lone_entry = (len(filled) == 1 and label not in filled and not b.header_bold and a.header_row is not None
                   and a.header_row.cells[label] is not None)
     heads = [c.text for j, c in enumerate(b.header_row.cells) if c is not None and cmap[j] == label]
-    own_years = _names_years(b.header_row) and [normalize_key(t) for t in heads] != [normalize_key(a.columns[label])]
+    own_years = (_names_years(b.header_row) and a.header_row is not None and _names_years(a.header_row)
+                 and [normalize_key(t) for t in heads] != [normalize_key(a.columns[label])])
     amount = holds_amount(b.header_row) and not own_years
     return ((a.header_bold and not b.header_bold) or filled == {label} or amount or lone_entry
             or (not b.header_bold and _same_bands(a, b)))
