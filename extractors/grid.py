@@ -647,26 +647,21 @@ def _centred_islands(block: list[LineCells], anchors: list[int], label_col: int)
     lines of a remark and a date, top-aligned) or some lines half a line off the others' grid (cells of several
     lines set vertically centred beside the label). Such a run holds every line of its row; without it, its lines
     would be dealt to the value rows around it. (Label lines set tight without such a sign may be section rows.)"""
-    def gap(a: LineCells, b: LineCells) -> float:
-        return b.line.top - a.line.bottom
-
-    def apart(a: LineCells, b: LineCells) -> bool:
-        return gap(a, b) > TIGHT_LINE_GAP * max(a.line.size, b.line.size, 1.0)
-
     runs: list[list[int]] = []
-    for i in range(len(block)):
-        if runs and not apart(block[i - 1], block[i]):
+    for i, lc in enumerate(block):
+        above = block[i - 1].line if i else None
+        if above is not None and lc.line.top - above.bottom <= TIGHT_LINE_GAP * max(above.size, lc.line.size, 1.0):
             runs[-1].append(i)
         else:
             runs.append([i])
-    def labels(run: list[int]) -> int:
-        return sum(label_col in block[j].cells for j in run)
-
-    def off_grid(run: list[int]) -> bool:
-        return any(gap(block[a], block[b]) < -OVERLAP_TOLERANCE for a, b in zip(run, run[1:], strict=False))
-
-    return [run for run in runs
-            if len(run) > 1 and not set(run) & set(anchors) and labels(run) and (labels(run) == 1 or off_grid(run))]
+    values = set(anchors)
+    out = []
+    for run in runs:
+        labels = sum(label_col in block[j].cells for j in run)
+        if len(run) > 1 and not values & set(run) and labels and (
+                labels == 1 or _off_grid([block[j] for j in run])):
+            out.append(run)
+    return out
 
 
 CELL_GAP_PITCHES = 1.5  # lines of one column this many line pitches apart (an empty line between) are two cells
@@ -1048,7 +1043,7 @@ def _continues_header(first: list[LineCells], row: list[LineCells], label_col: i
     if _boldness(first) and _boldness(row):
         return True
     values = {c for r in body for lc in r for c, ws in lc.cells.items()
-              if c != label_col and _is_numeric_text(" ".join(w.text for w in ws))}
+              if c != label_col and _is_numeric_text(cell_text(ws))}
     return all(c in values for lc in row for c in lc.cells)
 
 

@@ -600,8 +600,8 @@ def _titles_table(line: TextLine, current: list[TextLine]) -> bool:
     """Given a single line under a table and the table's lines, return whether it is the bold title of another table:
     one bold run of words, set in another size than the table's text and starting left of every line of the table
     (at the margin, outside the cells' padding: a group row of the table is set in its cells)."""
-    return (len(line.segments) == 1 and line.bold and abs(line.size - _text_size(current, line)) > TITLE_SIZE_SLACK
-            and line.x0 < min(ln.x0 for ln in current) - COLUMN_FLUSH)
+    return (len(line.segments) == 1 and line.bold
+            and _margin_title(line, _text_size(current, line), min(ln.x0 for ln in current)))
 
 
 def _in_later_column(line: TextLine, current: list[TextLine], size: float) -> bool:
