@@ -344,6 +344,14 @@ YEAR_BODY = [["Indtægt ved identifikation af borgere", "3210 – Udsatte Voksne
              ["Varige ændringer totalt, service", "", "", "-3.000", "-4.000"]]
 
 
+def _set_year_cells(sheet: Sheet, edges: list[float], row: list[str], y: float, bold: bool = False) -> None:
+    """Set a row's cells on the baseline y: the first two left-aligned at their edges, the years' cells right-aligned
+    35 pt past theirs; empty cells are skipped."""
+    for k, text in enumerate(row):
+        if text:
+            (sheet.text(edges[k], y, text, bold=bold) if k < 2 else sheet.text_right(edges[k] + 35, y, text, bold=bold))
+
+
 def _header_left_at_foot_pdf(path: Path) -> Path:
     """Tabel 2's caption and header (wrapped in two lines) end page 1 at its foot; its body opens page 2 and leaves
     the first year's column empty in every row (the shading of its total row, drawn cell by cell, still shows
@@ -353,9 +361,7 @@ def _header_left_at_foot_pdf(path: Path) -> Path:
         first.text(LEFT, 700 + 12 * k, line, size=10.0)
     first.text(LEFT, 750, "Tabel 2. Varige ændringer, service", bold=True, size=9.5)
     heads = ["1.000 kr. 2023 p/l", "Bevilling,", "2022", "2023", "2024"]
-    for k, text in enumerate(heads):
-        (first.text(YEAR_EDGES[k], 766, text, bold=True) if k < 2
-         else first.text_right(YEAR_EDGES[k] + 35, 766, text, bold=True))
+    _set_year_cells(first, YEAR_EDGES, heads, 766, bold=True)
     first.text(YEAR_EDGES[1], 778, "profitcenter", bold=True)
     y = 72.0
     cells = [YEAR_EDGES[0] - 4, *(x - 4 for x in YEAR_EDGES[1:]), YEAR_EDGES[-1] + 39]
@@ -363,9 +369,7 @@ def _header_left_at_foot_pdf(path: Path) -> Path:
         if row is YEAR_BODY[-1]:  # the total row shaded cell by cell, as a browser shades it
             for a, b in zip(cells, cells[1:], strict=False):
                 second.fill(a, y - 10, b, y + 4)
-        for k, text in enumerate(row):
-            if text:
-                (second.text(YEAR_EDGES[k], y, text) if k < 2 else second.text_right(YEAR_EDGES[k] + 35, y, text))
+        _set_year_cells(second, YEAR_EDGES, row, y)
         y += 18
     for k, line in enumerate(PROSE):
         second.text(LEFT, y + 20 + 12 * k, line, size=10.0)
@@ -399,16 +403,12 @@ def _unit_header_at_foot_pdf(path: Path) -> Path:
         first.text(LEFT, 720 + 12 * k, line, size=10.0)
     first.text(LEFT, 765, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
     first.text(LEFT, 776, "(1.000 kr.)", size=7.5)
-    for k, text in enumerate(UNIT_HEADER):
-        (first.text(UNIT_EDGES[k], 792, text, bold=True) if k < 2
-         else first.text_right(UNIT_EDGES[k] + 35, 792, text, bold=True))
+    _set_year_cells(first, UNIT_EDGES, UNIT_HEADER, 792, bold=True)
     first.hline(LEFT, UNIT_EDGES[-1] + 40, 782)
     first.hline(LEFT, UNIT_EDGES[-1] + 40, 798)
     y = 72.0
     for row in UNIT_BODY:
-        for k, text in enumerate(row):
-            if text:
-                (second.text(UNIT_EDGES[k], y, text) if k < 2 else second.text_right(UNIT_EDGES[k] + 35, y, text))
+        _set_year_cells(second, UNIT_EDGES, row, y)
         y += 18
     for k, line in enumerate(PROSE):
         second.text(LEFT, y + 20 + 12 * k, line, size=10.0)

@@ -133,21 +133,21 @@ def _years_tables_pdf(path: Path) -> Path:
     first, second = Sheet(), Sheet()
     _prose(first, 640)
     first.text(LEFT, 690, "Tabel 2 Administration i alt", bold=True, size=9.5)
-    _years_row(first, ADMIN_HEADER, 710, bold=True)
-    first.hline(LEFT, SATS_EDGES[-1] + 5, 715)
-    y = 710.0
-    for row in ADMIN_BODY:
-        y += PITCH
-        _years_row(first, row, y)
+    _years_table(first, ADMIN_HEADER, ADMIN_BODY, 710)
     second.text(LEFT, 70, "Satspuljer 2023 der kan søges af kommunerne på beskæftigelsesområdet", size=10.0)
-    _years_row(second, POOL_HEADER, 92, bold=True)
-    second.hline(LEFT, SATS_EDGES[-1] + 5, 97)
-    y = 92.0
-    for row in POOL_BODY:
-        y += PITCH
-        _years_row(second, row, y)
-    _prose(second, y + 30)
+    _prose(second, _years_table(second, POOL_HEADER, POOL_BODY, 92) + 30)
     return write_pdf([first, second], path)
+
+
+def _years_table(sheet: Sheet, header: list[str], body: list[list[str]], y: float) -> float:
+    """Set a bold header on the baseline y, a rule under it and the body rows a pitch apart; return the last
+    baseline."""
+    _years_row(sheet, header, y, bold=True)
+    sheet.hline(LEFT, SATS_EDGES[-1] + 5, y + 5)
+    for row in body:
+        y += PITCH
+        _years_row(sheet, row, y)
+    return y
 
 
 def test_a_header_naming_years_on_the_next_page_heads_a_table_of_its_own(tmp_path):
