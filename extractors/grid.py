@@ -6,6 +6,7 @@ import re
 
 from rapidfuzz.fuzz import ratio
 
+from extractors.broken_words import mend_broken_words
 from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token
 from extractors.linecells import LineCells, cell_text, label_text, open_end, starts_lower
 from extractors.model import Cell, Row, Table
@@ -1079,7 +1080,7 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS,
     reads it as the body row it is)."""
     seps = column_separators(region)
     ncols = len(seps) + 1
-    lcs = assign_cells(region.lines, seps)
+    lcs = mend_broken_words(assign_cells(region.lines, seps))
     label_col = label_column(lcs, ncols)
     numeric = any(_is_anchor(lc, label_col) for lc in lcs)
     edges = [region.x0, *seps, _right_edge(region)]
