@@ -201,8 +201,11 @@ def _lined_up_beside(sep: float, per_line: list[list[Segment]]) -> bool:
 def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
     """Given a region and its separators so far, return separators before left-aligned columns that run close to
     the column before them: where at least `MIN_VALUE_LINES` segments start flush at one x inside the region, no
-    word crosses that x, and no separator lies between it and the nearest text to its left."""
-    words = [w for ln in region.lines for w in ln.words]
+    word crosses that x, and no separator lies between it and the nearest text to its left. A line of one run of
+    text from the region's left edge may cross it: a section row set over several columns ("Realisering af
+    effektiviseringer") over a text column set close to the one before it."""
+    left = region.x0 + ALIGN_TOLERANCE
+    words = [w for ln in region.lines if len(ln.segments) > 1 or ln.x0 > left for w in ln.words]
     starts = sorted(s.x0 for ln in region.lines for s in ln.segments
                     if s.x0 > region.x0 + 2 and not _is_numeric_text(s.text))
     out: list[float] = []
