@@ -202,8 +202,11 @@ def _lined_up_beside(sep: float, per_line: list[list[Segment]]) -> bool:
 def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
     """Given a region and its separators so far, return separators before left-aligned columns that run close to
     the column before them: where at least `MIN_VALUE_LINES` segments start flush at one x inside the region, no
-    word crosses that x, and no separator lies between it and the nearest text to its left."""
-    words = [w for ln in region.lines for w in ln.words]
+    word crosses that x, and no separator lies between it and the nearest text to its left. A line of one run of
+    text from the region's left edge may cross it: a section row set over several columns ("Realisering af
+    effektiviseringer") over a text column set close to the one before it."""
+    left = region.x0 + ALIGN_TOLERANCE
+    words = [w for ln in region.lines if len(ln.segments) > 1 or ln.x0 > left for w in ln.words]
     starts = sorted(s.x0 for ln in region.lines for s in ln.segments
                     if s.x0 > region.x0 + 2 and not _is_numeric_text(s.text))
     out: list[float] = []
@@ -505,6 +508,35 @@ def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | N
     return out if len(out) >= 2 else []
 
 
+def _padded_runs(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
+    """Given a ruled band without value lines and its label column, return its rows when the band's own padding
+    parts it into several runs of lines (a gap wider than its narrowest, a wrapped line's, by a cell's padding:
+    `_set_off`) that each hold exactly one entry (`_text_anchors`): rows whose cells are set to the bottom (or the
+    middle) of the row, a label on the row's last line under the wrapped lines of its other cells ("Forberede data"
+    / "Algoritme1 | og platform"), which no reading from a row's first line parts. [] otherwise."""
+    entries = _text_anchors(block, label_col)
+    bounds = [*sorted({0} | _set_off(block, list(range(len(block))), 0.0)), len(block)]
+    runs = [block[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    if len(runs) >= 2 and all(sum(a <= i < b for i in entries) == 1 for a, b in zip(bounds, bounds[1:], strict=False)):
+        return runs
+    return []
+
+
+def _label_last_rows(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
+    """Given a ruled band without value lines and its label column, return its rows when its cells are set to the
+    bottom of their rows however tight: the band ends with an entry (`_text_anchors`) and holds at least two, no
+    other line holds a label, and every entry has lines of other columns only right above it (a row set to the top
+    starts with its label; a label's second line that starts like an entry, "‘Træning ved hjælper’.", follows its
+    first line directly), so each entry ends a row. [] otherwise."""
+    entries = _text_anchors(block, label_col)
+    if (len(entries) < 2 or entries[-1] != len(block) - 1
+            or any(label_col in lc.cells for i, lc in enumerate(block) if i not in entries)
+            or any(e == 0 or e - 1 in entries for e in entries)):
+        return []
+    bounds = [0, *(e + 1 for e in entries)]
+    return [block[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def _label_ended_above(block: list[LineCells], i: int, label_col: int, width: float | None) -> bool:
     """Given a block, a line opening an entry, the label column and the width labels are set in, return whether
     the nearest label line above ends its label there (`wraps.ends_short`: no open end, and this line's first word
@@ -559,6 +591,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
     if ruled and not anchors:
+        if runs := _padded_runs(block, label_col) or _label_last_rows(block, label_col):
+            return runs
         anchors = _padded_text_anchors(block, label_col, wrap, wrapping.width)
     if ruled and len(anchors) <= 1:
         return [block]

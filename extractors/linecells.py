@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 from extractors.layout import TextLine, Word
 
-CONTINUES = ("-", ",", "/", "og", "eller", "samt", "i", "af", "til", "for", "med", "på")
+OPEN_ENDS = ("-", ",", "/", "\u2013", "\u2014")  # a label line ending so goes on (a hyphen, a spaced dash "... –")
+CONTINUES = ("og", "eller", "samt", "i", "af", "til", "for", "med", "på")  # ... or ending on such a word
+DASHES = "-\u2013\u2014"
 
 
 @dataclass
@@ -27,11 +29,15 @@ def label_text(lc: LineCells, label_col: int) -> str:
 
 
 def starts_lower(text: str) -> bool:
-    """Given a label line, return whether it reads as the continuation of a wrapped label."""
+    """Given a label line, return whether it reads as the continuation of a wrapped label: it starts lowercase,
+    with "(" or "&", or with a spaced dash before a lowercase word ("– der er udarbejdet ...", an apposition wrapped
+    off "En God Start På Livet"; a list item's dash is followed by a capital)."""
+    if text[:1] in DASHES and text[1:2] == " ":
+        return text[2:].lstrip()[:1].islower()
     return bool(text) and (text[0].islower() or text[0] in "(&")
 
 
 def open_end(text: str) -> bool:
     """Given the last line of a label so far, return whether the label evidently goes on (hyphen, comma, ...)."""
     t = text.rstrip()
-    return not t or t.endswith(CONTINUES[:3]) or t.rsplit(" ", 1)[-1] in CONTINUES[3:]
+    return not t or t.endswith(OPEN_ENDS) or t.rsplit(" ", 1)[-1] in CONTINUES

@@ -300,8 +300,11 @@ def _is_band_heading(line: TextLine, cell_size: float | None, cells_x0: float | 
     set apart ("8." | "Opfølgning"), set larger than the cells, or set in another size and starting left of every
     cell's text (a title at the margin, outside the cells' padding: "Oversigt" over a table of key figures). A
     group row of a table is set like its cells, in them."""
-    if cell_size is None or not (len(line.segments) == 1 or is_numbered_item(line)) or not line.bold:
+    if cell_size is None or not (len(line.segments) == 1 or is_numbered_item(line)):
         return False
+    if not line.bold:  # a plain title ("Opfølgning" set like the captions), when a header follows it
+        return len(line.segments) == 1 and (line.size > cell_size + FRAME_TEXT_SIZE_SLACK
+                                            or _margin_title(line, cell_size, cells_x0))
     return line.size > cell_size + TITLE_SIZE_SLACK or _margin_title(line, cell_size, cells_x0)
 
 
@@ -333,7 +336,7 @@ def _heads_next_table(band: list[TextLine], below: list[TextLine], cell_size: fl
     heads = [ln for ln in band if _is_band_heading(ln, cell_size, cells_x0)]
     if not heads:
         return False
-    if _margin_title(heads[0], cell_size, cells_x0):
+    if heads[0].bold and _margin_title(heads[0], cell_size, cells_x0):
         return True
     after = [ln for ln in band if ln.top >= heads[0].bottom - 0.5] or below
     first = next((ln for ln in after if is_multi(ln)), None)
@@ -573,7 +576,11 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     or ends where one of the table's does (another table's columns). A bold title right above the line, at the
     margin left of where the table's text starts and in another size (`_titles_table`), opens another table also
     when the line holds amounts (a table of key figures, "2,2 dage om året")."""
-    if not pending or len(current) < 2 or pending[0].x0 > left + INDENT_TOLERANCE:
+    if not pending or len(current) < 2:
+        return False
+    if _titled_header(current, pending, line, left):
+        return True
+    if pending[0].x0 > left + INDENT_TOLERANCE:
         return False
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
     if pending[0].top - current[-1].bottom <= spacing:
@@ -596,11 +603,29 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
         for sg in line.segments[1:])
 
 
-def _titles_table(line: TextLine, current: list[TextLine]) -> bool:
+def _titled_header(current: list[TextLine], pending: list[TextLine], line: TextLine, left: float) -> bool:
+    """Given a table's lines, the single lines waiting under them and the line of cells after those, return whether
+    the last waiting line titles another table that this line heads, however close the tables are stacked (a
+    timetable, then "Hvem er hørt?", then its own table): a title at about the margin, left of every line of the table
+    (`_titles_table`; not bold too when the line after it is a header, with no amount), or one run of words set
+    clearly larger than the table's text over such a header (a table's cells may start left of the margin, set
+    wider than the text), and set further below the line above it than above the line it titles (a title goes
+    with what follows; the last lines of the table's wrapped cells may wait above it)."""
+    title = pending[-1]
+    above = pending[-2] if len(pending) > 1 else current[-1]
+    if title.x0 > left + PROSE_INDENT_TOLERANCE or title.top - above.bottom <= line.top - title.bottom:
+        return False
+    header = not _holds_amount(line) and is_multi(line)
+    return _titles_table(title, current, plain=header) or (
+        header and len(title.segments) == 1 and _set_larger(title, current))
+
+
+def _titles_table(line: TextLine, current: list[TextLine], plain: bool = False) -> bool:
     """Given a single line under a table and the table's lines, return whether it is the bold title of another table:
     one bold run of words, set in another size than the table's text and starting left of every line of the table
-    (at the margin, outside the cells' padding: a group row of the table is set in its cells)."""
-    return (len(line.segments) == 1 and line.bold
+    (at the margin, outside the cells' padding: a group row of the table is set in its cells). `plain`: a title
+    that is not bold counts too (set like the captions of the page, the line under it a header)."""
+    return (len(line.segments) == 1 and (line.bold or plain)
             and _margin_title(line, _text_size(current, line), min(ln.x0 for ln in current)))
 
 
