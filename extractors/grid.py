@@ -866,8 +866,10 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         rows = []
         for k, band in enumerate(ordered):
             if k == boxed:  # rows not ruled apart: parted by the space between them, as without rules
-                for block in _spaced_blocks(band, settings):
-                    rows += _split_block(block, label_col, False, edges, wrapping=wrapping, widths=widths)
+                blocks = _spaced_blocks(band, settings)
+                for block in blocks:
+                    rows += _split_block(block, label_col, False, edges, wrapping=wrapping, widths=widths,
+                                         padded=len(blocks) >= PADDED_BLOCKS)
                 continue
             one = sum(_is_anchor(lc, label_col) for lc in band) == 1
             ruled = not (sparse and one)
