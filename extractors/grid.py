@@ -341,12 +341,16 @@ def _is_numeric_text(text: str) -> bool:
 
 def first_text_column(columns: list[list[str]]) -> int:
     """Given each column's cell texts, return the first column whose cells are mostly text of 3+ characters
-    (a number, nil or code column such as "Nr." or "DUT" is passed over), else 0."""
-    for c, texts in enumerate(columns):
-        words = [t for t in texts if parse_danish(t).kind not in NUMERIC_KINDS]
-        if texts and 2 * len(words) > len(texts) and sum(len(t) for t in words) >= 3 * len(words):
-            return c
-    return 0
+    (a number, nil or code column such as "Nr." or "DUT" is passed over), else 0. A column holding one text only
+    (its head over a code column left empty on this page, "DUT") is passed over when a later column holds more."""
+    texty = [c for c, texts in enumerate(columns) if _mostly_text(texts)]
+    return next((c for c in texty if len(columns[c]) > 1), texty[0] if texty else 0)
+
+
+def _mostly_text(texts: list[str]) -> bool:
+    """Given a column's cell texts, return whether they are mostly text of 3+ characters (no amounts, nil or codes)."""
+    words = [t for t in texts if parse_danish(t).kind not in NUMERIC_KINDS]
+    return bool(texts) and 2 * len(words) > len(texts) and sum(len(t) for t in words) >= 3 * len(words)
 
 
 def label_column(lcs: list[LineCells], ncols: int) -> int:
@@ -653,7 +657,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         takes_next = nxt is not None and (
             open_end(last) or not label_text(block[nxt], label_col)
             or starts_lower(label_text(block[nxt], label_col))
-            or label_text(block[nxt], label_col).isdigit()) and not ends_cell  # "Matthæusgade" / "1" (wrapped)
+            or label_text(block[nxt], label_col).isdigit()  # "Matthæusgade" / "1" (wrapped)
+            or _padded_onto(block, unit, nxt, label_col, set_off, padded and len(anchors) == 1)) and not ends_cell
         if takes_prev and takes_next:
             groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[k] else nxt].extend(unit)
         elif takes_prev or takes_next:
@@ -673,6 +678,24 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(over)
     rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+def _padded_onto(block: list[LineCells], unit: list[int], nxt: int, label_col: int, set_off: set[int],
+                 one_row: bool) -> bool:
+    """Given a block, label lines read as one label (`unit`), the next value line, the label lines set off from
+    the label line above by a row's padding (`_set_off_lines`) and whether the block is one row of a table whose
+    rows are parted by space (`one_row`: a padded table's block with one value line), return whether the label's
+    lines open the value line's row: the first is set off from the row above by that padding (or opens such a
+    block), and they and the value line's own label line follow on as tight as the wrapped lines of one cell
+    (`TIGHT_LINE_GAP`), the value line right under them (rows padded apart, cells set bottom-aligned: "Hjælp til
+    stalkingudsatte og" / "stalkere - driftstilskud til Dansk" / "Stalking Center 16,5 ..."; the next line's
+    capital starts no row there). A section row over rows set at one spacing ("Implementeringsomkostninger") is
+    set as far above the row under it as the rows are apart, and stays a row of its own."""
+    lines = [*unit, nxt]
+    return ((unit[0] in set_off or (unit[0] == 0 and one_row)) and nxt == unit[-1] + 1
+            and label_col in block[nxt].cells and not any(j in set_off for j in lines[1:])
+            and all(block[b].line.top - block[a].line.bottom <= TIGHT_LINE_GAP * max(block[b].line.size, 1.0)
+                    for a, b in zip(lines, lines[1:], strict=False)))
 
 
 def _centred_islands(block: list[LineCells], anchors: list[int], label_col: int) -> list[list[int]]:
@@ -878,8 +901,10 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         rows = []
         for k, band in enumerate(ordered):
             if k == boxed:  # rows not ruled apart: parted by the space between them, as without rules
-                for block in _spaced_blocks(band, settings):
-                    rows += _split_block(block, label_col, False, edges, wrapping=wrapping, widths=widths)
+                blocks = _spaced_blocks(band, settings)
+                for block in blocks:
+                    rows += _split_block(block, label_col, False, edges, wrapping=wrapping, widths=widths,
+                                         padded=len(blocks) >= PADDED_BLOCKS)
                 continue
             one = sum(_is_anchor(lc, label_col) for lc in band) == 1
             ruled = not (sparse and one)

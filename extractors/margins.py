@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from extractors.layout import PageLayout, TextLine
+from extractors.regions import TIGHT_LINE_GAP
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 
 MAX_RUNNING_SEGMENTS = 3  # a repeated margin line with more cells than this is a repeated table header, kept
@@ -33,10 +34,25 @@ def strip_running_lines(pages: list[PageLayout], settings: ExtractionSettings = 
         counts.update({_shape(ln) for ln in p.lines if _in_margin(ln, p, settings.margin_share)})
     need = max(2, int(settings.repeat_share * len(pages) + 0.5))
     for p in pages:
-        p.lines = [ln for ln in p.lines if not (
-            _in_margin(ln, p, settings.margin_share) and (
+        drop = [_in_margin(ln, p, settings.margin_share) and (
                 (counts[_shape(ln)] >= need and len(ln.segments) <= MAX_RUNNING_SEGMENTS)
-                or _PAGE_NUMBER.match(ln.text.strip())))]
+                or bool(_PAGE_NUMBER.match(ln.text.strip()))) for ln in p.lines]
+        p.lines = [ln for ln, d in zip(p.lines, _keep_wrapped_heads(p.lines, drop), strict=True) if not d]
+
+
+def _keep_wrapped_heads(lines: list[TextLine], drop: list[bool]) -> list[bool]:
+    """Given a page's lines and which of them read as running lines, return that verdict with the lines of a
+    repeated table header kept: a line set as tight as a wrapped line above a kept line of more cells than a running
+    line has (a table header repeated at the top of each page, its first cell wrapped: "Initiativ og" over
+    "aktivitetsområde | 2021 | 2022 | ..."), or above such a line kept in turn."""
+    out = list(drop)
+    for i in range(len(lines) - 2, -1, -1):
+        line, below = lines[i], lines[i + 1]
+        heads = len(below.segments) > MAX_RUNNING_SEGMENTS or drop[i + 1]  # (dropped, then kept here)
+        if (out[i] and not out[i + 1] and heads
+                and 0 <= below.top - line.bottom <= TIGHT_LINE_GAP * max(line.size, below.size, 1.0)):
+            out[i] = False
+    return out
 
 
 def _placed(line: TextLine) -> tuple[str, int]:

@@ -76,11 +76,12 @@ def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
     """Given a table, a continuation whose header differs and the column map, return whether b's "header" is
     really a body row: set like a's body, not like a's header, or a lone label in a's label column (a bold group
     row opening the continuation), or a lone plain entry in a later column where a's header names the label
-    column (an entry under a label spanning several rows, the label on the page before), or a plain row of a
-    grid whose column edges are a's. A header naming years ("2023 | 2024 | 2025 | 2026") under another label head
-    than a's, a's own header naming years too, holds no amount: it heads a table of its own (`_names_years`); under
-    a's label head it is a's header repeated, whatever a wrapped cell beside it added to it; under a "header" of a's
-    that names no years (a's body row read as its header) nothing tells, and it is read as before: rows of a."""
+    column (an entry under a label spanning several rows, the label on the page before), or a row holding running
+    text no column head is as long as (`_prose`), or a plain row of a grid whose column edges are a's. A header
+    naming years ("2023 | 2024 | 2025 | 2026") under another label head than a's, a's own header naming years too,
+    holds no amount: it heads a table of its own (`_names_years`); under a's label head it is a's header repeated,
+    whatever a wrapped cell beside it added to it; under a "header" of a's that names no years (a's body row read as
+    its header) nothing tells, and it is read as before: rows of a."""
     if b.header_row is None:
         return False
     filled = {cmap[j] for j, c in enumerate(b.header_row.cells) if c is not None}
@@ -91,8 +92,18 @@ def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
     own_years = (_names_years(b.header_row) and a.header_row is not None and _names_years(a.header_row)
                  and [normalize_key(t) for t in heads] != [normalize_key(a.columns[label])])
     amount = holds_amount(b.header_row) and not own_years
-    return ((a.header_bold and not b.header_bold) or filled == {label} or amount or lone_entry
+    return ((a.header_bold and not b.header_bold) or filled == {label} or amount or lone_entry or _prose(b.header_row)
             or (not b.header_bold and _same_bands(a, b)))
+
+
+MAX_HEAD_WORDS = 20  # a column head names its column in a few words; a cell of more is a body row's text
+
+
+def _prose(row: Row) -> bool:
+    """Given a header row, return whether some cell of it is running text longer than any column head
+    (`MAX_HEAD_WORDS`): a body row's description read as a header (a row opening the page, its cells set above
+    its values)."""
+    return any(c is not None and len(c.text.split()) > MAX_HEAD_WORDS for c in row.cells)
 
 
 MIN_HEADER_YEARS = 2  # a header row names at least this many years
@@ -183,7 +194,10 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
            ends_page: set[int] | None = None, carried: set[int] | None = None) -> list[Table]:
     """Given tables in document order, merge each continuation (next page, near its top or with nothing above it,
     no caption of its own, matching columns) into the table it continues (which ends near the bottom of its page
-    or with nothing below it: a tall row may have moved on to the next page).
+    or with nothing below it: a tall row may have moved on to the next page). A continuation repeats its header,
+    or its "header" is a body row (`_header_misread`); once a table went on without its header repeated, a plain
+    (not bold) first row opening a later page is a body row too: a table repeats its header on every page or on
+    none.
 
     `opens_page` / `ends_page` hold the indices of tables with no text above / below them on their page.
     `carried` holds those of the lines opening a page in the later columns of the table before (`column_page`): once
@@ -192,6 +206,7 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
     opens_page, ends_page, carried = opens_page or set(), ends_page or set(), carried or set()
     ends_prev = False
     stitched = False  # the table before was stitched onto the one before it
+    headless: set[int] = set()  # ids of tables continued on a page that did not repeat their header
     for i, t in enumerate(tables):
         prev = out[-1] if out else None
         under_carried = stitched and (i - 1) in carried and prev is not None and t.page == prev.last_page
@@ -203,8 +218,14 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
             cmap = _column_map(prev, t)
             repeated = t.header_row is None or _similar_header(prev, t)
             # a table under a caption of its own (a generic title repeated, "Oversigt") that heads it otherwise is
-            # another table: a continuation that repeats its caption repeats its header too
-            if cmap is not None and (repeated or (t.caption is None and _header_misread(prev, t, cmap))):
+            # another table: a continuation that repeats its caption repeats its header too. A table that went on
+            # once without its header repeated (its "header" a body row) repeats it on no later page either: a
+            # plain first row opening a later page (nothing above it there) is a body row too
+            plain_opening = id(prev) in headless and i in opens_page and not t.header_bold
+            if cmap is not None and (repeated or (t.caption is None and (
+                    _header_misread(prev, t, cmap) or plain_opening))):
+                if not repeated:
+                    headless.add(id(prev))
                 n = len(prev.columns)
                 rows = [] if repeated else [_remap(r, cmap, n) for r in header_rows(t)]
                 rows += [_remap(r, cmap, n) for r in t.rows]
