@@ -1193,11 +1193,12 @@ def _columns_right_of(table: Table, lines: list[TextLine]) -> list[tuple[float, 
 
 def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     """Given a table opening its page without a header of its own (none, or a body row read as one: a row with
-    amounts, or any row that does not repeat the lines), the header lines left at the foot of the page before and
-    that page, make them the table's header when each of their cells falls in one of its columns or right of its
-    last one (columns the body leaves empty on its page: they are added, empty); plain lines under a bold header
-    there are its first row; a cell that falls between two of its columns heads a column its body leaves empty on
-    its page (dropped there: it is put back, empty). The table then starts on that page. Return whether it did."""
+    amounts, or any row that does not repeat the lines) or under a repeat of them, the header lines left at the foot
+    of the page before and that page, make them the table's header when each of their cells falls in one of its
+    columns or right of its last one (columns the body leaves empty on its page: they are added, empty); plain lines
+    under a bold header there are its first row; a cell that falls between two of its columns heads a column its
+    body leaves empty on its page (dropped there: it is put back, empty); a repeat of the header on the table's page
+    is dropped. The table then starts on that page. Return whether it did."""
     col_x = list(_columns_right_of(table, lines))
     old = list(range(len(table.col_x)))  # where each of the table's columns goes among col_x
     middles = [(s.x0 + s.x1) / 2 for ln in lines for s in ln.segments]
@@ -1209,10 +1210,6 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     extra = len(col_x) - len(table.col_x)
     if any(not any(a <= m <= b for a, b in col_x) for m in middles):
         return False
-    if table.header_row is not None and not holds_amount(table.header_row) and ratio(
-            normalize_key(" ".join(ln.text for ln in lines)), normalize_key(" ".join(table.columns))
-    ) >= HEADER_REPEAT_RATIO:  # the page repeats the header left at the foot of the page before: its own
-        return False
     seps = [b for _, b in col_x[:-1]]
     # a bold header with plain lines under it, or lines set a gap below its last line of several cells: those are
     # the first row, cut off from the rest by the page break
@@ -1220,6 +1217,12 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     last = max((i for i, ln in enumerate(lines) if len(ln.segments) >= 2), default=len(lines) - 1)
     if last + 1 < k and lines[last + 1].top - lines[last].bottom > HEADER_LINE_GAP_FACTOR * max(lines[last].size, 1.0):
         k = last + 1
+    # the page repeats the header left at the foot of the page before (its years are no amounts): the table starts
+    # there, under its caption and over any first row the page break cut off ("Varige ændringer"); the repeat is
+    # dropped
+    repeats = table.header_row is not None and ratio(
+        normalize_key(" ".join(ln.text for ln in lines[:k])), normalize_key(" ".join(table.columns))
+    ) >= HEADER_REPEAT_RATIO
     foot = lines
     cut_row = assign_cells(lines[k:], seps)
     lines = lines[:k]
@@ -1237,7 +1240,7 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
             for j, k in enumerate(old):
                 moved[k] = r.cells[j]
             r.cells = moved
-    table.rows[:0] = header_rows(table)
+    table.rows[:0] = [] if repeats else header_rows(table)
     if cut_row:
         table.rows.insert(0, Row([_cell(cut_row, c, page) for c in range(len(table.col_x))], page.number))
     table.bbox_last_bottom = table.bbox[3] if table.bbox else 0.0

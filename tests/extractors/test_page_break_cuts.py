@@ -427,6 +427,40 @@ def test_a_header_stating_its_unit_and_price_level_heads_the_body_on_the_next_pa
     assert _rows(t) == UNIT_BODY
 
 
+def _header_repeated_over_cut_row_pdf(path: Path) -> Path:
+    """Tabel 1's caption, its header and its first (section) row "Varige ændringer" end page 1 at its foot; page 2
+    repeats the header over the rest of the body, then running text."""
+    first, second = Sheet(), Sheet()
+    for k, line in enumerate(PROSE):
+        first.text(LEFT, 720 + 12 * k, line, size=10.0)
+    first.text(LEFT, 765, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
+    _set_year_cells(first, UNIT_EDGES, UNIT_HEADER, 782, bold=True)
+    first.hline(LEFT, UNIT_EDGES[-1] + 40, 786)
+    first.text(UNIT_EDGES[0], 798, "Varige ændringer")
+    _set_year_cells(second, UNIT_EDGES, UNIT_HEADER, 72, bold=True)
+    second.hline(LEFT, UNIT_EDGES[-1] + 40, 76)
+    y = 90.0
+    for row in UNIT_BODY:
+        _set_year_cells(second, UNIT_EDGES, row, y)
+        y += 18
+    for k, line in enumerate(PROSE):
+        second.text(LEFT, y + 20 + 12 * k, line, size=10.0)
+    return write_pdf([first, second], path)
+
+
+def test_a_header_repeated_over_the_rest_of_a_body_cut_under_its_first_row(tmp_path):
+    """A header left at the page's foot over the table's first row, repeated atop the next page over the rest of
+    the body: the table starts at the foot (its caption there), its first row is that row, and the repeated header
+    (its years are no amounts) is dropped, not read as a body row."""
+    tables = extract_tables(_header_repeated_over_cut_row_pdf(tmp_path / "repeated_over_cut_row.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.caption.startswith("Tabel 1. Forslagets samlede økonomiske konsekvenser")
+    assert t.columns == UNIT_HEADER
+    assert _rows(t) == [["Varige ændringer", "", "", "", ""], *UNIT_BODY]
+
+
 # ---- the rest of a row's remark opening a page under the repeated header ----------------------------------------
 
 TASK_EDGES = [LEFT, LEFT + 30, LEFT + 200, LEFT + 290, LEFT + 460]
