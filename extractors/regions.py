@@ -1028,6 +1028,22 @@ def lines_atop(lines: list[TextLine], above: list[TextLine], table: list[TextLin
     return above
 
 
+def section_rows_atop(page: PageLayout, region: Region) -> list[TextLine]:
+    """Given a page that opens under a table the page break cut and the page's first region, return the lines above
+    the region that are that table's rows (a section row, "Implementeringsomkostninger", set apart in a band of its
+    own at the top of the page, not a title): the region opens with a body row (its first line of cells holds an
+    amount: no header heads it, so it goes on from the page before) and the lines above it are the first of the
+    page, set in the cells' size where its first column's cells start (`lines_atop`), none a caption. [] when they
+    are not."""
+    first = next((ln for ln in region.lines if is_multi(ln)), None)
+    if first is None or not _holds_amount(first):
+        return []
+    above = [ln for ln in page.lines if ln.bottom <= region.top]
+    if any(is_caption(ln) for ln in above):
+        return []
+    return lines_atop(page.lines, above, region.lines, one_cell=False)
+
+
 def trailing_header(page: PageLayout, regions: list[Region], settings: ExtractionSettings = DEFAULT_SETTINGS
                     ) -> list[TextLine]:
     """Given a page and its regions, return the lines at its foot, below every region, that read as a table's
