@@ -298,10 +298,12 @@ def _is_band_heading(line: TextLine, cell_size: float | None, cells_x0: float | 
     return whether it is a heading between two tables that share the stack of rules (the band may also hold the
     next table's header, set above its first rule): one bold run of words, or a numbered heading whose number is
     set apart ("8." | "Opfølgning"), set larger than the cells, or set in another size and starting left of every
-    cell's text (a title at the margin, outside the cells' padding: "Oversigt" over a table of key figures). A
-    group row of a table is set like its cells, in them."""
-    if cell_size is None or not (len(line.segments) == 1 or is_numbered_item(line)) or not line.bold:
+    cell's text (a title at the margin, outside the cells' padding: "Oversigt" over a table of key figures; such a
+    title may be set plain). A group row of a table is set like its cells, in them."""
+    if cell_size is None or not (len(line.segments) == 1 or is_numbered_item(line)):
         return False
+    if not line.bold:
+        return len(line.segments) == 1 and _margin_title(line, cell_size, cells_x0)
     return line.size > cell_size + TITLE_SIZE_SLACK or _margin_title(line, cell_size, cells_x0)
 
 
