@@ -27,8 +27,9 @@ def label_text(lc: LineCells, label_col: int) -> str:
 
 
 def starts_lower(text: str) -> bool:
-    """Given a label line, return whether it reads as the continuation of a wrapped label."""
-    return bool(text) and (text[0].islower() or text[0] in "(&")
+    """Given a label line, return whether it reads as the continuation of a wrapped label: it starts in lowercase
+    or with an opening bracket ("(Beskæftigelse)", "[BUF]") or "&"."""
+    return bool(text) and (text[0].islower() or text[0] in "([&")
 
 
 def open_end(text: str) -> bool:
