@@ -625,9 +625,12 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             groups[prev if takes_prev else nxt].extend(unit)
         elif (prev is not None and i - 1 >= prev and lc.line.bold == block[i - 1].line.bold
               and label_col in block[i - 1].cells and not _fits_after(block[i - 1], lc, label_col, widths)
-              and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)):
+              and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
+              and not (_capitals_under_mixed(before, label) and _set_as_rows(block, i, anchors))):
             # set as tight as a wrapped line right under the label above ("... EN" / "AF OS"); under an empty
-            # stretch of the label column it is a label of its own (a cell's lines are not parted)
+            # stretch of the label column it is a label of its own (a cell's lines are not parted); a line in
+            # capitals under a label in mixed case, set as far below it as rows are set apart, is a section row of
+            # its own ("INNOVATIONSFORSLAG"; a marker wrapped under a label, "FORTROLIGT", is set tighter)
             groups[prev].extend(unit)
         else:
             own.append(unit)
@@ -638,6 +641,27 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(over)
     rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+def _capitals_under_mixed(upper: str, lower: str) -> bool:
+    """Given a label line and the label line under it, return whether the lower is set in capitals (letters, none
+    lowercase: a section row, "INNOVATIONSFORSLAG") under a label line ending in a word in lowercase (a name in
+    capitals broken over the two lines, "... kampagnen EN AF" / "OS", goes on)."""
+    letters = [ch for ch in lower if ch.isalpha()]
+    words = upper.split()
+    return (len(letters) >= 2 and not any(ch.islower() for ch in letters)
+            and bool(words) and any(ch.islower() for ch in words[-1]))
+
+
+ROW_GAP_SLACK = 0.5  # points: a line this much tighter under the one above than rows are set apart is still a row
+
+
+def _set_as_rows(block: list[LineCells], i: int, anchors: list[int]) -> bool:
+    """Given a block's lines, a line of it and its value lines, return whether the line sits at least as far below
+    the line above it as two value lines next to each other do (rows set as tight as wrapped lines, no padding
+    between them); False when no two value lines are next to each other."""
+    gaps = [block[a + 1].line.top - block[a].line.bottom for a in anchors if a + 1 in anchors]
+    return bool(gaps) and i > 0 and block[i].line.top - block[i - 1].line.bottom >= min(gaps) - ROW_GAP_SLACK
 
 
 def _centred_islands(block: list[LineCells], anchors: list[int], label_col: int) -> list[list[int]]:

@@ -1,7 +1,10 @@
-"""Regression test for a ruled table whose row labels wrap onto a line opening with a bracketed tag ("[BUF]"), the
-row's values set on that last line (tune seed 791, libreoffice-doc-003: LibreOffice sets a row's cells to its foot;
-"Besparelse på dagbehandlingspuljen via kortere dagbehandlingsforløb" / "[BUF] -1.222 -1.692" was read as two
-rows, the label alone and the tag with the values). The PDF is drawn with ReportLab's canvas, every cell bordered."""
+"""Regression tests for label lines that do or do not go on from the label above them: a ruled table whose row
+labels wrap onto a line opening with a bracketed tag ("[BUF]"), the row's values set on that last line (tune seed
+791, libreoffice-doc-003: LibreOffice sets a row's cells to its foot; "Besparelse på dagbehandlingspuljen via
+kortere dagbehandlingsforløb" / "[BUF] -1.222 -1.692" was read as two rows, the label alone and the tag with the
+values), and a section row in capitals set as tight under a long label as a wrapped line (tune seed 792,
+libreoffice-doc-001: "INNOVATIONSFORSLAG" joined to the label of the catalogue's row above). The PDFs are drawn with
+ReportLab's canvas."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -41,3 +44,42 @@ def test_a_label_wrapped_onto_a_bracketed_tag_is_one_row(tmp_path):
                     ["Besparelse på dagbehandlingspuljen via kortere dagbehandlingsforløb [BUF]", "", "-1.222",
                      "-1.692"]]
 
+
+CATALOGUE_EDGES = [LEFT, LEFT + 330, LEFT + 390, LEFT + 450]
+CATALOGUE = [["INVESTERINGSFORSLAG", "", ""],
+             ["SU5. Kontinuerlig gennemgang af stomiprodukter", "-1.940", "-2.600"],
+             ["SU6. Indførelse af røgfri arbejdstid i Sundheds- og Omsorgsforvaltningen", "-9.800", "-18.600"],
+             ["INNOVATIONSFORSLAG", "", ""],
+             ["SU7. Kunstig intelligens til beslutningsstøtte", "", ""],
+             ["EFFEKTIVISERINGSFORSLAG", "", ""],
+             ["SU8. Omorganisering af Uddannelse og Arbejdsmiljø", "-1.400", "-1.400"],
+             [["SU9. Tilpasning af kapacitetsniveauet i hjemmeplejen og i plejeboligerne", "FORTROLIGT"], "-14.800",
+              "-14.800"],
+             [["SU11. Lokal forankring af afstigmatiseringskampagnen i kommunerne EN AF", "OS"], "-", "1.000"],
+             ["Effektiviseringskatalog i alt", "-43.250", "-67.140"]]
+
+
+def _catalogue_pdf(path: Path) -> Path:
+    """A catalogue overview without rules, its rows set as tight as a wrapped label's lines, the widest label right
+    over a section row in capitals; a later label wraps a marker in capitals onto a second line ("FORTROLIGT", set
+    at the label's line spacing), and the last label breaks a name in capitals over two lines set as far apart as
+    the rows ("EN AF" / "OS")."""
+    sheet = Sheet()
+    sheet.text(LEFT, 100, "Oversigt", bold=True, size=11.0)
+    drawn = set_rows(sheet, CATALOGUE_EDGES, [["Effektiviseringskatalog 2027", "2027", "2028"], *CATALOGUE[:-2]],
+                     110, bold_rows=frozenset({0}), numeric_from=1, pad=1.3, lead=10.5)
+    # a name in capitals broken over two lines set as far apart as the rows
+    set_rows(sheet, CATALOGUE_EDGES, CATALOGUE[-2:], drawn[-1].bottom, numeric_from=1, pad=1.3, lead=12.6)
+    sheet.text(LEFT, 290, "Forvaltningen vurderer, at forslaget kan gennemføres uden væsentlige konsekvenser for "
+               "borgerne.", size=10.0)
+    return write_pdf([sheet], path)
+
+
+def test_a_section_row_in_capitals_is_no_line_of_the_label_above(tmp_path):
+    """A line in capitals under a label in mixed case, set as far below it as the rows are set apart, is a section
+    row of its own, however little room the label's line leaves after it; one set at the label's line spacing
+    under it is a line of that label, and so is one under a label line ending in capitals (a name broken)."""
+    tables = extract_tables(_catalogue_pdf(tmp_path / "catalogue.pdf"))
+    assert len(tables) == 1
+    assert [[c.text if c else "" for c in r.cells] for r in tables[0].rows] == [
+        [" ".join(c) if isinstance(c, list) else c for c in row] for row in CATALOGUE]
