@@ -665,9 +665,12 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             groups[prev if takes_prev else nxt].extend(unit)
         elif (prev is not None and i - 1 >= prev and lc.line.bold == block[i - 1].line.bold
               and label_col in block[i - 1].cells and not _fits_after(block[i - 1], lc, label_col, widths)
-              and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)):
+              and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
+              and not (_capitals_under_mixed(before, label) and _set_as_rows(block, i, anchors))):
             # set as tight as a wrapped line right under the label above ("... EN" / "AF OS"); under an empty
-            # stretch of the label column it is a label of its own (a cell's lines are not parted)
+            # stretch of the label column it is a label of its own (a cell's lines are not parted); a line in
+            # capitals under a label in mixed case, set as far below it as rows are set apart, is a section row of
+            # its own ("INNOVATIONSFORSLAG"; a marker wrapped under a label, "FORTROLIGT", is set tighter)
             groups[prev].extend(unit)
         else:
             own.append(unit)
@@ -696,6 +699,27 @@ def _padded_onto(block: list[LineCells], unit: list[int], nxt: int, label_col: i
             and label_col in block[nxt].cells and not any(j in set_off for j in lines[1:])
             and all(block[b].line.top - block[a].line.bottom <= TIGHT_LINE_GAP * max(block[b].line.size, 1.0)
                     for a, b in zip(lines, lines[1:], strict=False)))
+
+
+def _capitals_under_mixed(upper: str, lower: str) -> bool:
+    """Given a label line and the label line under it, return whether the lower is set in capitals (letters, none
+    lowercase: a section row, "INNOVATIONSFORSLAG") under a label line ending in a word in lowercase (a name in
+    capitals broken over the two lines, "... kampagnen EN AF" / "OS", goes on)."""
+    letters = [ch for ch in lower if ch.isalpha()]
+    words = upper.split()
+    return (len(letters) >= 2 and not any(ch.islower() for ch in letters)
+            and bool(words) and any(ch.islower() for ch in words[-1]))
+
+
+ROW_GAP_SLACK = 0.5  # points: a line this much tighter under the one above than rows are set apart is still a row
+
+
+def _set_as_rows(block: list[LineCells], i: int, anchors: list[int]) -> bool:
+    """Given a block's lines, a line of it and its value lines, return whether the line sits at least as far below
+    the line above it as two value lines next to each other do (rows set as tight as wrapped lines, no padding
+    between them); False when no two value lines are next to each other."""
+    gaps = [block[a + 1].line.top - block[a].line.bottom for a in anchors if a + 1 in anchors]
+    return bool(gaps) and i > 0 and block[i].line.top - block[i - 1].line.bottom >= min(gaps) - ROW_GAP_SLACK
 
 
 def _centred_islands(block: list[LineCells], anchors: list[int], label_col: int) -> list[list[int]]:
@@ -1253,11 +1277,12 @@ def _columns_right_of(table: Table, lines: list[TextLine]) -> list[tuple[float, 
 
 def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     """Given a table opening its page without a header of its own (none, or a body row read as one: a row with
-    amounts, or any row that does not repeat the lines), the header lines left at the foot of the page before and
-    that page, make them the table's header when each of their cells falls in one of its columns or right of its
-    last one (columns the body leaves empty on its page: they are added, empty); plain lines under a bold header
-    there are its first row; a cell that falls between two of its columns heads a column its body leaves empty on
-    its page (dropped there: it is put back, empty). The table then starts on that page. Return whether it did."""
+    amounts, or any row that does not repeat the lines) or under a repeat of them, the header lines left at the foot
+    of the page before and that page, make them the table's header when each of their cells falls in one of its
+    columns or right of its last one (columns the body leaves empty on its page: they are added, empty); plain lines
+    under a bold header there are its first row; a cell that falls between two of its columns heads a column its
+    body leaves empty on its page (dropped there: it is put back, empty); a repeat of the header on the table's page
+    is dropped. The table then starts on that page. Return whether it did."""
     col_x = list(_columns_right_of(table, lines))
     old = list(range(len(table.col_x)))  # where each of the table's columns goes among col_x
     middles = [(s.x0 + s.x1) / 2 for ln in lines for s in ln.segments]
@@ -1269,10 +1294,6 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     extra = len(col_x) - len(table.col_x)
     if any(not any(a <= m <= b for a, b in col_x) for m in middles):
         return False
-    if table.header_row is not None and not holds_amount(table.header_row) and ratio(
-            normalize_key(" ".join(ln.text for ln in lines)), normalize_key(" ".join(table.columns))
-    ) >= HEADER_REPEAT_RATIO:  # the page repeats the header left at the foot of the page before: its own
-        return False
     seps = [b for _, b in col_x[:-1]]
     # a bold header with plain lines under it, or lines set a gap below its last line of several cells: those are
     # the first row, cut off from the rest by the page break
@@ -1280,6 +1301,12 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     last = max((i for i, ln in enumerate(lines) if len(ln.segments) >= 2), default=len(lines) - 1)
     if last + 1 < k and lines[last + 1].top - lines[last].bottom > HEADER_LINE_GAP_FACTOR * max(lines[last].size, 1.0):
         k = last + 1
+    # the page repeats the header left at the foot of the page before (its years are no amounts): the table starts
+    # there, under its caption and over any first row the page break cut off ("Varige ændringer"); the repeat is
+    # dropped
+    repeats = table.header_row is not None and ratio(
+        normalize_key(" ".join(ln.text for ln in lines[:k])), normalize_key(" ".join(table.columns))
+    ) >= HEADER_REPEAT_RATIO
     foot = lines
     cut_row = assign_cells(lines[k:], seps)
     lines = lines[:k]
@@ -1297,7 +1324,7 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
             for j, k in enumerate(old):
                 moved[k] = r.cells[j]
             r.cells = moved
-    table.rows[:0] = header_rows(table)
+    table.rows[:0] = [] if repeats else header_rows(table)
     if cut_row:
         table.rows.insert(0, Row([_cell(cut_row, c, page) for c in range(len(table.col_x))], page.number))
     table.bbox_last_bottom = table.bbox[3] if table.bbox else 0.0

@@ -30,11 +30,12 @@ def label_text(lc: LineCells, label_col: int) -> str:
 
 def starts_lower(text: str) -> bool:
     """Given a label line, return whether it reads as the continuation of a wrapped label: it starts lowercase,
-    with "(" or "&", or with a spaced dash before a lowercase word ("– der er udarbejdet ...", an apposition wrapped
-    off "En God Start På Livet"; a list item's dash is followed by a capital)."""
+    with an opening bracket ("(Beskæftigelse)", "[BUF]") or "&", or with a spaced dash before a lowercase word
+    ("– der er udarbejdet ...", an apposition wrapped off "En God Start På Livet"; a list item's dash is followed
+    by a capital)."""
     if text[:1] in DASHES and text[1:2] == " ":
         return text[2:].lstrip()[:1].islower()
-    return bool(text) and (text[0].islower() or text[0] in "(&")
+    return bool(text) and (text[0].islower() or text[0] in "([&")
 
 
 def open_end(text: str) -> bool:

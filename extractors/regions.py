@@ -298,8 +298,8 @@ def _is_band_heading(line: TextLine, cell_size: float | None, cells_x0: float | 
     return whether it is a heading between two tables that share the stack of rules (the band may also hold the
     next table's header, set above its first rule): one bold run of words, or a numbered heading whose number is
     set apart ("8." | "Opfølgning"), set larger than the cells, or set in another size and starting left of every
-    cell's text (a title at the margin, outside the cells' padding: "Oversigt" over a table of key figures). A
-    group row of a table is set like its cells, in them."""
+    cell's text (a title at the margin, outside the cells' padding: "Oversigt" over a table of key figures; such a
+    title may be set plain). A group row of a table is set like its cells, in them."""
     if cell_size is None or not (len(line.segments) == 1 or is_numbered_item(line)):
         return False
     if not line.bold:  # a plain title ("Opfølgning" set like the captions), when a header follows it
@@ -1051,6 +1051,22 @@ def lines_atop(lines: list[TextLine], above: list[TextLine], table: list[TextLin
             return []
         prev = ln
     return above
+
+
+def section_rows_atop(page: PageLayout, region: Region) -> list[TextLine]:
+    """Given a page that opens under a table the page break cut and the page's first region, return the lines above
+    the region that are that table's rows (a section row, "Implementeringsomkostninger", set apart in a band of its
+    own at the top of the page, not a title): the region opens with a body row (its first line of cells holds an
+    amount: no header heads it, so it goes on from the page before) and the lines above it are the first of the
+    page, set in the cells' size where its first column's cells start (`lines_atop`), none a caption. [] when they
+    are not."""
+    first = next((ln for ln in region.lines if is_multi(ln)), None)
+    if first is None or not _holds_amount(first):
+        return []
+    above = [ln for ln in page.lines if ln.bottom <= region.top]
+    if any(is_caption(ln) for ln in above):
+        return []
+    return lines_atop(page.lines, above, region.lines, one_cell=False)
 
 
 def trailing_header(page: PageLayout, regions: list[Region], settings: ExtractionSettings = DEFAULT_SETTINGS

@@ -17,7 +17,7 @@ from extractors.margins import strip_running_blocks, strip_running_lines
 from extractors.model import Table
 from extractors.panes import page_regions
 from extractors.prescan import scan_document
-from extractors.regions import Region, lines_atop, nothing_above, trailing_header
+from extractors.regions import Region, lines_atop, nothing_above, section_rows_atop, trailing_header
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.stitch import label_column, stitch
 from normalizers.price_level import find_pl_year
@@ -163,6 +163,9 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             # table, above it at the top of the page, are its first rows (a section row set apart, not a title)
             above = [ln for ln in page.lines if ln.bottom <= regions[0].top]
             regions[0].lines[:0] = lines_atop(page.lines, above, regions[0].lines, one_cell=False)
+        elif open_end and regions and tables and tables[-1].last_page == page.number - 1:
+            # under a table the page break cut, a section row set apart atop the page is the rest of that table's
+            regions[0].lines[:0] = section_rows_atop(page, regions[0])
         built = []
         carried: list = []  # the lines of a page of the later columns of the table the page break cut
         if open_end and foot is None and tables and tables[-1].page == page.number - 1 and not page.text_only:

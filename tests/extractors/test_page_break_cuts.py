@@ -427,6 +427,86 @@ def test_a_header_stating_its_unit_and_price_level_heads_the_body_on_the_next_pa
     assert _rows(t) == UNIT_BODY
 
 
+def _header_repeated_over_cut_row_pdf(path: Path) -> Path:
+    """Tabel 1's caption, its header and its first (section) row "Varige ændringer" end page 1 at its foot; page 2
+    repeats the header over the rest of the body, then running text."""
+    first, second = Sheet(), Sheet()
+    for k, line in enumerate(PROSE):
+        first.text(LEFT, 720 + 12 * k, line, size=10.0)
+    first.text(LEFT, 765, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
+    _set_year_cells(first, UNIT_EDGES, UNIT_HEADER, 782, bold=True)
+    first.hline(LEFT, UNIT_EDGES[-1] + 40, 786)
+    first.text(UNIT_EDGES[0], 798, "Varige ændringer")
+    _set_year_cells(second, UNIT_EDGES, UNIT_HEADER, 72, bold=True)
+    second.hline(LEFT, UNIT_EDGES[-1] + 40, 76)
+    y = 90.0
+    for row in UNIT_BODY:
+        _set_year_cells(second, UNIT_EDGES, row, y)
+        y += 18
+    for k, line in enumerate(PROSE):
+        second.text(LEFT, y + 20 + 12 * k, line, size=10.0)
+    return write_pdf([first, second], path)
+
+
+def test_a_header_repeated_over_the_rest_of_a_body_cut_under_its_first_row(tmp_path):
+    """A header left at the page's foot over the table's first row, repeated atop the next page over the rest of
+    the body: the table starts at the foot (its caption there), its first row is that row, and the repeated header
+    (its years are no amounts) is dropped, not read as a body row."""
+    tables = extract_tables(_header_repeated_over_cut_row_pdf(tmp_path / "repeated_over_cut_row.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.caption.startswith("Tabel 1. Forslagets samlede økonomiske konsekvenser")
+    assert t.columns == UNIT_HEADER
+    assert _rows(t) == [["Varige ændringer", "", "", "", ""], *UNIT_BODY]
+
+
+SECTION_ROWS_BEFORE = [["Varige ændringer", "", "", "", ""], ["Mindre sygefravær", "Service", "", "-1.000", "-1.500"],
+                       ["Mindre pausetid", "Service", "", "-3.900", "-7.800"],
+                       ["Varige ændringer i alt", "", "", "-4.900", "-9.300"]]
+SECTION_ROWS_AFTER = [["Implementeringsomkostninger", "", "", "", ""],
+                      ["Projektledelse", "Service", "300", "1.600", ""],
+                      ["Rygestopkursus", "Service", "", "500", "250"],
+                      ["Samlet økonomisk påvirkning", "", "300", "-2.800", "-9.050"]]
+
+
+def _section_row_atop_pdf(path: Path) -> Path:
+    """Tabel 1 (caption, header, a section row and its rows) fills page 1 to its foot; page 2 opens with the next
+    section row, bold in a shaded band of its own and set where the label cells start, over the rest of the body
+    (no header repeated), then running text."""
+    first, second = Sheet(), Sheet()
+    for k, line in enumerate(PROSE):
+        first.text(LEFT, 650 + 12 * k, line, size=10.0)
+    first.text(LEFT, 700, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
+    _set_year_cells(first, UNIT_EDGES, UNIT_HEADER, 720, bold=True)
+    first.hline(LEFT, UNIT_EDGES[-1] + 40, 724)
+    y = 738.0
+    for row in SECTION_ROWS_BEFORE:
+        _set_year_cells(first, UNIT_EDGES, row, y, bold=not row[1])
+        y += 16
+    second.fill(LEFT, 60, UNIT_EDGES[-1] + 40, 76)
+    second.text(UNIT_EDGES[0], 71, SECTION_ROWS_AFTER[0][0], bold=True)
+    y = 90.0
+    for row in SECTION_ROWS_AFTER[1:]:
+        _set_year_cells(second, UNIT_EDGES, row, y)
+        y += 16
+    for k, line in enumerate(PROSE):
+        second.text(LEFT, y + 20 + 12 * k, line, size=10.0)
+    return write_pdf([first, second], path)
+
+
+def test_a_section_row_atop_the_next_page_goes_on_with_the_table(tmp_path):
+    """A section row set apart in a band of its own atop the page, over rows of amounts with no header above them,
+    is the rest of the table the page break cut (one of its rows), not the caption of another table."""
+    tables = extract_tables(_section_row_atop_pdf(tmp_path / "section_row_atop.pdf"))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.page, t.last_page) == (1, 2)
+    assert t.caption == "Tabel 1. Forslagets samlede økonomiske konsekvenser"
+    assert t.columns == UNIT_HEADER
+    assert _rows(t) == [*SECTION_ROWS_BEFORE, *SECTION_ROWS_AFTER]
+
+
 # ---- the rest of a row's remark opening a page under the repeated header ----------------------------------------
 
 TASK_EDGES = [LEFT, LEFT + 30, LEFT + 200, LEFT + 290, LEFT + 460]

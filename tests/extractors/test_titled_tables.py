@@ -43,10 +43,10 @@ def _econ_row(sheet: Sheet, row: list[str], y: float, bold: bool = False) -> Non
             sheet.text_right(x1, y, text, bold=bold, size=10.0)
 
 
-def _figures(sheet: Sheet, rows: list[list[str]], y: float) -> float:
+def _figures(sheet: Sheet, rows: list[list[str]], y: float, bold: bool = True) -> float:
     """Set a titled table of key figures from the baseline y (title, a rule under it, rows); return the last
-    baseline."""
-    sheet.text(LEFT, y, "Oversigt", bold=True, size=9.5)
+    baseline. The title is set bold a little smaller than the cells, or plain a little larger."""
+    sheet.text(LEFT, y, "Oversigt", bold=bold, size=9.5 if bold else 10.5)
     sheet.hline(LEFT, RIGHT, y + 6, lw=2.0)
     for row in rows:
         y += PITCH + (4 if row is rows[0] else 0)
@@ -91,12 +91,12 @@ def test_a_bold_title_at_the_margin_in_another_size_starts_a_new_table(tmp_path)
     assert _rows(figures) == FIRST_FIGURES
 
 
-def _stacked_figures_pdf(path: Path) -> Path:
-    """Two titled tables of key figures, one tight under the other, each title ruled off by a rule of the same width
-    (one stack of rules), then running text."""
+def _stacked_figures_pdf(path: Path, bold: bool = True) -> Path:
+    """Two titled tables of key figures, one tight under the other, each title (bold, or plain) ruled off by a rule
+    of the same width (one stack of rules), then running text."""
     sheet = Sheet()
-    y = _figures(sheet, FIRST_FIGURES, 120)
-    y = _figures(sheet, SECOND_FIGURES, y + 22)
+    y = _figures(sheet, FIRST_FIGURES, 120, bold)
+    y = _figures(sheet, SECOND_FIGURES, y + 22, bold)
     _prose(sheet, y + 28)
     return write_pdf([sheet], path)
 
@@ -107,6 +107,43 @@ def test_key_figure_tables_sharing_a_stack_of_rules_are_two_tables(tmp_path):
     tables = extract_tables(_stacked_figures_pdf(tmp_path / "stacked.pdf"))
     assert [t.caption for t in tables] == ["Oversigt", "Oversigt"]
     assert [_rows(t) for t in tables] == [FIRST_FIGURES, SECOND_FIGURES]
+
+
+INVEST_HEADER = ["Investering i implementering (1.000 kr.)", "2026", "2027", "2028"]
+INVEST_BODY = [["Kommunikation", "50", "100", "35"], ["Rygestopkurser", "", "500", "265"],
+               ["Investering i alt", "50", "600", "300"]]
+
+
+def _figures_over_investment_pdf(path: Path) -> Path:
+    """A table of key figures under a plain title, then a plain title and a table of amounts whose header (years,
+    bold) is ruled off by a rule of the same width as the one over the key figures (one stack of rules), then
+    running text."""
+    sheet = Sheet()
+    y = _figures(sheet, FIRST_FIGURES, 120, bold=False)
+    y += 30
+    sheet.text(LEFT, y, "Oversigt", size=10.5)
+    y += PITCH + 4
+    sheet.text(LEFT + PAD, y, INVEST_HEADER[0], bold=True, size=10.0)
+    for x1, text in zip(YEARS_X, INVEST_HEADER[1:], strict=True):
+        sheet.text_right(x1, y, text, bold=True, size=10.0)
+    sheet.hline(LEFT, RIGHT, y + 6, lw=2.0)
+    for row in INVEST_BODY:
+        y += PITCH + (4 if row is INVEST_BODY[0] else 0)
+        sheet.text(LEFT + PAD, y, row[0], size=10.0)
+        for x1, text in zip(YEARS_X, row[1:], strict=True):
+            if text:
+                sheet.text_right(x1, y, text, size=10.0)
+    _prose(sheet, y + 28)
+    return write_pdf([sheet], path)
+
+
+def test_a_plain_title_at_the_margin_parts_tables_sharing_a_stack_of_rules(tmp_path):
+    """A title set plain (not bold) at the margin, left of the cells' padding and in another size than the cells,
+    between two rules of one stack is no row of the table above (tune seed 791, weasyprint-doc-001: key figures
+    read as one table with the investment table under them): the tables are read apart."""
+    tables = extract_tables(_figures_over_investment_pdf(tmp_path / "figures_over_investment.pdf"))
+    assert [_rows(t) for t in tables] == [FIRST_FIGURES, INVEST_BODY]
+    assert tables[1].columns == INVEST_HEADER
 
 
 # ---- a table under a plain title opening the next page, its header naming the same years ------------------------
