@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.layout import TextLine
-from extractors.regions import CAPTION, Region, is_caption, is_unit_line
+from extractors.regions import CAPTION, Region, is_caption, is_unit_line, plain_title
 from normalizers.labels import clean_text, join_lines
 
 # "Forslagets titel: SU1. ..." or a heading that starts with a proposal code ("SU1. ...", "BU/SI01 - ...").
@@ -136,7 +136,8 @@ def _top_edge(region: Region) -> float:
 
 def caption_above(lines: list[TextLine], region: Region, lookup: int) -> str | None:
     """Given a page's lines and a region, return the caption printed just above it: a numbered caption
-    ("Tabel 1. ..."), else the bold title and unit lines directly above ("Oversigt (1.000 kr.)")."""
+    ("Tabel 1. ..."), else the bold title and unit lines directly above ("Oversigt (1.000 kr.)"), or a plain title
+    at the margin right above it (`plain_title`)."""
     above = [ln for ln in lines if ln.bottom <= region.top + 0.5][-lookup:]
     for i in range(len(above) - 1, -1, -1):
         if is_caption(above[i]):
@@ -146,7 +147,8 @@ def caption_above(lines: list[TextLine], region: Region, lookup: int) -> str | N
     parts: list[TextLine] = []
     below = _top_edge(region)
     for ln in reversed(above):
-        if below - ln.bottom > CAPTION_GAP_FACTOR * ln.size or not (ln.bold or is_unit_line(ln)):
+        if below - ln.bottom > CAPTION_GAP_FACTOR * ln.size or not (
+                ln.bold or is_unit_line(ln) or (not parts and plain_title(ln, region))):
             break
         parts.insert(0, ln)
         below = ln.top

@@ -316,6 +316,15 @@ def _margin_title(line: TextLine, cell_size: float, cells_x0: float | None) -> b
             and line.x0 < cells_x0 - COLUMN_FLUSH)
 
 
+def plain_title(line: TextLine, region: Region) -> bool:
+    """Given a plain line right above a region and the region, return whether it is the table's title set at the
+    margin (`_margin_title`: in another size than the cells, starting left of every line of the table, outside the
+    cells' padding), one short run of words ("Oversigt"), not running text."""
+    return (not line.bold and len(line.segments) == 1
+            and line.x1 - line.x0 <= CAPTION_WIDTH_SHARE * (region.x1 - region.x0)
+            and _margin_title(line, _text_size(region.lines, line), min(ln.x0 for ln in region.lines)))
+
+
 def _holds_amount(line: TextLine) -> bool:
     """Given a line, return whether any of its words is a printed amount (a year is none, nor the number of a
     unit, "1.000 kr.")."""
@@ -873,7 +882,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         elif current and pending:  # rules between the rows, none under the last one
             current.extend(_row_of_single_lines(current, pending))
         current = _without_title(current)
-        multi = sum(is_multi(ln) for ln in current)
+        # (a line set beside the one before it, a value centred on a label's lines, makes a line of cells too)
+        multi = sum(is_multi(ln) or (k > 0 and _side_by_side(ln, current[k - 1])) for k, ln in enumerate(current))
         framed_rows = len(current_frame.rules) - 1 if current_frame else 0
         if current and current_frame is not None and multi < MIN_TABLE_LINES:
             multi = max(multi, _spread_bands(current, current_frame))

@@ -294,3 +294,57 @@ def test_a_repeated_title_over_another_header_on_the_next_page_starts_a_new_tabl
     invest, course = tables
     assert (invest.columns, _rows(invest), invest.last_page) == (INVEST_HEADER, INVEST_BODY, 1)
     assert (course.caption, course.columns, _rows(course)) == ("Oversigt", COURSE_HEADER, COURSE_BODY)
+
+
+# ---- a table of key figures under a plain title opening the page after a table that ends at the foot ------------
+
+COURSE_HEADER = ["Rygestopkurser i arbejdstiden (1.000 kr.)", ""]
+COURSE_ROWS = [["Omfang af timer pr. kursus pr ansat", "10 timer"],
+               ["Beløb for at frikøbe en ansatte til kursusdeltagelse i arbejdstiden", "Ca. 3.000 kr."],
+               ["Beløb for frikøb af estimeret 250 rygere, der vil takke ja til rygestopkursus", "750"]]
+COURSE_LINES = [["Omfang af timer pr. kursus pr ansat"], ["Beløb for at frikøbe en ansatte til",
+                                                          "kursusdeltagelse i arbejdstiden"],
+                ["Beløb for frikøb af estimeret 250 rygere, der vil", "takke ja til rygestopkursus"]]
+
+
+def _course_page_pdf(path: Path) -> Path:
+    """Page 1: the economics table under its caption, its rows down to the page's foot. Page 2 opens with a plain
+    title "Oversigt" at the margin (a little larger than the cells), a bold header of one cell ruled off, then rows
+    of key figures whose labels wrap over two lines, each value set beside the middle of its label's lines (no
+    line of several cells but the first row's), then running text."""
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 560, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
+    y = 580.0
+    _econ_row(first, ECON_HEADER, y, bold=True)
+    first.hline(LEFT, RIGHT, y + 6)
+    for k in range(8):
+        y += PITCH
+        _econ_row(first, ECON_BODY[k % len(ECON_BODY)], y)
+    y = 72.0
+    second.text(LEFT, y, "Oversigt", size=10.5)
+    y += PITCH + 4
+    second.text(LEFT + PAD, y, COURSE_HEADER[0], bold=True, size=10.0)
+    second.hline(LEFT, RIGHT, y + 6)
+    y += 4
+    for lines, row in zip(COURSE_LINES, COURSE_ROWS, strict=True):
+        y += PITCH
+        for j, text in enumerate(lines):
+            second.text(LEFT + PAD, y + 11 * j, text, size=10.0)
+        second.text(VALUE_X, y + 5.5 * (len(lines) - 1), row[1], size=10.0)
+        y += 11 * (len(lines) - 1)
+    _prose(second, y + 30)
+    return write_pdf([first, second], path)
+
+
+def test_key_figures_under_a_plain_title_opening_a_page_are_a_table_of_their_own(tmp_path):
+    """A plain title at the margin, in another size than the cells, right above a table is its caption: the table
+    it heads on the page after one that ended at the foot is a table of its own, not that table's continuation
+    (tune seed 791, weasyprint-doc-001: such key figures were read as rows of the investment table before them, or
+    lost); rows whose value is set beside the middle of their wrapped label count as lines of cells."""
+    tables = extract_tables(_course_page_pdf(tmp_path / "course_page.pdf"))
+    assert len(tables) == 2
+    econ, course = tables
+    assert (econ.page, econ.last_page) == (1, 1)
+    assert course.caption == "Oversigt"
+    assert course.columns == COURSE_HEADER
+    assert _rows(course) == COURSE_ROWS
