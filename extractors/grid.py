@@ -693,10 +693,13 @@ def _padded_onto(block: list[LineCells], unit: list[int], nxt: int, label_col: i
     (`TIGHT_LINE_GAP`), the value line right under them (rows padded apart, cells set bottom-aligned: "Hjælp til
     stalkingudsatte og" / "stalkere - driftstilskud til Dansk" / "Stalking Center 16,5 ..."; the next line's
     capital starts no row there). A section row over rows set at one spacing ("Implementeringsomkostninger") is
-    set as far above the row under it as the rows are apart, and stays a row of its own."""
+    set as far above the row under it as the rows are apart, and stays a row of its own; so does one set in
+    another weight than the row under it (bold over plain, as tight as wrapped lines: a wrapped label keeps its
+    weight)."""
     lines = [*unit, nxt]
     return ((unit[0] in set_off or (unit[0] == 0 and one_row)) and nxt == unit[-1] + 1
             and label_col in block[nxt].cells and not any(j in set_off for j in lines[1:])
+            and all(block[j].line.bold == block[nxt].line.bold for j in unit)
             and all(block[b].line.top - block[a].line.bottom <= TIGHT_LINE_GAP * max(block[b].line.size, 1.0)
                     for a, b in zip(lines, lines[1:], strict=False)))
 

@@ -37,3 +37,15 @@ def test_office_prints_meet_the_floors() -> None:
     assert total.num_recall >= NUM_FLOOR and total.num_precision >= NUM_FLOOR, \
         (total.num_recall, total.num_precision)
     assert total.txt_recall >= TEXT_RECALL_FLOOR, total.txt_recall
+
+
+def test_bold_section_row_set_tight_over_a_plain_row_is_a_row_of_its_own() -> None:
+    """001 SU3 Tabel 1 (LibreOffice: rows as tight as wrapped lines): the bold "Implementeringsomkostninger" right
+    above the plain "Undervisning af sårsygeplejersker | Service | 60" is a section row, not that row's first line
+    (a wrapped label keeps its weight)."""
+    pdf = next(OFFICE.glob("001_*.pdf"), None)
+    if pdf is None:
+        pytest.skip(f"office print of sample 001 not found in {OFFICE}")
+    labels = [row.cells[0].text for t in extract_tables(pdf) for row in t.rows if row.cells and row.cells[0]]
+    assert "Undervisning af sårsygeplejersker" in labels, [x for x in labels if "sårsygeplejersker" in x]
+    assert labels.count("Implementeringsomkostninger") >= 3, labels.count("Implementeringsomkostninger")
