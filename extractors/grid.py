@@ -455,6 +455,8 @@ def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
 ROW_PADDING_MIN = 1.0  # a row's cell padding widens the gap above it by at least this much over a wrapped line's
 LABEL_PADDING_SHARE = 0.3  # ... and, between label lines, by at least this share of the font size
 SAME_SIZE = 0.5  # font sizes this close are one size
+PADDED_ROW_SIZES = 1.45  # a row of one line at least this many times its font size tall is padded (a line's
+# leading alone stays under it)
 
 
 def _set_off(block: list[LineCells], indices: list[int], size_share: float, wrap_gap: float | None = None
@@ -925,8 +927,13 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         # rules that do not part every row (under the header, above totals): a band holds several value lines
         # somewhere, and a band with one value line may hold a section row over it too, so it is not one row
         sparse = any(sum(_is_anchor(lc, label_col) for lc in band) >= 2 for band in ordered)
+        height = _one_line_row_height(bands, rules)
         rows = []
         for k, band in enumerate(ordered):
+            if height is not None and k != boxed and not any(_is_anchor(lc, label_col) for lc in band):
+                *parts, band = _rows_at_row_pitch(band, height)  # text rows a band holds, a row's height apart
+                for part in parts:
+                    rows += _split_block(part, label_col, True, edges, wrap, wrapping, widths)
             if k == boxed:  # rows not ruled apart: parted by the space between them, as without rules
                 blocks = _spaced_blocks(band, settings)
                 for block in blocks:
@@ -943,6 +950,34 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         rows += _split_block(b, label_col, False, edges, wrapping=wrapping, widths=widths,
                              padded=len(blocks) >= PADDED_BLOCKS)
     return rows
+
+
+def _one_line_row_height(bands: dict[int, list[LineCells]], rules: list[float]) -> float | None:
+    """Given a ruled region's lines by band (keyed by the number of rules above them) and its rules, return the
+    height of a padded row of one line: the least height of a band that rules (or shading edges) bound on both
+    sides and that holds exactly one line, taller than its line's size by more than a line's leading
+    (`PADDED_ROW_SIZES`; a row set without padding is as tall as a wrapped line's pitch, and tells nothing). None
+    when no band is such a row."""
+    rows = [(rules[k] - rules[k - 1], band[0].line.size) for k, band in bands.items()
+            if 0 < k < len(rules) and len(band) == 1]
+    heights = [h for h, size in rows if h >= PADDED_ROW_SIZES * size]
+    return min(heights, default=None)
+
+
+def _rows_at_row_pitch(band: list[LineCells], height: float) -> list[list[LineCells]]:
+    """Given a ruled band of lines and the height of a row of one line (`_one_line_row_height`), return the band
+    parted where a line is set a whole row's height below the line above (top to top, in one size): lines of one
+    cell are set a line pitch apart, which is less than a one-line row's height by the row's padding; the band
+    above a table's first shaded stripe (zebra shading that leaves the header and the first row plain) holds
+    two rows set that far apart."""
+    parts = [band[:1]]
+    for above, lc in zip(band, band[1:], strict=False):
+        if (abs(lc.line.size - above.line.size) <= SAME_SIZE
+                and lc.line.top - above.line.top >= height - ROW_PADDING_MIN):
+            parts.append([lc])
+        else:
+            parts[-1].append(lc)
+    return parts
 
 
 def _spaced_blocks(lcs: list[LineCells], settings: ExtractionSettings) -> list[list[LineCells]]:
