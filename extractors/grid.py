@@ -927,11 +927,11 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         # rules that do not part every row (under the header, above totals): a band holds several value lines
         # somewhere, and a band with one value line may hold a section row over it too, so it is not one row
         sparse = any(sum(_is_anchor(lc, label_col) for lc in band) >= 2 for band in ordered)
-        height = _one_line_row_height(bands, rules)
+        one_line = _one_line_row_height(bands, rules)
         rows = []
         for k, band in enumerate(ordered):
-            if height is not None and k != boxed and not any(_is_anchor(lc, label_col) for lc in band):
-                *parts, band = _rows_at_row_pitch(band, height)  # text rows a band holds, a row's height apart
+            if one_line is not None and k != boxed and not any(_is_anchor(lc, label_col) for lc in band):
+                *parts, band = _rows_at_row_pitch(band, one_line)  # text rows a band holds, a row's height apart
                 for part in parts:
                     rows += _split_block(part, label_col, True, edges, wrap, wrapping, widths)
             if k == boxed:  # rows not ruled apart: parted by the space between them, as without rules
@@ -952,28 +952,29 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
     return rows
 
 
-def _one_line_row_height(bands: dict[int, list[LineCells]], rules: list[float]) -> float | None:
+def _one_line_row_height(bands: dict[int, list[LineCells]], rules: list[float]) -> tuple[float, TextLine] | None:
     """Given a ruled region's lines by band (keyed by the number of rules above them) and its rules, return the
-    height of a padded row of one line: the least height of a band that rules (or shading edges) bound on both
+    height of a padded row of one line and that line: the lowest band that rules (or shading edges) bound on both
     sides and that holds exactly one line, taller than its line's size by more than a line's leading
     (`PADDED_ROW_SIZES`; a row set without padding is as tall as a wrapped line's pitch, and tells nothing). None
     when no band is such a row."""
-    rows = [(rules[k] - rules[k - 1], band[0].line.size) for k, band in bands.items()
+    rows = [(rules[k] - rules[k - 1], band[0].line) for k, band in bands.items()
             if 0 < k < len(rules) and len(band) == 1]
-    heights = [h for h, size in rows if h >= PADDED_ROW_SIZES * size]
-    return min(heights, default=None)
+    return min(((h, ln) for h, ln in rows if h >= PADDED_ROW_SIZES * ln.size), key=lambda r: r[0], default=None)
 
 
-def _rows_at_row_pitch(band: list[LineCells], height: float) -> list[list[LineCells]]:
-    """Given a ruled band of lines and the height of a row of one line (`_one_line_row_height`), return the band
-    parted where a line is set a whole row's height below the line above (top to top, in one size): lines of one
-    cell are set a line pitch apart, which is less than a one-line row's height by the row's padding; the band
-    above a table's first shaded stripe (zebra shading that leaves the header and the first row plain) holds
+def _rows_at_row_pitch(band: list[LineCells], row: tuple[float, TextLine]) -> list[list[LineCells]]:
+    """Given a ruled band of lines and a padded row of one line (`_one_line_row_height`: its height and line),
+    return the band parted where a line set like that row's (one size, one weight: not a bold section row's
+    height measuring plain rows) sits a whole row's height below the line above (top to top, in one size): lines
+    of one cell are set a line pitch apart, which is less than a one-line row's height by the row's padding; the
+    band above a table's first shaded stripe (zebra shading that leaves the header and the first row plain) holds
     two rows set that far apart."""
+    height, line = row
     parts = [band[:1]]
     for above, lc in zip(band, band[1:], strict=False):
-        if (abs(lc.line.size - above.line.size) <= SAME_SIZE
-                and lc.line.top - above.line.top >= height - ROW_PADDING_MIN):
+        if (abs(lc.line.size - line.size) <= SAME_SIZE and abs(above.line.size - line.size) <= SAME_SIZE
+                and lc.line.bold == line.bold and lc.line.top - above.line.top >= height - ROW_PADDING_MIN):
             parts.append([lc])
         else:
             parts[-1].append(lc)

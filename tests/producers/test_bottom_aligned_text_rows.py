@@ -24,8 +24,6 @@ CASES = {f"{p}-{name}": make_spec(SEED_BASE + 10 * i + j, p, "table", src, **STY
          for i, p in enumerate(PRODUCERS) for j, (name, src) in enumerate(SOURCES.items())}
 # known gaps (strict: a fix shows up), with the diagnosis
 KNOWN = {
-    "reportlab-goals": "labels wrap over every line of a row while the other cells sit at its foot: the rows' first "
-                       "lines hold a label only, so no line of a row but the last opens an entry",
     "weasyprint-plan": "the region ends one line short: the last row's label line (\"Algoritme2 | ...\") is left "
                        "out of the table region (find_regions), so its wrapped cells join the row above",
     "libreoffice-goals": "rows set as tight as wrapped lines (no padding parts them) and labels wrapped beside the "
