@@ -73,11 +73,12 @@ def _similar_header(a: Table, b: Table) -> bool:
 
 
 def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
-    """Given a table, a continuation whose header differs and the column map, return whether b's "header" is
-    really a body row: set like a's body, not like a's header, or a lone label in a's label column (a bold group
-    row opening the continuation), or a lone plain entry in a later column where a's header names the label
-    column (an entry under a label spanning several rows, the label on the page before), or a row holding running
-    text no column head is as long as (`_prose`), or a plain row of a grid whose column edges are a's. A header
+    """Given a table, a continuation whose header differs and the column map, return whether b's "header" is really
+    a body row: set like a's body, not like a's header, or a lone label in a's label column (a bold group row
+    opening the continuation), or a lone plain entry in a later column where a's header names the label column (an
+    entry under a label spanning several rows, the label on the page before), or a row holding running text no
+    column head is as long as (`_prose`), or a plain row of a grid whose column edges are a's or whose columns set
+    their text where a's do (`_same_text_edges`) and that names none of a's heads (`_shares_a_head`). A header
     naming years ("2023 | 2024 | 2025 | 2026") under another label head than a's, a's own header naming years too,
     holds no amount: it heads a table of its own (`_names_years`); under a's label head it is a's header repeated,
     whatever a wrapped cell beside it added to it; under a "header" of a's that names no years (a's body row read as
@@ -93,7 +94,8 @@ def _header_misread(a: Table, b: Table, cmap: list[int]) -> bool:
                  and [normalize_key(t) for t in heads] != [normalize_key(a.columns[label])])
     amount = holds_amount(b.header_row) and not own_years
     return ((a.header_bold and not b.header_bold) or filled == {label} or amount or lone_entry or _prose(b.header_row)
-            or (not b.header_bold and _same_bands(a, b)))
+            or (not b.header_bold and (_same_bands(a, b) or (
+                _same_text_edges(a, b, cmap) and not _shares_a_head(a, b, cmap)))))
 
 
 MAX_HEAD_WORDS = 20  # a column head names its column in a few words; a cell of more is a body row's text
@@ -131,6 +133,35 @@ def _same_bands(a: Table, b: Table) -> bool:
     return (len(a.col_x) >= len(b.col_x) >= 2 and near == sorted(set(near)) and near[0] == 0
             and near[-1] == len(ea) - 1
             and all(abs(ea[i] - x) <= SAME_BAND_TOLERANCE for i, x in zip(near, eb, strict=True)))
+
+
+def _same_text_edges(a: Table, b: Table, cmap: list[int]) -> bool:
+    """Given a table, its candidate continuation and the column map, return whether b's columns set their text
+    where a's do: each of b's columns (two or more) starts its text where the column of a it maps onto starts its
+    own, or ends it where that one ends (figures set to the right), each onto a column of its own. The column
+    bands of one grid carried on over the page break may read differently on the two pages (bands from the rules
+    under a's header, bands from the whitespace on b's page), the cells' text edges do not: a plain first row there
+    is a body row, not the header of another table."""
+    if (len(b.col_text) < 2 or None in b.col_text or len(set(cmap)) != len(cmap)
+            or max(cmap) >= len(a.col_text)):
+        return False
+    return all(a.col_text[j] is not None and (abs(x0 - a.col_text[j][0]) <= SAME_BAND_TOLERANCE
+                                              or abs(x1 - a.col_text[j][1]) <= SAME_BAND_TOLERANCE)
+               for (x0, x1), j in zip(b.col_text, cmap, strict=True))
+
+
+def _shares_a_head(a: Table, b: Table, cmap: list[int]) -> bool:
+    """Given a table, its candidate continuation and the column map, return whether some cell of b's header row
+    names what a's head over that column names, one starting with the other ("Ja/Nej" / "Ja/Nej/Ikke relevant",
+    "Dato for godkendelse" / "Dato for godkendelse og evt. høringssvar"): the header of another table of the kind,
+    not a body row."""
+    if b.header_row is None:
+        return False
+    for j, cell in enumerate(b.header_row.cells):
+        mine, theirs = normalize_key(cell.text) if cell else "", normalize_key(a.columns[cmap[j]])
+        if mine and theirs and (mine.startswith(theirs) or theirs.startswith(mine)):
+            return True
+    return False
 
 
 def label_column(t: Table) -> int:
