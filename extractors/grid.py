@@ -1314,6 +1314,23 @@ def _columns_right_of(table: Table, lines: list[TextLine]) -> list[tuple[float, 
     return out
 
 
+def _head_between_texts(table: Table, lines: list[TextLine], k: int) -> tuple[float, float] | None:
+    """Given a table, header lines and one of its columns (not the first), return the band of a column its body
+    leaves empty on its page right before that column when a cell of the header lines sits in the gutter between
+    the texts of that column and the one before, touching neither (a year head "2026" over no figures, between the
+    texts of the columns around it; the column bands, drawn from the page's whitespace, meet in that gutter): the
+    band from halfway between the text before and the head to halfway between the head and the text after. None
+    otherwise."""
+    if len(table.col_text) != len(table.col_x) or table.col_text[k - 1] is None or table.col_text[k] is None:
+        return None
+    left, right = table.col_text[k - 1][1], table.col_text[k][0]
+    heads = [sg for ln in lines for sg in ln.segments
+             if sg.x0 > left + ALIGN_TOLERANCE and sg.x1 < right - ALIGN_TOLERANCE]
+    if not heads:
+        return None
+    return (left + min(sg.x0 for sg in heads)) / 2, (max(sg.x1 for sg in heads) + right) / 2
+
+
 def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     """Given a table opening its page without a header of its own (none, or a body row read as one: a row with
     amounts, or any row that does not repeat the lines) or under a repeat of them, the header lines left at the foot
@@ -1327,6 +1344,9 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     middles = [(s.x0 + s.x1) / 2 for ln in lines for s in ln.segments]
     for k in range(len(table.col_x) - 1, 0, -1):  # a column its body leaves empty on its page, between two others
         a, b = col_x[k - 1][1], col_x[k][0]
+        if not any(a < m < b for m in middles) and (gap := _head_between_texts(table, lines, k)) is not None:
+            a, b = gap  # (bands that meet: a head set in the gutter between two columns' texts)
+            col_x[k - 1], col_x[k] = (col_x[k - 1][0], a), (b, col_x[k][1])
         if any(a < m < b for m in middles):
             col_x.insert(k, (a, b))
             old = [j if j < k else j + 1 for j in old]

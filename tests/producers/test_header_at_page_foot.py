@@ -1,0 +1,38 @@
+"""A header left alone at the foot of a page, over a body on the next page that leaves a column empty.
+
+`test_year_column_empty_under_a_header_at_the_foot`: catalogue 003 printed by Chromium (holdout seed 6174
+diagnosed, the whole document: where its tables break depends on all of it): "Tabel 2. Varige ændringer, service"
+of BU03 prints its caption and header at the foot of page 5 and its rows on page 6, where no row fills the year
+column "2026". That page's column bands, drawn from its whitespace, meet in the gutter where "2026" sits, so the
+header's "2026" fell into a figure column's band and every amount was read one year early.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.producers.reading import norm, print_and_read
+from tests.producers.spec import make_spec
+
+CATALOGUE = ("chromium", 1506197, "003")
+FIRST_LABEL = "En god start på livet"
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Print the whole catalogue and read it."""
+    producer, seed, doc = CATALOGUE
+    return print_and_read({"doc": make_spec(seed, producer, "document", doc)}, tmp_path_factory.mktemp("foot"))
+
+
+def test_year_column_empty_under_a_header_at_the_foot(catalogue: dict) -> None:
+    """Each amount of the rows under the header left at the page foot is read under its printed year."""
+    if not catalogue:
+        pytest.skip(f"producer {CATALOGUE[0]} unavailable")
+    spec, made, tables = catalogue["doc"]
+    pt = next(p for p in spec.tables if p.rows and p.rows[0][0].startswith(FIRST_LABEL))
+    table = next(t for t in tables if t.rows and t.rows[0].cells[0] and norm(t.rows[0].cells[0].text)
+                 == norm(pt.rows[0][0]))
+    assert [norm(c) for c in table.columns] == [norm(h) for h in pt.header], f"header read: {table.columns}"
+    got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
+    want = [[norm(c) for c in row] for row in pt.rows]
+    assert got == want, f"rows read: {got}, printed: {want}"
