@@ -614,6 +614,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     taken = {j for unit in own for j in unit}
     mid = [(lc.line.top + lc.line.bottom) / 2 for lc in block]
     set_off = _set_off_lines(block, label_col)
+    listed = _listed_columns(block, label_col) if text_table else set()
     i = 0
     while i < len(block):
         lc = block[i]
@@ -626,7 +627,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         if not label:
             if not text_table and nxt is not None and centred_on_value_line(block, i, nxt, anchors, TIGHT_LINE_GAP):
                 groups[nxt].append(i)  # a cell set vertically centred on the next row's value line
-            elif _new_entry(block, i, label_col, edges, widths) or (text_table and _spaced_entry(block, i)):
+            elif _new_entry(block, i, label_col, edges, widths) or (text_table and (
+                    _spaced_entry(block, i) or _listed_line(lc, listed))):
                 own.append([i])  # a row of its own under a label that spans several rows
             else:  # only other columns go on: a wrapped cell of the row above, or of the row below (cells set
                 # bottom-aligned, or vertically centred and this line beside the next row's value line)
@@ -820,6 +822,30 @@ def _spaced_entry(block: list[LineCells], i: int) -> bool:
     above = i == 0 or lc.line.top - block[i - 1].line.bottom > apart
     below = i == len(block) - 1 or block[i + 1].line.top - lc.line.bottom > apart
     return above and below
+
+
+LISTED_MIN_LINES = 4  # a column lists entries one per line when at least this many of its lines have no label
+
+
+def _listed_columns(block: list[LineCells], label_col: int) -> set[int]:
+    """Given a block of a text table and its label column, return the columns that list entries one per line
+    (names of municipalities under each area): at least `LISTED_MIN_LINES` of the column's lines have no label
+    beside them, and every line of it starts like an entry (`_opens_entry`) and has no open end. A cell's wrapped
+    text goes on in lowercase or from an open end somewhere; a list's lines never do, however tight they are set
+    and however short of the column's width each one stops (rows as tight as wrapped lines: LibreOffice)."""
+    out = set()
+    for c in sorted({c for lc in block for c in lc.cells} - {label_col}):
+        run = [lc.cells[c] for lc in block if c in lc.cells]
+        bare = sum(label_col not in lc.cells for lc in block if c in lc.cells)
+        if bare >= LISTED_MIN_LINES and all(_opens_entry(ws) and not open_end(cell_text(ws)) for ws in run):
+            out.add(c)
+    return out
+
+
+def _listed_line(lc: LineCells, listed: set[int]) -> bool:
+    """Given a line without a label and the columns that list entries one per line (`_listed_columns`), return
+    whether the line is an entry of its own: all its cells lie in such columns."""
+    return bool(lc.cells) and all(c in listed for c in lc.cells)
 
 
 def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float],
