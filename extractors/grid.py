@@ -13,6 +13,7 @@ from extractors.model import Cell, Row, Table
 from extractors.regions import HEADER_LINE_GAP_FACTOR, MARK, TIGHT_LINE_GAP, YEAR_TOKEN, Region, nothing_above
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.wraps import (
+    FIT_MARGIN,
     NO_WRAPPING,
     Wrapping,
     bottom_aligned,
@@ -551,10 +552,13 @@ def _label_ended_above(block: list[LineCells], i: int, label_col: int, width: fl
 
 def column_widths(lcs: list[LineCells], edges: list[float]) -> list[float | None]:
     """Given a region's distributed lines and the columns' x edges, return for each column the width a line of its
-    cells may take before it wraps: its widest line, at most the column's width (None for an empty column)."""
+    cells may take before it wraps: its widest line lying inside the column (a line running on into the next
+    column, a section row set across the table, wraps at another width), at most the column's width (None for an
+    empty column)."""
     out: list[float | None] = []
     for c in range(len(edges) - 1):
-        widths = [lc.cells[c][-1].x1 - lc.cells[c][0].x0 for lc in lcs if c in lc.cells]
+        inside = [lc.cells[c] for lc in lcs if c in lc.cells and lc.cells[c][-1].x1 <= edges[c + 1] + FIT_MARGIN]
+        widths = [ws[-1].x1 - ws[0].x0 for ws in inside or [lc.cells[c] for lc in lcs if c in lc.cells]]
         out.append(min(max(widths), edges[c + 1] - edges[c]) if widths else None)
     return out
 
