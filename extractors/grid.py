@@ -429,13 +429,24 @@ PADDED_BLOCKS = 3  # an unruled table parted by space into this many blocks (hea
 def _wraps_label_above(block: list[LineCells], i: int, label_col: int, widths: list[float | None] | None) -> bool:
     """Given a block, one of its lines and the columns' widths, return whether the line's label goes on from the
     label line right above it: set as tight under it as a wrapped line, its first word too wide to have fitted
-    there ("gennemfører" / "‘Træning ved hjælper’.")."""
+    there ("gennemfører" / "‘Træning ved hjælper’."), and not a line of cells of its own (`_fills_like_above`)."""
     if not i or label_col not in block[i - 1].cells:
         return False
     above, lc = block[i - 1], block[i]
     return (lc.line.top - above.line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
             and widths is not None and widths[label_col] is not None
-            and not _fits_after(above, lc, label_col, widths))
+            and not _fits_after(above, lc, label_col, widths) and not _fills_like_above(above, lc, label_col))
+
+
+def _fills_like_above(above: LineCells, lc: LineCells, label_col: int) -> bool:
+    """Given two consecutive lines and the label column, return whether the lower is a row of cells of its own
+    like the one above: it fills every column the upper fills (one besides the label at least), and each of its
+    cells starts like an entry (`_opens_entry`). Wrapped cells do not all go on from a capital at once
+    ("Identifikation af 5-7 ..." | "Visitationsdata ..." | "Borgercenter Voksne" | "Ultimo 2023" under a row
+    like it, rows set as tight as wrapped lines)."""
+    cols = set(above.cells)
+    return (len(cols) >= 2 and label_col in cols and cols <= set(lc.cells)
+            and all(_opens_entry(ws) for ws in lc.cells.values()))
 
 
 def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
