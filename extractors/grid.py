@@ -13,6 +13,7 @@ from extractors.model import Cell, Row, Table
 from extractors.regions import HEADER_LINE_GAP_FACTOR, MARK, TIGHT_LINE_GAP, YEAR_TOKEN, Region, nothing_above
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.wraps import (
+    FIT_MARGIN,
     NO_WRAPPING,
     Wrapping,
     bottom_aligned,
@@ -428,13 +429,24 @@ PADDED_BLOCKS = 3  # an unruled table parted by space into this many blocks (hea
 def _wraps_label_above(block: list[LineCells], i: int, label_col: int, widths: list[float | None] | None) -> bool:
     """Given a block, one of its lines and the columns' widths, return whether the line's label goes on from the
     label line right above it: set as tight under it as a wrapped line, its first word too wide to have fitted
-    there ("gennemfører" / "‘Træning ved hjælper’.")."""
+    there ("gennemfører" / "‘Træning ved hjælper’."), and not a line of cells of its own (`_fills_like_above`)."""
     if not i or label_col not in block[i - 1].cells:
         return False
     above, lc = block[i - 1], block[i]
     return (lc.line.top - above.line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
             and widths is not None and widths[label_col] is not None
-            and not _fits_after(above, lc, label_col, widths))
+            and not _fits_after(above, lc, label_col, widths) and not _fills_like_above(above, lc, label_col))
+
+
+def _fills_like_above(above: LineCells, lc: LineCells, label_col: int) -> bool:
+    """Given two consecutive lines and the label column, return whether the lower is a row of cells of its own
+    like the one above: it fills every column the upper fills (one besides the label at least), and each of its
+    cells starts like an entry (`_opens_entry`). Wrapped cells do not all go on from a capital at once
+    ("Identifikation af 5-7 ..." | "Visitationsdata ..." | "Borgercenter Voksne" | "Ultimo 2023" under a row
+    like it, rows set as tight as wrapped lines)."""
+    cols = set(above.cells)
+    return (len(cols) >= 2 and label_col in cols and cols <= set(lc.cells)
+            and all(_opens_entry(ws) for ws in lc.cells.values()))
 
 
 def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
@@ -553,10 +565,13 @@ def _label_ended_above(block: list[LineCells], i: int, label_col: int, width: fl
 
 def column_widths(lcs: list[LineCells], edges: list[float]) -> list[float | None]:
     """Given a region's distributed lines and the columns' x edges, return for each column the width a line of its
-    cells may take before it wraps: its widest line, at most the column's width (None for an empty column)."""
+    cells may take before it wraps: its widest line lying inside the column (a line running on into the next
+    column, a section row set across the table, wraps at another width), at most the column's width (None for an
+    empty column)."""
     out: list[float | None] = []
     for c in range(len(edges) - 1):
-        widths = [lc.cells[c][-1].x1 - lc.cells[c][0].x0 for lc in lcs if c in lc.cells]
+        inside = [lc.cells[c] for lc in lcs if c in lc.cells and lc.cells[c][-1].x1 <= edges[c + 1] + FIT_MARGIN]
+        widths = [ws[-1].x1 - ws[0].x0 for ws in inside or [lc.cells[c] for lc in lcs if c in lc.cells]]
         out.append(min(max(widths), edges[c + 1] - edges[c]) if widths else None)
     return out
 
@@ -616,6 +631,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     taken = {j for unit in own for j in unit}
     mid = [(lc.line.top + lc.line.bottom) / 2 for lc in block]
     set_off = _set_off_lines(block, label_col)
+    listed = _listed_columns(block, label_col) if text_table else set()
     i = 0
     while i < len(block):
         lc = block[i]
@@ -628,7 +644,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         if not label:
             if not text_table and nxt is not None and centred_on_value_line(block, i, nxt, anchors, TIGHT_LINE_GAP):
                 groups[nxt].append(i)  # a cell set vertically centred on the next row's value line
-            elif _new_entry(block, i, label_col, edges, widths) or (text_table and _spaced_entry(block, i)):
+            elif _new_entry(block, i, label_col, edges, widths) or (text_table and (
+                    _spaced_entry(block, i) or _listed_line(lc, listed))):
                 own.append([i])  # a row of its own under a label that spans several rows
             else:  # only other columns go on: a wrapped cell of the row above, or of the row below (cells set
                 # bottom-aligned, or vertically centred and this line beside the next row's value line)
@@ -822,6 +839,30 @@ def _spaced_entry(block: list[LineCells], i: int) -> bool:
     above = i == 0 or lc.line.top - block[i - 1].line.bottom > apart
     below = i == len(block) - 1 or block[i + 1].line.top - lc.line.bottom > apart
     return above and below
+
+
+LISTED_MIN_LINES = 4  # a column lists entries one per line when at least this many of its lines have no label
+
+
+def _listed_columns(block: list[LineCells], label_col: int) -> set[int]:
+    """Given a block of a text table and its label column, return the columns that list entries one per line
+    (names of municipalities under each area): at least `LISTED_MIN_LINES` of the column's lines have no label
+    beside them, and every line of it starts like an entry (`_opens_entry`) and has no open end. A cell's wrapped
+    text goes on in lowercase or from an open end somewhere; a list's lines never do, however tight they are set
+    and however short of the column's width each one stops (rows as tight as wrapped lines: LibreOffice)."""
+    out = set()
+    for c in sorted({c for lc in block for c in lc.cells} - {label_col}):
+        run = [lc.cells[c] for lc in block if c in lc.cells]
+        bare = sum(label_col not in lc.cells for lc in block if c in lc.cells)
+        if bare >= LISTED_MIN_LINES and all(_opens_entry(ws) and not open_end(cell_text(ws)) for ws in run):
+            out.add(c)
+    return out
+
+
+def _listed_line(lc: LineCells, listed: set[int]) -> bool:
+    """Given a line without a label and the columns that list entries one per line (`_listed_columns`), return
+    whether the line is an entry of its own: all its cells lie in such columns."""
+    return bool(lc.cells) and all(c in listed for c in lc.cells)
 
 
 def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float],

@@ -6,7 +6,10 @@ must come out as one table holding every printed row, each entry its own row, in
 What used to go wrong: a page whose lines mostly sit in the later column put the page's text margin there, so
 the rows with a label read as running text and ended the table; lines in the later column after the last row
 with a label (at the foot of a page) or before the first one (at the top of the next) were dropped; and the
-entries under one label were joined into one cell.
+entries under one label were joined into one cell. LibreOffice sets the rows as tight as the wrapped lines of one
+cell (no padding) and each entry stops short of the column's width only by the widest entry on its page, so the
+entries were joined until a column that lists entries one per line (every line starting like an entry, none going
+on in lowercase or from an open end: `grid._listed_columns`) reads each line as an entry of its own.
 """
 from __future__ import annotations
 
@@ -23,12 +26,7 @@ SEED_BASE = 900
 STYLE = dict(rules="none", shading="none", orientation="portrait")
 
 # Known gaps (strict xfail: once read right they XPASS and fail, so the entry must then go), with the diagnosis.
-GAPS = {
-    "libreoffice": "LibreOffice sets the rows as tight as the wrapped lines of one cell (no cell padding) and the "
-                   "table has no rules: an entry under a spanning label cannot be told from a wrapped line of the "
-                   "entry above by spacing, so they are joined (and, header printed once, a next page's first row is "
-                   "read as its header, so that page is not stitched)",
-}
+GAPS: dict[str, str] = {}
 
 
 def _cases() -> list[tuple[str, int, bool]]:

@@ -1,0 +1,46 @@
+"""A follow-up table (text only: goal, how it is measured, who follows up, when) whose rows are each one line of
+cells, set as tight as wrapped lines, in groups under section rows ("Realisering af effektiviseringer") that are set
+further apart. Printed by every producer of the generator, read by the real extractor: every printed row must be
+read as a row of its own.
+
+What used to go wrong: the section rows' spacing parts the table into blocks, so its rows were taken for padded
+apart, and in such a table a label line set tight under one its first word would not have fitted after was read
+as that label's wrapped line (LibreOffice): "Identifikation af 5-7 udenbys ..." joined the row above, though it
+fills every column the row above fills, each cell starting like an entry (`grid._fills_like_above`).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.producers.reading import norm, print_and_read
+from tests.producers.spec import PRODUCERS, make_spec
+
+SOURCE = "003/41_ud13_opfoelgning.csv"
+SEED_BASE = 7800
+STYLE = dict(rules="header", shading="none", font="Liberation Serif", size=6.5, valign="bottom",
+             header_valign="top", pad=1.5, full_width=True, orientation="portrait", caption_gap=True)
+
+CASES = {p: make_spec(SEED_BASE + i, p, "table", SOURCE, **STYLE) for i, p in enumerate(PRODUCERS)}
+KNOWN: dict[str, str] = {}  # known gaps (strict xfail: a fix shows up), with the diagnosis
+
+
+@pytest.fixture(scope="module")
+def read(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Print every case whose producer runs here and read it."""
+    return print_and_read(CASES, tmp_path_factory.mktemp("rows-of-full-lines"))
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN[c], strict=True))
+                                  if c in KNOWN else c for c in CASES])
+def test_every_full_line_is_a_row(case: str, read: dict) -> None:
+    if case not in read:
+        pytest.skip(f"producer of {case} unavailable here")
+    spec, made, tables = read[case]
+    assert made.problems == [], f"the generated PDF does not print its gold: {made.problems}"
+    pt = spec.tables[0]
+    want = [[norm(c) for c in row] for row in pt.rows]
+    printed = {c for row in want for c in row if c}
+    table = max(tables, key=lambda t: sum(norm(c.text) in printed for r in t.rows for c in r.cells if c))
+    got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
+    assert got == want, f"printed rows not read: {[r for r in want if r not in got][:3]}; " \
+                        f"rows read that were not printed: {[r for r in got if r not in want][:3]}"
