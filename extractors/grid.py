@@ -616,7 +616,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             return runs
         anchors = _padded_text_anchors(block, label_col, wrap, wrapping.width)
     if ruled and len(anchors) <= 1:
-        return [block]
+        return _section_over_row(block, anchors, label_col) or [block]
     text_table = not anchors and not ruled
     if text_table and (_off_grid(block) or centred_spans(_cell_paragraphs(block), label_col)):
         return _centred_rows(block)
@@ -700,6 +700,22 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(over)
     rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+def _section_over_row(block: list[LineCells], anchors: list[int], label_col: int) -> list[list[LineCells]]:
+    """Given a ruled band's lines with one value line and the label column, return the band parted into a section
+    row and the row under it when the lines above the value line hold labels only, all set bold, and the value
+    line's label is set plain ("Varige ændringer" over "Behandlingstiden nedsættes med 2½" | "Service" | "-1.400", the
+    band ruled only above the total: a wrapped label keeps its weight); else []."""
+    if len(anchors) != 1 or anchors[0] == 0 or label_col not in block[anchors[0]].cells:
+        return []
+    label = block[anchors[0]].cells[label_col]
+    if sum(len(w.text) for w in label if w.bold) * 2 > sum(len(w.text) for w in label):
+        return []  # the value line's own label is set bold too: the lines above are its label's first lines
+    top = block[:anchors[0]]
+    if not all(lc.line.bold and set(lc.cells) == {label_col} for lc in top):
+        return []
+    return [top, block[anchors[0]:]]
 
 
 def _padded_onto(block: list[LineCells], unit: list[int], nxt: int, label_col: int, set_off: set[int],

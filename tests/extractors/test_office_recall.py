@@ -49,3 +49,15 @@ def test_bold_section_row_set_tight_over_a_plain_row_is_a_row_of_its_own() -> No
     labels = [row.cells[0].text for t in extract_tables(pdf) for row in t.rows if row.cells and row.cells[0]]
     assert "Undervisning af sårsygeplejersker" in labels, [x for x in labels if "sårsygeplejersker" in x]
     assert labels.count("Implementeringsomkostninger") >= 3, labels.count("Implementeringsomkostninger")
+
+
+def test_bold_section_row_atop_a_ruled_band_of_one_row_is_a_row_of_its_own() -> None:
+    """001 SU3 Tabel 1 (LibreOffice): the band between the header rule and the rule above "Samlet varig ændring"
+    holds the bold "Varige ændringer" over the one row "Behandlingstiden nedsættes med 2½ uger | Service | -1.400
+    ...", its label plain: two rows, not one row labelled "Varige ændringer Behandlingstiden ..." (a label whose
+    value line is bold too, ICDAR eu-001's "Chlorine and inorganic compounds" / "(as HCl) | 10 000", stays one)."""
+    pdf = next(OFFICE.glob("001_*.pdf"), None)
+    if pdf is None:
+        pytest.skip(f"office print of sample 001 not found in {OFFICE}")
+    labels = [row.cells[0].text for t in extract_tables(pdf) for row in t.rows if row.cells and row.cells[0]]
+    assert "Behandlingstiden nedsættes med 2½ uger" in labels, [x for x in labels if "Behandlingstiden" in x]
