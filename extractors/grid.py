@@ -7,7 +7,7 @@ import re
 from rapidfuzz.fuzz import ratio
 
 from extractors.broken_words import mend_broken_words
-from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token
+from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token, mostly_bold
 from extractors.linecells import LineCells, cell_text, label_text, open_end, starts_lower
 from extractors.model import Cell, Row, Table
 from extractors.regions import HEADER_LINE_GAP_FACTOR, MARK, TIGHT_LINE_GAP, YEAR_TOKEN, Region, nothing_above
@@ -663,9 +663,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         last = label_text(block[k], label_col)
         below = next((j for j in range(k + 1, len(block)) if label_col in block[j].cells), None)
         before = label_text(block[i - 1], label_col) if i else ""
-        above = next((j for j in range(i - 1, -1, -1) if label_col in block[j].cells), None)
         # the label line above ends its label (this line's first word would have fitted after it): no wrap
-        label_ended = above is not None and ends_short(block[above], lc, label_col, wrapping.width)
+        label_ended = _label_ended_above(block, i, label_col, wrapping.width)
         takes_prev = prev is not None and (
             starts_lower(label) or (not label_ended and (
                 (open_end(before) and (before.strip() or i not in set_off))
@@ -709,8 +708,7 @@ def _section_over_row(block: list[LineCells], anchors: list[int], label_col: int
     band ruled only above the total: a wrapped label keeps its weight); else []."""
     if len(anchors) != 1 or anchors[0] == 0 or label_col not in block[anchors[0]].cells:
         return []
-    label = block[anchors[0]].cells[label_col]
-    if sum(len(w.text) for w in label if w.bold) * 2 > sum(len(w.text) for w in label):
+    if mostly_bold(block[anchors[0]].cells[label_col]):
         return []  # the value line's own label is set bold too: the lines above are its label's first lines
     top = block[:anchors[0]]
     if not all(lc.line.bold and set(lc.cells) == {label_col} for lc in top):

@@ -80,8 +80,12 @@ class TextLine(WordRun):
     @cached_property
     def bold(self) -> bool:
         """True when most characters are set in a bold face."""
-        n = sum(len(w.text) for w in self.words)
-        return sum(len(w.text) for w in self.words if w.bold) * 2 > n
+        return mostly_bold(self.words)
+
+
+def mostly_bold(words: list[Word]) -> bool:
+    """Given words, return whether most of their characters are set in a bold face."""
+    return sum(len(w.text) for w in words if w.bold) * 2 > sum(len(w.text) for w in words)
 
 
 @dataclass(frozen=True)
