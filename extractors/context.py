@@ -32,6 +32,9 @@ MAX_FIELD_LABEL_WORDS = 4
 MAX_FIELD_VALUE_WORDS = 8
 MAX_CAPTION_LINES = 2
 CAPTION_GAP_FACTOR = 1.8  # unnumbered caption lines sit at most this many font sizes above the table
+# A bold title set apart above the table (space after the title, the cells' padding) sits at most this many font
+# sizes above it, and nearer to it than to the line above the title (`_title_with_gap`).
+SPACED_TITLE_GAP_FACTOR = 3.5
 
 
 @dataclass(frozen=True)
@@ -147,12 +150,26 @@ def caption_above(lines: list[TextLine], region: Region, lookup: int) -> str | N
     parts: list[TextLine] = []
     below = _top_edge(region)
     for ln in reversed(above):
-        if below - ln.bottom > CAPTION_GAP_FACTOR * ln.size or not (
-                ln.bold or is_unit_line(ln) or (not parts and plain_title(ln, region))):
+        if below - ln.bottom > CAPTION_GAP_FACTOR * ln.size:
+            if parts or not _title_with_gap(lines, ln, below):
+                break
+        elif not (ln.bold or is_unit_line(ln) or (not parts and plain_title(ln, region))):
             break
         parts.insert(0, ln)
         below = ln.top
     return clean_text(join_lines([ln.text for ln in parts])) if parts else None
+
+
+def _title_with_gap(lines: list[TextLine], title: TextLine, below: float) -> bool:
+    """Given a page's lines, the line right above a table and where the table starts, return whether that line is
+    the table's title set apart from it (space after the title, the cells' padding): one run of words set bold, at
+    most `SPACED_TITLE_GAP_FACTOR` font sizes above the table and nearer to it than to the line above the title (a
+    heading over the text between, or over the space before the next section, is set nearer to what it heads)."""
+    gap = below - title.bottom
+    if title.segments[1:] or not title.bold or gap > SPACED_TITLE_GAP_FACTOR * title.size:
+        return False
+    before = [ln.bottom for ln in lines if ln.bottom <= title.top + 0.5 and ln is not title]
+    return not before or title.top - max(before) > gap
 
 
 def is_caption_text(text: str | None) -> bool:

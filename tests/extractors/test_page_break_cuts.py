@@ -507,6 +507,50 @@ def test_a_section_row_atop_the_next_page_goes_on_with_the_table(tmp_path):
     assert _rows(t) == [*SECTION_ROWS_BEFORE, *SECTION_ROWS_AFTER]
 
 
+
+MEASURES = [["Besparelse i dage pr. ryger, der stopper", "2,2 dage om året"],
+            ["Varig besparelse i kr. pr. ryger, der stopper", "4.233 kr. om året"]]
+MORE_MEASURES = [["Reduktion i rygepauser omregnet til timer", "0,15 time pr. dag"],
+                 ["Effekt i timer pr. år pga. færre rygepauser", "Ca. 26.000 timer"]]
+
+
+def _titled_tables_atop_pdf(path: Path) -> Path:
+    """Tabel 1 fills page 1 to its foot; page 2 opens with a plain title ("Oversigt", a little larger than the cells,
+    at the margin where the cells start) over a headerless table of measures, then running text, then a bold
+    "Oversigt" set apart from the next table of measures (space after the title and the cells' padding: nearer to
+    the table than to the text above it, but more than a line's height)."""
+    first, second = Sheet(), Sheet()
+    for k, line in enumerate(PROSE):
+        first.text(LEFT, 650 + 12 * k, line, size=10.0)
+    first.text(LEFT, 700, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
+    _set_year_cells(first, UNIT_EDGES, UNIT_HEADER, 720, bold=True)
+    first.hline(LEFT, UNIT_EDGES[-1] + 40, 724)
+    y = 738.0
+    for row in SECTION_ROWS_BEFORE:
+        _set_year_cells(first, UNIT_EDGES, row, y, bold=not row[1])
+        y += 16
+    second.text(UNIT_EDGES[0], 71, "Oversigt", size=9.5)
+    for k, row in enumerate(MEASURES):
+        _set_year_cells(second, [UNIT_EDGES[0], LEFT + 260], row, 94 + 14 * k)
+    for k, line in enumerate(PROSE):
+        second.text(LEFT, 150 + 12 * k, line, size=10.0)
+    second.text(LEFT, 200, "Oversigt", bold=True, size=9.5)
+    for k, row in enumerate(MORE_MEASURES):
+        _set_year_cells(second, [UNIT_EDGES[0], LEFT + 260], row, 233 + 24 * k)
+    return write_pdf([first, second], path)
+
+
+def test_tables_under_titles_atop_the_next_page_do_not_go_on_with_the_table(tmp_path):
+    """A headerless table under a title atop the page after a table the page break may have cut is a table of its
+    own (a continuation opens the page, or repeats its header under what is printed above it), and a bold title
+    set apart from the table under it (more than a line's height, nearer to it than to the text above) is its
+    caption."""
+    tables = extract_tables(_titled_tables_atop_pdf(tmp_path / "titled_tables_atop.pdf"))
+    assert [_rows(t) for t in tables] == [SECTION_ROWS_BEFORE, MEASURES, MORE_MEASURES]
+    assert tables[0].last_page == 1
+    assert tables[2].caption == "Oversigt"
+
+
 # ---- the rest of a row's remark opening a page under the repeated header ----------------------------------------
 
 TASK_EDGES = [LEFT, LEFT + 30, LEFT + 200, LEFT + 290, LEFT + 460]
