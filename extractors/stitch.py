@@ -224,7 +224,8 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
            first_on_page: set[int], last_on_page: set[int], opens_page: set[int] | None = None,
            ends_page: set[int] | None = None, carried: set[int] | None = None) -> list[Table]:
     """Given tables in document order, merge each continuation (next page, near its top or with nothing above it,
-    no caption of its own, matching columns) into the table it continues (which ends near the bottom of its page
+    no caption of its own, matching columns; under text printed above it on its page only with its header repeated)
+    into the table it continues (which ends near the bottom of its page
     or with nothing below it: a tall row may have moved on to the next page). A continuation repeats its header,
     or its "header" is a body row (`_header_misread`); once a table went on without its header repeated, a plain
     (not bold) first row opening a later page is a body row too: a table repeats its header on every page or on
