@@ -584,15 +584,19 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     set in another size than the table's text (a title, "Oversigt", however short), or no cell of the line starts
     or ends where one of the table's does (another table's columns). A bold title right above the line, at the
     margin left of where the table's text starts and in another size (`_titles_table`), opens another table also
-    when the line holds amounts (a table of key figures, "2,2 dage om året")."""
+    when the line holds amounts (a table of key figures, "2,2 dage om året"). A line set clearly smaller or larger than
+    the table's text (`FRAME_TEXT_SIZE_SLACK`) under waiting lines set further below the table than its lines are
+    apart heads another table wherever the waiting lines start (the page's margin may be set by a wide table's cells
+    left of the text's)."""
     if not pending or len(current) < 2:
         return False
     if _titled_header(current, pending, line, left):
         return True
-    if pending[0].x0 > left + INDENT_TOLERANCE:
-        return False
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
-    if pending[0].top - current[-1].bottom <= spacing:
+    set_apart = pending[0].top - current[-1].bottom > spacing
+    if set_apart and abs(line.size - _text_size(current, line)) > FRAME_TEXT_SIZE_SLACK:
+        return True  # the line's cells are set in another size than the table's: another table's
+    if pending[0].x0 > left + INDENT_TOLERANCE or not set_apart:
         return False
     if _titles_table(pending[-1], current):
         return True

@@ -261,3 +261,35 @@ def test_key_figures_opening_with_centred_values_and_a_plain_caption_under_them_
     assert [[c for c in r if c] for r in _rows(tables[0])] == [[" ".join(lab), v] for lab, v in KEY_FIGURES]
     assert tables[1].columns == SMALL_INVEST_HEADER
     assert _rows(tables[1]) == SMALL_INVEST_BODY
+
+
+SMALL_GOAL_EDGES = [LEFT - 10, LEFT + 120, LEFT + 240, LEFT + 380, LEFT + 486]
+WHEN = ["Hvornår", "gennemføres", "opfølgningen?"]  # a head wrapped over three lines, set to the bottom
+
+
+def _small_table_under_text_pdf(path: Path) -> Path:
+    """A table in 10 pt ruled under its header only (the rule from the margin), its cells indented; under it a
+    short paragraph from the margin in the cells' size, within the rule's width, and a bold heading; then a table
+    set in 5.5 pt whose cells start left of the text's margin (they set the page's margin), its last head wrapped
+    over three lines set to the bottom, ruled under its header only, its rule in one stack with the first's."""
+    sheet = Sheet()
+    rows = set_rows(sheet, [LEFT + 6, LEFT + 220, LEFT + 300, LEFT + 360, LEFT + 420],
+                    [ADMIN_HEADER, *ADMIN_BODY], 76, bold_rows=frozenset({0}), numeric_from=1, size=10.0, lead=12.0)
+    sheet.hline(LEFT - 2, LEFT + 470, rows[0].bottom)
+    y = rows[-1].bottom + 20
+    sheet.text(LEFT, y, "Økonomien er beregnet ud fra de gældende enhedspriser.", size=10.0)
+    sheet.text(LEFT, y + 22, "Opfølgning", bold=True, size=9.5)
+    header = [["", "", head] for head in GOAL_HEADER[:-1]] + [WHEN]
+    rows = set_rows(sheet, SMALL_GOAL_EDGES, [header, *GOAL_BODY], y + 30, numeric_from=9, size=5.5, lead=6.6,
+                    pad=3.0)
+    sheet.hline(SMALL_GOAL_EDGES[0], SMALL_GOAL_EDGES[-1], rows[0].bottom)
+    return write_pdf([sheet], path)
+
+
+def test_a_table_set_much_smaller_under_text_is_another_table(tmp_path):
+    """Under a table, running text and a heading, a table whose cells are set in a clearly smaller size (and start
+    left of the text's margin, so the running text does not start at the page's margin) is another table: it was
+    read on as the first table's rows, and the first table's own rows were lost with it."""
+    tables = extract_tables(_small_table_under_text_pdf(tmp_path / "small_table_under_text.pdf"))
+    assert [t.columns for t in tables] == [ADMIN_HEADER, [*GOAL_HEADER[:-1], " ".join(WHEN)]]
+    assert [_rows(t) for t in tables] == [ADMIN_BODY, GOAL_BODY]
