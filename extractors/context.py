@@ -155,6 +155,18 @@ def caption_above(lines: list[TextLine], region: Region, lookup: int) -> str | N
     return clean_text(join_lines([ln.text for ln in parts])) if parts else None
 
 
+def caption_at_foot(lines: list[TextLine]) -> str | None:
+    """Given the lines a page prints below its last table (or all its lines when it has none), return the numbered
+    caption that ends the page ("Tabel 3. Serviceinvesteringer i forslaget", maybe wrapped or followed by a unit
+    line), or None: a caption the page break parted from its table, which opens the next page."""
+    tail = lines[-MAX_CAPTION_LINES:]
+    for i, ln in enumerate(tail):
+        if is_caption(ln) and all(not below.segments[1:] and below.size <= ln.size + SIZE_TOLERANCE
+                                  for below in tail[i + 1:]):
+            return clean_text(join_lines([below.text for below in tail[i:]]))
+    return None
+
+
 def is_caption_text(text: str | None) -> bool:
     """Given a caption, return whether it is a numbered table caption."""
     return bool(text and CAPTION.match(text))
