@@ -4,14 +4,18 @@ without its fix:
 
 - a numbered caption ending a page ("Tabel 3. Serviceinvesteringer i forslaget"), its table opening the next page
   under the same header as the table above the caption: the caption names the table on the next page, which is a
-  table of its own (it was read as the rest of the table above, its caption lost).
+  table of its own (it was read as the rest of the table above, its caption lost);
+- a table whose header is not repeated, in rules between its columns and none at its outer edges: its first row
+  on the next page (a label and an entry, set like every row) is a body row, though the outer edges of the grid,
+  where its widest text ends, differ on the two pages (the page was read as a table of its own, under that row
+  read as its header).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from extractors.tables import extract_tables
-from tests.extractors.drawn_pdf import Sheet, cell_hrules, set_rows, write_pdf
+from tests.extractors.drawn_pdf import DrawnRow, Sheet, cell_hrules, cell_shading, set_rows, width, write_pdf
 
 LEFT = 57.0
 EDGES = [LEFT, LEFT + 230, LEFT + 330, LEFT + 390, LEFT + 450, LEFT + 510]
@@ -62,3 +66,59 @@ def test_a_caption_ending_a_page_names_the_table_opening_the_next(tmp_path):
         ("Tabel 2. Varige ændringer, service", 1, 1), ("Tabel 3. Serviceinvesteringer i forslaget", 2, 2)]
     assert _rows(tables[0]) == VARIGE
     assert _rows(tables[1]) == INVEST
+
+
+UDVALG_HEADER = ["Udvalg", "type", "2024", "2025", "2026", "2027"]
+UDVALG_EDGES = [LEFT, LEFT + 150, LEFT + 230, LEFT + 280, LEFT + 330, LEFT + 380, LEFT + 430]
+UDVALG_FIRST = [["Økonomiudvalget", "Besparelse", "", "", "", ""],
+                ["Økonomiudvalget", "Omkostninger", "", "", "", ""],
+                ["Koncernservice", "Besparelse", "", "", "", ""],
+                ["Koncernservice", "Omkostninger", "", "", "", ""]]
+UDVALG_NEXT = [["Københavns Ejendomme", "Besparelse", "", "", "", ""],
+               ["Københavns Ejendomme", "Omkostninger", "6.682", "43.674", "", ""],
+               ["Socialudvalget", "Besparelse", "", "-7.592", "-10.122", "-10.122"],
+               ["Total", "Besparelse", "6.682", "36.082", "-10.122", "-10.122"]]
+
+
+def _centred_grid(sheet: Sheet, top: float, rows: list[list[str]], ruled_top: bool) -> float:
+    """Set rows from `top`, labels at the left of their cells and the rest centred, in rules between the columns
+    only (none at the grid's outer edges, none between the rows: every other row shaded), under a rule over the
+    first row when `ruled_top`; return the bottom."""
+    size, pad = 9.0, 4.0
+    y = top
+    if ruled_top:
+        cell_hrules(sheet, UDVALG_EDGES, top)
+    for k, row in enumerate(rows):
+        baseline = y + pad + size - 2
+        for j, text in enumerate(row):
+            if j < 2:
+                sheet.text(UDVALG_EDGES[j] + 2, baseline, text, size=size)
+            elif text:
+                mid = (UDVALG_EDGES[j] + UDVALG_EDGES[j + 1]) / 2
+                sheet.text(mid - width(text, size=size) / 2, baseline, text, size=size)
+        bottom = y + 2 * pad + size
+        for x in UDVALG_EDGES[1:-1]:
+            sheet.vline(x, y, bottom)
+        if k % 2:
+            cell_shading(sheet, UDVALG_EDGES, DrawnRow([], y, bottom), twice=False)
+        y = bottom
+    return y
+
+
+def _headless_pdf(path: Path) -> Path:
+    """Page 1: a caption and a table whose rows print labels only, ending at the page foot; page 2: its next rows
+    at the top (header not repeated), amounts centred and wider than the years over them, then a paragraph."""
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 640, "Tabel 5. Fordeling af varige ændringer mellem udvalg, service", size=9)
+    _centred_grid(first, 646.0, [UDVALG_HEADER, *UDVALG_FIRST], ruled_top=True)
+    y = _centred_grid(second, 60.0, UDVALG_NEXT, ruled_top=False)
+    second.text(LEFT, y + 24, PROSE[0], size=9)
+    return write_pdf([first, second], path)
+
+
+def test_a_headless_continuation_in_the_same_inner_rules_is_one_table(tmp_path):
+    """One table over both pages, under its printed header, holding every printed row."""
+    tables = [t for t in extract_tables(_headless_pdf(tmp_path / "headless.pdf")) if t.rows]
+    assert len(tables) == 1, [(t.columns, t.page) for t in tables]
+    assert tables[0].columns == UDVALG_HEADER
+    assert _rows(tables[0]) == UDVALG_FIRST + UDVALG_NEXT
