@@ -172,6 +172,18 @@ def _title_with_gap(lines: list[TextLine], title: TextLine, below: float) -> boo
     return not before or title.top - max(before) > gap
 
 
+def caption_at_foot(lines: list[TextLine]) -> str | None:
+    """Given the lines a page prints below its last table (or all its lines when it has none), return the numbered
+    caption that ends the page ("Tabel 3. Serviceinvesteringer i forslaget", maybe wrapped or followed by a unit
+    line), or None: a caption the page break parted from its table, which opens the next page."""
+    tail = lines[-MAX_CAPTION_LINES:]
+    for i, ln in enumerate(tail):
+        if is_caption(ln) and all(not below.segments[1:] and below.size <= ln.size + SIZE_TOLERANCE
+                                  for below in tail[i + 1:]):
+            return clean_text(join_lines([below.text for below in tail[i:]]))
+    return None
+
+
 def is_caption_text(text: str | None) -> bool:
     """Given a caption, return whether it is a numbered table caption."""
     return bool(text and CAPTION.match(text))

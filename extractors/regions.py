@@ -609,6 +609,12 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
         return True
     if len(pending[0].segments) == 1 and abs(pending[0].size - _text_size(current, pending[0])) > TITLE_SIZE_SLACK:
         return True
+    return _other_columns(current, line)
+
+
+def _other_columns(current: list[TextLine], line: TextLine) -> bool:
+    """Given a table's lines and a line of cells after them, return whether no cell of the line after its first
+    starts or ends where one of the table's does (another table's columns)."""
     starts = [sg.x0 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
     ends = [sg.x1 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
     return bool(starts) and not any(
@@ -622,15 +628,20 @@ def _titled_header(current: list[TextLine], pending: list[TextLine], line: TextL
     timetable, then "Hvem er hørt?", then its own table): a title at about the margin, left of every line of the table
     (`_titles_table`; not bold too when the line after it is a header, with no amount), or one run of words set
     clearly larger than the table's text over such a header (a table's cells may start left of the margin, set
-    wider than the text), and set further below the line above it than above the line it titles (a title goes
-    with what follows; the last lines of the table's wrapped cells may wait above it)."""
+    wider than the text), or one run in another size than the table's text over a header whose cells start and end
+    nowhere the table's do (`_other_columns`: "Erfaringsudvikling ..." over "Område | Kommune" under a list of
+    initiatives, all in one face, the title set flush with the cells), and set further below the line above it
+    than above the line it titles (a title goes with what follows; the last lines of the table's wrapped cells may
+    wait above it)."""
     title = pending[-1]
     above = pending[-2] if len(pending) > 1 else current[-1]
     if title.x0 > left + PROSE_INDENT_TOLERANCE or title.top - above.bottom <= line.top - title.bottom:
         return False
     header = not _holds_amount(line) and is_multi(line)
+    resized = abs(title.size - _text_size(current, title)) > TITLE_SIZE_SLACK
     return _titles_table(title, current, plain=header) or (
-        header and len(title.segments) == 1 and _set_larger(title, current))
+        header and len(title.segments) == 1 and (
+            _set_larger(title, current) or (resized and _other_columns(current, line))))
 
 
 def _titles_table(line: TextLine, current: list[TextLine], plain: bool = False) -> bool:
@@ -877,14 +888,17 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
 
     members: set[int] = set()  # ids of the frames the current region runs through
 
-    def close(at_foot: bool = False) -> None:
+    def close(at_foot: bool = False) -> set[int]:
+        """Close the current region; return the ids of the waiting lines it took in (its last row's lines)."""
         nonlocal current, current_frame, pending, members
         members = set()
+        taken: list[TextLine] = []
         if current and (current_frame is None or current[-1].top > current_frame.bottom):
             # (framed too when its rows went on below the last rule, a rule above the totals only)
-            current.extend(_trailing_continuation(current, pending, at_foot))
+            taken = _trailing_continuation(current, pending, at_foot)
         elif current and pending:  # rules between the rows, none under the last one
-            current.extend(_row_of_single_lines(current, pending))
+            taken = _row_of_single_lines(current, pending)
+        current.extend(taken)
         current = _without_title(current)
         # (a line set beside the one before it, a value centred on a label's lines, makes a line of cells too)
         multi = sum(is_multi(ln) or (k > 0 and _side_by_side(ln, current[k - 1])) for k, ln in enumerate(current))
@@ -901,6 +915,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
                 current = atop + current
             regions.append(Region(page, current, current_frame, fragment=True))
         current, current_frame, pending = [], None, []
+        return {id(ln) for ln in taken}
 
     notes: TextLine | None = None  # the last line of the notes under a table (set smaller than its cells)
     notes_below = 0.0  # ... which are set smaller than this
@@ -969,11 +984,15 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
                 current.extend(pending)
                 current.append(ln)
             else:
+                waiting = pending
+                # the lines the table takes in (its wrapped cells' last lines, above the next one's title) are not
+                # the next table's
+                taken = close()
+                waiting = [x for x in waiting if id(x) not in taken]
                 if beside and not current:  # a row's cell set beside the line before: that line is a cell too
-                    keep = [*_drop_caption_lines(pending[:-1], prev, left, right, page.hrules), prev]
+                    keep = [*_drop_caption_lines(waiting[:-1], prev, left, right, page.hrules), prev]
                 else:
-                    keep = _drop_caption_lines(pending, ln, left, right, page.hrules) if gap_ok else []
-                close()
+                    keep = _drop_caption_lines(waiting, ln, left, right, page.hrules) if gap_ok else []
                 current = keep + [ln]
             pending = []
             continue

@@ -19,6 +19,7 @@ from normalizers.numbers import parse_danish
 
 MIN_COLUMN_OVERLAP = 0.5  # a continuation's column maps onto the column it overlaps by this share of its width
 SAME_BAND_TOLERANCE = 2.0  # column edges this close on two pages are the same grid's
+MIN_INNER_EDGES = 2  # this many inner column edges the same on two pages make one grid, whatever its outer edges
 
 
 def _same_header(a: Table, b: Table) -> bool:
@@ -127,12 +128,15 @@ def _same_bands(a: Table, b: Table) -> bool:
     """Given a table and its candidate continuation, return whether b's columns are a's, edge for edge, or some of
     them joined (one grid carried on over the page break, where every row spans two of its columns, as a "Dækket
     ved ..." text spanning the amount and recommendation columns does: a plain first row there is a body row, not
-    the header of another table)."""
+    the header of another table). The outer edges of a grid with no frame are where its widest text ends, which
+    differs from page to page: once MIN_INNER_EDGES inner edges (rules or gutters) are the same, only those count."""
     ea, eb = _edges(a), _edges(b)
     near = [min(range(len(ea)), key=lambda i, x=x: abs(ea[i] - x)) for x in eb]
+    pairs = list(zip(near, eb, strict=True))
+    inner = pairs[1:-1] if len(pairs) - 2 >= MIN_INNER_EDGES else pairs
     return (len(a.col_x) >= len(b.col_x) >= 2 and near == sorted(set(near)) and near[0] == 0
             and near[-1] == len(ea) - 1
-            and all(abs(ea[i] - x) <= SAME_BAND_TOLERANCE for i, x in zip(near, eb, strict=True)))
+            and all(abs(ea[i] - x) <= SAME_BAND_TOLERANCE for i, x in inner))
 
 
 def _same_text_edges(a: Table, b: Table, cmap: list[int]) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pdfplumber
 
 from extractors.charts import is_axis_scale
-from extractors.context import Field, Heading, caption_above, field_of, heading_of, is_caption_text
+from extractors.context import Field, Heading, caption_above, caption_at_foot, field_of, heading_of, is_caption_text
 from extractors.grid import adopt_header, build_table, column_page, repeated_header
 from extractors.groups import join_group_labels
 from extractors.layout import PageLayout, TextLine, read_page
@@ -156,6 +156,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     provisional: set[int] = set()  # ids of tables read from a page's opening fragment: kept only once stitched
     carried_at: set[int] = set()  # indices of tables read from a page of later columns with a table right under
     labels: dict[int, int] = {}  # label column of each table read from a page of later columns (it has none)
+    foot_caption: tuple[int, str] | None = None  # a caption ending a page (its number), its table on the next
     for page in pages:
         regions, panes = ([], set()) if page.text_only else page_regions(page, settings, open_top=open_end)
         if foot is not None and foot[0].number == page.number - 1 and regions:
@@ -203,6 +204,8 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             t.caption = caption_above(page.lines, r, settings.caption_lookup_lines)
             if nothing_above(page.lines, r.top):
                 opens_page.add(len(tables))
+                if t.caption is None and foot_caption is not None and foot_caption[0] == page.number - 1:
+                    t.caption = foot_caption[1]  # the caption the page break parted from its table
                 if (foot is not None and foot[0].number == page.number - 1 and len(tables) == start
                         and adopt_header(t, foot[1], foot[0])):
                     provisional.discard(id(t))  # a table of its own, headed at the foot of the page before
@@ -222,6 +225,10 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             first_on_page.add(start)
             last_on_page.add(len(tables) - 1)
         foot = (page, tail) if tail else None
+        low = max((r.bottom for r, _ in built), default=0.0)
+        foot_caption = None if tail or page.text_only else (
+            page.number, caption_at_foot([ln for ln in page.lines if ln.top >= low and id(ln) not in inside]))
+        foot_caption = foot_caption if foot_caption and foot_caption[1] else None
         open_end = bool(tail) or (len(tables) > start and (
             len(tables) - 1 in ends_page
             or tables[-1].bbox is not None and tables[-1].bbox[3] >= settings.continuation_bottom_share * page.height))

@@ -1,0 +1,124 @@
+"""Tables at a page break that are not one table going on, and one that is (fpdf2 whole documents, tune seed 9001's
+doc-003). Each test draws a small two-page PDF with ReportLab's canvas the way fpdf2 prints those tables and fails
+without its fix:
+
+- a numbered caption ending a page ("Tabel 3. Serviceinvesteringer i forslaget"), its table opening the next page
+  under the same header as the table above the caption: the caption names the table on the next page, which is a
+  table of its own (it was read as the rest of the table above, its caption lost);
+- a table whose header is not repeated, in rules between its columns and none at its outer edges: its first row
+  on the next page (a label and an entry, set like every row) is a body row, though the outer edges of the grid,
+  where its widest text ends, differ on the two pages (the page was read as a table of its own, under that row
+  read as its header).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.tables import extract_tables
+from tests.extractors.drawn_pdf import DrawnRow, Sheet, cell_hrules, cell_shading, set_rows, width, write_pdf
+
+LEFT = 57.0
+EDGES = [LEFT, LEFT + 230, LEFT + 330, LEFT + 390, LEFT + 450, LEFT + 510]
+HEADER = ["1.000 kr. 2024 p/l", "Bevilling", "2024", "2025", "2026"]
+VARIGE = [["Besparelse på dagbehandlingspuljen", "3000 - Børn", "", "-2.756", "-3.816"],
+          ["Driftsudgift til en udslusningskoordinator", "3000 - Børn", "", "800", "800"],
+          ["Rammereduktion af selvejende institutioner", "3000 - Børn", "", "-100", "-140"],
+          ["Varige ændringer totalt, service", "", "", "-2.056", "-3.156"]]
+INVEST = [["Udvikling og implementering af brobygning", "", "6.000", "15.000", "3.000"],
+          ["Investeringer totalt, service", "", "6.000", "15.000", "3.000"]]
+PROSE = ("Forslaget er udarbejdet i samarbejde med de berørte centre og er drøftet i forvaltningens ledelse.",
+         "Der er tale om et skøn, som vil blive kvalificeret i forbindelse med implementeringen.")
+
+
+def _rows(table) -> list[list[str]]:
+    """A table's rows as texts."""
+    return [[c.text if c else "" for c in r.cells] for r in table.rows]
+
+
+def _ruled_table(sheet: Sheet, top: float, rows: list[list[str]], header: list[str] | None) -> float:
+    """Set a table (header and rows) from `top` in rules over and under every row; return its bottom."""
+    drawn = set_rows(sheet, EDGES, ([header] if header else []) + rows, top,
+                     bold_rows=frozenset({0}) if header else frozenset())
+    for y in [drawn[0].top] + [r.bottom for r in drawn]:
+        cell_hrules(sheet, EDGES, y)
+    return drawn[-1].bottom
+
+
+def _foot_caption_pdf(path: Path) -> Path:
+    """Page 1: 'Tabel 2' and its table ending low on the page, a paragraph, and 'Tabel 3. ...' as the page's last
+    line; page 2: Tabel 3's table at the top under the same header, then a paragraph."""
+    first, second = Sheet(), Sheet()
+    y = 520.0
+    first.text(LEFT, y, "Tabel 2. Varige ændringer, service", size=9)
+    y = _ruled_table(first, y + 6, VARIGE, HEADER)
+    for k, line in enumerate(PROSE):
+        first.text(LEFT, y + 24 + 12 * k, line, size=9)
+    first.text(LEFT, y + 70, "Tabel 3. Serviceinvesteringer i forslaget", size=9)
+    y = _ruled_table(second, 60.0, INVEST, HEADER)
+    second.text(LEFT, y + 24, PROSE[0], size=9)
+    return write_pdf([first, second], path)
+
+
+def test_a_caption_ending_a_page_names_the_table_opening_the_next(tmp_path):
+    """Two tables: Tabel 2 with its own rows only, and the table on page 2 under the caption page 1 ends with."""
+    tables = [t for t in extract_tables(_foot_caption_pdf(tmp_path / "foot.pdf")) if t.rows]
+    assert [(t.caption, t.page, t.last_page) for t in tables] == [
+        ("Tabel 2. Varige ændringer, service", 1, 1), ("Tabel 3. Serviceinvesteringer i forslaget", 2, 2)]
+    assert _rows(tables[0]) == VARIGE
+    assert _rows(tables[1]) == INVEST
+
+
+UDVALG_HEADER = ["Udvalg", "type", "2024", "2025", "2026", "2027"]
+UDVALG_EDGES = [LEFT, LEFT + 150, LEFT + 230, LEFT + 280, LEFT + 330, LEFT + 380, LEFT + 430]
+UDVALG_FIRST = [["Økonomiudvalget", "Besparelse", "", "", "", ""],
+                ["Økonomiudvalget", "Omkostninger", "", "", "", ""],
+                ["Koncernservice", "Besparelse", "", "", "", ""],
+                ["Koncernservice", "Omkostninger", "", "", "", ""]]
+UDVALG_NEXT = [["Københavns Ejendomme", "Besparelse", "", "", "", ""],
+               ["Københavns Ejendomme", "Omkostninger", "6.682", "43.674", "", ""],
+               ["Socialudvalget", "Besparelse", "", "-7.592", "-10.122", "-10.122"],
+               ["Total", "Besparelse", "6.682", "36.082", "-10.122", "-10.122"]]
+
+
+def _centred_grid(sheet: Sheet, top: float, rows: list[list[str]], ruled_top: bool) -> float:
+    """Set rows from `top`, labels at the left of their cells and the rest centred, in rules between the columns
+    only (none at the grid's outer edges, none between the rows: every other row shaded), under a rule over the
+    first row when `ruled_top`; return the bottom."""
+    size, pad = 9.0, 4.0
+    y = top
+    if ruled_top:
+        cell_hrules(sheet, UDVALG_EDGES, top)
+    for k, row in enumerate(rows):
+        baseline = y + pad + size - 2
+        for j, text in enumerate(row):
+            if j < 2:
+                sheet.text(UDVALG_EDGES[j] + 2, baseline, text, size=size)
+            elif text:
+                mid = (UDVALG_EDGES[j] + UDVALG_EDGES[j + 1]) / 2
+                sheet.text(mid - width(text, size=size) / 2, baseline, text, size=size)
+        bottom = y + 2 * pad + size
+        for x in UDVALG_EDGES[1:-1]:
+            sheet.vline(x, y, bottom)
+        if k % 2:
+            cell_shading(sheet, UDVALG_EDGES, DrawnRow([], y, bottom), twice=False)
+        y = bottom
+    return y
+
+
+def _headless_pdf(path: Path) -> Path:
+    """Page 1: a caption and a table whose rows print labels only, ending at the page foot; page 2: its next rows
+    at the top (header not repeated), amounts centred and wider than the years over them, then a paragraph."""
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 640, "Tabel 5. Fordeling af varige ændringer mellem udvalg, service", size=9)
+    _centred_grid(first, 646.0, [UDVALG_HEADER, *UDVALG_FIRST], ruled_top=True)
+    y = _centred_grid(second, 60.0, UDVALG_NEXT, ruled_top=False)
+    second.text(LEFT, y + 24, PROSE[0], size=9)
+    return write_pdf([first, second], path)
+
+
+def test_a_headless_continuation_in_the_same_inner_rules_is_one_table(tmp_path):
+    """One table over both pages, under its printed header, holding every printed row."""
+    tables = [t for t in extract_tables(_headless_pdf(tmp_path / "headless.pdf")) if t.rows]
+    assert len(tables) == 1, [(t.columns, t.page) for t in tables]
+    assert tables[0].columns == UDVALG_HEADER
+    assert _rows(tables[0]) == UDVALG_FIRST + UDVALG_NEXT
