@@ -49,8 +49,27 @@ def _keep_wrapped_heads(lines: list[TextLine], drop: list[bool]) -> list[bool]:
     for i in range(len(lines) - 2, -1, -1):
         line, below = lines[i], lines[i + 1]
         heads = len(below.segments) > MAX_RUNNING_SEGMENTS or drop[i + 1]  # (dropped, then kept here)
-        if (out[i] and not out[i + 1] and heads
-                and 0 <= below.top - line.bottom <= TIGHT_LINE_GAP * max(line.size, below.size, 1.0)):
+        if out[i] and not out[i + 1] and heads and _tight(line, below):
+            out[i] = False
+    return _keep_head_tails(lines, drop, out)
+
+
+def _tight(upper: TextLine, lower: TextLine) -> bool:
+    """Given two consecutive lines, return whether they are set as tight as the wrapped lines of one cell."""
+    return 0 <= lower.top - upper.bottom <= TIGHT_LINE_GAP * max(upper.size, lower.size, 1.0)
+
+
+def _keep_head_tails(lines: list[TextLine], drop: list[bool], out: list[bool]) -> list[bool]:
+    """Given a page's lines, which of them read as running lines and the verdict so far, return it with the
+    wrapped lines under a kept repeated table header kept too: a line of a few cells set as tight as a wrapped line
+    under a kept line of more cells than a running line has, or under such a line kept in turn (a header repeated
+    at the top of each page whose later columns wrap: "SKAL-opgaver" over "hvor der er", "Vurdering af" over
+    "potentiale for")."""
+    out = list(out)
+    for i in range(1, len(lines)):
+        above, line = lines[i - 1], lines[i]
+        heads = len(above.segments) > MAX_RUNNING_SEGMENTS or (drop[i - 1] and not out[i - 1])
+        if out[i] and drop[i] and not out[i - 1] and heads and _tight(above, line):
             out[i] = False
     return out
 
