@@ -644,6 +644,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         if not label:
             if not text_table and nxt is not None and centred_on_value_line(block, i, nxt, anchors, TIGHT_LINE_GAP):
                 groups[nxt].append(i)  # a cell set vertically centred on the next row's value line
+            elif not text_table and nxt is not None and _opens_padded_row(block, i, nxt):
+                groups[nxt].append(i)  # the wrapped top of a cell of the next row, set to its row's bottom
             elif _new_entry(block, i, label_col, edges, widths) or (text_table and (
                     _spaced_entry(block, i) or _listed_line(lc, listed))):
                 own.append([i])  # a row of its own under a label that spans several rows
@@ -919,6 +921,19 @@ def _padded_above(lcs: list[LineCells], j: int, wrap: float | None) -> bool:
     size = lcs[j].line.size
     return wrap is not None and lcs[j].line.top - lcs[j - 1].line.bottom >= wrap + max(
         ROW_PADDING_MIN, LABEL_PADDING_SHARE * size)
+
+
+def _opens_padded_row(block: list[LineCells], i: int, nxt: int) -> bool:
+    """Given a block, one of its lines without a label and the next value line below it, return whether the line
+    is the first line of that value line's row: it is set off from the line above by a row's padding
+    (`_padded_above`), and every line from it down to the value line follows on as tight as the wrapped lines of
+    one cell. Rows padded apart whose cells are set to the row's bottom (or middle) start a cell of several lines
+    above the row's label ("Lønninger til visitatorer ..." / "samlede visitation ..." / "3 | Myndighed, visitatorer
+    | ... | tildelt af forskellige omgange."); the wrapped end of the row above would follow it tight, and an entry
+    of its own would be padded off from the row below too."""
+    wrap = _wrap_gap(block)
+    return (0 < i < nxt and _padded_above(block, i, wrap)
+            and not any(_padded_above(block, j, wrap) for j in range(i + 1, nxt + 1)))
 
 
 def _cut_runs(region: Region, lcs: list[LineCells], label_col: int) -> tuple[int, int]:
