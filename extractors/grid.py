@@ -555,6 +555,23 @@ def _label_last_rows(block: list[LineCells], label_col: int) -> list[list[LineCe
     return [block[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+def _centred_label_rows(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
+    """Given a ruled band without value lines and its label column, return its rows when its cells are set
+    vertically centred off one line grid (`_off_grid`) and the runs of overlapping cells (`_centred_rows`) part it
+    into two rows or more, each holding a label and a cell of another column (a label's last line alone, "1.800
+    liggedage" under "... nedbringes med knap", is no row): rows of a text table that no rule parts (a band between
+    two shaded section rows, "Algoritme1" and "Algoritme2" each beside cells of two lines, "Teste algoritme" /
+    "Udvikle front-end"), where the wrapped lines of the taller cells hide the gap of a wrapped line and no line's
+    padding tells where a row starts. [] otherwise."""
+    if not _off_grid(block):
+        return []
+    rows = _centred_rows(block)
+    if len(rows) >= 2 and all(any(label_col in lc.cells for lc in row)
+                              and any(set(lc.cells) - {label_col} for lc in row) for row in rows):
+        return rows
+    return []
+
+
 def _label_ended_above(block: list[LineCells], i: int, label_col: int, width: float | None) -> bool:
     """Given a block, a line opening an entry, the label column and the width labels are set in, return whether
     the nearest label line above ends its label there (`wraps.ends_short`: no open end, and this line's first word
@@ -612,7 +629,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
     if ruled and not anchors:
-        if runs := _padded_runs(block, label_col) or _label_last_rows(block, label_col):
+        if runs := (_padded_runs(block, label_col) or _label_last_rows(block, label_col)
+                    or _centred_label_rows(block, label_col)):
             return runs
         anchors = _padded_text_anchors(block, label_col, wrap, wrapping.width)
     if ruled and len(anchors) <= 1:
