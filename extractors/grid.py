@@ -814,8 +814,11 @@ def _off_grid(block: list[LineCells]) -> bool:
 def _cell_paragraphs(block: list[LineCells]) -> dict[int, list[tuple[float, float]]]:
     """Given a block of a text table, return per column the vertical extent (top, bottom) of its cells: a column's
     lines follow on in one cell unless more than `CELL_GAP_PITCHES` line pitches part them (the narrowest pitch
-    between two lines of one column) or the lower line starts like an entry of its own (`_opens_entry`) under a
-    line with no open end. A cell read in two is put together again by the rows (cells of one row overlap)."""
+    between two lines of one column), or a pitch widened by a row's padding (`ROW_PADDING_MIN`, and
+    `LABEL_PADDING_SHARE` of the font size: the lines of one cell are never padded apart, so a line starting in
+    lowercase there, "i forbindelse med ...", opens the next row's cell), or the lower line starts like an entry of
+    its own (`_opens_entry`) under a line with no open end. A cell read in two is put together again by the rows
+    (cells of one row overlap)."""
     cols = sorted({c for lc in block for c in lc.cells})
     runs = {c: [lc for lc in block if c in lc.cells] for c in cols}
     pitch = min((b.line.top - a.line.top for run in runs.values() for a, b in zip(run, run[1:], strict=False)
@@ -825,7 +828,8 @@ def _cell_paragraphs(block: list[LineCells]) -> dict[int, list[tuple[float, floa
         cells = out.setdefault(c, [])
         top, bottom = run[0].line.top, run[0].line.bottom
         for a, b in zip(run, run[1:], strict=False):
-            if ((pitch is not None and b.line.top - a.line.top > CELL_GAP_PITCHES * pitch)
+            if ((pitch is not None and b.line.top - a.line.top > min(
+                    CELL_GAP_PITCHES * pitch, pitch + max(ROW_PADDING_MIN, LABEL_PADDING_SHARE * b.line.size)))
                     or (_opens_entry(b.cells[c]) and not open_end(cell_text(a.cells[c])))):
                 cells.append((top, bottom))
                 top = b.line.top

@@ -7,6 +7,10 @@ section rows as shaded bands ("Scenarie 1", "Scenarie 2"): the shading edges rul
 band between two of them holds two rows ("Algoritme1", "Algoritme2") that no rule parts. They were read as one
 row (tune seed g6174, Chromium: 0 of 22 cells).
 
+`test_lowercase_cell_after_row_padding`: the follow-up goals of SU2 (doc-001 "Opfølgningsmål", rules under the
+header only): a row's cell whose text starts in lowercase ("i forbindelse med visitators halvårlige opfølgning",
+as printed) under the row above, set a row's padding below it, was read as the wrapped end of the cell above,
+joining the two rows into one (tune seed g6174, Chromium: 9 of 24 cells).
 """
 from __future__ import annotations
 
@@ -21,8 +25,10 @@ STYLE = dict(font="Liberation Sans", size=8.0, bold_header=False, valign="middle
              repeat_header=True, split_rows=False, orientation="landscape", label_share=0.3, rule_width=0.25,
              pad=1.5, year_shift=0, scale=1, running=False, full_width=True, caption_gap=True)
 PLAN = "001/45_su7-tidsplan-scenarier.csv"
+GOALS = "001/13_su2-opfoelgningsmaal.csv"
 CASES = {f"{name}-{producer}": make_spec(23, producer, "table", source, **dict(STYLE, **style))
-         for name, source, style in (("plan", PLAN, dict(rules="box", shading="bands")),)
+         for name, source, style in (("plan", PLAN, dict(rules="box", shading="bands")),
+                                     ("goals", GOALS, dict(rules="header", shading="none")))
          for producer in ("chromium", "weasyprint")}
 
 
@@ -44,3 +50,8 @@ def _rows_read_whole(case: str, read: dict) -> None:
 @pytest.mark.parametrize("producer", ["chromium", "weasyprint"])
 def test_rows_between_section_bands(producer: str, read: dict) -> None:
     _rows_read_whole(f"plan-{producer}", read)
+
+
+@pytest.mark.parametrize("producer", ["chromium", "weasyprint"])
+def test_lowercase_cell_after_row_padding(producer: str, read: dict) -> None:
+    _rows_read_whole(f"goals-{producer}", read)
