@@ -3,6 +3,7 @@ header rows joined into logical column headers, cells joined into the text a rea
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz.fuzz import ratio
 
@@ -1423,17 +1424,19 @@ def _head_between_texts(table: Table, lines: list[TextLine], k: int) -> tuple[fl
     return (left + min(sg.x0 for sg in heads)) / 2, (max(sg.x1 for sg in heads) + right) / 2
 
 
-def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
+def adopt_header(table: Table, lines: list[TextLine], page: PageLayout, rest: Sequence[TextLine] = ()) -> bool:
     """Given a table opening its page without a header of its own (none, or a body row read as one: a row with
     amounts, or any row that does not repeat the lines) or under a repeat of them, the header lines left at the foot
     of the page before and that page, make them the table's header when each of their cells falls in one of its
     columns or right of its last one (columns the body leaves empty on its page: they are added, empty); plain lines
     under a bold header there are its first row; a cell that falls between two of its columns heads a column its
     body leaves empty on its page (dropped there: it is put back, empty); a repeat of the header on the table's page
-    is dropped. The table then starts on that page. Return whether it did."""
-    col_x = list(_columns_right_of(table, lines))
+    is dropped. The table then starts on that page. `rest`: lines atop the table's page that finish the header's
+    row in cells it left empty at the foot (`regions.header_rest_atop`): they are read into its cells. Return
+    whether it did."""
+    col_x = list(_columns_right_of(table, [*lines, *rest]))
     old = list(range(len(table.col_x)))  # where each of the table's columns goes among col_x
-    middles = [(s.x0 + s.x1) / 2 for ln in lines for s in ln.segments]
+    middles = [(s.x0 + s.x1) / 2 for ln in [*lines, *rest] for s in ln.segments]
     for k in range(len(table.col_x) - 1, 0, -1):  # a column its body leaves empty on its page, between two others
         a, b = col_x[k - 1][1], col_x[k][0]
         if not any(a < m < b for m in middles) and (gap := _head_between_texts(table, lines, k)) is not None:
@@ -1461,7 +1464,7 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     foot = lines
     cut_row = assign_cells(lines[k:], seps)
     lines = lines[:k]
-    row = assign_cells(lines, seps)
+    row = assign_cells([*lines, *rest], seps)
     cells = [_cell(row, c, page) for c in range(len(col_x))]
     if sum(c is not None for c in cells) < 2:
         return False

@@ -1063,6 +1063,30 @@ def lines_atop(lines: list[TextLine], above: list[TextLine], table: list[TextLin
     return above
 
 
+def header_rest_atop(lines: list[TextLine], above: list[TextLine], head: list[TextLine], region: Region
+                     ) -> list[TextLine]:
+    """Given a page's lines, the ones above its first region, the header lines left at the foot of the page before
+    and that region, return the lines above when they are the rest of that header's row, which the page break cut:
+    the first lines of the page, each one run of words in the header's size and weight, within the region's width,
+    clear of every cell the header printed at the foot (a cell taller than the others goes on where they left the
+    row empty: "Hvornår" / "gennemføres" / "opfølgningen?" over the last column, set to the top of the row that
+    WeasyPrint broke after the other cells' lines), each as tight under the one before as a wrapped cell's lines.
+    [] when they are not."""
+    if not above or not head or lines[:len(above)] != above:
+        return []
+    spans = [(s.x0, s.x1) for ln in head for s in ln.segments]
+    prev: TextLine | None = None
+    for ln in above:
+        if (len(ln.segments) != 1 or is_caption(ln) or ln.bold != head[-1].bold
+                or abs(ln.size - head[-1].size) > SAME_SIZE
+                or ln.x0 < region.x0 - COLUMN_FLUSH or ln.x1 > region.x1 + COLUMN_FLUSH
+                or any(ln.x0 < b and a < ln.x1 for a, b in spans)
+                or (prev is not None and ln.top - prev.bottom > TIGHT_LINE_GAP * max(ln.size, 1.0))):
+            return []
+        prev = ln
+    return above
+
+
 def section_rows_atop(page: PageLayout, region: Region) -> list[TextLine]:
     """Given a page that opens under a table the page break cut and the page's first region, return the lines above
     the region that are that table's rows (a section row, "Implementeringsomkostninger", set apart in a band of its
