@@ -697,7 +697,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             open_end(last) or not label_text(block[nxt], label_col)
             or starts_lower(label_text(block[nxt], label_col))
             or label_text(block[nxt], label_col).isdigit()  # "Matthæusgade" / "1" (wrapped)
-            or _padded_onto(block, unit, nxt, label_col, set_off, padded and len(anchors) == 1)) and not ends_cell
+            or _padded_onto(block, unit, nxt, label_col, set_off, padded and len(anchors) == 1,
+                            padded and wrapping.bottom)) and not ends_cell
         if takes_prev and takes_next:
             groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[k] else nxt].extend(unit)
         elif takes_prev or takes_next:
@@ -738,7 +739,7 @@ def _section_over_row(block: list[LineCells], anchors: list[int], label_col: int
 
 
 def _padded_onto(block: list[LineCells], unit: list[int], nxt: int, label_col: int, set_off: set[int],
-                 one_row: bool) -> bool:
+                 one_row: bool, bottom: bool = False) -> bool:
     """Given a block, label lines read as one label (`unit`), the next value line, the label lines set off from
     the label line above by a row's padding (`_set_off_lines`) and whether the block is one row of a table whose
     rows are parted by space (`one_row`: a padded table's block with one value line), return whether the label's
@@ -749,9 +750,11 @@ def _padded_onto(block: list[LineCells], unit: list[int], nxt: int, label_col: i
     capital starts no row there). A section row over rows set at one spacing ("Implementeringsomkostninger") is
     set as far above the row under it as the rows are apart, and stays a row of its own; so does one set in
     another weight than the row under it (bold over plain, as tight as wrapped lines: a wrapped label keeps its
-    weight)."""
+    weight). `bottom`: the rows are padded apart and set their cells bottom-aligned, so a label whose lines run
+    that tight down to the value line is its row's, wherever it starts (under the first lines of a taller cell
+    of its row: "Flere mennesker med" / "handicap i job – bilag nr." / "90 (Beskæftigelse) | 66,6 ...")."""
     lines = [*unit, nxt]
-    return ((unit[0] in set_off or (unit[0] == 0 and one_row)) and nxt == unit[-1] + 1
+    return ((unit[0] in set_off or (unit[0] == 0 and one_row) or bottom) and nxt == unit[-1] + 1
             and label_col in block[nxt].cells and not any(j in set_off for j in lines[1:])
             and all(block[j].line.bold == block[nxt].line.bold for j in unit)
             and all(block[b].line.top - block[a].line.bottom <= TIGHT_LINE_GAP * max(block[b].line.size, 1.0)
