@@ -452,7 +452,11 @@ def _fills_like_above(above: LineCells, lc: LineCells, label_col: int) -> bool:
 
 def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
     """Given a block without value lines (a text table), return the lines that open a row: a label that starts
-    like a new entry, with another column filled on the same line."""
+    like a new entry, with another column filled on the same line, and, under a label line, no cell of another
+    column on it going on in lowercase from the line right above, set as tight under it as a wrapped line
+    ("‘Træning ved hjælper’ får effekt." beside "effekt af de gennemførte" under "80% af de borgere der gennemfører"
+    | "Andelen af borgere der får": the first line of a row's cells starts each of them; a label set on its row's
+    last line, cells bottom-aligned, has no label line above it in its row)."""
     out = []
     for i, lc in enumerate(block):
         label = label_text(lc, label_col)
@@ -461,8 +465,18 @@ def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
         above = label_text(block[i - 1], label_col) if i else ""
         if i and above and open_end(above):
             continue
+        if i and above and _goes_on_in_lowercase(block[i - 1], lc, label_col):
+            continue
         out.append(i)
     return out
+
+
+def _goes_on_in_lowercase(above: LineCells, lc: LineCells, label_col: int) -> bool:
+    """Given two consecutive lines of a text table and its label column, return whether the lower is set as tight
+    under the upper as a wrapped line and one of its cells besides the label starts in lowercase under a cell of
+    the upper in that column (it goes on with it)."""
+    return (lc.line.top - above.line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
+            and any(c != label_col and c in above.cells and ws[0].text[:1].islower() for c, ws in lc.cells.items()))
 
 
 ROW_PADDING_MIN = 1.0  # a row's cell padding widens the gap above it by at least this much over a wrapped line's
