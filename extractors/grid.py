@@ -3,6 +3,7 @@ header rows joined into logical column headers, cells joined into the text a rea
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz.fuzz import ratio
 
@@ -451,7 +452,11 @@ def _fills_like_above(above: LineCells, lc: LineCells, label_col: int) -> bool:
 
 def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
     """Given a block without value lines (a text table), return the lines that open a row: a label that starts
-    like a new entry, with another column filled on the same line."""
+    like a new entry, with another column filled on the same line, and, under a label line, no cell of another
+    column on it going on in lowercase from the line right above, set as tight under it as a wrapped line
+    ("‘Træning ved hjælper’ får effekt." beside "effekt af de gennemførte" under "80% af de borgere der gennemfører"
+    | "Andelen af borgere der får": the first line of a row's cells starts each of them; a label set on its row's
+    last line, cells bottom-aligned, has no label line above it in its row)."""
     out = []
     for i, lc in enumerate(block):
         label = label_text(lc, label_col)
@@ -460,8 +465,18 @@ def _text_anchors(block: list[LineCells], label_col: int) -> list[int]:
         above = label_text(block[i - 1], label_col) if i else ""
         if i and above and open_end(above):
             continue
+        if i and above and _goes_on_in_lowercase(block[i - 1], lc, label_col):
+            continue
         out.append(i)
     return out
+
+
+def _goes_on_in_lowercase(above: LineCells, lc: LineCells, label_col: int) -> bool:
+    """Given two consecutive lines of a text table and its label column, return whether the lower is set as tight
+    under the upper as a wrapped line and one of its cells besides the label starts in lowercase under a cell of
+    the upper in that column (it goes on with it)."""
+    return (lc.line.top - above.line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
+            and any(c != label_col and c in above.cells and ws[0].text[:1].islower() for c, ws in lc.cells.items()))
 
 
 ROW_PADDING_MIN = 1.0  # a row's cell padding widens the gap above it by at least this much over a wrapped line's
@@ -555,6 +570,23 @@ def _label_last_rows(block: list[LineCells], label_col: int) -> list[list[LineCe
     return [block[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+def _centred_label_rows(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
+    """Given a ruled band without value lines and its label column, return its rows when its cells are set
+    vertically centred off one line grid (`_off_grid`) and the runs of overlapping cells (`_centred_rows`) part it
+    into two rows or more, each holding a label and a cell of another column (a label's last line alone, "1.800
+    liggedage" under "... nedbringes med knap", is no row): rows of a text table that no rule parts (a band between
+    two shaded section rows, "Algoritme1" and "Algoritme2" each beside cells of two lines, "Teste algoritme" /
+    "Udvikle front-end"), where the wrapped lines of the taller cells hide the gap of a wrapped line and no line's
+    padding tells where a row starts. [] otherwise."""
+    if not _off_grid(block):
+        return []
+    rows = _centred_rows(block)
+    if len(rows) >= 2 and all(any(label_col in lc.cells for lc in row)
+                              and any(set(lc.cells) - {label_col} for lc in row) for row in rows):
+        return rows
+    return []
+
+
 def _label_ended_above(block: list[LineCells], i: int, label_col: int, width: float | None) -> bool:
     """Given a block, a line opening an entry, the label column and the width labels are set in, return whether
     the nearest label line above ends its label there (`wraps.ends_short`: no open end, and this line's first word
@@ -612,7 +644,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
     if ruled and not anchors:
-        if runs := _padded_runs(block, label_col) or _label_last_rows(block, label_col):
+        if runs := (_padded_runs(block, label_col) or _label_last_rows(block, label_col)
+                    or _centred_label_rows(block, label_col)):
             return runs
         anchors = _padded_text_anchors(block, label_col, wrap, wrapping.width)
     if ruled and len(anchors) <= 1:
@@ -678,7 +711,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             open_end(last) or not label_text(block[nxt], label_col)
             or starts_lower(label_text(block[nxt], label_col))
             or label_text(block[nxt], label_col).isdigit()  # "Matthæusgade" / "1" (wrapped)
-            or _padded_onto(block, unit, nxt, label_col, set_off, padded and len(anchors) == 1)) and not ends_cell
+            or _padded_onto(block, unit, nxt, label_col, set_off, padded and len(anchors) == 1,
+                            padded and wrapping.bottom)) and not ends_cell
         if takes_prev and takes_next:
             groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[k] else nxt].extend(unit)
         elif takes_prev or takes_next:
@@ -719,7 +753,7 @@ def _section_over_row(block: list[LineCells], anchors: list[int], label_col: int
 
 
 def _padded_onto(block: list[LineCells], unit: list[int], nxt: int, label_col: int, set_off: set[int],
-                 one_row: bool) -> bool:
+                 one_row: bool, bottom: bool = False) -> bool:
     """Given a block, label lines read as one label (`unit`), the next value line, the label lines set off from
     the label line above by a row's padding (`_set_off_lines`) and whether the block is one row of a table whose
     rows are parted by space (`one_row`: a padded table's block with one value line), return whether the label's
@@ -730,9 +764,11 @@ def _padded_onto(block: list[LineCells], unit: list[int], nxt: int, label_col: i
     capital starts no row there). A section row over rows set at one spacing ("Implementeringsomkostninger") is
     set as far above the row under it as the rows are apart, and stays a row of its own; so does one set in
     another weight than the row under it (bold over plain, as tight as wrapped lines: a wrapped label keeps its
-    weight)."""
+    weight). `bottom`: the rows are padded apart and set their cells bottom-aligned, so a label whose lines run
+    that tight down to the value line is its row's, wherever it starts (under the first lines of a taller cell
+    of its row: "Flere mennesker med" / "handicap i job – bilag nr." / "90 (Beskæftigelse) | 66,6 ...")."""
     lines = [*unit, nxt]
-    return ((unit[0] in set_off or (unit[0] == 0 and one_row)) and nxt == unit[-1] + 1
+    return ((unit[0] in set_off or (unit[0] == 0 and one_row) or bottom) and nxt == unit[-1] + 1
             and label_col in block[nxt].cells and not any(j in set_off for j in lines[1:])
             and all(block[j].line.bold == block[nxt].line.bold for j in unit)
             and all(block[b].line.top - block[a].line.bottom <= TIGHT_LINE_GAP * max(block[b].line.size, 1.0)
@@ -796,8 +832,11 @@ def _off_grid(block: list[LineCells]) -> bool:
 def _cell_paragraphs(block: list[LineCells]) -> dict[int, list[tuple[float, float]]]:
     """Given a block of a text table, return per column the vertical extent (top, bottom) of its cells: a column's
     lines follow on in one cell unless more than `CELL_GAP_PITCHES` line pitches part them (the narrowest pitch
-    between two lines of one column) or the lower line starts like an entry of its own (`_opens_entry`) under a
-    line with no open end. A cell read in two is put together again by the rows (cells of one row overlap)."""
+    between two lines of one column), or a pitch widened by a row's padding (`ROW_PADDING_MIN`, and
+    `LABEL_PADDING_SHARE` of the font size: the lines of one cell are never padded apart, so a line starting in
+    lowercase there, "i forbindelse med ...", opens the next row's cell), or the lower line starts like an entry of
+    its own (`_opens_entry`) under a line with no open end. A cell read in two is put together again by the rows
+    (cells of one row overlap)."""
     cols = sorted({c for lc in block for c in lc.cells})
     runs = {c: [lc for lc in block if c in lc.cells] for c in cols}
     pitch = min((b.line.top - a.line.top for run in runs.values() for a, b in zip(run, run[1:], strict=False)
@@ -807,7 +846,8 @@ def _cell_paragraphs(block: list[LineCells]) -> dict[int, list[tuple[float, floa
         cells = out.setdefault(c, [])
         top, bottom = run[0].line.top, run[0].line.bottom
         for a, b in zip(run, run[1:], strict=False):
-            if ((pitch is not None and b.line.top - a.line.top > CELL_GAP_PITCHES * pitch)
+            if ((pitch is not None and b.line.top - a.line.top > min(
+                    CELL_GAP_PITCHES * pitch, pitch + max(ROW_PADDING_MIN, LABEL_PADDING_SHARE * b.line.size)))
                     or (_opens_entry(b.cells[c]) and not open_end(cell_text(a.cells[c])))):
                 cells.append((top, bottom))
                 top = b.line.top
@@ -1401,17 +1441,19 @@ def _head_between_texts(table: Table, lines: list[TextLine], k: int) -> tuple[fl
     return (left + min(sg.x0 for sg in heads)) / 2, (max(sg.x1 for sg in heads) + right) / 2
 
 
-def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
+def adopt_header(table: Table, lines: list[TextLine], page: PageLayout, rest: Sequence[TextLine] = ()) -> bool:
     """Given a table opening its page without a header of its own (none, or a body row read as one: a row with
     amounts, or any row that does not repeat the lines) or under a repeat of them, the header lines left at the foot
     of the page before and that page, make them the table's header when each of their cells falls in one of its
     columns or right of its last one (columns the body leaves empty on its page: they are added, empty); plain lines
     under a bold header there are its first row; a cell that falls between two of its columns heads a column its
     body leaves empty on its page (dropped there: it is put back, empty); a repeat of the header on the table's page
-    is dropped. The table then starts on that page. Return whether it did."""
-    col_x = list(_columns_right_of(table, lines))
+    is dropped. The table then starts on that page. `rest`: lines atop the table's page that finish the header's
+    row in cells it left empty at the foot (`regions.header_rest_atop`): they are read into its cells. Return
+    whether it did."""
+    col_x = list(_columns_right_of(table, [*lines, *rest]))
     old = list(range(len(table.col_x)))  # where each of the table's columns goes among col_x
-    middles = [(s.x0 + s.x1) / 2 for ln in lines for s in ln.segments]
+    middles = [(s.x0 + s.x1) / 2 for ln in [*lines, *rest] for s in ln.segments]
     for k in range(len(table.col_x) - 1, 0, -1):  # a column its body leaves empty on its page, between two others
         a, b = col_x[k - 1][1], col_x[k][0]
         if not any(a < m < b for m in middles) and (gap := _head_between_texts(table, lines, k)) is not None:
@@ -1439,7 +1481,7 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout) -> bool:
     foot = lines
     cut_row = assign_cells(lines[k:], seps)
     lines = lines[:k]
-    row = assign_cells(lines, seps)
+    row = assign_cells([*lines, *rest], seps)
     cells = [_cell(row, c, page) for c in range(len(col_x))]
     if sum(c is not None for c in cells) < 2:
         return False

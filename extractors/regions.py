@@ -1086,20 +1086,58 @@ def lines_atop(lines: list[TextLine], above: list[TextLine], table: list[TextLin
     return above
 
 
+def header_rest_atop(lines: list[TextLine], above: list[TextLine], head: list[TextLine], region: Region
+                     ) -> list[TextLine]:
+    """Given a page's lines, the ones above its first region, the header lines left at the foot of the page before
+    and that region, return the lines above when they are the rest of that header's row, which the page break cut:
+    the first lines of the page, each one run of words in the header's size and weight, within the region's width,
+    clear of every cell the header printed at the foot (a cell taller than the others goes on where they left the
+    row empty: "Hvornår" / "gennemføres" / "opfølgningen?" over the last column, set to the top of the row that
+    WeasyPrint broke after the other cells' lines), each as tight under the one before as a wrapped cell's lines.
+    [] when they are not."""
+    if not above or not head or lines[:len(above)] != above:
+        return []
+    spans = [(s.x0, s.x1) for ln in head for s in ln.segments]
+    prev: TextLine | None = None
+    for ln in above:
+        if (len(ln.segments) != 1 or is_caption(ln) or ln.bold != head[-1].bold
+                or abs(ln.size - head[-1].size) > SAME_SIZE
+                or ln.x0 < region.x0 - COLUMN_FLUSH or ln.x1 > region.x1 + COLUMN_FLUSH
+                or any(ln.x0 < b and a < ln.x1 for a, b in spans)
+                or (prev is not None and ln.top - prev.bottom > TIGHT_LINE_GAP * max(ln.size, 1.0))):
+            return []
+        prev = ln
+    return above
+
+
 def section_rows_atop(page: PageLayout, region: Region) -> list[TextLine]:
     """Given a page that opens under a table the page break cut and the page's first region, return the lines above
     the region that are that table's rows (a section row, "Implementeringsomkostninger", set apart in a band of its
     own at the top of the page, not a title): the region opens with a body row (its first line of cells holds an
-    amount: no header heads it, so it goes on from the page before) and the lines above it are the first of the
-    page, set in the cells' size where its first column's cells start (`lines_atop`), none a caption. [] when they
-    are not."""
+    amount: no header heads it, so it goes on from the page before; or the lines above are set in a shaded band of
+    the table's width right above it, `_in_band_atop`) and the lines above it are the first of the page, set in
+    the cells' size where its first column's cells start (`lines_atop`), none a caption. [] when they are not."""
     first = next((ln for ln in region.lines if is_multi(ln)), None)
-    if first is None or not _holds_amount(first):
+    if first is None:
         return []
     above = [ln for ln in page.lines if ln.bottom <= region.top]
-    if any(is_caption(ln) for ln in above):
+    if any(is_caption(ln) for ln in above) or not (_holds_amount(first) or _in_band_atop(page, above, region)):
         return []
     return lines_atop(page.lines, above, region.lines, one_cell=False)
+
+
+def _in_band_atop(page: PageLayout, above: list[TextLine], region: Region) -> bool:
+    """Given a page, the lines above its first region and that region, return whether those lines are set in one
+    shaded band as wide as the region's text, which ends right above it (within a line's height): a section row
+    of the table, shaded as its other section rows are ("Realisering af effektiviseringer" atop the page, over the
+    rows of a text table that the page break cut), not a title."""
+    if not above:
+        return False
+    height = max(ln.bottom - ln.top for ln in above)
+    return any(x0 <= region.x0 + COLUMN_FLUSH and x1 >= region.x1 - COLUMN_FLUSH
+               and 0 <= region.top - bottom <= height
+               and all(x0 <= ln.x0 and ln.x1 <= x1 and top <= ln.top and ln.bottom <= bottom for ln in above)
+               for x0, top, x1, bottom in page.shades)
 
 
 def trailing_header(page: PageLayout, regions: list[Region], settings: ExtractionSettings = DEFAULT_SETTINGS

@@ -17,7 +17,7 @@ from extractors.margins import strip_running_blocks, strip_running_lines
 from extractors.model import Table
 from extractors.panes import page_regions
 from extractors.prescan import scan_document
-from extractors.regions import Region, lines_atop, nothing_above, section_rows_atop, trailing_header
+from extractors.regions import Region, header_rest_atop, lines_atop, nothing_above, section_rows_atop, trailing_header
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.stitch import label_column, stitch
 from normalizers.price_level import find_pl_year
@@ -159,14 +159,19 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     foot_caption: tuple[int, str] | None = None  # a caption ending a page (its number), its table on the next
     for page in pages:
         regions, panes = ([], set()) if page.text_only else page_regions(page, settings, open_top=open_end)
+        rest: list[TextLine] = []  # the rest of the header row left at the foot of the page before
         if foot is not None and foot[0].number == page.number - 1 and regions:
-            # under a header left at the foot of the page before, lines in the first column of the page's first
-            # table, above it at the top of the page, are its first rows (a section row set apart, not a title)
+            # under a header left at the foot of the page before, lines atop the page in the cells that header left
+            # empty are the rest of its row; lines in the first column of the page's first table, above it at the
+            # top of the page, are its first rows (a section row set apart, not a title)
             above = [ln for ln in page.lines if ln.bottom <= regions[0].top]
-            regions[0].lines[:0] = lines_atop(page.lines, above, regions[0].lines, one_cell=False)
+            rest = header_rest_atop(page.lines, above, foot[1], regions[0])
+            if not rest:
+                regions[0].lines[:0] = lines_atop(page.lines, above, regions[0].lines, one_cell=False)
         elif open_end and regions and tables and tables[-1].last_page == page.number - 1:
             # under a table the page break cut, a section row set apart atop the page is the rest of that table's
             regions[0].lines[:0] = section_rows_atop(page, regions[0])
+        page_lines = [ln for ln in page.lines if all(ln is not r for r in rest)]
         built = []
         carried: list = []  # the lines of a page of the later columns of the table the page break cut
         if open_end and foot is None and tables and tables[-1].page == page.number - 1 and not page.text_only:
@@ -191,7 +196,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
         # a header alone at the page foot may have made a region of its own that holds no table
         tail = [] if page.text_only else trailing_header(page, [r for r, _ in built], settings)
         inside = ({id(ln) for r in regions for ln in r.lines} | {id(ln) for ln in tail} | panes
-                  | {id(ln) for ln in carried})
+                  | {id(ln) for ln in carried} | {id(ln) for ln in rest})
         for k, ln in enumerate(page.lines):
             if id(ln) in inside:
                 continue
@@ -201,13 +206,13 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
                 fields.append(Field(page.number, f.top, f.label, f.value))
         start = len(tables) - bool(carried)
         for r, t in built:
-            t.caption = caption_above(page.lines, r, settings.caption_lookup_lines)
-            if nothing_above(page.lines, r.top):
+            t.caption = caption_above(page_lines, r, settings.caption_lookup_lines)
+            if nothing_above(page_lines, r.top):
                 opens_page.add(len(tables))
                 if t.caption is None and foot_caption is not None and foot_caption[0] == page.number - 1:
                     t.caption = foot_caption[1]  # the caption the page break parted from its table
                 if (foot is not None and foot[0].number == page.number - 1 and len(tables) == start
-                        and adopt_header(t, foot[1], foot[0])):
+                        and adopt_header(t, foot[1], foot[0], rest)):
                     provisional.discard(id(t))  # a table of its own, headed at the foot of the page before
                     if t.caption is None:  # the table starts with the header at the foot of the page before: its
                         # caption is there

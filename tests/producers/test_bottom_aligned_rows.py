@@ -50,3 +50,22 @@ def test_bottom_aligned_rows_read_whole(case: str, read: dict) -> None:
     want = [[norm(c) for c in row] for row in pt.rows if "-" not in row[2]]
     missing = [r[:4] for r in want if r not in got]
     assert not missing, f"{len(missing)} printed rows not read whole: {missing[:5]}"
+
+
+def test_label_under_a_taller_cell_read_whole(read: dict) -> None:
+    """The grant list of the same document (WeasyPrint, g2718 "Satspuljer 2019 der kan søges"): each row's
+    description runs many lines, and its label of three lines ("Flere mennesker med" / "handicap i job – bilag nr."
+    / "90 (Beskæftigelse) | 66,6 ...") sits at the row's foot beside the description's last lines, as tight as one
+    cell's lines down to the amounts. Its first lines used to be read as a row of their own (no row's padding sets
+    them off from the description above them: they are the same row's), taking the description's lines beside them
+    along."""
+    if "weasyprint-document" not in read:
+        pytest.skip("producer weasyprint unavailable")
+    spec, _, tables = read["weasyprint-document"]
+    pt = next(t for t in spec.tables if t.header[:2] == ["Initiativ og aktivitetsområde", "2019"])
+    printed = {norm(row[-1]) for row in pt.rows}  # the descriptions
+    table = max(tables, key=lambda t: sum(norm(c.text) in printed for r in t.rows for c in r.cells if c))
+    got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
+    want = [[norm(c) for c in row] for row in pt.rows]
+    missing = [r[0] for r in want if r not in got]
+    assert not missing, f"{len(missing)} printed rows not read whole: {missing[:3]}; read: {got[:3]}"
