@@ -333,6 +333,12 @@ def _holds_amount(line: TextLine) -> bool:
                and not (i + 1 < len(words) and UNIT_WORD.match(words[i + 1].text)) for i, w in enumerate(words))
 
 
+def _holds_mark(line: TextLine) -> bool:
+    """Given a line, return whether a cell after its first is a tick (`MARK`: "X" in a plan's period), which no
+    header holds."""
+    return any(MARK.match(sg.text.strip()) for sg in line.segments[1:])
+
+
 def _heads_next_table(band: list[TextLine], below: list[TextLine], cell_size: float | None,
                       cells_x0: float | None = None) -> bool:
     """Given the lines of a band between two rules of a frame, those of the band below it and the frame's cell text
@@ -1082,15 +1088,16 @@ def lines_atop(lines: list[TextLine], above: list[TextLine], table: list[TextLin
     return above
 
 
-def section_rows_atop(page: PageLayout, region: Region) -> list[TextLine]:
-    """Given a page that opens under a table the page break cut and the page's first region, return the lines above
-    the region that are that table's rows (a section row, "Implementeringsomkostninger", set apart in a band of its
-    own at the top of the page, not a title): the region opens with a body row (its first line of cells holds an
-    amount: no header heads it, so it goes on from the page before) and the lines above it are the first of the
-    page, set in the cells' size where its first column's cells start (`lines_atop`), none a caption. [] when they
-    are not."""
+def section_rows_atop(page: PageLayout, region: Region, bold_header: bool = False) -> list[TextLine]:
+    """Given a page that opens under a table the page break cut, the page's first region and whether that table's
+    header is set bold, return the lines above the region that are that table's rows (a section row,
+    "Implementeringsomkostninger", set apart in a band of its own at the top of the page, not a title): the region
+    opens with a body row (its first line of cells holds an amount or a tick, "X" in a plan's period, or is set
+    plain under a table whose header is bold: no header heads it, so it goes on from the page before) and the
+    lines above it are the first of the page, set in the cells' size where its first column's cells start
+    (`lines_atop`), none a caption. [] when they are not."""
     first = next((ln for ln in region.lines if is_multi(ln)), None)
-    if first is None or not _holds_amount(first):
+    if first is None or not (_holds_amount(first) or _holds_mark(first) or (bold_header and not first.bold)):
         return []
     above = [ln for ln in page.lines if ln.bottom <= region.top]
     if any(is_caption(ln) for ln in above):

@@ -166,7 +166,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             regions[0].lines[:0] = lines_atop(page.lines, above, regions[0].lines, one_cell=False)
         elif open_end and regions and tables and tables[-1].last_page == page.number - 1:
             # under a table the page break cut, a section row set apart atop the page is the rest of that table's
-            regions[0].lines[:0] = section_rows_atop(page, regions[0])
+            regions[0].lines[:0] = section_rows_atop(page, regions[0], tables[-1].header_bold)
         built = []
         carried: list = []  # the lines of a page of the later columns of the table the page break cut
         if open_end and foot is None and tables and tables[-1].page == page.number - 1 and not page.text_only:
