@@ -75,6 +75,8 @@ class Region:
     page: PageLayout
     lines: list[TextLine]
     frame: Frame | None = None
+    foot: bool = False  # one body row ending the page: the first row of a table the page break cut (see
+    # `find_regions`), read only to have the rows on the next page put under it
     fragment: bool = False  # one line of cells opening the page: a table's part the page break cut off (see
     # `find_regions`), read only to be put back onto the table on the page before
 
@@ -916,6 +918,11 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             if not nothing_above(page.lines, current[0].top):
                 current = atop + current
             regions.append(Region(page, current, current_frame, fragment=True))
+        elif (current and multi == 1 and at_foot and not any(ln.top >= current[-1].bottom for ln in page.lines)
+              and any(_holds_amount(ln) or _holds_mark(ln) for ln in current if is_multi(ln))):
+            # one body row ending the page (an amount in it, no header): the first row of a table the page break
+            # cut, whose other rows open the next page
+            regions.append(Region(page, current, current_frame, foot=True))
         current, current_frame, pending = [], None, []
         return {id(ln) for ln in taken}
 

@@ -1,6 +1,6 @@
 """Tables at a page break that are not one table going on, and some that are (fpdf2 whole documents, doc-003 of
-tune seeds 9001 and 791). Each test draws a small two-page PDF with ReportLab's canvas the way fpdf2 prints those
-tables and fails without its fix:
+tune seeds 9001 and 791, doc-001 of 9001). Each test draws a small two-page PDF with ReportLab's canvas the way
+fpdf2 prints those tables and fails without its fix:
 
 - a numbered caption ending a page ("Tabel 3. Serviceinvesteringer i forslaget"), its table opening the next page
   under the same header as the table above the caption: the caption names the table on the next page, which is a
@@ -11,7 +11,10 @@ tables and fails without its fix:
   read as its header);
 - a plan's bold section row alone at the top of the page its plan goes on to (header not repeated), set as far
   above the next row as the rows are apart: a row of the plan, though the row under it holds ticks ("X"), not
-  amounts (it was read as the caption of a table of its own).
+  amounts (it was read as the caption of a table of its own);
+- a table of key figures (no header) whose first row ends a page under its bold title, the other rows opening the
+  next page: that row opens the table the next page's rows go on with (it was lost, and those rows were read as
+  the rest of the table above the title).
 """
 from __future__ import annotations
 
@@ -177,3 +180,45 @@ def test_a_section_row_opening_a_page_goes_on_with_the_plan(tmp_path):
     assert len(tables) == 1, [(t.caption, t.columns, t.page) for t in tables]
     assert tables[0].columns == PLAN_HEADER
     assert _rows(tables[0]) == PLAN_FIRST + PLAN_NEXT
+
+
+FIGURES = [[["Besparelse i dage pr. ryger, der", "stopper"], "2,2 dage om året"],
+           [["Besparelse i timer pr. år pr.", "ryger, der stopper"], "14.30 timer om året"],
+           [["Varig besparelse i kr. pr. ryger,", "der stopper"], "4.233 kr. om året"]]
+FIGURE_X = LEFT + 200  # where the figures' column starts
+
+
+def _figure_rows(sheet: Sheet, top: float, rows: list) -> float:
+    """Set key-figure rows (a label wrapped over two lines, a figure beside its first line) from `top` (the first
+    baseline), a rule over them; return the last row's bottom."""
+    sheet.hline(LEFT - 3, LEFT + 310, top - 11.0)
+    y = top
+    for label, figure in rows:
+        for j, text in enumerate(label):
+            sheet.text(LEFT, y + 11.2 * j, text, size=9)
+        sheet.text(FIGURE_X, y, figure, size=9)
+        y += 34.5
+    return y
+
+
+def _foot_row_pdf(path: Path) -> Path:
+    """Page 1: Tabel 2 ending low on the page, a paragraph, the bold title 'Oversigt', and the first row of its
+    table of key figures (no header) as the page's last lines; page 2: the table's other rows at the top."""
+    first, second = Sheet(), Sheet()
+    first.text(LEFT, 515, "Tabel 2. Varige ændringer, service", size=9)
+    y = _ruled_table(first, 521.0, VARIGE, HEADER)
+    first.text(LEFT, y + 24, PROSE[0], size=9)
+    first.text(LEFT, y + 60, "Oversigt", bold=True, size=9.5)
+    _figure_rows(first, y + 88, FIGURES[:1])
+    y = _figure_rows(second, 80.0, FIGURES[1:])
+    second.text(LEFT, y + 10, PROSE[1], size=9)
+    return write_pdf([first, second], path)
+
+
+def test_a_body_row_ending_a_page_under_a_title_opens_the_table_the_next_page_goes_on_with(tmp_path):
+    """Two tables: Tabel 2 with its own rows only, and 'Oversigt' with its row from page 1 and those of page 2."""
+    tables = [t for t in extract_tables(_foot_row_pdf(tmp_path / "footrow.pdf")) if t.rows]
+    assert [(t.caption, t.page, t.last_page) for t in tables] == [
+        ("Tabel 2. Varige ændringer, service", 1, 1), ("Oversigt", 1, 2)]
+    assert _rows(tables[0]) == VARIGE
+    assert _rows(tables[1]) == [[" ".join(label), figure] for label, figure in FIGURES]
