@@ -552,7 +552,25 @@ def _padded_runs(block: list[LineCells], label_col: int) -> list[list[LineCells]
     runs = [block[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
     if len(runs) >= 2 and all(sum(a <= i < b for i in entries) == 1 for a, b in zip(bounds, bounds[1:], strict=False)):
         return runs
-    return []
+    return _centred_entries(block, label_col)
+
+
+def _centred_entries(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
+    """Given a ruled band without value lines whose cells are set vertically centred (`_off_grid`: a cell's lines
+    half a line off another's, no gap between two rows wider than one between two lines of a cell), return its
+    rows when no cell reaches from one into the next (`_centred_rows`) and each such run holds a label that
+    opens an entry (not starting in lowercase, the label above not ending open: "Sparet transporttid" beside
+    the two lines of its remark, then "Færre tilbagefald") and a cell of another column (a label's last line
+    alone, "1.800 liggedage", goes on from the row above). [] otherwise."""
+    if not _off_grid(block):
+        return []
+    runs = _centred_rows(block)
+    labels = [[label_text(lc, label_col) for lc in run if label_col in lc.cells] for run in runs]
+    if len(runs) < 2 or not all(labels) or not all(any(set(lc.cells) - {label_col} for lc in run) for run in runs):
+        return []
+    if any(starts_lower(ls[0]) or open_end(above[-1]) for above, ls in zip(labels, labels[1:], strict=False)):
+        return []
+    return runs
 
 
 def _label_last_rows(block: list[LineCells], label_col: int) -> list[list[LineCells]]:

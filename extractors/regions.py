@@ -75,6 +75,8 @@ class Region:
     page: PageLayout
     lines: list[TextLine]
     frame: Frame | None = None
+    foot: bool = False  # one body row ending the page: the first row of a table the page break cut (see
+    # `find_regions`), read only to have the rows on the next page put under it
     fragment: bool = False  # one line of cells opening the page: a table's part the page break cut off (see
     # `find_regions`), read only to be put back onto the table on the page before
 
@@ -331,6 +333,12 @@ def _holds_amount(line: TextLine) -> bool:
     words = line.words
     return any(is_number_token(w.text) and not YEAR_TOKEN.match(w.text)
                and not (i + 1 < len(words) and UNIT_WORD.match(words[i + 1].text)) for i, w in enumerate(words))
+
+
+def _holds_mark(line: TextLine) -> bool:
+    """Given a line, return whether a cell after its first is a tick (`MARK`: "X" in a plan's period), which no
+    header holds."""
+    return any(MARK.match(sg.text.strip()) for sg in line.segments[1:])
 
 
 def _heads_next_table(band: list[TextLine], below: list[TextLine], cell_size: float | None,
@@ -914,6 +922,11 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             if not nothing_above(page.lines, current[0].top):
                 current = atop + current
             regions.append(Region(page, current, current_frame, fragment=True))
+        elif (current and multi == 1 and at_foot and not any(ln.top >= current[-1].bottom for ln in page.lines)
+              and any(_holds_amount(ln) or _holds_mark(ln) for ln in current if is_multi(ln))):
+            # one body row ending the page (an amount in it, no header): the first row of a table the page break
+            # cut, whose other rows open the next page
+            regions.append(Region(page, current, current_frame, foot=True))
         current, current_frame, pending = [], None, []
         return {id(ln) for ln in taken}
 
@@ -1110,18 +1123,21 @@ def header_rest_atop(lines: list[TextLine], above: list[TextLine], head: list[Te
     return above
 
 
-def section_rows_atop(page: PageLayout, region: Region) -> list[TextLine]:
-    """Given a page that opens under a table the page break cut and the page's first region, return the lines above
-    the region that are that table's rows (a section row, "Implementeringsomkostninger", set apart in a band of its
-    own at the top of the page, not a title): the region opens with a body row (its first line of cells holds an
-    amount: no header heads it, so it goes on from the page before; or the lines above are set in a shaded band of
-    the table's width right above it, `_in_band_atop`) and the lines above it are the first of the page, set in
-    the cells' size where its first column's cells start (`lines_atop`), none a caption. [] when they are not."""
+def section_rows_atop(page: PageLayout, region: Region, bold_header: bool = False) -> list[TextLine]:
+    """Given a page that opens under a table the page break cut, the page's first region and whether that table's
+    header is set bold, return the lines above the region that are that table's rows (a section row,
+    "Implementeringsomkostninger", set apart in a band of its own at the top of the page, not a title): the region
+    opens with a body row (its first line of cells holds an amount or a tick, "X" in a plan's period, or is set
+    plain under a table whose header is bold: no header heads it, so it goes on from the page before; or the lines
+    above are set in a shaded band of the table's width right above it, `_in_band_atop`) and the lines above it are
+    the first of the page, set in the cells' size where its first column's cells start (`lines_atop`), none a
+    caption. [] when they are not."""
     first = next((ln for ln in region.lines if is_multi(ln)), None)
     if first is None:
         return []
     above = [ln for ln in page.lines if ln.bottom <= region.top]
-    if any(is_caption(ln) for ln in above) or not (_holds_amount(first) or _in_band_atop(page, above, region)):
+    body_row = _holds_amount(first) or _holds_mark(first) or (bold_header and not first.bold)
+    if any(is_caption(ln) for ln in above) or not (body_row or _in_band_atop(page, above, region)):
         return []
     return lines_atop(page.lines, above, region.lines, one_cell=False)
 

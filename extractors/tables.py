@@ -10,7 +10,7 @@ import pdfplumber
 
 from extractors.charts import is_axis_scale
 from extractors.context import Field, Heading, caption_above, caption_at_foot, field_of, heading_of, is_caption_text
-from extractors.grid import adopt_header, build_table, column_page, repeated_header
+from extractors.grid import adopt_header, build_table, column_page, header_rows, repeated_header
 from extractors.groups import join_group_labels
 from extractors.layout import PageLayout, TextLine, read_page
 from extractors.margins import strip_running_blocks, strip_running_lines
@@ -140,6 +140,16 @@ def _column_page(page: PageLayout, prev: Table, label: int, regions: list[Region
     return column_page(page, prev, label, regions[0].top), regions
 
 
+def _header_to_body(table: Table) -> None:
+    """Given a table read from one body row (`Region.foot`), put a header read off that row back into its body."""
+    rows = header_rows(table)
+    if rows:
+        table.rows[:0] = rows
+        table.columns = [""] * len(table.columns)
+        table.header_row = None
+        table.header_bold = False
+
+
 def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings = DEFAULT_SETTINGS,
                          outline: list[Heading | Field] | None = None) -> list[Table]:
     """Given page layouts, return every table found, stitched across pages, with captions and context; when
@@ -154,6 +164,8 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     foot: tuple[PageLayout, list] | None = None  # a header left alone at the foot of the page before
     open_end = False  # the page before ends in a table or a header left at its foot
     provisional: set[int] = set()  # ids of tables read from a page's opening fragment: kept only once stitched
+    foot_rows: set[int] = set()  # ids of tables read from one body row ending a page: kept only when the next
+    # page's rows go on under them
     carried_at: set[int] = set()  # indices of tables read from a page of later columns with a table right under
     labels: dict[int, int] = {}  # label column of each table read from a page of later columns (it has none)
     foot_caption: tuple[int, str] | None = None  # a caption ending a page (its number), its table on the next
@@ -170,7 +182,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
                 regions[0].lines[:0] = lines_atop(page.lines, above, regions[0].lines, one_cell=False)
         elif open_end and regions and tables and tables[-1].last_page == page.number - 1:
             # under a table the page break cut, a section row set apart atop the page is the rest of that table's
-            regions[0].lines[:0] = section_rows_atop(page, regions[0])
+            regions[0].lines[:0] = section_rows_atop(page, regions[0], tables[-1].header_bold)
         page_lines = [ln for ln in page.lines if all(ln is not r for r in rest)]
         built = []
         carried: list = []  # the lines of a page of the later columns of the table the page break cut
@@ -191,7 +203,10 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             cut = open_end and k == 0 and nothing_above(page.lines, r.top)
             if (t := build_table(r, settings, header_only=cut)) is not None and not is_axis_scale(t):
                 built.append((r, t))
-                if r.fragment or not t.rows:
+                if r.foot:
+                    _header_to_body(t)
+                    foot_rows.add(id(t))
+                elif r.fragment or not t.rows:
                     provisional.add(id(t))
         # a header alone at the page foot may have made a region of its own that holds no table
         tail = [] if page.text_only else trailing_header(page, [r for r, _ in built], settings)
@@ -207,6 +222,8 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
         start = len(tables) - bool(carried)
         for r, t in built:
             t.caption = caption_above(page_lines, r, settings.caption_lookup_lines)
+            if r.foot and t.caption is None:
+                continue  # a row ending the page under no title of its own may be the rest of any table above
             if nothing_above(page_lines, r.top):
                 opens_page.add(len(tables))
                 if t.caption is None and foot_caption is not None and foot_caption[0] == page.number - 1:
@@ -241,7 +258,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     tables = stitch(tables, heights, settings.continuation_top_share, settings.continuation_bottom_share,
                     first_on_page, last_on_page, opens_page, ends_page, carried_at)
     # a page's opening fragment that continues no table is no table (a header read alone, a stray line of cells)
-    tables = [t for t in tables if id(t) not in provisional]
+    tables = [t for t in tables if id(t) not in provisional and not (id(t) in foot_rows and t.last_page == t.page)]
     # context after stitching: a continuation that repeats its "Tabel 1" caption is not a second Tabel 1
     _assign_context(tables, headings)
     if outline is not None:
