@@ -481,16 +481,17 @@ def _goes_on_in_lowercase(above: LineCells, lc: LineCells, label_col: int) -> bo
 
 ROW_PADDING_MIN = 1.0  # a row's cell padding widens the gap above it by at least this much over a wrapped line's
 LABEL_PADDING_SHARE = 0.3  # ... and, between label lines, by at least this share of the font size
+TIGHT_ROW_PADDING = 0.3  # rows set to the bottom of tight rows (a word processor's cells) are parted by this much
 SAME_SIZE = 0.5  # font sizes this close are one size
 PADDED_ROW_SIZES = 1.45  # a row of one line at least this many times its font size tall is padded (a line's
 # leading alone stays under it)
 
 
-def _set_off(block: list[LineCells], indices: list[int], size_share: float, wrap_gap: float | None = None
-             ) -> set[int]:
+def _set_off(block: list[LineCells], indices: list[int], size_share: float, wrap_gap: float | None = None,
+             least: float = ROW_PADDING_MIN) -> set[int]:
     """Given a block, the lines of it to measure and a share of the font size, return those of the lines whose gap
     to the lowest measured line above is wider than the narrowest such gap (a wrapped line's) by a cell's padding:
-    at least `ROW_PADDING_MIN`, and `size_share` of the font size. Overlapping lines (a value centred between
+    at least `least` (`ROW_PADDING_MIN`), and `size_share` of the font size. Overlapping lines (a value centred between
     two wrapped lines) give no gap."""
     gaps: dict[int, float] = {}
     bottom = None
@@ -502,7 +503,7 @@ def _set_off(block: list[LineCells], indices: list[int], size_share: float, wrap
     if not tight:
         return set()
     base = min(tight)
-    return {i for i, g in gaps.items() if g >= base + max(ROW_PADDING_MIN, size_share * block[i].line.size)}
+    return {i for i, g in gaps.items() if g >= base + max(least, size_share * block[i].line.size)}
 
 
 def _wrap_gap(lcs: list[LineCells]) -> float | None:
@@ -546,13 +547,15 @@ def _padded_runs(block: list[LineCells], label_col: int) -> list[list[LineCells]
     parts it into several runs of lines (a gap wider than its narrowest, a wrapped line's, by a cell's padding:
     `_set_off`) that each hold exactly one entry (`_text_anchors`): rows whose cells are set to the bottom (or the
     middle) of the row, a label on the row's last line under the wrapped lines of its other cells ("Forberede data"
-    / "Algoritme1 | og platform"), which no reading from a row's first line parts. [] otherwise."""
+    / "Algoritme1 | og platform"), which no reading from a row's first line parts. Rows set as tight as a word
+    processor sets its cells are parted by less (`TIGHT_ROW_PADDING`): runs parted so are rows when each ends with
+    its label (`_label_closes_runs`). [] otherwise."""
     entries = _text_anchors(block, label_col)
     bounds = [*sorted({0} | _set_off(block, list(range(len(block))), 0.0)), len(block)]
     runs = [block[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
     if len(runs) >= 2 and all(sum(a <= i < b for i in entries) == 1 for a, b in zip(bounds, bounds[1:], strict=False)):
         return runs
-    return _centred_entries(block, label_col)
+    return _centred_entries(block, label_col) or _tight_label_runs(block, label_col)
 
 
 def _centred_entries(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
@@ -571,6 +574,34 @@ def _centred_entries(block: list[LineCells], label_col: int) -> list[list[LineCe
     if any(starts_lower(ls[0]) or open_end(above[-1]) for above, ls in zip(labels, labels[1:], strict=False)):
         return []
     return runs
+
+
+def _tight_label_runs(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
+    """Given a block's lines and the label column, return its rows when rows set as tight as a word processor sets
+    its cells are parted by their little padding (`TIGHT_ROW_PADDING` over a wrapped line's gap) and each run so
+    parted ends with its label (`_label_closes_runs`): cells set to the bottom of their rows. [] otherwise."""
+    bounds = [*sorted({0} | _set_off(block, list(range(len(block))), 0.0, least=TIGHT_ROW_PADDING)), len(block)]
+    runs = [block[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return runs if len(runs) >= 2 and _label_closes_runs(runs, label_col) else []
+
+
+def _label_closes_runs(runs: list[list[LineCells]], label_col: int) -> bool:
+    """Given a band's runs of lines parted by a row's padding and the label column, return whether each run is one
+    row set to the bottom: it ends with a label line (the row's last line), and its first label line starts like an
+    entry of its own (not in lowercase, the label above it not ending open) and its later label lines evidently go
+    on from the one above (`wraps_onto`): the lines of a label wrapped over several lines, beside the other cells'
+    last lines, starting in lowercase ("5% stigning i antallet af" / "hjemmeplejeborgere, der oplever" / ...) where
+    no line opens an entry with another column beside it. (Rows of one line each, set a little unevenly, are no
+    such runs.)"""
+    above = ""
+    for run in runs:
+        labels = [label_text(lc, label_col) for lc in run if label_col in lc.cells]
+        if label_col not in run[-1].cells or starts_lower(labels[0]) or (above and open_end(above)):
+            return False
+        if not all(wraps_onto(a, b) for a, b in zip(labels, labels[1:], strict=False)):
+            return False  # two labels in one run: rows of one line each, not parted by this little space
+        above = labels[-1]
+    return True
 
 
 def _label_last_rows(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
@@ -655,6 +686,10 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     a row of its own, and so are label lines above the wrapped label a centred value line is the middle of. A
     line with no label (a wrapped cell of another column) joins the row above, or the row below when rows set
     their cells bottom-aligned (`wrapping.bottom`) or it sits beside the next row's value line (cells centred).
+    Where rows set their cells bottom-aligned, the label line right above a value line, in its weight and not ending
+    short, ends that row's label, and a line in capitals under a label line in mixed case is a section row however
+    tight (rows as tight as wrapped lines: "SU9. Tilpasning af kapacitetsniveau" / "FORTROLIGT | -7.400 ..." is one
+    row, "INNOVATIONSFORSLAG" under a value line a row of its own).
     A text table whose cells are set vertically centred, off one another's line grid or a cell of several lines
     beside a shorter label (`centred_spans`), is parted where no cell reaches from one row into the next
     (`_centred_rows`).
@@ -669,6 +704,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     if ruled and len(anchors) <= 1:
         return _section_over_row(block, anchors, label_col) or [block]
     text_table = not anchors and not ruled
+    if text_table and (runs := _tight_label_runs(block, label_col)):
+        return runs
     if text_table and (_off_grid(block) or centred_spans(_cell_paragraphs(block), label_col)):
         return _centred_rows(block)
     if text_table:
@@ -730,7 +767,9 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             or starts_lower(label_text(block[nxt], label_col))
             or label_text(block[nxt], label_col).isdigit()  # "Matthæusgade" / "1" (wrapped)
             or _padded_onto(block, unit, nxt, label_col, set_off, padded and len(anchors) == 1,
-                            padded and wrapping.bottom)) and not ends_cell
+                            padded and wrapping.bottom)
+            # rows set bottom-aligned: the label line right above a value line ends that row's label
+            or (wrapping.bottom and nxt == k + 1 and block[k].line.bold == block[nxt].line.bold)) and not ends_cell
         if takes_prev and takes_next:
             groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[k] else nxt].extend(unit)
         elif takes_prev or takes_next:
@@ -738,7 +777,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         elif (prev is not None and i - 1 >= prev and lc.line.bold == block[i - 1].line.bold
               and label_col in block[i - 1].cells and not _fits_after(block[i - 1], lc, label_col, widths)
               and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
-              and not (_capitals_under_mixed(before, label) and _set_as_rows(block, i, anchors))):
+              and not (_capitals_under_mixed(before, label)
+                       and (wrapping.bottom or _set_as_rows(block, i, anchors)))):
             # set as tight as a wrapped line right under the label above ("... EN" / "AF OS"); under an empty
             # stretch of the label column it is a label of its own (a cell's lines are not parted); a line in
             # capitals under a label in mixed case, set as far below it as rows are set apart, is a section row of

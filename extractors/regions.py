@@ -135,8 +135,16 @@ def _prose_between_rows(band: list[TextLine], frame: Frame, left: float, prose_r
     it)."""
     prose = [i for i, ln in enumerate(band)
              if _is_prose(ln, left, prose_right) and ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (frame.x1 - frame.x0)]
-    return any(any(is_multi(ln) for ln in band[:i])
+    return any((any(is_multi(ln) for ln in band[:i]) or _set_apart_below(band[:i], band[i]))
                and any(is_multi(ln) or _is_band_heading(ln, cell_size) for ln in band[i + 1:]) for i in prose)
+
+
+def _set_apart_below(above: list[TextLine], line: TextLine) -> bool:
+    """Given the lines of a band above a line of running text and that line, return whether the running text starts
+    a paragraph of its own under them: they end an empty stretch several of its lines tall above it (the last line
+    of a row carried over the page break, then the paragraph under the table), not a cell's next paragraph, set a
+    word processor's paragraph spacing (about a line) under the one before."""
+    return bool(above) and line.top - max(ln.bottom for ln in above) > HEADING_GAP_LINES * line.size
 
 
 def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_right: float) -> list[Frame]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.producers.produce import missing_reason
 from tests.producers.reading import norm, print_and_read, printed_and_read
 from tests.producers.spec import make_spec
 
@@ -69,3 +70,32 @@ def test_label_under_a_taller_cell_read_whole(read: dict) -> None:
     want = [[norm(c) for c in row] for row in pt.rows]
     missing = [r[0] for r in want if r not in got]
     assert not missing, f"{len(missing)} printed rows not read whole: {missing[:3]}; read: {got[:3]}"
+
+
+# the whole catalogue (doc-001) as LibreOffice prints it for tune seed g1618: its overview set with no padding between
+# rows (rows as tight as wrapped lines), values on a wrapped label's last line, section rows ("INNOVATIONSFORSLAG")
+# and a row without values ("SU7. Kunstig intelligens til" / "beslutningsstøtte") among them, a marker wrapped under
+# a label ("SU9. Tilpasning af kapacitetsniveau" / "FORTROLIGT | ..."). What used to go wrong: a section row under a
+# value line, set as tight as a wrapped line, joined the row above, and the marker line was read as a row of its own
+TIGHT = {"libreoffice-overview": make_spec(1501627, "libreoffice", "document", "001")}
+
+
+@pytest.fixture(scope="module")
+def read_tight(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Print the tight cases that run here and read them."""
+    return print_and_read(TIGHT, Path(tmp_path_factory.mktemp("bottom-aligned-tight")))
+
+
+@pytest.mark.parametrize("case", list(TIGHT))
+def test_tight_bottom_aligned_rows(case: str, read_tight: dict) -> None:
+    reason = missing_reason(TIGHT[case].style.producer)
+    if reason:
+        pytest.skip(f"producer unavailable: {reason}")
+    spec, _, tables = read_tight[case]
+    pt = spec.tables[0]
+    printed = {norm(c) for row in pt.rows for c in row if norm(c)}
+    table = max(tables, key=lambda t: sum(norm(c.text) in printed for r in t.rows for c in r.cells if c))
+    got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
+    want = [[norm(c) for c in row] for row in pt.rows]
+    assert got == want, f"printed rows not read: {[r for r in want if r not in got][:3]}; " \
+                        f"rows read that were not printed: {[r for r in got if r not in want][:3]}"

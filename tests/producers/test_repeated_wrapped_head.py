@@ -45,6 +45,27 @@ def test_pages_read_as_one_table(case: str, read: dict) -> None:
     assert [t for t in labels if t in read_labels] == labels, "a printed label is not read as one"
 
 
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_table_after_carried_row_read_on_its_own(case: str, read: dict) -> None:
+    """Page 14 of the document opens with the repeated head of the list and the last line of its row carried over
+    the page break, then a paragraph, a bold title and the next table under its own shaded head: the two heads'
+    rules stack into one frame (rules of one width), and the band between them (a row's last line, an empty
+    stretch, running text, the title, the next head) was read as rows of the list. The next table must be read on
+    its own, under its own head."""
+    reason = missing_reason(CASES[case].style.producer)
+    if reason:
+        pytest.skip(f"producer unavailable: {reason}")
+    spec, _, tables = read[case]
+    pt = next(t for t in spec.tables if [norm(h) for h in t.header] == ["Område", "Kommune"])
+    labels = {norm(row[0]) for row in pt.rows if row[0]}
+    holding = [t for t in tables if any(r.cells[0] and norm(r.cells[0].text) in labels for r in t.rows)]
+    assert len(holding) == 1, f"the rows are read into {len(holding)} tables"
+    table = holding[0]
+    assert [norm(c) for c in table.columns] == [norm(h) for h in pt.header], f"head: {table.columns}"
+    got = [[norm(c.text) if c else "" for c in r.cells] for r in table.rows]
+    assert got == [[norm(c) for c in row] for row in pt.rows], "body differs from the printed rows"
+
 # the whole task budget as tune seed g6174 prints it: landscape, the header repeated at the top of pages 2 and 3,
 # its later heads wrapped over several lines ("SKAL-opgaver" / "hvor der er" / "mulighed for at" / ...); the
 # second line, two short cells at one height in the top margin of both pages, read as a running line and was
