@@ -174,6 +174,9 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         ensure_dagster_home()
         configure_bookkeeping()
+        from pipelines.sqlite_home import relax_instance_sync
+
+        relax_instance_sync()
         import dagster as dg
 
         from pipelines.assets import FORCE_TAG
