@@ -13,10 +13,10 @@ sqlite files under $DAGSTER_HOME only:
   checkpoints still are; the database is never corrupted by a crash or power loss, only the last transactions
   before a power loss can be lost (the run history; the parquet outputs and markers are made durable on their own,
   and a document published but not recorded is recorded by the next run, `cli.record_unrecorded`);
-- one idle connection per database file is kept open until the process exits, so that the others' closes are
-  not the last one (no checkpoint and no new log per operation); the log is still checkpointed every 1,000
-  pages and when the process exits. An idle connection holds no lock: other processes (`dagster dev`, a second
-  run) read and write as before.
+- one idle connection per database file is kept open until the command ends (`close_kept`, also at exit), so
+  that the others' closes are not the last one (no checkpoint and no new log per operation); the log is still
+  checkpointed every 1,000 pages and when the kept connection closes. An idle connection holds no lock: other
+  processes (`dagster dev`, a second run) read and write as before.
 """
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ def relaxed(tmp_path, monkeypatch):
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("DAGSTER_HOME", str(home))
+    sqlite_home.close_kept()
     sqlite_home.relax_instance_sync()
     yield home
     sqlite_home.close_kept()
@@ -70,3 +71,14 @@ def test_an_instance_reads_back_what_a_run_stored(relaxed):
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     with dg.DagsterInstance.get() as instance:
         assert instance.get_latest_materialization_event(dg.AssetKey("one")) is not None
+
+
+def test_a_run_leaves_no_database_open(relaxed, tmp_path):
+    from pipelines.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "not-a-pdf.pdf").write_bytes(b"hello")
+    assert main(["run", "--raw-dir", str(raw), "--clean-dir", str(tmp_path / "clean")]) == 0
+    assert sqlite_home._KEPT == {}  # noqa: SLF001 - closed when the command ended
+    assert not list((relaxed / "history").rglob("*.db-wal"))  # each log checkpointed into its database
