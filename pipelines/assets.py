@@ -16,13 +16,16 @@ from dagster._core.execution.context.metadata_logging import AssetMetadataHandle
 from pipelines import checks, monitoring
 from pipelines.batch import Work, build_documents, workers_from_env
 from pipelines.isolation import limits_from_env
+from pipelines.jobs import JOB_NAME
 from pipelines.partitions import pdf_partitions
 from pipelines.resources import DkbudgetPaths
 from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES
 from pipelines.version import pipeline_version
+from reports.build import audit_dir
 
 FORCE_TAG = "dkbudget/force"
 STEP_NAME = "build_documents"
+AUDIT_KEY = dg.AssetKey("audit_report")
 GENERIC_GROUP = "generic"
 DOMAIN_GROUP = "domain"
 DESCRIPTIONS = {
@@ -66,6 +69,21 @@ def _spec(table: str) -> dg.AssetSpec:
                                             "its tables."))
 
 
+def _start_reports_ahead(context: AssetExecutionContext, dkbudget: DkbudgetPaths, outcomes: list,
+                         work: Work) -> None:
+    """Given the step's outcomes, start the run's due audit reports in the background (pipelines.audit_asset), when
+    the run is the in-process `dkbudget` job whose audit step comes next in this process: they are built while this
+    step stores its events."""
+    selection = context.run.asset_selection
+    if context.run.job_name != JOB_NAME or (selection and AUDIT_KEY not in selection):  # empty: every asset
+        return
+    from pipelines.audit_asset import reports_due, start_reports_ahead
+
+    out = audit_dir(work.clean)
+    todo = reports_due(work.clean, out, {o.document_id for o in outcomes}, work.forced)
+    start_reports_ahead(work.clean, dkbudget.raw(), todo, out, work.limits, workers_from_env())
+
+
 @dg.multi_asset(
     name=STEP_NAME,
     specs=[_spec(table) for table in GENERIC_TABLES + DOMAIN_TABLES],
@@ -83,6 +101,7 @@ def build_documents_assets(context: AssetExecutionContext, dkbudget: DkbudgetPat
                 limits=limits_from_env())
     keys = list(context.partition_keys)
     outcomes = build_documents(work, keys, workers_from_env())
+    _start_reports_ahead(context, dkbudget, outcomes, work)
     tables = (GENERIC_TABLES if work.generic else ()) + work.domain
     for outcome in outcomes:
         if outcome.warning:

@@ -174,6 +174,9 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         ensure_dagster_home()
         configure_bookkeeping()
+        from pipelines.sqlite_home import relax_instance_sync
+
+        relax_instance_sync()
         import dagster as dg
 
         from pipelines.assets import FORCE_TAG
@@ -319,7 +322,12 @@ def main(argv: list[str] | None = None) -> int:
         return audit_command(args.document, Path(args.raw_dir or default_raw_dir()).resolve(),
                              Path(args.clean_dir or default_clean_dir()).resolve(),
                              Path(args.out).resolve() if args.out else None)
-    return run_command(args)
+    from pipelines.sqlite_home import close_kept
+
+    try:
+        return run_command(args)
+    finally:
+        close_kept()  # the instance's databases kept open during the run (pipelines/sqlite_home.py)
 
 
 if __name__ == "__main__":
