@@ -21,6 +21,10 @@ BULLETS = frozenset({"•", "●", "▪", "■", "◦", "○", "·", "‣", "–
 RULE_ALIGN_TOLERANCE = 6.0  # rules of one frame start and end within this distance
 FRAME_MAX_ROW_HEIGHT = 450.0  # consecutive rules of one frame are at most this far apart (tall text rows)
 MIN_TABLE_LINES = 2  # a region needs this many multi-segment lines (or ruled rows) to be a table
+# The gap that ends a region is measured in font sizes of at least this many points: cell padding is set in points
+# whatever the type's size, so a table set very small (5.5 pt to fit the page) has gaps of more font sizes between
+# its header and its first row (a word processor's padding, a bottom-aligned first row) than its rows have.
+MIN_GAP_TEXT_SIZE = 7.0
 INDENT_TOLERANCE = 3.0
 PROSE_INDENT_TOLERANCE = 12.0  # running text starts at most this far right of the page's text margin
 VALUE_KINDS = ("number", "nil", "with_unit", "percent", "below_threshold")
@@ -950,7 +954,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             continue
         frame = _frame_of(ln, frames)
         prev = (pending or current or [None])[-1]
-        gap_ok = prev is not None and ln.top - prev.bottom <= settings.region_gap_factor * max(ln.size, 6.0)
+        gap_ok = prev is not None and ln.top - prev.bottom <= settings.region_gap_factor * max(ln.size,
+                                                                                                MIN_GAP_TEXT_SIZE)
         if caption is not None and _caption_goes_on(caption, ln):
             caption = ln
             continue

@@ -293,3 +293,42 @@ def test_a_table_set_much_smaller_under_text_is_another_table(tmp_path):
     tables = extract_tables(_small_table_under_text_pdf(tmp_path / "small_table_under_text.pdf"))
     assert [t.columns for t in tables] == [ADMIN_HEADER, [*GOAL_HEADER[:-1], " ".join(WHEN)]]
     assert [_rows(t) for t in tables] == [ADMIN_BODY, GOAL_BODY]
+
+
+TINY_EDGES = [LEFT, LEFT + 18, LEFT + 210, LEFT + 255, LEFT + 300, LEFT + 345]  # text starts; amounts end at +40
+TINY_HEADER = ["Nr.", "Initiativ", "2020", "2021", "2022"]
+TINY_ROWS = [["41", ["Obligatorisk læringstilbud til 1-årige børn i udsatte", "boligområder"], "214,2", "536,9",
+              "652,4"],
+             ["42", ["Opfølgning på revision af magtanvendelsesreglerne"], "23,1", "10,5", "2,8"],
+             ["43", ["Administrationsudgifter"], "30,1", "20,3", "19,6"]]
+
+
+def _tiny_padded_table_pdf(path: Path) -> Path:
+    """A wide table set in 5.5 pt (to fit the page) with a word processor's padding in points, no rules: its header,
+    then rows 13.4 pt apart whose labels wrap above their value line (set to the bottom); the first row's upper
+    label line sits 16 pt under the header (three font sizes: the header's and the row's padding)."""
+    sheet = Sheet()
+    sheet.text(LEFT, 60, "Tabel 1 Økonomioversigt for satspuljen (mio. kr.)", bold=True, size=8.0)
+    for k, head in enumerate(TINY_HEADER):
+        (sheet.text(TINY_EDGES[k], 80, head, bold=True, size=5.5) if k < 2
+         else sheet.text_right(TINY_EDGES[k] + 40, 80, head, bold=True, size=5.5))
+    y = 102.2
+    for nr, label, *amounts in TINY_ROWS:
+        y += 7.3 * (len(label) - 1)
+        for j, line in enumerate(label):
+            sheet.text(TINY_EDGES[1], y + 7.3 * (j - len(label) + 1), line, size=5.5)
+        sheet.text(TINY_EDGES[0], y, nr, size=5.5)
+        for k, amount in enumerate(amounts):
+            sheet.text_right(TINY_EDGES[k + 2] + 40, y, amount, size=5.5)
+        y += 13.4
+    return write_pdf([sheet], path)
+
+
+def test_a_tiny_tables_header_padded_apart_from_its_first_row_heads_it(tmp_path):
+    """In a table set in 5.5 pt with padding in points, the gap between the header and the first row's upper label
+    line is three font sizes: the header heads the table and the first row's label is read whole (the header was a
+    region of its own and dropped, the label's upper line taken for a caption)."""
+    tables = extract_tables(_tiny_padded_table_pdf(tmp_path / "tiny_padded_table.pdf"))
+    assert len(tables) == 1
+    assert tables[0].columns == TINY_HEADER
+    assert _rows(tables[0]) == [[nr, " ".join(label), *amounts] for nr, label, *amounts in TINY_ROWS]
