@@ -122,11 +122,6 @@ def _free_bands(segments: list[Segment], x0: float, x1: float) -> list[tuple[flo
     return bands
 
 
-def _whitespace_separators(segments: list[Segment], x0: float, x1: float) -> list[float]:
-    """Given segments, return the middles of x bands that no segment covers (column separators)."""
-    return [(a + b) / 2 for a, b in _free_bands(segments, x0, x1)]
-
-
 def _clear_part(a: float, b: float, words: list[Word]) -> tuple[float, float] | None:
     """Given an x band and words, return the widest part of the band that no word crosses (at least
     `MIN_COLUMN_GAP` wide), or None."""
@@ -137,6 +132,15 @@ def _clear_part(a: float, b: float, words: list[Word]) -> tuple[float, float] | 
             best = (x, lo)
         x = max(x, hi)
     return best
+
+
+def _clear_middle(a: float, b: float, words: list[Word]) -> float:
+    """Given a free band between columns and the region's words, return the middle of its widest part that no word
+    crosses (`_clear_part`: a long label line, left out of the columns' segments as spanning, may run into the gutter
+    with its last words, which a separator at the band's middle would cut off into a column of their own), or the
+    band's middle when no such part is wide enough (a section row set across the gutter)."""
+    part = _clear_part(a, b, words) or (a, b)
+    return (part[0] + part[1]) / 2
 
 
 def column_separators(region: Region) -> list[float]:
@@ -151,11 +155,11 @@ def column_separators(region: Region) -> list[float]:
     if ruled:
         return sorted(ruled + _unruled_separators(region, ruled))
     x0, x1 = region.x0 - 1, region.x1 + 1
-    seps = _whitespace_separators(_segments_for_columns(region), x0, x1)
+    words = [w for ln in region.lines for w in ln.words]
+    seps = [_clear_middle(a, b, words) for a, b in _free_bands(_segments_for_columns(region), x0, x1)]
     seps = sorted(seps + _flush_start_separators(region, seps))
     valued = [ln for ln in region.lines if len(ln.segments) >= 2 and any(_is_numeric_text(s.text) for s in ln.segments)]
     if len(valued) >= MIN_VALUE_LINES:
-        words = [w for ln in region.lines for w in ln.words]
         segs = [s for ln in valued for s in ln.segments]
         for a, b in _free_bands(segs, x0, x1):
             part = _clear_part(a, b, words)  # a header's words may run into the gutter from either side

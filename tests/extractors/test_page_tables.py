@@ -332,3 +332,4 @@ def test_a_tiny_tables_header_padded_apart_from_its_first_row_heads_it(tmp_path)
     assert len(tables) == 1
     assert tables[0].columns == TINY_HEADER
     assert _rows(tables[0]) == [[nr, " ".join(label), *amounts] for nr, label, *amounts in TINY_ROWS]
+
