@@ -134,11 +134,13 @@ def _clear_part(a: float, b: float, words: list[Word]) -> tuple[float, float] | 
     return best
 
 
-def _clear_middle(a: float, b: float, words: list[Word]) -> float:
-    """Given a free band between columns and the region's words, return the middle of its widest part that no word
-    crosses (`_clear_part`: a long label line, left out of the columns' segments as spanning, may run into the gutter
-    with its last words, which a separator at the band's middle would cut off into a column of their own), or the
-    band's middle when no such part is wide enough (a section row set across the gutter)."""
+def _clear_middle(a: float, b: float, lines: list[TextLine]) -> float:
+    """Given a free band between columns and the region's lines, return the middle of the band's widest part that
+    no word of a line ending or starting in it crosses (`_clear_part`: a long label line, left out of the columns'
+    segments as spanning, may run into the gutter with its last words, which a separator at the band's middle would
+    cut off into a column of their own), or the band's middle when there is none. Lines set across the whole band
+    (a section row spanning the columns) do not count: they run over every gutter."""
+    words = [w for ln in lines if not (ln.x0 <= a and ln.x1 >= b) for w in ln.words]
     part = _clear_part(a, b, words) or (a, b)
     return (part[0] + part[1]) / 2
 
@@ -155,11 +157,11 @@ def column_separators(region: Region) -> list[float]:
     if ruled:
         return sorted(ruled + _unruled_separators(region, ruled))
     x0, x1 = region.x0 - 1, region.x1 + 1
-    words = [w for ln in region.lines for w in ln.words]
-    seps = [_clear_middle(a, b, words) for a, b in _free_bands(_segments_for_columns(region), x0, x1)]
+    seps = [_clear_middle(a, b, region.lines) for a, b in _free_bands(_segments_for_columns(region), x0, x1)]
     seps = sorted(seps + _flush_start_separators(region, seps))
     valued = [ln for ln in region.lines if len(ln.segments) >= 2 and any(_is_numeric_text(s.text) for s in ln.segments)]
     if len(valued) >= MIN_VALUE_LINES:
+        words = [w for ln in region.lines for w in ln.words]
         segs = [s for ln in valued for s in ln.segments]
         for a, b in _free_bands(segs, x0, x1):
             part = _clear_part(a, b, words)  # a header's words may run into the gutter from either side
