@@ -470,11 +470,10 @@ SECTION_ROWS_AFTER = [["Implementeringsomkostninger", "", "", "", ""],
                       ["Samlet økonomisk påvirkning", "", "300", "-2.800", "-9.050"]]
 
 
-def _section_row_atop_pdf(path: Path) -> Path:
-    """Tabel 1 (caption, header, a section row and its rows) fills page 1 to its foot; page 2 opens with the next
-    section row, bold in a shaded band of its own and set where the label cells start, over the rest of the body
-    (no header repeated), then running text."""
-    first, second = Sheet(), Sheet()
+def _tabel1_at_foot() -> Sheet:
+    """Page 1: running text, then Tabel 1 (caption, header ruled under it, a section row and its rows) down to the
+    page's foot."""
+    first = Sheet()
     for k, line in enumerate(PROSE):
         first.text(LEFT, 650 + 12 * k, line, size=10.0)
     first.text(LEFT, 700, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
@@ -484,6 +483,14 @@ def _section_row_atop_pdf(path: Path) -> Path:
     for row in SECTION_ROWS_BEFORE:
         _set_year_cells(first, UNIT_EDGES, row, y, bold=not row[1])
         y += 16
+    return first
+
+
+def _section_row_atop_pdf(path: Path) -> Path:
+    """Tabel 1 (caption, header, a section row and its rows) fills page 1 to its foot; page 2 opens with the next
+    section row, bold in a shaded band of its own and set where the label cells start, over the rest of the body
+    (no header repeated), then running text."""
+    first, second = _tabel1_at_foot(), Sheet()
     second.fill(LEFT, 60, UNIT_EDGES[-1] + 40, 76)
     second.text(UNIT_EDGES[0], 71, SECTION_ROWS_AFTER[0][0], bold=True)
     y = 90.0
@@ -519,16 +526,7 @@ def _titled_tables_atop_pdf(path: Path) -> Path:
     at the margin where the cells start) over a headerless table of measures, then running text, then a bold
     "Oversigt" set apart from the next table of measures (space after the title and the cells' padding: nearer to
     the table than to the text above it, but more than a line's height)."""
-    first, second = Sheet(), Sheet()
-    for k, line in enumerate(PROSE):
-        first.text(LEFT, 650 + 12 * k, line, size=10.0)
-    first.text(LEFT, 700, "Tabel 1. Forslagets samlede økonomiske konsekvenser", bold=True, size=9.5)
-    _set_year_cells(first, UNIT_EDGES, UNIT_HEADER, 720, bold=True)
-    first.hline(LEFT, UNIT_EDGES[-1] + 40, 724)
-    y = 738.0
-    for row in SECTION_ROWS_BEFORE:
-        _set_year_cells(first, UNIT_EDGES, row, y, bold=not row[1])
-        y += 16
+    first, second = _tabel1_at_foot(), Sheet()
     second.text(UNIT_EDGES[0], 71, "Oversigt", size=9.5)
     for k, row in enumerate(MEASURES):
         _set_year_cells(second, [UNIT_EDGES[0], LEFT + 260], row, 94 + 14 * k)
