@@ -40,19 +40,33 @@ def printed_and_read(case_id: str, producer: str, read: dict, broken_words: bool
     problems = [p for p in made.problems if not (broken_words and "broken over lines" in p)]
     assert problems == [], f"the generated PDF does not print its gold: {problems}"
     pt = spec.tables[0]
-    printed = {norm(c) for row in pt.rows for c in row if norm(c)}
-    table = max(tables, key=lambda t: sum(norm(c.text) in printed for r in t.rows for c in r.cells if c),
-                default=None)
+    table = matching_table(pt.rows, tables)
     assert table is not None, "no table read"
     return pt, table
+
+
+def matching_table(rows: list[list[str]], tables: list) -> object | None:
+    """Given printed rows and the tables read, return the table sharing most body cells with them (None if none)."""
+    printed = {norm(c) for row in rows for c in row if norm(c)}
+    return max(tables, key=lambda t: sum(norm(c.text) in printed for r in t.rows for c in r.cells if c),
+               default=None)
+
+
+def body_texts(table: object) -> list[list[str]]:
+    """Given a table read, return its body rows as normalised cell texts ("" for an empty cell)."""
+    return [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
+
+
+def assert_body_as_printed(rows: list[list[str]], table: object) -> None:
+    """Given printed rows and the table read for them, assert that its body is exactly those rows."""
+    got, want = body_texts(table), [[norm(c) for c in row] for row in rows]
+    assert got == want, f"{len(got)} rows read, {len(want)} printed; printed rows not read: " \
+                        f"{[r for r in want if r not in got][:3]}; rows read that were not printed: " \
+                        f"{[r for r in got if r not in want][:3]}"
 
 
 def assert_read_as_printed(pt: PTable, table: object) -> None:
     """Given a printed table and the table read for it, assert that header and body are the printed ones."""
     assert [norm(c) for c in table.columns] == [norm(h) for h in pt.header], \
         f"header is not the printed header row: {table.columns}"
-    got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
-    want = [[norm(c) for c in row] for row in pt.rows]
-    assert got == want, f"body differs: {len(got)} rows read, {len(want)} printed; printed rows not read: " \
-                        f"{[r for r in want if r not in got][:3]}; rows read that were not printed: " \
-                        f"{[r for r in got if r not in want][:3]}"
+    assert_body_as_printed(pt.rows, table)

@@ -17,7 +17,14 @@ from pathlib import Path
 import pytest
 
 from tests.producers.produce import missing_reason
-from tests.producers.reading import norm, print_and_read, printed_and_read
+from tests.producers.reading import (
+    assert_body_as_printed,
+    body_texts,
+    matching_table,
+    norm,
+    print_and_read,
+    printed_and_read,
+)
 from tests.producers.spec import make_spec
 
 SOURCE = "002/01_satspulje-2019-tabel1-oekonomioversigt.csv"
@@ -41,11 +48,10 @@ def test_bottom_aligned_rows_read_whole(case: str, read: dict) -> None:
     if CASES[case].kind == "document":
         spec, _, tables = read[case]
         pt = next(t for t in spec.tables if t.header[:2] == ["Nr.", "DUT"])
-        printed = {norm(c) for row in pt.rows for c in row if norm(c)}
-        table = max(tables, key=lambda t: sum(norm(c.text) in printed for r in t.rows for c in r.cells if c))
+        table = matching_table(pt.rows, tables)
     else:
         pt, table = printed_and_read(case, CASES[case].style.producer, read)
-    got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
+    got = body_texts(table)
     # a compound broken at its own hyphen ("peer-" / "projekter") cannot be told from a word hyphenated at the line
     # end: such labels are left out
     want = [[norm(c) for c in row] for row in pt.rows if "-" not in row[2]]
@@ -64,9 +70,7 @@ def test_label_under_a_taller_cell_read_whole(read: dict) -> None:
         pytest.skip("producer weasyprint unavailable")
     spec, _, tables = read["weasyprint-document"]
     pt = next(t for t in spec.tables if t.header[:2] == ["Initiativ og aktivitetsområde", "2019"])
-    printed = {norm(row[-1]) for row in pt.rows}  # the descriptions
-    table = max(tables, key=lambda t: sum(norm(c.text) in printed for r in t.rows for c in r.cells if c))
-    got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
+    got = body_texts(matching_table([row[-1:] for row in pt.rows], tables))  # by the descriptions
     want = [[norm(c) for c in row] for row in pt.rows]
     missing = [r[0] for r in want if r not in got]
     assert not missing, f"{len(missing)} printed rows not read whole: {missing[:3]}; read: {got[:3]}"
@@ -93,9 +97,4 @@ def test_tight_bottom_aligned_rows(case: str, read_tight: dict) -> None:
         pytest.skip(f"producer unavailable: {reason}")
     spec, _, tables = read_tight[case]
     pt = spec.tables[0]
-    printed = {norm(c) for row in pt.rows for c in row if norm(c)}
-    table = max(tables, key=lambda t: sum(norm(c.text) in printed for r in t.rows for c in r.cells if c))
-    got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
-    want = [[norm(c) for c in row] for row in pt.rows]
-    assert got == want, f"printed rows not read: {[r for r in want if r not in got][:3]}; " \
-                        f"rows read that were not printed: {[r for r in got if r not in want][:3]}"
+    assert_body_as_printed(pt.rows, matching_table(pt.rows, tables))

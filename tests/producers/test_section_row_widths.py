@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from tests.producers.reading import norm, print_and_read
+from tests.producers.reading import body_texts, matching_table, norm, print_and_read
 from tests.producers.spec import PRODUCERS, make_spec
 
 SOURCE = "000/01_tabel1-bevillinger-som-udloeber-2026.csv"
@@ -43,7 +43,5 @@ def test_rows_with_amounts_keep_their_wrapped_labels(case: str, read: dict) -> N
     assert made.problems == [], f"the generated PDF does not print its gold: {made.problems}"
     pt = spec.tables[0]
     want = [[norm(c) for c in row] for row in pt.rows if AMOUNT.match(norm(row[1]))]
-    printed = {c for row in want for c in row if c}
-    table = max(tables, key=lambda t: sum(norm(c.text) in printed for r in t.rows for c in r.cells if c))
-    got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
+    got = body_texts(matching_table(want, tables))
     assert [r for r in want if r not in got] == [], f"rows with amounts not read as printed; read: {got[:6]}"
