@@ -251,12 +251,11 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 and (t.caption is None or t.caption == prev.caption) and t.bbox
                 and (t.bbox[1] <= top_share * page_heights[t.page] or i in opens_page)
                 and (prev.bbox_last_bottom >= bottom_share * page_heights[prev.last_page] or ends_prev)):
-            cmap = _column_map(prev, t)
             repeated = t.header_row is None or _similar_header(prev, t)
-            if i not in opens_page and not under_carried and (t.header_row is None or not repeated):
-                # text above it on its page (a title, a paragraph): a table that goes on from the page before
-                # opens the page, or repeats its header under what is printed above it
-                cmap = None
+            # under text printed above it on its page (a title, a paragraph), a table goes on from the page before
+            # only when it repeats its header
+            goes_on = i in opens_page or under_carried or (t.header_row is not None and repeated)
+            cmap = _column_map(prev, t) if goes_on else None
             # a table under a caption of its own (a generic title repeated, "Oversigt") that heads it otherwise is
             # another table: a continuation that repeats its caption repeats its header too. A table that went on
             # once without its header repeated (its "header" a body row) repeats it on no later page either: a
