@@ -97,5 +97,17 @@ def strip_running_blocks(pages: list[PageLayout], settings: ExtractionSettings =
         i = 0
         while i < len(p.lines) and running(p.lines[i], p):
             i += 1
+        i = _without_table_heads(p.lines, i)
         if i >= MIN_BLOCK_LINES:
             p.lines = p.lines[i:]
+
+
+def _without_table_heads(lines: list[TextLine], end: int) -> int:
+    """Given a page's lines and the end of the run of repeated lines atop it, return the end with the upper lines of
+    what follows given back: a line set as tight as a wrapped line above the first line after the run is the top of
+    a table header (a bottom-aligned "Dato for" over "godkendelse"), not part of a running block; a table printed at
+    the top of several pages repeats its caption and header at one height, and only a committee system's block,
+    set apart from the page's body, is running."""
+    while 0 < end < len(lines) and _tight(lines[end - 1], lines[end]):
+        end -= 1
+    return end
