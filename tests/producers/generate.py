@@ -2,6 +2,7 @@
 
     python -m tests.producers.generate --out DIR [--n 300] [--seed 0] [--split both|tune|holdout]
                                        [--producers reportlab,fpdf2,weasyprint,chromium,libreoffice]
+                                       (or any of these and typst, the producer kept out of tuning)
                                        [--documents K] [--workers 2]
 
 Writes DIR/pdf/<id>.pdf, DIR/gold/<id>/ (CSV per table + tables.json, the sample gold's format),
@@ -21,7 +22,7 @@ import time
 from pathlib import Path
 
 from tests.producers.produce import Made, missing_reason, produce
-from tests.producers.spec import ALL_DOCS, PRODUCERS, DocSpec, item_seeds, make_spec
+from tests.producers.spec import ALL_DOCS, ALL_PRODUCERS, PRODUCERS, DocSpec, item_seeds, make_spec
 
 DOC_SEED_OFFSET = 500_000  # whole-document items take seeds from here within their split's range
 
@@ -60,7 +61,8 @@ def main(argv: list[str] | None = None) -> list[Made]:
     ap.add_argument("--n", type=int, default=300, help="single-table PDFs in all")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--split", choices=["both", "tune", "holdout"], default="both")
-    ap.add_argument("--producers", default=",".join(PRODUCERS))
+    ap.add_argument("--producers", default=",".join(PRODUCERS),
+                    help=f"comma-separated, of {','.join(ALL_PRODUCERS)} (default: the tuned ones)")
     ap.add_argument("--documents", type=int, default=0, help="whole sample documents per split")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)

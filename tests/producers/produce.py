@@ -1,7 +1,8 @@
-"""Turn document specs into PDFs with five producers, write the gold each PDF prints, and self-check it.
+"""Turn document specs into PDFs with six producers, write the gold each PDF prints, and self-check it.
 
 Producers: `reportlab` (platypus), `fpdf2` (FPDF.table), `weasyprint` (HTML+CSS), `chromium` (the same HTML,
-headless print-to-PDF), `libreoffice` (python-docx .docx converted by `soffice --headless`, many per call).
+headless print-to-PDF), `libreoffice` (python-docx .docx converted by `soffice --headless`, many per call), and,
+kept out of tuning, `typst` (Typst markup compiled by the `typst` binding's own layout engine).
 A `rotate90` style re-stores every landscape page as a portrait MediaBox with /Rotate 90 (content drawn rotated
 in a form XObject), whichever producer made it.
 """
@@ -18,7 +19,15 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.producers.spec import MUNICIPALITY, MUNICIPALITY_NAME, PRODUCERS, DocSpec, Heading, PTable, all_cells
+from tests.producers.spec import (
+    ALL_PRODUCERS,
+    MUNICIPALITY,
+    MUNICIPALITY_NAME,
+    DocSpec,
+    Heading,
+    PTable,
+    all_cells,
+)
 from tests.variants.cells import GOLD, parse_dk
 
 CHROMIUM_TIMEOUT_S = 120
@@ -51,7 +60,12 @@ def missing_reason(producer: str) -> str | None:
             return "python-docx is not installed (pip install .[test])"
         if not _which("soffice", "libreoffice"):
             return "no soffice executable on PATH (apt-get install libreoffice-writer-nogui)"
-    elif producer not in PRODUCERS:
+    elif producer == "typst":
+        try:
+            import typst  # noqa: F401
+        except ImportError as e:
+            return f"typst cannot be imported ({e}; pip install .[test])"[:300]
+    elif producer not in ALL_PRODUCERS:
         return f"unknown producer {producer!r}"
     return None
 
@@ -134,6 +148,10 @@ def draw_one(spec: DocSpec, pdf: Path, work: Path) -> None:
             weasyprint.HTML(filename=str(html)).write_pdf(str(pdf))
         else:
             _chromium(html, pdf)
+    elif p == "typst":
+        from tests.producers.typst_build import draw_typst
+
+        draw_typst(spec, pdf, work)
     else:
         raise ValueError(f"draw_one cannot draw {p}")
 
@@ -276,6 +294,10 @@ def pdf_text(pdf: Path) -> tuple[int, str]:
         doc.close()
 
 
+# where a word may be broken over lines: after each hyphen, dash or slash, or after a run of them ("regel-/kultur")
+_BREAKS = (r"(?<=[-/\u2010-\u2015])(?=.)", r"(?<=[-/\u2010-\u2015])(?=[^-/\u2010-\u2015])")
+
+
 def _canon(s: str) -> str:
     return unicodedata.normalize("NFKC", s).replace("\u00ad", "")
 
@@ -301,7 +323,7 @@ def check_printed(spec: DocSpec, pdf: Path) -> list[str]:
                 problems.append(f"{pt.gold.file}: {c[:60]!r} not printed")
             else:
                 broken = [w for w in c.split() if w not in words
-                          and not all(p in words for p in re.split(r"(?<=[-/\u2010-\u2015])(?=.)", w))
+                          and not any(all(p in words for p in re.split(at, w)) for at in _BREAKS)
                           and not (w.endswith("-") and any(x.startswith(w) for x in words))]  # pdfium joins
                 if broken:
                     problems.append(f"{pt.gold.file}: word(s) {broken[:3]} broken over lines")
