@@ -1509,15 +1509,21 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout, rest: Se
     """Given a table opening its page without a header of its own (none, or a body row read as one: a row with
     amounts, or any row that does not repeat the lines) or under a repeat of them, the header lines left at the foot
     of the page before and that page, make them the table's header when each of their cells falls in one of its
-    columns or right of its last one (columns the body leaves empty on its page: they are added, empty); plain lines
-    under a bold header there are its first row; a cell that falls between two of its columns heads a column its
+    columns or right of its last one (columns the body leaves empty on its page: they are added, empty; the last
+    column runs on to the right over a head that starts in it); plain lines under a bold header there, or lines set
+    a gap below the header's lines, are its first row; a cell that falls between two of its columns heads a column its
     body leaves empty on its page (dropped there: it is put back, empty); a repeat of the header on the table's page
     is dropped. The table then starts on that page. `rest`: lines atop the table's page that finish the header's
     row in cells it left empty at the foot (`regions.header_rest_atop`): they are read into its cells. Return
     whether it did."""
     col_x = list(_columns_right_of(table, [*lines, *rest]))
     old = list(range(len(table.col_x)))  # where each of the table's columns goes among col_x
-    middles = [(s.x0 + s.x1) / 2 for ln in [*lines, *rest] for s in ln.segments]
+    segments = [s for ln in [*lines, *rest] for s in ln.segments]
+    middles = [(s.x0 + s.x1) / 2 for s in segments]
+    # the last column runs on to the right over a head that starts in it (a head wider than the column's text:
+    # "Permanent" over nil markers set to the left)
+    last0, last1 = col_x[-1]
+    col_x[-1] = (last0, max([last1, *(s.x1 for s in segments if last0 <= s.x0 <= last1)]))
     for k in range(len(table.col_x) - 1, 0, -1):  # a column its body leaves empty on its page, between two others
         a, b = col_x[k - 1][1], col_x[k][0]
         if not any(a < m < b for m in middles) and (gap := _head_between_texts(table, lines, k)) is not None:
@@ -1533,9 +1539,10 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout, rest: Se
     # a bold header with plain lines under it, or lines set a gap below its last line of several cells: those are
     # the first row, cut off from the rest by the page break
     k = next((i for i, ln in enumerate(lines) if not ln.bold), len(lines)) if lines[0].bold else len(lines)
+    # (the header's last lines may hold one wrapped head alone: "Hvornår" / "gennemføres" / "opfølgningen?")
     last = max((i for i, ln in enumerate(lines) if len(ln.segments) >= 2), default=len(lines) - 1)
-    if last + 1 < k and lines[last + 1].top - lines[last].bottom > HEADER_LINE_GAP_FACTOR * max(lines[last].size, 1.0):
-        k = last + 1
+    k = next((i for i in range(last + 1, k) if lines[i].top - lines[i - 1].bottom
+              > HEADER_LINE_GAP_FACTOR * max(lines[i - 1].size, 1.0)), k)
     # the page repeats the header left at the foot of the page before (its years are no amounts): the table starts
     # there, under its caption and over any first row the page break cut off ("Varige ændringer"); the repeat is
     # dropped

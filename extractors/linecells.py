@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from extractors.layout import TextLine, Word
 
 OPEN_ENDS = ("-", ",", "/", "\u2013", "\u2014")  # a label line ending so goes on (a hyphen, a spaced dash "... –")
-CONTINUES = ("og", "eller", "samt", "i", "af", "til", "for", "med", "på")  # ... or ending on such a word
+CONTINUES = ("og", "eller", "samt", "i", "af", "til", "for", "med", "på", "en", "et")  # ... or such a word, an article
 DASHES = "-\u2013\u2014"
 
 

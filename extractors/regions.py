@@ -600,32 +600,49 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     page's text margins, return whether the waiting lines title another table that this line heads: the first
     one starts at the margin, set further below the table than any of its lines is below the one above, the line
     holds no amount, and either running text waits between them (a line from the margin over a good part of the
-    text width, past the table's first column, in another size than the table's), or the first waiting line is
+    text width, past the table's first column, in another size than the table's or starting left of every line of
+    the table, outside its cells' padding), or the first waiting line is
     set in another size than the table's text (a title, "Oversigt", however short), or no cell of the line starts
     or ends where one of the table's does (another table's columns). A bold title right above the line, at the
     margin left of where the table's text starts and in another size (`_titles_table`), opens another table also
     when the line holds amounts (a table of key figures, "2,2 dage om året"). A line set clearly smaller or larger than
     the table's text (`FRAME_TEXT_SIZE_SLACK`) under waiting lines set further below the table than its lines are
     apart heads another table wherever the waiting lines start (the page's margin may be set by a wide table's cells
-    left of the text's)."""
+    left of the text's), and so does a line under a plain title set apart, at the margin left of every line of the
+    table and in another size (`_titles_table`), over a line of its own (the title "Oversigt" over a bold one-cell
+    header, whatever the line holds). The waiting lines that finish the table's last row (`_trailing_continuation`:
+    a long cell's last lines, under its row's other cells) are the table's: the lines under them are the ones
+    looked at."""
     if not pending or len(current) < 2:
         return False
     if _titled_header(current, pending, line, left):
         return True
+    # the lines that finish the table's last row (a long cell's last lines, under the row's other cells) are the
+    # table's: what waits under them is what may title another table
+    finish = _trailing_continuation(current, pending, at_foot=False)
+    current, pending = current + finish, pending[len(finish):]
+    if not pending:
+        return False
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
     set_apart = pending[0].top - current[-1].bottom > spacing
     if set_apart and abs(line.size - _text_size(current, line)) > FRAME_TEXT_SIZE_SLACK:
         return True  # the line's cells are set in another size than the table's: another table's
+    if set_apart and any(_titles_table(ln, current, plain=True) for ln in pending[:-1]):
+        return True  # a plain title at the margin over another table's header ("Oversigt" / "Rygestopkurser ...")
     if pending[0].x0 > left + INDENT_TOLERANCE or not set_apart:
         return False
     if _titles_table(pending[-1], current):
         return True
     if _holds_amount(line):
         return False
-    labels_end = max((ln.segments[0].x1 for ln in current if is_multi(ln)), default=right)
+    cells_x0 = min(ln.x0 for ln in current)
+    # (the first column's cells: lines of several cells that start there, not a line of later columns' cells)
+    labels_end = max((ln.segments[0].x1 for ln in current if is_multi(ln) and ln.x0 <= cells_x0 + INDENT_TOLERANCE),
+                     default=right)
     if any(len(ln.segments) == 1 and ln.x0 <= left + INDENT_TOLERANCE and ln.x1 > labels_end + INDENT_TOLERANCE
            and ln.x1 - ln.x0 > CAPTION_WIDTH_SHARE * (right - left)
-           and abs(ln.size - _text_size(current, ln)) > TITLE_SIZE_SLACK for ln in pending):
+           and (abs(ln.size - _text_size(current, ln)) > TITLE_SIZE_SLACK or ln.x0 < cells_x0 - COLUMN_FLUSH)
+           for ln in pending):
         return True
     if len(pending[0].segments) == 1 and abs(pending[0].size - _text_size(current, pending[0])) > TITLE_SIZE_SLACK:
         return True
@@ -677,16 +694,24 @@ def _in_later_column(line: TextLine, current: list[TextLine], size: float) -> bo
     """Given a single line after a table, the table's lines and its text size, return whether the line is a row
     of the table that only fills a later column (its first cell empty, as under a label spanning several rows):
     one segment, set like the table's text, starting flush with a cell of the table that is not in the first
-    column, and ending before the next column starts."""
+    column, and ending before the next column starts. The table's cells there are the later segments of its lines
+    of several cells and its lines of one cell set right of where its first column ends (the lines of a long text
+    cell set to the top, on baselines of their own beside a label and amounts set to the middle of the row)."""
     if len(line.segments) != 1 or abs(line.size - size) > 0.5:
         return False
-    for ln in current:
-        if not is_multi(ln):
-            continue
+    multi = [ln for ln in current if is_multi(ln)]
+    for ln in multi:
         for a, b in zip(ln.segments[1:], [*ln.segments[2:], None], strict=True):
             if abs(a.x0 - line.x0) <= COLUMN_FLUSH and (b is None or line.x1 < b.x0):
                 return True
-    return False
+    if not multi:
+        return False
+    second = min(ln.segments[1].x0 for ln in multi)  # where the first column ends
+    if not any(len(ln.segments) == 1 and ln.x0 >= second - COLUMN_FLUSH and abs(ln.x0 - line.x0) <= COLUMN_FLUSH
+               for ln in current):
+        return False
+    after = [sg.x0 for ln in multi for sg in ln.segments[1:] if sg.x0 > line.x0 + COLUMN_FLUSH]
+    return not after or line.x1 < min(after)
 
 
 def _row_of_single_lines(current: list[TextLine], pending: list[TextLine]) -> list[TextLine]:
@@ -1174,16 +1199,20 @@ def trailing_header(page: PageLayout, regions: list[Region], settings: Extractio
     """Given a page and its regions, return the lines at its foot, below every region, that read as a table's
     header left alone by a page break (the body starts on the next page): lines set as close as a wrapped header
     cell's, at least one of several cells, none holding an amount ("1.000 kr." states a unit), caption or running
-    text. [] when the foot of the page is not that."""
+    text; lone lines a row's height under the header's last line (which may hold one wrapped head alone,
+    `_ends_header_cells`) are its first (section) rows. [] when the foot of the page is not that."""
     left, right = text_span(page)
     prose_right = left + settings.prose_right_share * (right - left)
     below = regions[-1].bottom if regions else float("-inf")
     foot = footnote_rule(page, left, right)
     out: list[TextLine] = []
-    for ln in reversed([ln for ln in page.lines if ln.top > below and (foot is None or ln.top < foot)]):
+    lines = [ln for ln in page.lines if ln.top > below and (foot is None or ln.top < foot)]
+    for k in range(len(lines) - 1, -1, -1):
+        ln = lines[k]
         gap = out[0].top - ln.bottom if out else 0.0
         # lone lines under a header of several cells, a row's height below it, are its first (section) rows
-        first_rows = is_multi(ln) and not any(is_multi(x) for x in out) and gap <= FOOT_ROW_GAP_FACTOR * ln.size
+        first_rows = (_ends_header_cells(lines[:k + 1]) and not any(is_multi(x) for x in out)
+                      and gap <= FOOT_ROW_GAP_FACTOR * ln.size)
         if out and gap > HEADER_LINE_GAP_FACTOR * max(ln.size, 1.0) and not first_rows:
             break
         if is_caption(ln) or is_unit_line(ln) or _is_prose(ln, left, prose_right) or _holds_amount(ln) or (
@@ -1191,3 +1220,16 @@ def trailing_header(page: PageLayout, regions: list[Region], settings: Extractio
             break  # (a title set larger than the header: its caption)
         out.insert(0, ln)
     return out if any(is_multi(ln) for ln in out) else []
+
+
+def _ends_header_cells(lines: list[TextLine]) -> bool:
+    """Given lines down to a line at a page's foot, return whether that last line ends a header of several cells:
+    it holds several cells, or it is a wrapped head's last line, set as tight under lines of the header as a
+    wrapped cell's lines, the nearest of them of several cells (only the longest head of a row runs to its
+    last line: "Hvornår" / "gennemføres" / "opfølgningen?")."""
+    for upper, lower in zip(lines[-2::-1], lines[::-1], strict=False):
+        if is_multi(lower):
+            return True
+        if lower.top - upper.bottom > HEADER_LINE_GAP_FACTOR * max(lower.size, 1.0):
+            return False
+    return bool(lines) and is_multi(lines[0])
