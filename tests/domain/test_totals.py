@@ -314,3 +314,46 @@ def test_a_table_captioned_in_percent_has_no_totals_to_sum():
     assert registry.check_totals(grid) == []
     grid.caption = "Table 2: Number of persons employed by sector of the economy (1,000 persons)"
     assert [c.holds for c in registry.check_totals(grid)] == [False, False]
+
+
+def test_a_total_opening_a_statement_is_carried_and_its_block_adds_from_it():
+    """A capital statement opens with "Egenkapital i alt" carried from the balance: nothing above it to check, but the
+    subtotal printed without "i alt" after it sums it with the rows after it."""
+    grid = _statement([
+        ("Egenkapital i alt", 50, ["63.320", "56.650"]),
+        ("- heraf foreslået udbytte", 60, ["5.000", "5.000"]),
+        ("Fradrag for foreslået udbytte", 50, ["-5.000", "-5.000"]),
+        ("Fradrag for immaterielle aktiver", 50, ["-1.320", "-1.650"]),
+        ("Egentlig kernekapital", 50, ["57.000", "50.000"]),
+    ], ["2024", "2023"])
+    checks = registry.check_totals(grid)
+    assert _verdicts(grid) == {"Egentlig kernekapital": {True}}
+    assert {r for c in checks for r, _ in c.parts} == {0, 2, 3}
+
+
+def test_a_misprinted_total_of_a_named_section_is_reported_though_other_ranges_are_possible():
+    """"Gældsforpligtelser i alt" under the head "Gældsforpligtelser" sums that section's items (the row set indented
+    under "Anden gæld" left out), not the subtotals printed before it: misprinted, it is reported, not unverified."""
+    rows = [("Passiver", 50, ["", ""]), ("Selskabskapital", 50, ["10.000", "10.000"]),
+            ("Overført resultat", 50, ["48.320", "41.650"]), ("Egenkapital i alt", 50, ["58.320", "51.650"]),
+            ("Gældsforpligtelser", 50, ["", ""]), ("Gæld til kreditinstitutter", 50, ["28.500", "31.200"]),
+            ("Anden gæld", 50, ["12.540", "13.730"]), ("Feriepengeforpligtelse", 62, ["4.100", "3.900"])]
+    good = _statement([*rows, ("Gældsforpligtelser i alt", 50, ["41.040", "44.930"]),
+                       ("Passiver i alt", 50, ["99.360", "96.580"])], ["2024", "2023"])
+    assert _verdicts(good) == {"Egenkapital i alt": {True}, "Gældsforpligtelser i alt": {True},
+                               "Passiver i alt": {True}}
+    bad = _statement([*rows, ("Gældsforpligtelser i alt", 50, ["41.140", "44.930"]),
+                      ("Passiver i alt", 50, ["99.360", "96.580"])], ["2024", "2023"])
+    failing = [c for c in registry.check_totals(bad) if not c.holds]
+    assert [(c.row_label, c.column, c.difference) for c in failing] == [("Gældsforpligtelser i alt", "2024", 100)]
+    assert {r for r, _ in failing[0].parts} == {5, 6}
+    assert ("Passiver i alt", True) in {(c.row_label, c.holds) for c in registry.check_totals(bad)}
+
+
+def test_readings_that_sum_alike_are_one_reading():
+    """A grand total after two subtotals may sum the subtotals or every item under them: the same amounts, so a
+    misprinted grand total is reported rather than left unverified."""
+    rows = [("A", 50, ["100", "10"]), ("B", 50, ["200", "20"]), ("A og B i alt", 50, ["300", "30"]),
+            ("C", 50, ["50", "5"]), ("D", 50, ["60", "6"]), ("C og D i alt", 50, ["110", "11"])]
+    grid = _statement([*rows, ("I alt", 50, ["420", "41"])], ["2024", "2023"])
+    assert [(c.row_label, c.column) for c in registry.check_totals(grid) if not c.holds] == [("I alt", "2024")]
