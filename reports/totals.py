@@ -35,6 +35,15 @@ class AuditCheck:
     tolerance: Decimal | None
     cell: CellKey | None
     parts: tuple[CellKey, ...] = ()
+    blank: bool = False  # the total cell prints nothing (a missing total: `printed` counts it as 0)
+
+    @property
+    def shown_printed(self) -> str:
+        """The printed total as a reader sees it: in Danish notation, "(blank)" when the cell prints nothing, ""
+        when unknown."""
+        if self.blank:
+            return "(blank)"
+        return "" if self.printed is None else danish(self.printed)
 
     @property
     def difference(self) -> Decimal | None:
@@ -73,7 +82,8 @@ def _audit(check: TotalCheck, grid: Grid | None) -> AuditCheck:
     return AuditCheck(state=HOLDS if check.holds else FAILS, table_id=check.table_id, row_index=check.row_index,
                       row_label=check.row_label, column=check.column, printed=check.printed,
                       computed=check.computed, tolerance=check.tolerance, cell=_resolve_cell(grid, check),
-                      parts=tuple((check.table_id, r, c) for r, c in check.parts))
+                      parts=tuple((check.table_id, r, c) for r, c in check.parts),
+                      blank=check.printed_text is not None and not check.printed_text.strip())
 
 
 def _unverified(grid: Grid, checks: list[TotalCheck]) -> list[AuditCheck]:

@@ -406,3 +406,17 @@ def test_a_subtotal_summed_by_a_grand_total_that_holds_is_checked_against_its_ow
                                                          ("Grand Total", True)}
     eu12 = next(c for c in checks if c.row_label == "Total EU-12")
     assert (eu12.difference, {r for r, _ in eu12.parts}) == (Decimal(-1), {3, 4, 5})
+
+
+def test_the_audit_report_shows_a_blank_total_as_blank_never_as_a_printed_zero():
+    """A total row leaving one year blank under printed parts fails (a missing total); the audit report says the
+    cell is blank, not that it prints 0."""
+    from reports.audit_html import _check_row
+    from reports.totals import FAILS, audit_checks
+
+    grid = _statement([("a", 50, ["1.000", "7"]), ("b", 50, ["500", "3"]), ("I alt", 50, ["1.500", ""])],
+                      ["2023", "2024"])
+    bad = [a for a in audit_checks(*_records(grid)) if a.state == FAILS]
+    assert [(a.column, a.shown_printed, a.computed) for a in bad] == [("2024", "(blank)", Decimal(10))]
+    row = _check_row(bad[0], {})
+    assert '<td class="num">(blank)</td>' in row and 'data-printed=""' in row
