@@ -23,7 +23,16 @@ printed total column ("I alt", "2019-2022") sums the year columns of its row. Ho
 - a block may be closed by a subtotal printed without total words ("Egentlig kernekapital", "Kapitalgrundlag"):
   a row with amounts in at least MIN_GROUP_COLUMNS columns that equals the rows of its block, or the previous
   subtotals plus the rows after them, is a subtotal (checked, and it closes its block);
-- a total sums since the last section head, the last total, or the subtotals before it (the first that adds up).
+- a total sums since the last section head, the last total, or the subtotals before it (the first that adds up);
+- a total printed with nothing above it (a figure carried from another statement, "Egenkapital i alt" opening a
+  capital statement) is not checked but opens its block: the subtotal after it sums it with the rows after it;
+- a total column ("Total EURbn", "I alt") left blank in a row that prints amounts does not print that row's total:
+  its foot is not summed (unverified), the blank is no 0;
+- a total that adds up in no reading is reported failing when its range is certain: "X i alt" under the section
+  head "X" sums the items printed since that head (rows set deeper than an amount row above them left out), and
+  readings that sum to the same amounts (the subtotals, or every item under them) are one reading; a total left
+  unverified that a later total (which holds) sums beside the subtotals before it is itself a subtotal: it is
+  reported against the rows since the total before it.
 When a table's structure is not understood (no reading adds up while another reading is possible, the parts
 run past text rows, an empty table, text-only rows) the total is not checked but left `unverified` (it is no
 check: the audit report lists it as such) rather than a false alarm raised. Each check names the cells it summed
@@ -166,8 +175,9 @@ def is_additive(header: str | None) -> bool:
 
 
 def _amount_columns(grid: Grid, lc: int) -> list[int]:
-    """Given a grid and its label column, return the columns that hold printed amounts that add up (not the label,
-    not shares, rates or averages: `is_additive`; none when the caption declares the table in percent)."""
+    """Given a grid and its label column, return the columns that hold printed amounts that add up (mostly amounts or
+    nil "-"; not the label, not shares, rates or averages: `is_additive`; none when the caption declares the table in
+    percent)."""
     if grid.caption and _PERCENT_TABLE.search(grid.caption):
         return []
     out = []
@@ -176,9 +186,15 @@ def _amount_columns(grid: Grid, lc: int) -> list[int]:
             continue
         cells = [r.text(c) for r in grid.rows if r.text(c)]
         nums = [t for t in cells if money(t) is not None]
-        if nums and 2 * len(nums) >= len(cells):
+        nils = [t for t in cells if norm(t) in NIL_TEXTS]  # "-": a nil amount, printed where amounts are
+        if nums and 2 * (len(nums) + len(nils)) >= len(cells):
             out.append(c)
     return out
+
+
+def amount_columns(grid: Grid) -> list[int]:
+    """Given a grid, return the columns whose printed amounts the generic checker sums (`_amount_columns`)."""
+    return _amount_columns(grid, label_col(grid))
 
 
 def _sub_label_column(grid: Grid, lc: int, amounts: list[int]) -> int | None:
@@ -301,11 +317,52 @@ def _holds(checks: list[TotalCheck]) -> bool:
     return all(c.holds for c in checks)
 
 
+def _nested(lines: list[_Line], lc: int) -> set[int]:
+    """Given a grid's lines, return the ids of the rows set deeper than the row with amounts printed above them (its
+    breakdown or "of which" lines: the amount row already holds them)."""
+    out: set[int] = set()
+    anchor: float | None = None  # the indent of the last row with amounts that is not itself nested
+    for ln in lines:
+        x0 = _indent(ln.row, lc)
+        if anchor is not None and x0 is not None and x0 > anchor + INDENT_POINTS:
+            out.add(id(ln.row))
+            continue
+        anchor = x0 if ln.role in ("item", "total") else None
+    return out
+
+
+def _subject(label: str) -> str:
+    """Given a total's label, return what it totals: the label without its total words ("Gældsforpligtelser i alt"
+    -> "gældsforpligtelser", "Total EU-15" -> "eu-15")."""
+    return " ".join(_TOTAL_WORDS.sub(" ", norm(label)).split())
+
+
+_TOTAL_WORDS = re.compile(r"(?:^|\s)(?:i alt|totalt|total|samlet|samlede)(?=\s|$)|[:,.]", re.IGNORECASE)
+
+
+def _incomplete_total_columns(grid: Grid, lines: list[_Line], amounts: list[int]) -> set[int]:
+    """Given a grid's lines and amount columns, return the columns headed as a total ("Total EURbn", "I alt") that an
+    item row printing amounts in other columns leaves blank: that row's total is not printed (unknown, not 0), so
+    the column's foot cannot be summed (it stays unverified)."""
+    out = set()
+    for c in amounts:
+        if not is_total_label(grid.columns[c]):
+            continue
+        if any(ln.role == "item" and not clean(ln.row.text(c)) and
+               any(money(ln.row.text(o)) is not None for o in amounts if o != c) for ln in lines):
+            out.add(c)
+    return out
+
+
 def _row_totals(grid: Grid, lines: list[_Line], amounts: list[int], years: dict[int, int]) -> list[TotalCheck]:
     """Given a grid's lines, return the checks of its total rows and of its subtotals printed without total
     words (see the module docstring)."""
     out: list[TotalCheck] = []
     lc = label_col(grid)
+    nested = _nested(lines, lc)
+    incomplete = _incomplete_total_columns(grid, lines, amounts)
+    pending: dict[int, list[TotalCheck]] = {}  # unverified total -> its checks if it proves a subtotal
+    blocks: list[tuple[str, list[GridRow]]] = []  # (head's subject, the item rows printed since it), per head
     by_sub: dict[str, dict[str, list[GridRow]]] = {}  # sub-label ('' = every row) -> running part lists
     interrupted: dict[str, bool] = {}  # sub-label -> a text row sits among the parts since the last total
 
@@ -328,6 +385,7 @@ def _row_totals(grid: Grid, lines: list[_Line], amounts: list[int], years: dict[
 
     for ln in lines:
         if ln.role == "head":
+            blocks.append((_subject(ln.label), []))
             for st in by_sub.values():
                 st["head"] = []
         elif ln.role == "text":
@@ -350,9 +408,12 @@ def _row_totals(grid: Grid, lines: list[_Line], amounts: list[int], years: dict[
             for st in {id(s): s for s in (state(""), state(ln.sub))}.values():
                 st["head"].append(ln.row)
                 st["total"].append(ln.row)
+            if id(ln.row) not in nested:
+                for _, rows in blocks:
+                    rows.append(ln.row)
         elif ln.role == "total":
             st = state(ln.sub)
-            cols = _columns_for(ln.row, amounts, years)
+            cols = [c for c in _columns_for(ln.row, amounts, years) if c not in incomplete]
             label = f"{ln.label} / {ln.sub}" if ln.sub else ln.label
             readings = _readings(cols, st["head"], st["total"], st["subtotals"])
             for parts in (st["head"], st["total"]):
@@ -361,10 +422,20 @@ def _row_totals(grid: Grid, lines: list[_Line], amounts: list[int], years: dict[
             held = _first_holding(grid, ln.row, cols, readings, label)
             if held is not None:
                 out += held[0]
+                for part in held[1]:  # an unverified total it sums is a subtotal: its block is the rows above it
+                    out += pending.pop(id(part), [])
                 close(st, ln.row, held[1], head=True)
+            elif not readings:  # nothing above it: a figure carried from elsewhere that opens the block
+                st["subtotals"], st["total"], st["head"] = [ln.row], [], []
             else:
+                named = next((rows for subject, rows in reversed(blocks) if subject == _subject(ln.label)), None)
+                if named and not ln.sub:  # "X i alt" under the head "X": the items printed since that head
+                    readings = [(named, [])]
                 if not interrupted.get(norm(ln.sub), False):
-                    out += _failing(grid, ln.row, cols, readings, label)
+                    failing = _failing(grid, ln.row, cols, readings, label)
+                    out += failing
+                    if not failing and st["total"] and not named:
+                        pending[id(ln.row)] = check_rows(grid, ln.row, st["total"], cols, label=label)
                 close(st, ln.row, None, head=True)
             interrupted[norm(ln.sub)] = False
     return out
@@ -400,11 +471,13 @@ def _first_holding(grid: Grid, total: GridRow, cols: list[int], readings: list, 
 
 
 def _failing(grid: Grid, total: GridRow, cols: list[int], readings: list, label: str) -> list[TotalCheck]:
-    """Given a total none of whose readings holds, return the failing checks of its only reading; nothing when
-    several readings are possible (the summed range is ambiguous: the total stays unverified)."""
+    """Given a total none of whose readings holds, return the failing checks of its only reading (readings that sum
+    to the same amounts are one); nothing when readings differ (the summed range is ambiguous: the total stays
+    unverified)."""
     plain = [checks for parts, groups in readings if not groups and (checks := check_rows(grid, total, parts, cols,
                                                                                          label=label))]
-    return plain[0] if len(plain) == 1 else []
+    sums = {tuple(c.computed for c in checks) for checks in plain}
+    return plain[0] if len(sums) == 1 else []
 
 
 def _column_totals(grid: Grid, lines: list[_Line], years: dict[int, int]) -> list[TotalCheck]:

@@ -136,10 +136,10 @@ def _check_row(c: AuditCheck, titles: dict[str, str]) -> str:
     parts = " ".join(cell_key(p) for p in c.parts)
     return (f'<tr class="check {c.state}" data-state="{c.state}" data-table="{_e(c.table_id)}" '
             f'data-row="{c.row_index}" data-column="{_e(c.column)}" data-label="{_e(c.row_label)}" '
-            f'data-printed="{_e(c.printed)}" data-computed="{_e(c.computed)}" '
+            f'data-printed="{"" if c.blank else _e(c.printed)}" data-computed="{_e(c.computed)}" '
             f'data-cell="{cell_key(c.cell) if c.cell else ""}" data-parts="{parts}">'
             f'<td class="state">{STATE_MARK[c.state]}</td><td>{_e(titles.get(c.table_id, c.table_id))}</td>'
-            f"<td>{_e(c.row_label)}</td><td>{_e(c.column)}</td><td class=\"num\">{_num(c.printed)}</td>"
+            f"<td>{_e(c.row_label)}</td><td>{_e(c.column)}</td><td class=\"num\">{_e(c.shown_printed)}</td>"
             f'<td class="num">{_num(c.computed)}</td><td class="num">{_num(c.difference)}</td>'
             f'<td class="num">{_num(c.tolerance)}</td><td class="num">{len(c.parts)}</td></tr>')
 

@@ -38,6 +38,6 @@ def markdown_preview(doc: PublishedDocument, checks: list[AuditCheck], report_pa
         lines += ["", "**Failing printed totals**", "", "| table | row | column | printed | computed | difference |",
                   "|---|---|---|---|---|---|"]
         for c in failing[:MAX_FAILURES]:
-            lines.append(f"| {c.table_id[-3:]} | {_cell(c.row_label)} | {_cell(c.column)} | {danish(c.printed)} | "
+            lines.append(f"| {c.table_id[-3:]} | {_cell(c.row_label)} | {_cell(c.column)} | {c.shown_printed} | "
                          f"{danish(c.computed)} | {danish(c.difference)} |")
     return "\n".join([*lines, "", f"Report: `{report_path}`"])

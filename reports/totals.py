@@ -14,6 +14,7 @@ from domain import registry
 from domain.cells import amount
 from domain.grid import Grid, grids_from_records
 from domain.registry import TotalCheck
+from domain.totals import amount_columns, in_danish_notation
 from domain.vocab import is_total_label
 
 HOLDS, FAILS, UNVERIFIED = "holds", "fails", "unverified"
@@ -34,6 +35,15 @@ class AuditCheck:
     tolerance: Decimal | None
     cell: CellKey | None
     parts: tuple[CellKey, ...] = ()
+    blank: bool = False  # the total cell prints nothing (a missing total: `printed` counts it as 0)
+
+    @property
+    def shown_printed(self) -> str:
+        """The printed total as a reader sees it: in Danish notation, "(blank)" when the cell prints nothing, ""
+        when unknown."""
+        if self.blank:
+            return "(blank)"
+        return "" if self.printed is None else danish(self.printed)
 
     @property
     def difference(self) -> Decimal | None:
@@ -72,21 +82,29 @@ def _audit(check: TotalCheck, grid: Grid | None) -> AuditCheck:
     return AuditCheck(state=HOLDS if check.holds else FAILS, table_id=check.table_id, row_index=check.row_index,
                       row_label=check.row_label, column=check.column, printed=check.printed,
                       computed=check.computed, tolerance=check.tolerance, cell=_resolve_cell(grid, check),
-                      parts=tuple((check.table_id, r, c) for r, c in check.parts))
+                      parts=tuple((check.table_id, r, c) for r, c in check.parts),
+                      blank=check.printed_text is not None and not check.printed_text.strip())
 
 
-def _unverified(grid: Grid, checked_rows: set[int]) -> list[AuditCheck]:
-    """Given a grid and the rows whose totals were checked, return its total-labelled rows printing an amount
-    that no check verified."""
+def _unverified(grid: Grid, checks: list[TotalCheck]) -> list[AuditCheck]:
+    """Given a grid and its checks, return the amounts printed in its total-labelled rows that no check verified:
+    every amount of a row no check names, and in a row checked cell by cell, the amounts of the other columns that
+    are summed (`domain.totals.amount_columns`; a share, an average or a remark in a total row is no total)."""
+    summed = set(amount_columns(grid))
+    whole_rows = {c.row_index for c in checks if c.cell is None}
+    checked = {c.cell for c in checks if c.cell is not None}
+    checked_rows = {r for r, _ in checked}
     out = []
     for row in grid.rows:
-        if row.index in checked_rows or not is_total_label(row.label):
+        if row.index in whole_rows or not is_total_label(row.label):
             continue
         for c, cell in sorted(row.cells.items()):
             printed = amount(cell.text)
-            if printed is None or (cell.text or "").strip() == (row.label or "").strip():
+            if printed is None or (cell.text or "").strip() == (row.label or "").strip() or (row.index, c) in checked:
                 continue
             column = grid.columns[c] if c < len(grid.columns) else str(c)
+            if row.index in checked_rows and c not in summed:
+                continue
             out.append(AuditCheck(UNVERIFIED, grid.table_id, row.index, row.label, column, printed, None, None,
                                   (grid.table_id, row.index, c)))
     return out
@@ -119,6 +137,6 @@ def audit_checks(tables: list[dict], cells: list[dict], stored: list[TotalCheck]
             found += cross(grids)
     out = [_audit(c, by_id.get(c.table_id)) for c in found]
     for g in grids:
-        out += _unverified(g, {c.row_index for c in found if c.table_id == g.table_id})
+        out += _unverified(in_danish_notation(g), [c for c in found if c.table_id == g.table_id])
     order = {g.table_id: g.table_index for g in grids}
     return sorted(out, key=lambda a: (order.get(a.table_id, 1 << 30), a.row_index))

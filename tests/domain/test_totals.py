@@ -314,3 +314,109 @@ def test_a_table_captioned_in_percent_has_no_totals_to_sum():
     assert registry.check_totals(grid) == []
     grid.caption = "Table 2: Number of persons employed by sector of the economy (1,000 persons)"
     assert [c.holds for c in registry.check_totals(grid)] == [False, False]
+
+
+def test_a_total_opening_a_statement_is_carried_and_its_block_adds_from_it():
+    """A capital statement opens with "Egenkapital i alt" carried from the balance: nothing above it to check, but the
+    subtotal printed without "i alt" after it sums it with the rows after it."""
+    grid = _statement([
+        ("Egenkapital i alt", 50, ["63.320", "56.650"]),
+        ("- heraf foreslået udbytte", 60, ["5.000", "5.000"]),
+        ("Fradrag for foreslået udbytte", 50, ["-5.000", "-5.000"]),
+        ("Fradrag for immaterielle aktiver", 50, ["-1.320", "-1.650"]),
+        ("Egentlig kernekapital", 50, ["57.000", "50.000"]),
+    ], ["2024", "2023"])
+    checks = registry.check_totals(grid)
+    assert _verdicts(grid) == {"Egentlig kernekapital": {True}}
+    assert {r for c in checks for r, _ in c.parts} == {0, 2, 3}
+
+
+def test_a_misprinted_total_of_a_named_section_is_reported_though_other_ranges_are_possible():
+    """"Gældsforpligtelser i alt" under the head "Gældsforpligtelser" sums that section's items (the row set indented
+    under "Anden gæld" left out), not the subtotals printed before it: misprinted, it is reported, not unverified."""
+    rows = [("Passiver", 50, ["", ""]), ("Selskabskapital", 50, ["10.000", "10.000"]),
+            ("Overført resultat", 50, ["48.320", "41.650"]), ("Egenkapital i alt", 50, ["58.320", "51.650"]),
+            ("Gældsforpligtelser", 50, ["", ""]), ("Gæld til kreditinstitutter", 50, ["28.500", "31.200"]),
+            ("Anden gæld", 50, ["12.540", "13.730"]), ("Feriepengeforpligtelse", 62, ["4.100", "3.900"])]
+    good = _statement([*rows, ("Gældsforpligtelser i alt", 50, ["41.040", "44.930"]),
+                       ("Passiver i alt", 50, ["99.360", "96.580"])], ["2024", "2023"])
+    assert _verdicts(good) == {"Egenkapital i alt": {True}, "Gældsforpligtelser i alt": {True},
+                               "Passiver i alt": {True}}
+    bad = _statement([*rows, ("Gældsforpligtelser i alt", 50, ["41.140", "44.930"]),
+                      ("Passiver i alt", 50, ["99.360", "96.580"])], ["2024", "2023"])
+    failing = [c for c in registry.check_totals(bad) if not c.holds]
+    assert [(c.row_label, c.column, c.difference) for c in failing] == [("Gældsforpligtelser i alt", "2024", 100)]
+    assert {r for r, _ in failing[0].parts} == {5, 6}
+    assert ("Passiver i alt", True) in {(c.row_label, c.holds) for c in registry.check_totals(bad)}
+
+
+def test_readings_that_sum_alike_are_one_reading():
+    """A grand total after two subtotals may sum the subtotals or every item under them: the same amounts, so a
+    misprinted grand total is reported rather than left unverified."""
+    rows = [("A", 50, ["100", "10"]), ("B", 50, ["200", "20"]), ("A og B i alt", 50, ["300", "30"]),
+            ("C", 50, ["50", "5"]), ("D", 50, ["60", "6"]), ("C og D i alt", 50, ["110", "11"])]
+    grid = _statement([*rows, ("I alt", 50, ["420", "41"])], ["2024", "2023"])
+    assert [(c.row_label, c.column) for c in registry.check_totals(grid) if not c.holds] == [("I alt", "2024")]
+
+
+def _records(grid: Grid) -> tuple[list[dict], list[dict]]:
+    """Given a grid, return it as published `tables` and `table_cells` rows (for the audit report)."""
+    table = dict(document_id=grid.document_id, table_id=grid.table_id, table_index=0, page=1, last_page=1,
+                 caption=grid.caption, context=None, columns=grid.columns, unit=grid.unit, pl_year=None, kind="other")
+    cells = [dict(table_id=grid.table_id, row_index=r.index, col_index=c, page=1, row_label=r.label, text=cell.text,
+                  value=None, x0=None, top=None, x1=None, bottom=None)
+             for r in grid.rows for c, cell in r.cells.items()]
+    return [table], cells
+
+
+def test_a_total_column_left_blank_in_a_row_is_not_summed_down_but_left_unverified():
+    """A table of funds prints "Technical Assistance" under one fund only, its "Total" blank (not given, not 0): the
+    foot of the total column cannot be summed (the sum misses 0,87), so it is unverified, not failed; the funds'
+    columns are still checked, and the report lists that one cell as unverified. (ICDAR 2013 eu-008.)"""
+    from reports.totals import FAILS, UNVERIFIED, audit_checks
+
+    grid = _statement([("Bulgaria", 50, ["2,3", "3,2", "5,5"]), ("Poland", 50, ["22", "33", "55"]),
+                       ("Technical Assistance", 50, ["", "0,87", ""]), ("TOTAL", 50, ["24,30", "37,07", "61,37"])],
+                      ["Cohesion Fund", "ERDF", "Total"])
+    assert {(c.column, c.holds) for c in registry.check_totals(grid)} == {("Cohesion Fund", True), ("ERDF", True)}
+    audit = audit_checks(*_records(grid))
+    assert [a for a in audit if a.state == FAILS] == []
+    assert [(a.row_label, a.column, a.printed) for a in audit if a.state == UNVERIFIED] == [
+        ("TOTAL", "Total", Decimal("61.37"))]
+
+
+def test_columns_of_amounts_and_nil_dashes_are_checked():
+    """A count column printing "-" for most countries and a figure for a few adds up like any other."""
+    grid = _statement([("Estonia", 50, ["-", "42"]), ("Italy", 50, ["196", "241"]), ("Latvia", 50, ["-", "37"]),
+                       ("Malta", 50, ["-", "5"]), ("Romania", 50, ["-", "37"]), ("Netherlands", 50, ["847", "936"]),
+                       ("Total (6 MSs)", 50, ["1.043", "1.298"])], ["2004 n", "2005 n"])
+    assert {(c.column, c.holds) for c in registry.check_totals(grid)} == {("2004 n", True), ("2005 n", True)}
+
+
+def test_a_subtotal_summed_by_a_grand_total_that_holds_is_checked_against_its_own_block():
+    """"Total EU-15", then twelve countries and "Total EU-12" (misprinted: 159 for 160), then "Grand Total" summing
+    both totals and two rows after them. "Total EU-12" alone may sum its countries or both blocks; the grand total
+    holding with it as a part settles it: a subtotal of the countries since "Total EU-15", reported failing.
+    (ICDAR 2013 eu-015.)"""
+    rows = [("Spain", 50, ["153"]), ("Germany", 50, ["119"]), ("Total EU-15", 50, ["272"]),
+            ("Bulgaria", 50, ["32"]), ("Romania", 50, ["30"]), ("Malta", 50, ["98"]), ("Total EU-12", 50, ["159"]),
+            ("non-EU", 50, ["102"]), ("Grand Total", 50, ["533"])]
+    checks = registry.check_totals(_statement(rows, ["Enquiries"]))
+    assert {(c.row_label, c.holds) for c in checks} == {("Total EU-15", True), ("Total EU-12", False),
+                                                         ("Grand Total", True)}
+    eu12 = next(c for c in checks if c.row_label == "Total EU-12")
+    assert (eu12.difference, {r for r, _ in eu12.parts}) == (Decimal(-1), {3, 4, 5})
+
+
+def test_the_audit_report_shows_a_blank_total_as_blank_never_as_a_printed_zero():
+    """A total row leaving one year blank under printed parts fails (a missing total); the audit report says the
+    cell is blank, not that it prints 0."""
+    from reports.audit_html import _check_row
+    from reports.totals import FAILS, audit_checks
+
+    grid = _statement([("a", 50, ["1.000", "7"]), ("b", 50, ["500", "3"]), ("I alt", 50, ["1.500", ""])],
+                      ["2023", "2024"])
+    bad = [a for a in audit_checks(*_records(grid)) if a.state == FAILS]
+    assert [(a.column, a.shown_printed, a.computed) for a in bad] == [("2024", "(blank)", Decimal(10))]
+    row = _check_row(bad[0], {})
+    assert '<td class="num">(blank)</td>' in row and 'data-printed=""' in row
