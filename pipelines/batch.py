@@ -46,7 +46,6 @@ from pipelines.writer import (
     read_table,
     temp_dir,
     write_arrow_table,
-    write_table,
 )
 from reports.build import audit_dir, report_path
 from reports.stored_totals import checks_to_bytes, stored_checks_path
@@ -180,9 +179,11 @@ def _extract(work: Work, file_name: str, sha: str, did: str, out: Outcome,
 
 
 def _build_domain(work: Work, did: str, sha: str, doc_row: dict, batch: SyncBatch,
-                  published: dict[str, pa.Table] | None = None) -> dict[str, str]:
+                  published: dict[str, pa.Table] | None = None,
+                  written: dict[str, pa.Table] | None = None) -> dict[str, str]:
     """Build the document's selected domain tables from one reading of its grids (from the generic rows this step
-    just `published`, else read); return per table why skipped.
+    just `published`, else read); return per table why skipped. Each table written is put in `written` (its rows
+    as published) when given.
 
     The tables' files are written with `batch`, which is synced before their markers are written.
     """
@@ -199,7 +200,7 @@ def _build_domain(work: Work, did: str, sha: str, doc_row: dict, batch: SyncBatc
     if not todo:
         return reasons
     grids = document_grids(work.clean, did, published)  # from the tables recognised, whatever the document's kind
-    written: list[tuple[str, int]] = []
+    done: list[tuple[str, int]] = []
     for table in todo:
         try:
             rows = build_domain_rows(work.clean, table, doc_row, grids)
@@ -208,22 +209,29 @@ def _build_domain(work: Work, did: str, sha: str, doc_row: dict, batch: SyncBatc
             record_problem(work.clean, did, problem)
             reasons[table] = f"building {table} failed, previous output kept: {problem}"
             continue
-        write_table(work.clean, table, did, rows, batch)
-        written.append((table, len(rows)))
+        data = to_arrow(table, rows)
+        write_arrow_table(work.clean, table, did, data, batch)
+        done.append((table, len(rows)))
+        if written is not None:
+            written[table] = data
     batch.sync()
-    for table, n_rows in written:
+    for table, n_rows in done:
         write_marker(work.clean, did, table, Marker(sha, pipeline_version(), generation, n_rows, doc_row["file_name"]),
                      batch)
         reasons[table] = ""
     return reasons
 
 
-def _document_checks(clean: Path, tables: Iterable[str], did: str,
-                     totals: list[registry.TotalCheck] | None) -> dict[tuple[str, str], dg.AssetCheckResult]:
-    """Given a document's published tables, return its per-document check results (schema, keys, totals)."""
+def _document_checks(clean: Path, tables: Iterable[str], did: str, totals: list[registry.TotalCheck] | None,
+                     written: dict[str, pa.Table] | None = None) -> dict[tuple[str, str], dg.AssetCheckResult]:
+    """Given a document's published tables (and the rows this step has just written of some of them, checked
+    without reading their files back), return its per-document check results (schema, keys, totals)."""
+    written = written or {}
     found = {}
     for table in tables:
-        for result in checks.file_checks(clean, table, did):
+        results = (checks.written_checks(clean, table, did, written[table]) if table in written
+                   else checks.file_checks(clean, table, did))
+        for result in results:
             found[(table, result.check_name)] = result
         if table == "tables":
             found[(table, checks.TOTALS_CHECK)] = checks.totals_check(clean, did, totals)
@@ -268,14 +276,16 @@ def _build_one(work: Work, file_name: str, sha: str, did: str, batch: SyncBatch)
                                "path": str(output_path(work.clean, table, did)),
                                **({"audit_report": dg.MetadataValue.path(str(report_path(audit_dir(work.clean), did)))}
                                   if table == "documents" else {})}  # built by the `audit_report` asset after this
-    reasons = _build_domain(work, did, sha, doc_row, batch, published) if work.domain else {}
+    # the rows this step wrote and still holds under the build lock (not `documents`: a later problem rewrites it)
+    written = {t: data for t, data in (published or {}).items() if t != "documents"}
+    reasons = _build_domain(work, did, sha, doc_row, batch, published, written) if work.domain else {}
     for table, reason in reasons.items():
         marker = read_marker(work.clean, did, table)
         out.metadata[table] = {**common, "skipped": bool(reason), "reason": reason,
                                "rows": marker.n_rows if marker else 0,
                                "path": str(output_path(work.clean, table, did))}
     built = (GENERIC_TABLES if work.generic else ()) + work.domain
-    out.checks = _document_checks(work.clean, built, did, totals)
+    out.checks = _document_checks(work.clean, built, did, totals, written)
     return out
 
 

@@ -1,7 +1,9 @@
 """Asset checks over the published parquet of one document (CONTRACT "Checks"): schema, keys, totals, coverage.
 
 Each function reads what is on disk, so a check reports the outputs users actually read, whether they were
-just written or kept from an earlier run.
+just written or kept from an earlier run; a step that has just written a document's file of a table, and holds
+it under the document's build lock, may hand over the arrow table it wrote instead (`written_checks`): the same
+results, without reading the file back.
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import dagster as dg
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from domain import registry
@@ -39,15 +42,16 @@ def check_specs(table: str) -> list[dg.AssetCheckSpec]:
     return specs
 
 
-def schema_check(clean_dir: Path, table: str, document_id: str,
-                 parquet: pq.ParquetFile | None = None) -> dg.AssetCheckResult:
-    """Given a document's output of a table (and that file, when open already), return whether its parquet schema
-    is the contract's."""
+def schema_check(clean_dir: Path, table: str, document_id: str, parquet: pq.ParquetFile | None = None,
+                 written: pa.Table | None = None) -> dg.AssetCheckResult:
+    """Given a document's output of a table (and that file, when open already, or the rows just written to it),
+    return whether its parquet schema is the contract's."""
     path = output_path(clean_dir, table, document_id)
-    if parquet is None and not path.exists():
+    if written is None and parquet is None and not path.exists():
         return dg.AssetCheckResult(check_name=SCHEMA_CHECK, asset_key=table, passed=True,
                                    metadata={"file": "none (no rows for this document)"})
-    found = (pq.read_schema(path) if parquet is None else parquet.schema_arrow).remove_metadata()
+    found = (written.schema if written is not None else pq.read_schema(path) if parquet is None
+             else parquet.schema_arrow).remove_metadata()
     expected = SCHEMAS[table]
     problems = [f"{f.name}: expected {f.type}, found {found.field(f.name).type if f.name in found.names else 'none'}"
                 for f in expected if f.name not in found.names or found.field(f.name).type != f.type]
@@ -55,13 +59,15 @@ def schema_check(clean_dir: Path, table: str, document_id: str,
                                metadata={"file": str(path), "problems": problems[:MAX_LISTED]})
 
 
-def keys_check(clean_dir: Path, table: str, document_id: str,
-               parquet: pq.ParquetFile | None = None) -> dg.AssetCheckResult:
-    """Given a document's output of a table (and that file, when open already), return whether its key columns are
-    unique."""
+def keys_check(clean_dir: Path, table: str, document_id: str, parquet: pq.ParquetFile | None = None,
+               written: pa.Table | None = None) -> dg.AssetCheckResult:
+    """Given a document's output of a table (and that file, when open already, or the rows just written to it),
+    return whether its key columns are unique."""
     path = output_path(clean_dir, table, document_id)
     keys = list(KEYS[table])
-    if parquet is not None:
+    if written is not None:
+        rows = written.select(keys).to_pylist()
+    elif parquet is not None:
         rows = parquet.read(columns=keys).select(keys).to_pylist()  # the keys alone
     else:
         rows = read_parquet(path, columns=keys).select(keys).to_pylist() if path.exists() else []
@@ -92,6 +98,17 @@ def file_checks(clean_dir: Path, table: str, document_id: str) -> list[dg.AssetC
     finally:
         if parquet is not None:
             parquet.close()
+
+
+def written_checks(clean_dir: Path, table: str, document_id: str, written: pa.Table) -> list[dg.AssetCheckResult]:
+    """Given the arrow table a step has just published as a document's output of a table (`writer.write_arrow_table`:
+    no rows means no file), return what `file_checks` returns for that file, without reading it back."""
+    if written.num_rows == 0:
+        return file_checks(clean_dir, table, document_id)  # no file: the checks say so
+    found = [schema_check(clean_dir, table, document_id, written=written)]
+    if table in KEYS:
+        found.append(keys_check(clean_dir, table, document_id, written=written))
+    return found
 
 
 def total_checks(clean_dir: Path, document_id: str) -> list[registry.TotalCheck]:
