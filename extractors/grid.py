@@ -604,10 +604,18 @@ def _label_closes_runs(runs: list[list[LineCells]], label_col: int) -> bool:
         labels = [label_text(lc, label_col) for lc in run if label_col in lc.cells]
         if label_col not in run[-1].cells or starts_lower(labels[0]) or (above and open_end(above)):
             return False
-        if not all(wraps_onto(a, b) for a, b in zip(labels, labels[1:], strict=False)):
+        if not (all(wraps_onto(a, b) for a, b in zip(labels, labels[1:], strict=False)) or _grows_to_bottom(run)):
             return False  # two labels in one run: rows of one line each, not parted by this little space
         above = labels[-1]
     return True
+
+
+def _grows_to_bottom(run: list[LineCells]) -> bool:
+    """Given a run of lines, return whether it reads as one row whose cells are set to its bottom: each line holds
+    the columns of the line above and maybe more (cells of several heights all end on the last line), and the last
+    line holds more columns than the first (rows of one line each, every line full, are no such row)."""
+    cols = [set(lc.cells) for lc in run]
+    return len(cols[-1]) > len(cols[0]) and all(a <= b for a, b in zip(cols, cols[1:], strict=False))
 
 
 def _label_last_rows(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
@@ -1130,11 +1138,20 @@ def _one_line_row_height(bands: dict[int, list[LineCells]], rules: list[float]) 
     """Given a ruled region's lines by band (keyed by the number of rules above them) and its rules, return the
     height of a padded row of one line and that line: the lowest band that rules (or shading edges) bound on both
     sides and that holds exactly one line, taller than its line's size by more than a line's leading
-    (`PADDED_ROW_SIZES`; a row set without padding is as tall as a wrapped line's pitch, and tells nothing). None
+    (`PADDED_ROW_SIZES`), and than a wrapped line's pitch by a row's padding (`ROW_PADDING_MIN`; small type leads
+    wide): the pitch of the lines of a band so bound that is too short to hold them as rows of that height (one
+    row's wrapped lines). A row set without padding is as tall as a wrapped line's pitch, and tells nothing. None
     when no band is such a row."""
-    rows = [(rules[k] - rules[k - 1], band[0].line) for k, band in bands.items()
-            if 0 < k < len(rules) and len(band) == 1]
-    return min(((h, ln) for h, ln in rows if h >= PADDED_ROW_SIZES * ln.size), key=lambda r: r[0], default=None)
+    bound = {k: band for k, band in bands.items() if 0 < k < len(rules)}
+    rows = [(rules[k] - rules[k - 1], band[0].line) for k, band in bound.items() if len(band) == 1]
+
+    def padded(h: float, ln: TextLine) -> bool:
+        pitch = min((b.line.top - a.line.top for k, band in bound.items()
+                     if len(band) >= 2 and rules[k] - rules[k - 1] < len(band) * h - TIGHT_ROW_PADDING
+                     for a, b in zip(band, band[1:], strict=False)), default=None)
+        return h >= PADDED_ROW_SIZES * ln.size and (pitch is None or h >= pitch + ROW_PADDING_MIN)
+
+    return min(((h, ln) for h, ln in rows if padded(h, ln)), key=lambda r: r[0], default=None)
 
 
 def _rows_at_row_pitch(band: list[LineCells], row: tuple[float, TextLine]) -> list[list[LineCells]]:
@@ -1272,7 +1289,7 @@ def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], wi
             return []
     k = end + 1
     while (k < first and tight(lcs[k - 1], lcs[k]) and not ruled_off(lcs[k - 1], lcs[k])
-           and lcs[k].line.bottom <= lcs[first].line.top):
+           and lcs[k].line.bottom <= lcs[first].line.top and not _resumes_column(lcs[:k], lcs[k])):
         if label_col in lcs[k].cells:
             head = next((lc for lc in reversed(lcs[:k]) if label_col in lc.cells), None)
             if (ends_short(head, lcs[k], label_col, width) if head is not None
@@ -1280,6 +1297,16 @@ def _leading_header(lcs: list[LineCells], label_col: int, edges: list[float], wi
                 break
         k += 1
     return lcs[:k]
+
+
+def _resumes_column(above: list[LineCells], lc: LineCells) -> bool:
+    """Given the lines above a line and the line, return whether it holds text in a column that held text higher
+    up but not on the line right above: a cell's wrapped lines follow one another, so that text opens a new cell
+    (a row's "Ikke relevant" under a wrapped head "Ja/Nej/Ikke" / "relevant" that the head of a column beside it,
+    wrapped over more lines, keeps apart from it by as little as a line's leading)."""
+    if not above:
+        return False
+    return any(c not in above[-1].cells and any(c in a.cells for a in above[:-1]) for c in lc.cells)
 
 
 def _texts(row: list[LineCells]) -> dict[int, list[str]]:
@@ -1387,9 +1414,12 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS,
     header: list[list[LineCells]] = [lead] if lead else []
     peeled: list[LineCells] = []
     if rows and not lead:
+        # (a band of text lines between rules is one row: the header's; a band no rule tops, above the first
+        # stripe of zebra shading that leaves the header and the first row plain, may hold the first row too)
         peeled, rest = (_peel_header_lines(rows[0], label_col) if numeric
-                        else _peel_text_header(rows, label_col) if len(rules) < 2
-                        else ([], rows[0]))  # (a ruled band of text lines is one row: the header's)
+                        else _peel_text_header(rows, label_col)
+                        if len(rules) < 2 or not any(y < rows[0][0].line.top for y in rules)
+                        else ([], rows[0]))
         if peeled:
             header.append(peeled)
             rows[0] = rest

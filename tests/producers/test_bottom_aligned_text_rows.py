@@ -7,6 +7,10 @@ What used to go wrong: the shaded bands rule the body into bands of several rows
 rows were looked for from a row's first line (a label starting an entry, set off by a cell's padding), but with
 cells set to the bottom the first line of a row holds no label and the label line sits tight under it, so a band
 was read as one row ("Algoritme1 Algoritme2"), or a row was parted between its other cells' lines and its label.
+Without shading or rules (LibreOffice's rows parted only by their little padding), a wrapped label whose last line
+starts with a figure ("falder med (5% af borgerne med 15% effekt)" / "0,03%") or a quote ("gennemfører" /
+"‘Træning ved hjælper’.") wraps without evidence in its words: the run so parted is still one row when its lines
+gather columns downwards to a last line holding them all (cells of several heights set to one bottom).
 """
 from __future__ import annotations
 
@@ -29,9 +33,6 @@ CASES.update({f"libreoffice-{name}-unruled": make_spec(SEED_BASE + 90 + j, "libr
               for j, (name, src) in enumerate(SOURCES.items())})
 # known gaps (strict: a fix shows up), with the diagnosis
 KNOWN = {
-    "libreoffice-goals-unruled": "a wrapped label's last line starts with a figure (\"falder med (5% af borgerne med "
-                                 "15% effekt)\" / \"0,03%\"): no evident wrap (wraps_onto), so the runs parted by the "
-                                 "rows' little padding are not taken as rows (_label_closes_runs)",
     "weasyprint-plan": "the region ends one line short: the last row's label line (\"Algoritme2 | ...\") is left "
                        "out of the table region (find_regions), so its wrapped cells join the row above",
 }

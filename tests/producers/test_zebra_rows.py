@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.producers.reading import norm, print_and_read, printed_and_read
+from tests.producers.reading import assert_read_as_printed, norm, print_and_read, printed_and_read
 from tests.producers.spec import make_spec
 
 ZEBRA_PLAIN_HEADER = ("chromium", 617402, "002/20_casesamling-erfaringsudvikling-omraade-kommune.csv",
@@ -36,3 +36,40 @@ def test_plain_header_over_the_first_plain_row(zebra: dict) -> None:
     got = [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
     want = [[norm(c) for c in row] for row in pt.rows]
     assert got[:5] == want[:5], f"first rows differ: {got[:5]} read, {want[:5]} printed"
+
+
+# A word processor's text tables in zebra stripes, no rules, a plain header set to the top of its cells (LibreOffice,
+# tune seed 7373's catalogue 001 diagnosed, here its tables alone in that document's style).
+ZEBRA_WORD_PROCESSOR = dict(rules="none", shading="zebra", font="DejaVu Serif", size=8.0, bold_header=False,
+                            valign="top", header_valign="top", split_rows=True, pad=4.0, full_width=False,
+                            label_share=None, caption_bold=True, caption_gap=False)
+ZEBRA_TEXT_CASES = {  # case id: (producer, seed, source, pinned style)
+    # the header's label head empty and the first plain row under it as tight as a wrapped head line: the band
+    # above the first stripe was read as one row, the header, and the first row lost into it
+    "first-row-in-the-header-band": ("libreoffice", 617382, "001/07_su1-hvem-er-hoert-oevrige-parter.csv",
+                                     ZEBRA_WORD_PROCESSOR),
+    # the same with nils ("–") in the last column: read as a value table, whose header was taken to go on down to
+    # the first row ("Ikke relevant" under the head "Ja/Nej/Ikke" / "relevant", after two empty lines)
+    "first-row-resumes-a-head-column": ("libreoffice", 617382, "001/32_su5-hvem-er-hoert-oevrige-parter.csv",
+                                        ZEBRA_WORD_PROCESSOR),
+    # small type (5.5 pt), whose wrapped lines lead almost as wide as a one-line row is tall: every line was read
+    # as a row of its own, the wrapped header's lines too
+    "small-type-rows": ("libreoffice", 617382, "001/24_su4-opfoelgningsmaal.csv",
+                        dict(ZEBRA_WORD_PROCESSOR, size=5.5)),
+}
+
+
+@pytest.fixture(scope="module")
+def zebra_text(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Print the word processor's zebra-striped text tables and read them."""
+    return print_and_read({cid: make_spec(seed, producer, "table", source, **style)
+                           for cid, (producer, seed, source, style) in ZEBRA_TEXT_CASES.items()},
+                          tmp_path_factory.mktemp("zebra-text"))
+
+
+@pytest.mark.parametrize("case_id", list(ZEBRA_TEXT_CASES))
+def test_zebra_text_tables_read_as_printed(case_id: str, zebra_text: dict) -> None:
+    """Header and body are the printed ones: the first plain row above the first stripe is a row of its own, not
+    part of the header, and a wrapped cell's lines stay one row."""
+    pt, table = printed_and_read(case_id, ZEBRA_TEXT_CASES[case_id][0], zebra_text)
+    assert_read_as_printed(pt, table)
