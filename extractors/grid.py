@@ -1374,10 +1374,11 @@ def _continues_header(first: list[LineCells], row: list[LineCells], label_col: i
 def join_wrapped(lines: list[str], page: PageLayout) -> str:
     """Given the wrapped lines of one cell and its page, return them joined (`join_lines`); a line that ends in a
     hyphen is joined with the next as the page prints the word elsewhere, whole on one line ("Udvikle front-end"
-    beside "Teste front-" / "end": the hyphen is the word's own, not a hyphenation)."""
+    beside "Teste front-" / "end": the hyphen is the word's own, not a hyphenation), and a hyphen between lowercase
+    words is kept in a document that never hyphenates (`PageLayout.own_hyphens`)."""
     if not any(ln.rstrip().endswith(tuple(LINE_END_HYPHENS)) for ln in lines[:-1]):
         return join_lines(lines)
-    return join_lines(lines, {w.text for ln in page.lines for w in ln.words})
+    return join_lines(lines, {w.text for ln in page.lines for w in ln.words}, page.own_hyphens)
 
 
 def _cell(row: list[LineCells], col: int, page: PageLayout) -> Cell | None:

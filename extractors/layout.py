@@ -122,6 +122,8 @@ class PageLayout:
     page_height: float = 0.0
     text_only: bool = False  # only its text lines are known (a first look found no table signs on it)
     joints: list[Joint] = field(default_factory=list)  # column boundaries implied by per-cell rules and shading
+    own_hyphens: bool = False  # the document breaks lines only at its words' own hyphens, never hyphenating a word
+    # (`extractors.hyphenation`; set on every page of a document once all are read)
 
     def to_page(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         """Given a box in this layout's (upright) frame, return it in the page's own pdfplumber coordinates."""

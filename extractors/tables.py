@@ -12,6 +12,7 @@ from extractors.charts import is_axis_scale
 from extractors.context import Field, Heading, caption_above, caption_at_foot, field_of, heading_of, is_caption_text
 from extractors.grid import adopt_header, build_table, column_page, header_rows, repeated_header
 from extractors.groups import join_group_labels
+from extractors.hyphenation import breaks_only_at_own_hyphens
 from extractors.layout import PageLayout, TextLine, read_page
 from extractors.margins import strip_running_blocks, strip_running_lines
 from extractors.model import Table
@@ -154,6 +155,9 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
                          outline: list[Heading | Field] | None = None) -> list[Table]:
     """Given page layouts, return every table found, stitched across pages, with captions and context; when
     given an `outline` list, add to it the headings and labelled fields printed outside the tables, in order."""
+    own_hyphens = breaks_only_at_own_hyphens(pages)
+    for page in pages:
+        page.own_hyphens = own_hyphens
     tables: list[Table] = []
     headings: list[Heading] = []
     fields: list[Field] = []

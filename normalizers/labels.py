@@ -91,16 +91,18 @@ def _squashed(s: str) -> str:
     return _NOT_WORD.sub("", _key_of(s))
 
 
-def _bare(word: str) -> str:
+def bare_word(word: str) -> str:
     """Given a token, return it without surrounding quotes/brackets/punctuation, casefolded."""
     return _WORD_CHARS.sub("", word).casefold()
 
 
-def _keep_hyphen(prev: str, nxt: str, known: set[str]) -> bool | None:
+def _keep_hyphen(prev: str, nxt: str, known: set[str], own_hyphens: bool = False) -> bool | None:
     """Given the word before a line-end hyphen and the next line's first word, say whether the hyphen is real.
 
     Returns True (real hyphen), False (hyphenation to remove) or None when the next word is a conjunction
-    (a suspended compound "Sundheds- og": keep the hyphen and the space).
+    (a suspended compound "Sundheds- og": keep the hyphen and the space). Between lowercase letters, with nothing
+    else to tell, the hyphen is real when the document breaks lines only at its words' own hyphens
+    (`own_hyphens`), else a hyphenation.
     """
     stem = prev.rstrip(LINE_END_HYPHENS)
     head = _WORD_CHARS.sub("", stem)  # "(pilot" -> "pilot"
@@ -110,7 +112,7 @@ def _keep_hyphen(prev: str, nxt: str, known: set[str]) -> bool | None:
     if nxt.casefold() in CONJUNCTIONS or nxt[:1] == "&":
         return None
     if known:
-        joined, hyphenated = _bare(stem + nxt), _bare(stem + "-" + nxt)
+        joined, hyphenated = bare_word(stem + nxt), bare_word(stem + "-" + nxt)
         if hyphenated in known and joined not in known:
             return True
         if joined in known and hyphenated not in known:
@@ -126,17 +128,18 @@ def _keep_hyphen(prev: str, nxt: str, known: set[str]) -> bool | None:
         return True
     if first[0].isupper():  # "Region-Hovedstaden", "Nord-Sjælland" (a hyphenation never capitalises)
         return True
-    return False
+    return own_hyphens
 
 
-def join_lines(lines: list[str], known_words: set[str] | None = None) -> str:
+def join_lines(lines: list[str], known_words: set[str] | None = None, own_hyphens: bool = False) -> str:
     """Given the wrapped lines of one cell or label, return them joined with single spaces, hyphenation removed.
 
     Real hyphens are kept ("ICM-"+"indsats" -> "ICM-indsats", "Sundheds-"+"og" -> "Sundheds- og").
     `known_words` (e.g. all words of the document) settles ambiguous cases: a hyphenated form seen elsewhere
-    keeps its hyphen, a joined form seen elsewhere drops it.
+    keeps its hyphen, a joined form seen elsewhere drops it. With `own_hyphens` (a document that never hyphenates
+    its words at line ends) a hyphen between lowercase words is kept ("log-"+"data" -> "log-data").
     """
-    known = {_bare(w) for w in known_words} if known_words else set()
+    known = {bare_word(w) for w in known_words} if known_words else set()
     out = ""
     for line in lines:
         part = " ".join(unicodedata.normalize("NFC", line or "").split())
@@ -153,7 +156,7 @@ def join_lines(lines: list[str], known_words: set[str] | None = None) -> str:
         if len(prev) < 2 or prev[-1] not in LINE_END_HYPHENS or not prev[-2].isalnum():
             out = out + " " + part
             continue
-        keep = False if prev[-1] == SOFT_HYPHEN else _keep_hyphen(prev, part.split(" ", 1)[0], known)
+        keep = False if prev[-1] == SOFT_HYPHEN else _keep_hyphen(prev, part.split(" ", 1)[0], known, own_hyphens)
         base = out[:-1]
         out = base + ("- " if keep is None else "-" if keep else "") + part
     return out.replace(SOFT_HYPHEN, "")
