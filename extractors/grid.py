@@ -610,10 +610,35 @@ def _label_closes_runs(runs: list[list[LineCells]], label_col: int) -> bool:
     return True
 
 
+def _cells_ending_together(block: list[LineCells], label_col: int, width: float | None = None,
+                           widths: list[float | None] | None = None) -> list[list[LineCells]]:
+    """Given a text table's block of lines set as tight as wrapped lines (no padding parts its rows) and its label
+    column (and the width its labels are set in), return its rows when its cells are set to the bottom of their
+    rows: every cell of a row ends on the row's last line, so a row ends where a column's text stops (a line holds a
+    column the next line leaves empty), or where its label ends short of the next (`ends_short`: two rows whose
+    cells all end on their last lines, "ved hjælper’." over "80% af de borgere der"). Read
+    so only when each row so parted ends with its label (`_label_closes_runs`) and some row holds other columns'
+    lines above its label (a row set to the top starts with its label): "Ikke" / "Ejendomsfaglig vurdering |
+    relevant" over "Ikke" / "IT-kredsen | relevant". [] otherwise."""
+    if any(b.line.top - a.line.top >= PADDED_ROW_SIZES * a.line.size for a, b in zip(block, block[1:], strict=False)):
+        return []  # lines set a padded row apart: a label spanning several rows, not cells ending together
+    bounds = [0, *(i + 1 for i in range(len(block) - 1) if set(block[i].cells) - set(block[i + 1].cells)
+                   or ends_short(block[i], block[i + 1], label_col, width)), len(block)]
+    runs = [block[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    if len(runs) < 2 or not any(label_col not in run[0].cells for run in runs) or any(
+            _goes_on_in_lowercase(a[-1], b[0], label_col) for a, b in zip(runs, runs[1:], strict=False)):
+        return []  # (a cell going on in lowercase across the cut: a head set to the top, "Dato for" / "godkendelse")
+    if any(ws[0].text[:1].isupper() and _fits_after(a, b, c, widths)
+           for run in runs for a, b in zip(run, run[1:], strict=False) for c, ws in b.cells.items() if c in a.cells):
+        return []  # a cell inside a run that no wrap broke off: rows under a label spanning them, set to the top
+    return runs if _label_closes_runs(runs, label_col) else []
+
+
 def _grows_to_bottom(run: list[LineCells]) -> bool:
     """Given a run of lines, return whether it reads as one row whose cells are set to its bottom: each line holds
     the columns of the line above and maybe more (cells of several heights all end on the last line), and the last
-    line holds more columns than the first (rows of one line each, every line full, are no such row)."""
+    line holds more columns than the first (rows of one line each, every line full, are no such row): a label
+    wrapped with no evidence in its words ("falder med (5% af borgerne med 15% effekt)" / "0,03%") beside them."""
     cols = [set(lc.cells) for lc in run]
     return len(cols[-1]) > len(cols[0]) and all(a <= b for a, b in zip(cols, cols[1:], strict=False))
 
@@ -718,7 +743,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     if ruled and len(anchors) <= 1:
         return _section_over_row(block, anchors, label_col) or [block]
     text_table = not anchors and not ruled
-    if text_table and (runs := _tight_label_runs(block, label_col)):
+    if text_table and (runs := _tight_label_runs(block, label_col)
+                       or _cells_ending_together(block, label_col, wrapping.width, widths)):
         return runs
     if text_table and (_off_grid(block) or centred_spans(_cell_paragraphs(block), label_col)):
         return _centred_rows(block)

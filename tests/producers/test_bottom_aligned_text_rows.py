@@ -31,6 +31,19 @@ CASES = {f"{p}-{name}": make_spec(SEED_BASE + 10 * i + j, p, "table", src, **STY
 CASES.update({f"libreoffice-{name}-unruled": make_spec(SEED_BASE + 90 + j, "libreoffice", "table", src,
                                                        **dict(STYLE, shading="none"))
               for j, (name, src) in enumerate(SOURCES.items())})
+# rows set with no padding at all (LibreOffice, tune seeds 1618 and 4711 diagnosed): wrapped lines and rows follow
+# one another at one pitch, so only the cells' ends tell the rows apart (a row's cells all end on its last line):
+# a "Hvem er hørt?" table whose one-word answers wrap ("Ikke" / "relevant") and the follow-up goals of catalogue
+# 001's SU1 (a goal's cells "Center for" / "Omsorg og" / "Rehabilitering" beside its two label lines), both ruled
+# under the header only
+TIGHT = dict(valign="bottom", header_valign="bottom", orientation="portrait", caption_gap=False, unit_line=False,
+             shading="none", label_share=None, full_width=False)
+CASES.update({
+    "libreoffice-heard-tight": make_spec(SEED_BASE + 95, "libreoffice", "table", "001/41_su6-hvem-er-hoert.csv",
+                                         **dict(TIGHT, rules="header", font="DejaVu Serif", size=10.0)),
+    "libreoffice-goals-tight": make_spec(SEED_BASE + 98, "libreoffice", "table", "001/06_su1-opfoelgningsmaal.csv",
+                                         **dict(TIGHT, rules="header", font="DejaVu Serif", size=10.0)),
+})
 # known gaps (strict: a fix shows up), with the diagnosis
 KNOWN = {
     "weasyprint-plan": "the region ends one line short: the last row's label line (\"Algoritme2 | ...\") is left "
