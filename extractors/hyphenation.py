@@ -36,11 +36,15 @@ def breaks_only_at_own_hyphens(pages: list[PageLayout]) -> bool:
     """Given a document's pages, return whether its running text shows that it never hyphenates words at line
     ends: enough paragraph lines, none ending in a soft hyphen or in a hyphen that joins into a word printed whole
     elsewhere, and hardly any ending in a hyphen at all."""
-    whole = {bare_word(w.text) for p in pages for ln in p.lines for w in ln.words
-             if w.text[-1:] not in LINE_END_HYPHENS}
     pairs = [pair for p in pages for pair in _paragraph_pairs(p)]
     breaks = [(a, b) for a, b in pairs if _broken(a, b)]
     if len(pairs) < MIN_PARAGRAPH_LINES or len(breaks) > MAX_OWN_BREAK_SHARE * len(pairs):
         return False
+    if not breaks:
+        return True
+    # the document's whole words are gathered only for the few breaks left to judge (a hyphenating document, the
+    # long one above all, is told by its share of breaks alone)
+    whole = {bare_word(w.text) for p in pages for ln in p.lines for w in ln.words
+             if w.text[-1:] not in LINE_END_HYPHENS}
     return not any(a.words[-1].text[-1] == SOFT_HYPHEN
                    or bare_word(a.words[-1].text[:-1] + b.words[0].text) in whole for a, b in breaks)
