@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,16 +19,18 @@ def norm(text: str | None) -> str:
     return re.sub(r"\s+", "", re.sub("[\u2010-\u2015\u2212]", "-", unicodedata.normalize("NFKC", text or "")))
 
 
-def print_and_read(specs: dict[str, DocSpec], out: Path) -> dict[str, tuple[DocSpec, Made, list]]:
-    """Given {case id: spec} and a folder, print those whose producer runs here and read each PDF:
-    {case id: (spec, made, tables)} (cases of missing producers left out)."""
-    from extractors.tables import extract_tables
-
+def print_and_read(specs: dict[str, DocSpec], out: Path,
+                   read: Callable[[Path], Any] | None = None) -> dict[str, tuple[DocSpec, Made, Any]]:
+    """Given {case id: spec} and a folder, print those whose producer runs here and read each PDF with `read`
+    (default: the extractor's tables): {case id: (spec, made, what was read)} (cases of missing producers left
+    out)."""
+    if read is None:
+        from extractors.tables import extract_tables as read
     runnable = {cid: spec for cid, spec in specs.items() if missing_reason(spec.style.producer) is None}
     if not runnable:
         return {}
     made = produce(list(runnable.values()), out, workers=2)
-    return {cid: (spec, m, extract_tables(m.pdf)) for (cid, spec), m in zip(runnable.items(), made, strict=True)}
+    return {cid: (spec, m, read(m.pdf)) for (cid, spec), m in zip(runnable.items(), made, strict=True)}
 
 
 def printed_and_read(case_id: str, producer: str, read: dict, broken_words: bool = False) -> tuple[PTable, object]:

@@ -22,9 +22,9 @@ from domain.grid import grids_from_records
 from extractors.records import table_records
 from extractors.tables import extract_tables
 from tests.fixtures.eval.goldset import GoldTable
-from tests.producers.produce import Made, missing_reason, produce
+from tests.producers.produce import Made, missing_reason
+from tests.producers.reading import norm, print_and_read
 from tests.producers.spec import PRODUCERS, Caption, DocSpec, Heading, Para, make_spec, printed_table
-from tests.producers.test_tables_in_sequence import norm
 
 INDENT = "\u00a0" * 4  # an indented label: no-break spaces before it (every producer keeps them)
 YEARS = ["2024", "2023"]
@@ -139,14 +139,9 @@ CASES = [(f"{producer}-{kind}", producer, SEED_BASE + i, kind == "wrong")
 
 
 @pytest.fixture(scope="module")
-def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, Made, list]]:
+def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, Made, dict]]:
     """Print every case whose producer runs here and check its totals: case id -> (spec, made, checks by file)."""
-    cases = [c for c in CASES if missing_reason(c[1]) is None]
-    if not cases:
-        return {}
-    specs = [_spec(producer, seed, wrong) for _, producer, seed, wrong in cases]
-    made = produce(specs, tmp_path_factory.mktemp("statement"), workers=2)
-    return {c[0]: (s, m, _checks(m.pdf)) for c, s, m in zip(cases, specs, made, strict=True)}
+    return print_and_read({c[0]: _spec(*c[1:]) for c in CASES}, tmp_path_factory.mktemp("statement"), read=_checks)
 
 
 Checked = tuple[registry.TotalCheck, set[str]]  # a check and the labels of the rows it summed

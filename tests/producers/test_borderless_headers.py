@@ -15,7 +15,8 @@ import unicodedata
 
 import pytest
 
-from tests.producers.produce import Made, missing_reason, produce
+from tests.producers.produce import Made, missing_reason
+from tests.producers.reading import print_and_read
 from tests.producers.spec import PRODUCERS, DocSpec, make_spec
 
 SOURCES = {
@@ -71,14 +72,7 @@ def tight(text: str) -> str:
 @pytest.fixture(scope="module")
 def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, Made, list]]:
     """Print every case whose producer runs here and read it: case id -> (spec, made, extracted tables)."""
-    from extractors.tables import extract_tables
-
-    cases = [c for c in CASES if missing_reason(c[1]) is None]
-    if not cases:
-        return {}
-    specs = [_spec(c) for c in cases]
-    made = produce(specs, tmp_path_factory.mktemp("borderless-headers"), workers=2)
-    return {c[0]: (s, m, extract_tables(m.pdf)) for c, s, m in zip(cases, specs, made, strict=True)}
+    return print_and_read({c[0]: _spec(c) for c in CASES}, tmp_path_factory.mktemp("borderless-headers"))
 
 
 def _params(gaps: dict[str, str]) -> list:

@@ -13,12 +13,10 @@ on in lowercase or from an open end: `grid._listed_columns`) reads each line as 
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import pytest
 
-from tests.producers.produce import Made, missing_reason, produce
+from tests.producers.produce import Made, missing_reason
+from tests.producers.reading import norm, print_and_read
 from tests.producers.spec import PRODUCERS, DocSpec, make_spec
 
 SOURCE = "002/20_casesamling-erfaringsudvikling-omraade-kommune.csv"
@@ -38,23 +36,11 @@ def _cases() -> list[tuple[str, int, bool]]:
 CASES = _cases()
 
 
-def norm(text: str) -> str:
-    """Given a cell text, return it without whitespace, dashes and minus signs as "-" (NFKC)."""
-    return re.sub(r"\s+", "", re.sub("[\u2010-\u2015\u2212]", "-", unicodedata.normalize("NFKC", text or "")))
-
-
 @pytest.fixture(scope="module")
 def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, Made, list]]:
-    """Print the table with every producer that runs here and read it: producer -> (spec, made, tables)."""
-    from extractors.tables import extract_tables
-
-    cases = [c for c in CASES if missing_reason(c[0]) is None]
-    if not cases:
-        return {}
-    specs = [make_spec(seed, producer, "table", SOURCE, repeat_header=repeat, **STYLE)
-             for producer, seed, repeat in cases]
-    made = produce(specs, tmp_path_factory.mktemp("sparse-label"), workers=2)
-    return {_id(c): (s, m, extract_tables(m.pdf)) for c, s, m in zip(cases, specs, made, strict=True)}
+    """Print the table with every producer that runs here and read it: case id -> (spec, made, tables)."""
+    return print_and_read({_id(c): make_spec(c[1], c[0], "table", SOURCE, repeat_header=c[2], **STYLE) for c in CASES},
+                          tmp_path_factory.mktemp("sparse-label"))
 
 
 def _id(case: tuple[str, int, bool]) -> str:

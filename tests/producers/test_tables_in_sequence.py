@@ -8,13 +8,12 @@ of it that held only the bold caption did not cut the stack, so both tables beca
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import replace
 
 import pytest
 
-from tests.producers.produce import Made, missing_reason, produce
+from tests.producers.produce import Made, missing_reason
+from tests.producers.reading import norm, print_and_read
 from tests.producers.spec import PRODUCERS, Caption, DocSpec, PTable, make_spec
 
 FIRST = "001/04_su1-tabel2-varige-aendringer-service.csv"
@@ -46,22 +45,10 @@ def _spec(producer: str, rules: str, seed: int) -> DocSpec:
     return replace(first, id=f"{producer}-seq-{rules}-s{seed}", blocks=blocks)
 
 
-def norm(text: str) -> str:
-    """Given a cell text, return it without whitespace, dashes and minus signs as "-" (NFKC)."""
-    return re.sub(r"\s+", "", re.sub("[\u2010-\u2015\u2212]", "-", unicodedata.normalize("NFKC", text or "")))
-
-
 @pytest.fixture(scope="module")
 def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, Made, list]]:
     """Print every case whose producer runs here and read it: case id -> (spec, made, tables)."""
-    from extractors.tables import extract_tables
-
-    cases = [c for c in CASES if missing_reason(c[1]) is None]
-    if not cases:
-        return {}
-    specs = [_spec(producer, rules, seed) for _, producer, rules, seed in cases]
-    made = produce(specs, tmp_path_factory.mktemp("tables-in-sequence"), workers=2)
-    return {c[0]: (s, m, extract_tables(m.pdf)) for c, s, m in zip(cases, specs, made, strict=True)}
+    return print_and_read({c[0]: _spec(*c[1:]) for c in CASES}, tmp_path_factory.mktemp("tables-in-sequence"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])

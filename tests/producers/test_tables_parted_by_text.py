@@ -22,9 +22,9 @@ from dataclasses import replace
 
 import pytest
 
-from tests.producers.produce import Made, missing_reason, produce
+from tests.producers.produce import Made, missing_reason
+from tests.producers.reading import norm, print_and_read
 from tests.producers.spec import PRODUCERS, Caption, DocSpec, Para, PTable, make_spec
-from tests.producers.test_tables_in_sequence import norm
 
 FIRST = "001/05_su1-hvem-er-hoert-center-for-oekonomi.csv"  # one text row under a two-line header
 SECOND = "001/07_su1-hvem-er-hoert-oevrige-parter.csv"  # six text rows
@@ -68,14 +68,7 @@ def _spec(producer: str, seed: int, rules: str, orientation: str = "portrait") -
 @pytest.fixture(scope="module")
 def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, Made, list]]:
     """Print every case whose producer runs here and read it: case id -> (spec, made, tables)."""
-    from extractors.tables import extract_tables
-
-    cases = [c for c in CASES if missing_reason(c[1]) is None]
-    if not cases:
-        return {}
-    specs = [_spec(producer, seed, rules, orientation) for _, producer, seed, rules, orientation in cases]
-    made = produce(specs, tmp_path_factory.mktemp("tables-parted"), workers=2)
-    return {c[0]: (s, m, extract_tables(m.pdf)) for c, s, m in zip(cases, specs, made, strict=True)}
+    return print_and_read({c[0]: _spec(*c[1:]) for c in CASES}, tmp_path_factory.mktemp("tables-parted"))
 
 
 # Cases not read right yet, with the diagnosis. strict: once fixed they XPASS and fail, so the entry must then go.
