@@ -35,6 +35,7 @@ COVERAGE_STEP = 0.5
 MIN_VALUE_LINES = 3  # value lines needed before their spacing may add column separators
 SEPARATOR_MATCH = 3.0  # separators closer than this are the same
 ALIGN_TOLERANCE = 1.5  # cell edges this close line up
+LABEL_INDENTS = 3  # a label column indents its rows at most this many ways (levels of a hierarchy)
 NUMERIC_KINDS = ("number", "nil")
 
 
@@ -204,7 +205,25 @@ def _lined_up_beside(sep: float, per_line: list[list[Segment]]) -> bool:
     right = [min((s for s in segs if s.x0 > sep), key=lambda s: s.x0, default=None) for segs in per_line]
     if any(s is None for s in left + right):
         return False
-    return all(flush([s.x0 for s in side]) or flush([s.x1 for s in side]) for side in (left, right))
+    if all(flush([s.x0 for s in side]) or flush([s.x1 for s in side]) for side in (left, right)):
+        return True
+    return (_indented_labels(left) and flush([s.x1 for s in right])
+            and 2 * sum(_is_numeric_text(s.text) for s in right) > len(right))
+
+
+def _indented_labels(cells: list[Segment]) -> bool:
+    """Given the cells left of a candidate boundary, one per value line, return whether they are labels set at a
+    few indents (a budget's hierarchy: "MINISTRY OF ..." flush left, "1. Department of ..." under it): text, not
+    numbers, starting at no more than `LABEL_INDENTS` distinct x positions, several lines at each."""
+    if len(cells) < MIN_VALUE_LINES or any(_is_numeric_text(s.text) for s in cells):
+        return False
+    starts: list[list[float]] = []
+    for x in sorted(s.x0 for s in cells):
+        if starts and x - starts[-1][0] <= ALIGN_TOLERANCE:
+            starts[-1].append(x)
+        else:
+            starts.append([x])
+    return len(starts) <= LABEL_INDENTS and all(len(group) >= 2 for group in starts)
 
 
 def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:

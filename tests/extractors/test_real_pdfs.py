@@ -10,7 +10,10 @@ page images and pdfplumber's text), not by copying the extractor's output:
   break), an empty ruled row, and "I alt 2.890.000 kr.";
 * agenda item 6 `dk_ballerup_sfu_pkt6_prioritering_midler_kronisk_syge_2012.pdf`: the condensed table, its
   (unruled) header at the foot of page 1, its ruled body of seven items and "I alt 2.890.000 kr." on page 2;
-* the full minutes `dk_ballerup_sfu_referat_2012-12-04.pdf` print the same condensed table over pages 11-12.
+* the full minutes `dk_ballerup_sfu_referat_2012-12-04.pdf` print the same condensed table over pages 11-12;
+* the India budget summary `other_india_union_budget_2014-15_summary.pdf`: one page, labels indented three ways
+  ("MINISTRY OF ..." flush left, "1. Department of ..." and "10. Ministry of ..." under it), seven right-aligned
+  amount columns, vertical rules only between the column groups (Plan | Non-Plan | Total | Page No.).
 """
 from __future__ import annotations
 
@@ -286,6 +289,25 @@ def test_real_pdf_extracts_without_error(name):
         assert 1 <= t.page <= t.last_page <= n_pages
         assert all(len(r.cells) == len(t.columns) for r in t.rows)
         assert all(t.page <= r.page <= t.last_page for r in t.rows)
+
+
+INDIA = "other_india_union_budget_2014-15_summary.pdf"
+# Rows read from the page: label, then Plan revenue / capital / total, Non-Plan revenue / capital / total, total.
+INDIA_ROWS = [
+    ["MINISTRY OF AGRICULTURE", "28130.48", "67.52", "28198.00", "2863.09", "1.85", "2864.94", "31062.94"],
+    ["1. Department of Agriculture and Cooperation", "22260.55", "48.45", "22309.00", "342.51", "0.74", "343.25",
+     "22652.25"],
+    ["10. Ministry of Coal", "550.00", "...", "550.00", "50.00", "...", "50.00", "600.00"],
+    ["27. Capital Outlay on Defence Services", "...", "...", "...", "...", "94587.95", "94587.95", "94587.95"],
+]
+
+
+def test_indented_labels_are_read_apart_from_the_first_amounts():
+    """A label column indented at several levels, beside a right-aligned amount column that no rule parts from it
+    (rules only between column groups), is a column of its own: each label is read whole, without the amount."""
+    rows = [[" ".join((c.text if c else "").split()) for c in r.cells] for t in _tables(INDIA) for r in t.rows]
+    for printed in INDIA_ROWS:
+        assert any(row[:len(printed)] == printed for row in rows), f"row not read as printed: {printed[0]}"
 
 
 def test_scanned_pdf_yields_no_tables():
