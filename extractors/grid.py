@@ -1160,38 +1160,46 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
     return rows
 
 
-def _one_line_row_height(bands: dict[int, list[LineCells]], rules: list[float]) -> tuple[float, TextLine] | None:
+def _one_line_row_height(bands: dict[int, list[LineCells]], rules: list[float]
+                         ) -> tuple[float, TextLine, float | None] | None:
     """Given a ruled region's lines by band (keyed by the number of rules above them) and its rules, return the
     height of a padded row of one line and that line: the lowest band that rules (or shading edges) bound on both
     sides and that holds exactly one line, taller than its line's size by more than a line's leading
     (`PADDED_ROW_SIZES`), and than a wrapped line's pitch by a row's padding (`ROW_PADDING_MIN`; small type leads
     wide): the pitch of the lines of a band so bound that is too short to hold them as rows of that height (one
     row's wrapped lines). A row set without padding is as tall as a wrapped line's pitch, and tells nothing. None
-    when no band is such a row."""
+    when no band is such a row; with it, that wrapped line's pitch (None when no band shows one)."""
     bound = {k: band for k, band in bands.items() if 0 < k < len(rules)}
     rows = [(rules[k] - rules[k - 1], band[0].line) for k, band in bound.items() if len(band) == 1]
 
+    def pitch(h: float) -> float | None:
+        return min((b.line.top - a.line.top for k, band in bound.items()
+                    if len(band) >= 2 and rules[k] - rules[k - 1] < len(band) * h - TIGHT_ROW_PADDING
+                    for a, b in zip(band, band[1:], strict=False)), default=None)
+
     def padded(h: float, ln: TextLine) -> bool:
-        pitch = min((b.line.top - a.line.top for k, band in bound.items()
-                     if len(band) >= 2 and rules[k] - rules[k - 1] < len(band) * h - TIGHT_ROW_PADDING
-                     for a, b in zip(band, band[1:], strict=False)), default=None)
-        return h >= PADDED_ROW_SIZES * ln.size and (pitch is None or h >= pitch + ROW_PADDING_MIN)
+        p = pitch(h)
+        return h >= PADDED_ROW_SIZES * ln.size and (p is None or h >= p + ROW_PADDING_MIN)
 
-    return min(((h, ln) for h, ln in rows if padded(h, ln)), key=lambda r: r[0], default=None)
+    best = min(((h, ln) for h, ln in rows if padded(h, ln)), key=lambda r: r[0], default=None)
+    return None if best is None else (*best, pitch(best[0]))
 
 
-def _rows_at_row_pitch(band: list[LineCells], row: tuple[float, TextLine]) -> list[list[LineCells]]:
-    """Given a ruled band of lines and a padded row of one line (`_one_line_row_height`: its height and line),
-    return the band parted where a line set like that row's (one size, one weight: not a bold section row's
-    height measuring plain rows) sits a whole row's height below the line above (top to top, in one size): lines
-    of one cell are set a line pitch apart, which is less than a one-line row's height by the row's padding; the
-    band above a table's first shaded stripe (zebra shading that leaves the header and the first row plain) holds
-    two rows set that far apart."""
-    height, line = row
+def _rows_at_row_pitch(band: list[LineCells], row: tuple[float, TextLine, float | None]) -> list[list[LineCells]]:
+    """Given a ruled band of lines and a padded row of one line (`_one_line_row_height`: its height, line and the
+    wrapped lines' pitch), return the band parted where a line set like that row's (one size, one weight: not a
+    bold section row's height measuring plain rows) sits a whole row's height below the line above (top to top, in
+    one size): lines of one cell are set a line pitch apart, which is less than a one-line row's height by the
+    row's padding; the band above a table's first shaded stripe (zebra shading that leaves the header and the
+    first row plain) holds two rows set that far apart. A gap nearer the wrapped lines' pitch than the row's
+    height is a wrapped line's, however little the padding (small type with a padding of about 1 pt: a cell of
+    three wrapped lines, "Dækket ved" / "forhandlinger" / "om budget 2025", is one row)."""
+    height, line, pitch = row
+    least = max(height - ROW_PADDING_MIN, (height + pitch) / 2 if pitch is not None else 0.0)
     parts = [band[:1]]
     for above, lc in zip(band, band[1:], strict=False):
         if (abs(lc.line.size - line.size) <= SAME_SIZE and abs(above.line.size - line.size) <= SAME_SIZE
-                and lc.line.bold == line.bold and lc.line.top - above.line.top >= height - ROW_PADDING_MIN):
+                and lc.line.bold == line.bold and lc.line.top - above.line.top >= least):
             parts.append([lc])
         else:
             parts[-1].append(lc)
