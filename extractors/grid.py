@@ -23,6 +23,7 @@ from extractors.wraps import (
     centred_spans,
     ends_short,
     label_width,
+    top_aligned,
     wraps_onto,
 )
 from normalizers.labels import LINE_END_HYPHENS, clean_text, join_lines, normalize_key
@@ -546,19 +547,21 @@ def _set_off_lines(block: list[LineCells], label_col: int) -> set[int]:
     return _set_off(block, [i for i, lc in enumerate(block) if label_col in lc.cells], LABEL_PADDING_SHARE)
 
 
-def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | None, width: float | None = None
-                         ) -> list[int]:
+def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | None, width: float | None = None,
+                         top: bool = False) -> list[int]:
     """Given a ruled band without value lines, its table's wrapped-line gap and the width its labels are set in,
     return the lines that open a text row inside it (a band set off by shading or sparse rules can hold several
     rows): entries as in a text table, set off from the line above by a cell's padding, or, in rows set as tight
     as wrapped lines (no padding parts any) and top-aligned on one line grid (`_off_grid`: cells centred beside a
     wrapped label are read by the label lines' padding below), under a label line that ends short
-    (`_label_ended_above`). [] when the band reads as one row."""
+    (`_label_ended_above`) or, cells set to the top of their rows (`top`), under lines that leave the label column
+    empty (`_label_left_off_above`). [] when the band reads as one row."""
     set_off = _set_off(block, list(range(len(block))), 0.0, wrap)
     entries = _text_anchors(block, label_col)
     out = [i for i in entries if i == 0 or i in set_off]
     if len(out) < 2 and not _off_grid(block):
-        out = [i for i in entries if i == 0 or _label_ended_above(block, i, label_col, width)]
+        out = [i for i in entries if i == 0 or _label_ended_above(block, i, label_col, width)
+               or (top and _label_left_off_above(block, i, label_col))]
     if len(out) < 2 and any(label_col not in lc.cells for lc in block):
         # cells set vertically centred beside a wrapped label are lines of their own, leave the label's first
         # line alone and overlap both its lines (hiding the wrap's gap): the label lines' own gaps show the
@@ -702,6 +705,16 @@ def _label_ended_above(block: list[LineCells], i: int, label_col: int, width: fl
     return above is not None and ends_short(block[above], block[i], label_col, width)
 
 
+def _label_left_off_above(block: list[LineCells], i: int, label_col: int) -> bool:
+    """Given a block, a line opening an entry and the label column, return whether the line right above it leaves
+    the label column empty under a label line further up: a label's wrapped lines follow one another, so that label
+    ended before the lines of other columns' taller cells went on without it (cells set to the top of their rows:
+    "Psykologsamtaler til ældre i psykisk mistrivsel | Dækket ved" / "forhandlinger" / "om budget" / "2025", then
+    "Tidlig forebyggende indsats ... | Dækket ved" opens the next row, though its first word would not have fitted
+    after the long label above)."""
+    return i >= 2 and label_col not in block[i - 1].cells and any(label_col in lc.cells for lc in block[:i - 1])
+
+
 def column_widths(lcs: list[LineCells], edges: list[float]) -> list[float | None]:
     """Given a region's distributed lines and the columns' x edges, return for each column the width a line of its
     cells may take before it wraps: its widest line lying inside the column (a line running on into the next
@@ -756,9 +769,10 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
     if ruled and not anchors:
         if runs := (_padded_runs(block, label_col) or _label_last_rows(block, label_col)
-                    or _centred_label_rows(block, label_col)):
+                    or _centred_label_rows(block, label_col)
+                    or (wrapping.bottom and _cells_ending_together(block, label_col, wrapping.width, widths))):
             return runs
-        anchors = _padded_text_anchors(block, label_col, wrap, wrapping.width)
+        anchors = _padded_text_anchors(block, label_col, wrap, wrapping.width, top=wrapping.top)
     if ruled and len(anchors) <= 1:
         return _section_over_row(block, anchors, label_col) or [block]
     text_table = not anchors and not ruled
@@ -789,9 +803,10 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         nxt = min((a for a in anchors if a > i), default=None)
         label = label_text(lc, label_col)
         if not label:
-            if not text_table and nxt is not None and centred_on_value_line(block, i, nxt, anchors, TIGHT_LINE_GAP):
+            if (not text_table and nxt is not None and not wrapping.top
+                    and centred_on_value_line(block, i, nxt, anchors, TIGHT_LINE_GAP)):
                 groups[nxt].append(i)  # a cell set vertically centred on the next row's value line
-            elif not text_table and nxt is not None and _opens_padded_row(block, i, nxt):
+            elif not text_table and nxt is not None and not wrapping.top and _opens_padded_row(block, i, nxt):
                 groups[nxt].append(i)  # the wrapped top of a cell of the next row, set to its row's bottom
             elif _new_entry(block, i, label_col, edges, widths) or (text_table and (
                     _spaced_entry(block, i) or _listed_line(lc, listed))):
@@ -1140,7 +1155,8 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
     widths = column_widths(lcs, edges)
     rules = _row_rules(region, settings)
     anchors = {i for i, lc in enumerate(lcs) if _is_anchor(lc, label_col)}
-    wrapping = Wrapping(label_width(lcs, label_col, edges[label_col + 1]), bottom_aligned(lcs, label_col, anchors))
+    wrapping = Wrapping(label_width(lcs, label_col, edges[label_col + 1]), bottom_aligned(lcs, label_col, anchors),
+                        top_aligned(lcs, label_col, anchors))
     if len(rules) >= 2:
         wrap = _wrap_gap(lcs)
         bands: dict[int, list[LineCells]] = {}
@@ -1179,38 +1195,46 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
     return rows
 
 
-def _one_line_row_height(bands: dict[int, list[LineCells]], rules: list[float]) -> tuple[float, TextLine] | None:
+def _one_line_row_height(bands: dict[int, list[LineCells]], rules: list[float]
+                         ) -> tuple[float, TextLine, float | None] | None:
     """Given a ruled region's lines by band (keyed by the number of rules above them) and its rules, return the
     height of a padded row of one line and that line: the lowest band that rules (or shading edges) bound on both
     sides and that holds exactly one line, taller than its line's size by more than a line's leading
     (`PADDED_ROW_SIZES`), and than a wrapped line's pitch by a row's padding (`ROW_PADDING_MIN`; small type leads
     wide): the pitch of the lines of a band so bound that is too short to hold them as rows of that height (one
     row's wrapped lines). A row set without padding is as tall as a wrapped line's pitch, and tells nothing. None
-    when no band is such a row."""
+    when no band is such a row; with it, that wrapped line's pitch (None when no band shows one)."""
     bound = {k: band for k, band in bands.items() if 0 < k < len(rules)}
     rows = [(rules[k] - rules[k - 1], band[0].line) for k, band in bound.items() if len(band) == 1]
 
+    def pitch(h: float) -> float | None:
+        return min((b.line.top - a.line.top for k, band in bound.items()
+                    if len(band) >= 2 and rules[k] - rules[k - 1] < len(band) * h - TIGHT_ROW_PADDING
+                    for a, b in zip(band, band[1:], strict=False)), default=None)
+
     def padded(h: float, ln: TextLine) -> bool:
-        pitch = min((b.line.top - a.line.top for k, band in bound.items()
-                     if len(band) >= 2 and rules[k] - rules[k - 1] < len(band) * h - TIGHT_ROW_PADDING
-                     for a, b in zip(band, band[1:], strict=False)), default=None)
-        return h >= PADDED_ROW_SIZES * ln.size and (pitch is None or h >= pitch + ROW_PADDING_MIN)
+        p = pitch(h)
+        return h >= PADDED_ROW_SIZES * ln.size and (p is None or h >= p + ROW_PADDING_MIN)
 
-    return min(((h, ln) for h, ln in rows if padded(h, ln)), key=lambda r: r[0], default=None)
+    best = min(((h, ln) for h, ln in rows if padded(h, ln)), key=lambda r: r[0], default=None)
+    return None if best is None else (*best, pitch(best[0]))
 
 
-def _rows_at_row_pitch(band: list[LineCells], row: tuple[float, TextLine]) -> list[list[LineCells]]:
-    """Given a ruled band of lines and a padded row of one line (`_one_line_row_height`: its height and line),
-    return the band parted where a line set like that row's (one size, one weight: not a bold section row's
-    height measuring plain rows) sits a whole row's height below the line above (top to top, in one size): lines
-    of one cell are set a line pitch apart, which is less than a one-line row's height by the row's padding; the
-    band above a table's first shaded stripe (zebra shading that leaves the header and the first row plain) holds
-    two rows set that far apart."""
-    height, line = row
+def _rows_at_row_pitch(band: list[LineCells], row: tuple[float, TextLine, float | None]) -> list[list[LineCells]]:
+    """Given a ruled band of lines and a padded row of one line (`_one_line_row_height`: its height, line and the
+    wrapped lines' pitch), return the band parted where a line set like that row's (one size, one weight: not a
+    bold section row's height measuring plain rows) sits a whole row's height below the line above (top to top, in
+    one size): lines of one cell are set a line pitch apart, which is less than a one-line row's height by the
+    row's padding; the band above a table's first shaded stripe (zebra shading that leaves the header and the
+    first row plain) holds two rows set that far apart. A gap nearer the wrapped lines' pitch than the row's
+    height is a wrapped line's, however little the padding (small type with a padding of about 1 pt: a cell of
+    three wrapped lines, "Dækket ved" / "forhandlinger" / "om budget 2025", is one row)."""
+    height, line, pitch = row
+    least = max(height - ROW_PADDING_MIN, (height + pitch) / 2 if pitch is not None else 0.0)
     parts = [band[:1]]
     for above, lc in zip(band, band[1:], strict=False):
         if (abs(lc.line.size - line.size) <= SAME_SIZE and abs(above.line.size - line.size) <= SAME_SIZE
-                and lc.line.bold == line.bold and lc.line.top - above.line.top >= height - ROW_PADDING_MIN):
+                and lc.line.bold == line.bold and lc.line.top - above.line.top >= least):
             parts.append([lc])
         else:
             parts[-1].append(lc)

@@ -18,10 +18,11 @@ SPACING_TOLERANCE = 0.5  # the gaps between the lines of one cell agree this clo
 @dataclass(frozen=True)
 class Wrapping:
     """What a region's lines tell about its rows as a whole: the width its labels are set in (None: unknown) and
-    whether rows set their cells bottom-aligned."""
+    whether rows set their cells bottom-aligned, or evidently top-aligned (`top_aligned`)."""
 
     width: float | None = None
     bottom: bool = False
+    top: bool = False
 
 
 def label_width(lcs: list[LineCells], label_col: int, right: float) -> float | None:
@@ -57,6 +58,22 @@ def bottom_aligned(lcs: list[LineCells], label_col: int, anchors: set[int]) -> b
     """Given a region's distributed lines, the label column and the indices of the lines carrying a row's values,
     return whether rows set their cells bottom-aligned: some value line ends a label wrapped from the line above
     it, and none starts a label that wraps onto the line below it."""
+    above, below = _wrapped_at_values(lcs, label_col, anchors)
+    return above > 0 and below == 0
+
+
+def top_aligned(lcs: list[LineCells], label_col: int, anchors: set[int]) -> bool:
+    """Given a region's distributed lines, the label column and the indices of the lines carrying a row's values,
+    return whether rows set their cells top-aligned: some value line starts a label that wraps onto the line below
+    it, and none ends a label wrapped from the line above it (a value centred beside a label of three lines does
+    both)."""
+    above, below = _wrapped_at_values(lcs, label_col, anchors)
+    return below > 0 and above == 0
+
+
+def _wrapped_at_values(lcs: list[LineCells], label_col: int, anchors: set[int]) -> tuple[int, int]:
+    """Given a region's distributed lines, the label column and the indices of its value lines, return how many
+    value lines end a label wrapped from the line above and how many start a label wrapping onto the line below."""
     above = below = 0
     for a in sorted(anchors):
         if label_col not in lcs[a].cells:
@@ -68,7 +85,7 @@ def bottom_aligned(lcs: list[LineCells], label_col: int, anchors: set[int]) -> b
         if a + 1 < len(lcs) and a + 1 not in anchors and label_col in lcs[a + 1].cells \
                 and wraps_onto(label, label_text(lcs[a + 1], label_col)):
             below += 1
-    return above > 0 and below == 0
+    return above, below
 
 
 def centred_overhang(block: list[LineCells], anchor: int, members: list[int], label_col: int) -> list[int]:

@@ -56,6 +56,14 @@ ZEBRA_TEXT_CASES = {  # case id: (producer, seed, source, pinned style)
     # as a row of its own, the wrapped header's lines too
     "small-type-rows": ("libreoffice", 617382, "001/24_su4-opfoelgningsmaal.csv",
                         dict(ZEBRA_WORD_PROCESSOR, size=5.5)),
+    # a grant-expiry list in 7 pt under horizontal rules, rows padded by about 1 pt over a wrapped line's pitch
+    # (tune seed 792's document 000): the three wrapped lines of a narrow amount column's text cell ("Dækket ved" /
+    # "forhandlinger" / "om budget 2025") sat a hair over a row's height less 1 pt apart, and were read as two rows
+    "wrapped-cell-in-thin-padding": ("libreoffice", 500796, "000/01_tabel1-bevillinger-som-udloeber-2026.csv",
+                                     dict(rules="hrules", shading="zebra", font="Liberation Serif", size=7.0,
+                                          bold_header=True, valign="top", header_valign="top", num_align="right",
+                                          orientation="rotate90", pad=6.0, full_width=True, label_share=None,
+                                          split_rows=True, caption_gap=False)),
 }
 
 
