@@ -11,7 +11,15 @@ from extractors.broken_words import mend_broken_words
 from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token, mostly_bold
 from extractors.linecells import LineCells, cell_text, label_text, open_end, starts_lower
 from extractors.model import Cell, Row, Table
-from extractors.regions import HEADER_LINE_GAP_FACTOR, MARK, TIGHT_LINE_GAP, YEAR_TOKEN, Region, nothing_above
+from extractors.regions import (
+    HEADER_LINE_GAP_FACTOR,
+    MARK,
+    TIGHT_LINE_GAP,
+    YEAR_TOKEN,
+    Region,
+    cut_at_foot,
+    nothing_above,
+)
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.wraps import (
     FIT_MARGIN,
@@ -1514,7 +1522,9 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS,
                  col_x=[(bounds[c], bounds[c + 1]) for c in used], col_text=[_text_extent(lcs, c) for c in used],
                  header_row=head_row,
                  header_bold=bool(header) and all(lc.line.bold for row in header for lc in row),
-                 header_in_row=bool(peeled) and len(header) == 1 and bool(out_rows))
+                 header_in_row=bool(peeled) and len(header) == 1 and bool(out_rows),
+                 cut_foot=cut_at_foot(region, [(min(lc.line.top for lc in r), max(lc.line.bottom for lc in r))
+                                               for r in rows if r], settings.rule_span_share))
 
 
 def _text_extent(lcs: list[LineCells], col: int) -> tuple[float, float] | None:

@@ -43,3 +43,5 @@ class Table:
     header_in_row: bool = False  # the header's lines were read off the first body row's lines (internal: a header
     # found misread goes back into that row, not before it)
     bbox_last_bottom: float = 0.0  # bottom of the table on its last page (internal: for stitching)
+    cut_foot: bool = False  # its last row on its last page is open at the page's foot, the rest of it on the next
+    # page (internal: for stitching; `regions.cut_at_foot`)

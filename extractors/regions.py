@@ -1233,3 +1233,32 @@ def _ends_header_cells(lines: list[TextLine]) -> bool:
         if lower.top - upper.bottom > HEADER_LINE_GAP_FACTOR * max(lower.size, 1.0):
             return False
     return bool(lines) and is_multi(lines[0])
+
+
+
+RULE_REACH = 1.0  # a rule this close to a line's edge still reaches it
+MIN_RULED_ROWS = 3  # rows ruled apart, no column rules beside them: this many tell a grid from rules above totals
+MIN_COLUMN_RULES = 2  # a row's cells are closed at the sides by at least this many column rules (its frame's sides)
+
+
+def cut_at_foot(region: Region, rows: list[tuple[float, float]], span_share: float) -> bool:
+    """Given a table region, the top and bottom of each of its body rows' text and the share of the table's width
+    a rule spans to part its rows, return whether the page break cut its last row: a rule parts every two of its
+    rows and none closes the last one (a browser breaking a row leaves its cells open at the page's foot, their
+    rest atop the next page). The rows are a grid's when column rules run down beside the last row's text, or
+    when there are `MIN_RULED_ROWS` of them (two rows parted by a rule are also a row over a total under its
+    rule)."""
+    if len(rows) < 2:
+        return False
+    page, width = region.page, max(region.x1 - region.x0, 1.0)
+    ys = [r.pos for r in page.hrules if region.top - 3 <= r.pos
+          and min(r.end, region.x1) - max(r.start, region.x0) >= span_share * width]
+    last_top, last_bottom = rows[-1]
+    if any(y >= last_bottom - RULE_REACH for y in ys):
+        return False
+    if not all(any(a[1] - RULE_REACH <= y <= b[0] + RULE_REACH for y in ys)
+               for a, b in zip(rows, rows[1:], strict=False)):
+        return False
+    sides = [v for v in page.vrules if region.x0 - 3 <= v.pos <= region.x1 + 3
+             and v.start <= last_top and v.end >= last_bottom - RULE_REACH]
+    return len(rows) >= MIN_RULED_ROWS or len(sides) >= MIN_COLUMN_RULES

@@ -183,7 +183,7 @@ def _remap(row: Row, cmap: list[int], n: int) -> Row:
     return Row(cells, row.page)
 
 
-def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
+def _continues_row(prev: Row, row: Row, label_col: int, cut: bool = False, labelled: bool = False) -> bool:
     """Given the last row before a page break and the first after it, return whether the second continues it:
     a label run on, values under a label left alone, cells without a label that fill only cells a labelled row
     before left empty (a row broken so that its label and short cells fell before the break, the rest of its
@@ -191,16 +191,31 @@ def _continues_row(prev: Row, row: Row, label_col: int) -> bool:
     middle-set values fell before the break and its label after it) that fills only cells the row before left
     empty or whose cells that both fill go on from the ones above (their first lines before the break), or text
     cells that each go on from the one above (`_runs_on`: a label, or a label and a long
-    description, broken over the page)."""
+    description, broken over the page). With `cut` (the row before is open at the page's foot: the page break cut
+    it, `regions.cut_at_foot`) or `labelled` (every other row of the table has its label: a row without one is
+    no entry of its own), cells without a label, or (`cut`) under a label that runs on, are the rest of its cells
+    whatever their text (lines of a plan's cell each starting in capitals: "Teste algoritme" / "Udvikle
+    brugerflade"), as long as no cell of both holds an amount (`_fills_open_cells`)."""
     values = [c for i, c in enumerate(row.cells) if c is not None and i != label_col]
     label = row.cells[label_col].text if row.cells[label_col] else ""
     prev_label = prev.cells[label_col].text if prev.cells[label_col] else ""
     prev_values = [i for i, c in enumerate(prev.cells) if c is not None and i != label_col]
     disjoint = not any(a is not None and b is not None for a, b in zip(prev.cells, row.cells, strict=True))
-    return (not values and bool(label) and (prev_label.endswith("-") or label[:1].islower())) or (
+    runs_on = prev_label.endswith("-") or label[:1].islower()
+    if prev_label and ((cut and (not label or runs_on)) or (labelled and not label)) and _fills_open_cells(prev, row):
+        return True
+    return (not values and bool(label) and runs_on) or (
         bool(values) and not label and bool(prev_label) and (not prev_values or disjoint)) or (
         bool(label) and not prev_label and bool(prev_values) and (disjoint or _runs_on(prev, row, shared=True))) or (
         _runs_on(prev, row))
+
+
+def _fills_open_cells(prev: Row, row: Row) -> bool:
+    """Given the last row before a page break and the first after it, return whether the second can finish the
+    first's cells: every cell both fill holds text in both (an amount is one line: no amount goes on below the
+    break, and none ends a text cut there)."""
+    return all(a is None or b is None or not (_is_amount(a.text) or _is_amount(b.text))
+               for a, b in zip(prev.cells, row.cells, strict=True))
 
 
 def _runs_on(prev: Row, row: Row, shared: bool = False) -> bool:
@@ -217,6 +232,15 @@ def _runs_on(prev: Row, row: Row, shared: bool = False) -> bool:
         a is not None and any(ch.isalpha() for ch in a.text) and not _is_amount(a.text)
         and (YEAR_TOKEN.match(b.text.strip()) or (not _is_amount(b.text) and (
             starts_lower(b.text) or open_end(a.text)))) for a, b in pairs)
+
+
+MIN_LABELLED_ROWS = 3  # a table labels every row once this many rows (all but one) carry a label
+
+
+def _labels_every_row(rows: list[Row], label_col: int) -> bool:
+    """Given the rows of a table on both sides of a page break (the first after it left out), return whether each
+    has its label: a table that labels every row, not one whose labels span several rows (`MIN_LABELLED_ROWS`)."""
+    return len(rows) >= MIN_LABELLED_ROWS and all(r.cells[label_col] is not None for r in rows)
 
 
 def _is_amount(text: str) -> bool:
@@ -269,11 +293,15 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 rows = [] if repeated else [_remap(r, cmap, n) for r in header_rows(t)]
                 rows += [_remap(r, cmap, n) for r in t.rows]
                 label_col = label_column(prev)
-                if rows and prev.rows and _continues_row(prev.rows[-1], rows[0], label_col):
+                # (a table that labels every row and ends its page, nothing under it there: a row without a label
+                # atop the next page is the rest of its last row)
+                labelled = ends_prev and _labels_every_row(prev.rows + rows[1:], label_col)
+                if rows and prev.rows and _continues_row(prev.rows[-1], rows[0], label_col, prev.cut_foot, labelled):
                     prev.rows[-1] = join_rows(prev.rows[-1], rows.pop(0))
                 prev.rows.extend(rows)
                 prev.last_page = t.page
                 prev.bbox_last_bottom = t.bbox[3]
+                prev.cut_foot = t.cut_foot
                 ends_prev = i in ends_page
                 stitched = True
                 continue
