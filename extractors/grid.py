@@ -3,6 +3,7 @@ header rows joined into logical column headers, cells joined into the text a rea
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from rapidfuzz.fuzz import ratio
@@ -1489,7 +1490,8 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS,
     reads it as the body row it is)."""
     seps = column_separators(region)
     ncols = len(seps) + 1
-    lcs = mend_broken_words(assign_cells(region.lines, seps))
+    page_words = Counter(w.text for ln in region.page.lines for w in ln.words)
+    lcs = mend_broken_words(assign_cells(region.lines, seps), page_words)
     label_col = label_column(lcs, ncols)
     numeric = any(_is_anchor(lc, label_col) for lc in lcs)
     edges = [region.x0, *seps, _right_edge(region)]
