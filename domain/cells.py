@@ -20,6 +20,11 @@ from normalizers.units import unit_factor as _unit_factor
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
 _NUM = re.compile(r"[-+]?\d+(?:\.\d+)*(?:,\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# A year column's head in the forms budgets print: a bare year, or a year marked as the budget year or an estimate
+# year ("B2026", "B 2026", "BO1 2027", "BO 2027", "Budget 2026", "Budgetår 2026", "Overslag 2027", "Overslagsår
+# 2027"); never a span ("2019-2022"), a price level ("2026-pl") or accounts ("Regnskab 2024").
+_YEAR_HEAD = re.compile(r"(?:(?:b|bo\s?\d?|budget(?:år)?|overslag(?:s(?:år)?)?)\s?[-:]?\s?)?((?:19|20)\d{2})",
+                        re.IGNORECASE)
 # A proposal code: letters (optionally "XX/YY") immediately followed by digits: "SU1", "BU/SI01", "SI/UD03".
 CODE = r"[A-ZÆØÅ]{1,5}(?:/[A-ZÆØÅ]{1,5})?\d{1,3}"
 _CODE_LABEL = re.compile(rf"^\s*({CODE})\s*(?:[.:]\s*|\s+[-\u2010-\u2015\u2212]\s*|\s+)(\S.*)$")
@@ -131,14 +136,16 @@ def grid_pl_year(grid: Grid) -> int | None:
     return None
 
 
+def year_of_head(header: str | None) -> int | None:
+    """Given a column header, return the year it heads: a bare year ("2023") or a budget or estimate year ("B2026",
+    "BO1 2027", "Budget 2026", "Overslagsår 2027"), else None."""
+    m = _YEAR_HEAD.fullmatch(clean(header or "").strip(" .*"))
+    return int(m.group(1)) if m else None
+
+
 def year_columns(grid: Grid) -> dict[int, int]:
-    """Given a grid, return {column index: year} for the columns whose header is a bare year ("2023")."""
-    out = {}
-    for i, h in enumerate(grid.columns):
-        m = _YEAR.fullmatch(clean(h).strip(" .*"))
-        if m:
-            out[i] = int(m.group())
-    return out
+    """Given a grid, return {column index: year} for the columns headed by a year (`year_of_head`)."""
+    return {i: y for i, h in enumerate(grid.columns) if (y := year_of_head(h)) is not None}
 
 
 def label_col(grid: Grid) -> int:

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from domain.cells import amount, grid_pl_year, grid_unit, norm, to_dkk, unit_factor
+from domain.cells import amount, grid_pl_year, grid_unit, norm, to_dkk, unit_factor, year_of_head
 from domain.grid import Grid, GridRow
 from domain.registry import DocumentContext, TotalCheck
 from domain.totals import check_sum
@@ -55,8 +55,8 @@ def _row_number(text: str) -> int | None:
 def period_of(header: str, years: list[int]) -> str | None:
     """Given a column header and the table's year columns, return its period ("2019", "permanent", "2019-2022")."""
     h = norm(header)
-    if _YEAR.fullmatch(h):
-        return h
+    if (year := year_of_head(h)) is not None:
+        return str(year)
     if PERMANENT_WORD in h:
         return "permanent"
     if m := _SPAN.search(h):
@@ -70,7 +70,7 @@ def layout(grid: Grid) -> Layout | None:
     """Given a grid, return its satspulje layout (nr, DUT, label and period columns), or None if it has none."""
     ncols = max([len(grid.columns)] + [max(r.cells, default=-1) + 1 for r in grid.rows])
     headers = [(grid.columns[i] if i < len(grid.columns) else "") for i in range(ncols)]
-    years = [int(norm(h)) for h in headers if _YEAR.fullmatch(norm(h))]
+    years = [y for h in headers if (y := year_of_head(h)) is not None]
     periods = {i: p for i, h in enumerate(headers) if (p := period_of(h, years))}
     if len(periods) < MIN_PERIOD_COLUMNS or not grid.rows:
         return None

@@ -3,6 +3,7 @@ header rows joined into logical column headers, cells joined into the text a rea
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from rapidfuzz.fuzz import ratio
@@ -775,6 +776,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     """
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
                and not (i and _continues_numbers(block[i - 1], lc, label_col))]
+    valued = bool(anchors)  # (rows found by their value lines; a ruled text band's entries are looked for below)
     if ruled and not anchors:
         if runs := (_padded_runs(block, label_col) or _label_last_rows(block, label_col)
                     or _centred_label_rows(block, label_col)
@@ -816,6 +818,11 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
                 groups[nxt].append(i)  # a cell set vertically centred on the next row's value line
             elif not text_table and nxt is not None and not wrapping.top and _opens_padded_row(block, i, nxt):
                 groups[nxt].append(i)  # the wrapped top of a cell of the next row, set to its row's bottom
+            elif (valued and nxt is not None and i - 1 in anchors and not wrapping.top
+                  and _runs_down_to(block, i, nxt, label_col, widths)):
+                groups[nxt].append(i)  # the top of a cell set to its row's bottom, right under the row above's
+                # value line: it goes on down to its row's value line and ends there ("Lønninger til ..." /
+                # "visitation, som ..." / "3 | Myndighed | ... | omgange.")
             elif _new_entry(block, i, label_col, edges, widths) or (text_table and (
                     _spaced_entry(block, i) or _listed_line(lc, listed))):
                 own.append([i])  # a row of its own under a label that spans several rows
@@ -1082,6 +1089,35 @@ def _new_entry(block: list[LineCells], i: int, label_col: int, edges: list[float
                 widths and widths[c] is not None and not _fits_after(above, lc, c, widths)):
             return False
     return True
+
+
+def _runs_down_to(block: list[LineCells], i: int, nxt: int, label_col: int, widths: list[float | None] | None
+                  ) -> bool:
+    """Given a block, one of its lines without a label, the next value line below it, the label column and the
+    columns' widths (`column_widths`), return whether the line opens a cell that runs down to that value line and
+    ends there, with the row's other cells: each line from it down to the value line is set as tight as a wrapped
+    line under the one above and goes on from it in a column of both (`_wraps_cell_onto`), and the line under the
+    value line goes on from it in none of those columns (a remark centred beside a one-line row runs on past its
+    value line). Rows whose cells are set to the bottom, where a tall cell's first line comes as close under the
+    row above as a wrapped line (small type leads wide, the row's padding is small), print such a cell above the
+    row's label ("... specialiseret træning mm." / "Kan påvirkes ...")."""
+    if not 0 < i < nxt or not all(_wraps_cell_onto(block[j - 1], block[j], label_col, widths)
+                                  for j in range(i + 1, nxt + 1)):
+        return False
+    cols = {c for j in range(i, nxt + 1) for c in block[j].cells if c != label_col}
+    return nxt + 1 >= len(block) or not _wraps_cell_onto(block[nxt], block[nxt + 1], label_col, widths, cols)
+
+
+def _wraps_cell_onto(above: LineCells, lc: LineCells, label_col: int, widths: list[float | None] | None,
+                     cols: set[int] | None = None) -> bool:
+    """Given two consecutive lines, the label column, the columns' widths and optionally the columns to look at,
+    return whether the lower line is set as tight under the upper as a wrapped line and goes on from it in a
+    column (other than the label's) of both: starting in lowercase, or with a word that would not have fitted on
+    the upper line (a wrap)."""
+    return lc.line.top - above.line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0) and any(
+        c != label_col and c in above.cells and (cols is None or c in cols)
+        and (ws[0].text[:1].islower() or not _fits_after(above, lc, c, widths))
+        for c, ws in lc.cells.items())
 
 
 def _right_edge(region: Region) -> float:
@@ -1481,7 +1517,8 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS,
     reads it as the body row it is)."""
     seps = column_separators(region)
     ncols = len(seps) + 1
-    lcs = mend_broken_words(assign_cells(region.lines, seps))
+    page_words = Counter(w.text for ln in region.page.lines for w in ln.words)
+    lcs = mend_broken_words(assign_cells(region.lines, seps), page_words)
     label_col = label_column(lcs, ncols)
     numeric = any(_is_anchor(lc, label_col) for lc in lcs)
     edges = [region.x0, *seps, _right_edge(region)]

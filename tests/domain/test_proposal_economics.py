@@ -1,8 +1,10 @@
 """`proposal_economics` on every gold Tabel 1 of 001 and 003: rows, sections, codes and the printed-total checks."""
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -286,3 +288,31 @@ def test_a_header_repeated_in_the_body_is_no_row():
     grid.rows.insert(3, header)
     assert len(_sections(grid)) > len(printed)
     assert _sections(without_repeated_headers(grid)) == printed
+
+
+def _heads_marked(grids: list, form: str) -> list:
+    """Given classified grids and a head form, return copies whose bare-year heads read as budgets print them:
+    "B2026" / "BO1 2027", or "Budget 2026" / "Overslagsår 2027" (the first year the budget year)."""
+    out = []
+    for g in grids:
+        years = [i for i, h in enumerate(g.columns) if re.fullmatch(r"(?:19|20)\d{2}", h.strip())]
+        columns = list(g.columns)
+        for k, i in enumerate(years):
+            y = columns[i].strip()
+            columns[i] = (f"B{y}" if k == 0 else f"BO{k} {y}") if form == "b_bo" else (
+                f"Budget {y}" if k == 0 else f"Overslagsår {y}")
+        out.append(replace(g, columns=columns))
+    return out
+
+
+@pytest.mark.parametrize("form", ["b_bo", "budget"])
+@pytest.mark.parametrize("doc", CATALOGUES)
+def test_year_heads_marked_as_budget_or_estimate_years_read_as_bare_years(doc, form):
+    """A Tabel 1 whose year columns are headed "B2026", "BO1 2027" or "Budget 2026", "Overslagsår 2027" gives the
+    same rows as one headed by the bare years."""
+    grids = classified(doc)
+    marked = _heads_marked(grids, form)
+    for g in marked:
+        g.kind = registry.classify(g)
+    assert [g.kind for g in marked] == [g.kind for g in grids]
+    assert proposal_economics.rows(DOC, marked) == proposal_economics.rows(DOC, grids)

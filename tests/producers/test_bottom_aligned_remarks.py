@@ -2,8 +2,12 @@
 task budget of doc-004, with a remarks column of several lines): a remark of several lines beside a label of one
 line prints its first lines above the row's values, set off from the row above by the row's padding and as tight
 as one cell's lines down to the value line ("Lønninger til visitatorer ..." / "samlede visitation ..." / "3 |
-Myndighed, visitatorer | ... | tildelt af forskellige omgange."). Printed by WeasyPrint and Chromium over several
-pages, read by the real extractor: every printed row must come out whole.
+Myndighed, visitatorer | ... | tildelt af forskellige omgange."). Printed by WeasyPrint, Chromium and LibreOffice
+over several pages, read by the real extractor: every printed row must come out whole. LibreOffice sets rows of a
+minimum height with little padding where a tall remark grows them: the remark's first line is no further below the
+row above than a wrapped line, but each line down to the value line goes on from the one above, and the remark ends
+on the value line (a remark centred beside its row runs on past it: tests/producers/test_table_edges.py
+remarks-centred-beside-rows).
 
 What used to go wrong: a remark's first line starting with a capital, under a remark that stopped short, was read
 as an entry of its own (a row with nothing but that line), and on a page where no label wraps (so the table did
@@ -23,6 +27,12 @@ STYLE = dict(rules="header", shading="none", valign="bottom", header_valign="top
              size=7.0, pad=1.5, repeat_header=False, split_rows=False, orientation="landscape", label_share=None,
              full_width=True, running=False, scale=1, year_shift=0)
 CASES = {producer: make_spec(11, producer, "table", SOURCE, **STYLE) for producer in ("weasyprint", "chromium")}
+# a word processor's rows of a minimum height, the text set to their bottom (LibreOffice, tune seed 4711's task
+# budget diagnosed, in its style): a tall remark grows its row by little padding, so its first line sits under
+# the row above as close as a wrapped line and no padding sets it off
+CASES["libreoffice"] = make_spec(11, "libreoffice", "table", SOURCE, **dict(
+    STYLE, rules="totals", font="Liberation Serif", size=10.0, bold_header=True, header_valign="bottom", pad=6.0,
+    num_align="left", split_rows=True, label_share=0.5))
 
 
 @pytest.fixture(scope="module")
