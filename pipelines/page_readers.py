@@ -15,7 +15,6 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from extractors.settings import DEFAULT_SETTINGS
-from extractors.tables import _shutdown_pool, pool  # here: a page reader unpickling `_loaded` imports it too
 
 
 def uses_page_readers(n_pages: int) -> bool:
@@ -41,11 +40,15 @@ def any_long(paths: Iterable[Path]) -> bool:
 
 def _loaded() -> int:
     """In a page reader: nothing to do but be up with the extraction code imported; return its pid."""
+    import extractors.tables  # noqa: F401 - imported here (not by the run's own process, which calls `any_long`)
+
     return os.getpid()
 
 
 def start_page_readers() -> None:
     """In a limited worker: start the extractor's pool of page readers and wait until each is up."""
+    from extractors.tables import _shutdown_pool, pool
+
     workers = DEFAULT_SETTINGS.workers
     if workers < 2:
         return

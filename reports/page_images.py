@@ -11,9 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
-import pypdfium2 as pdfium
-
 DEFAULT_SCALE = 1.25  # pixels per PDF point (90 dpi): text stays legible, 155 pages stay well under ~30 MB
 JPEG_QUALITY = 60
 FULL_SCALE_PAGES = 160  # more pages than this are rendered smaller, keeping the pixels (and ~bytes) of this many
@@ -47,6 +44,8 @@ class PageImage:
 
 def _frames(pdf_path: Path, pages: list[int]) -> dict[int, tuple[float, float, float, float]]:
     """Given a PDF and 1-based page numbers, return each page's crop box in pdfplumber's coordinates."""
+    import pdfplumber  # here: the run's own process imports this module for its paths only (its workers render)
+
     with pdfplumber.open(pdf_path) as pdf:
         return {n: tuple(float(v) for v in pdf.pages[n - 1].cropbox) for n in pages if 0 < n <= len(pdf.pages)}
 
@@ -64,6 +63,8 @@ def render_pages(pdf_path: Path, pages: Iterable[int],
     wanted = sorted(set(pages))
     settings = (settings or ImageSettings()).for_pages(len(wanted))
     frames = _frames(pdf_path, wanted)
+    import pypdfium2 as pdfium  # as pdfplumber in `_frames`
+
     out: dict[int, PageImage] = {}
     pdf = pdfium.PdfDocument(str(pdf_path))
     try:

@@ -150,3 +150,22 @@ def test_first_lines_are_pdfplumbers_text_lines(pdf):
     with pdfplumber.open(pdf) as doc:
         got = [_lines(text_lines(p)) for p in doc.pages[:FIRST_PAGES_CHECKED]]
     assert got == expected and any(expected)
+
+
+def test_the_run_process_leaves_the_pdf_parser_to_its_workers():
+    """The run's own process (cli, definitions, steps, page-reader guess) loads no PDF parser nor extractor; the
+    workers' forkserver has them loaded for every worker."""
+    import subprocess
+    import sys
+
+    code = ("import sys, pipelines.cli, pipelines.definitions, pipelines.batch, pipelines.audit_asset, "
+            "pipelines.page_readers\n"
+            "print(sorted(m for m in ('pdfplumber', 'pdfminer', 'extractors.tables', 'pipelines.extractor') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert out.stdout.strip() == "[]", out.stdout
+    loaded = ("sorted(m for m in ('pdfplumber', 'pipelines.extractor', 'extractors.tables') "
+              "if m in __import__('sys').modules)")
+    outcome = run_limited(eval, (loaded,), Limits())  # a builtin: unpickling it imports nothing in the worker
+    assert outcome.value == ["extractors.tables", "pdfplumber", "pipelines.extractor"], outcome.failure
