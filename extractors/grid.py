@@ -32,6 +32,7 @@ from extractors.wraps import (
     centred_spans,
     ends_short,
     label_width,
+    room_before_next,
     top_aligned,
     wraps_onto,
 )
@@ -728,12 +729,14 @@ def column_widths(lcs: list[LineCells], edges: list[float]) -> list[float | None
     """Given a region's distributed lines and the columns' x edges, return for each column the width a line of its
     cells may take before it wraps: its widest line lying inside the column (a line running on into the next
     column, a section row set across the table, wraps at another width), at most the column's width (None for an
-    empty column)."""
+    empty column), or the room it leaves its lines before a text column set flush left after it when that is wider
+    (`room_before_next`)."""
     out: list[float | None] = []
     for c in range(len(edges) - 1):
         inside = [lc.cells[c] for lc in lcs if c in lc.cells and lc.cells[c][-1].x1 <= edges[c + 1] + FIT_MARGIN]
         widths = [ws[-1].x1 - ws[0].x0 for ws in inside or [lc.cells[c] for lc in lcs if c in lc.cells]]
-        out.append(min(max(widths), edges[c + 1] - edges[c]) if widths else None)
+        out.append(max(min(max(widths), edges[c + 1] - edges[c]), room_before_next(lcs, c) or 0.0) if widths
+                   else None)
     return out
 
 
@@ -831,7 +834,10 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
                 above_next = nxt is not None and (i - 1 in groups[nxt] or (
                     lc.line.bottom > block[nxt].line.top + OVERLAP_TOLERANCE
                     and (prev is None or lc.line.top >= block[prev].line.bottom - OVERLAP_TOLERANCE)))
-                groups[nxt if nxt is not None and (prev is None or wrapping.bottom or above_next) else prev].append(i)
+                if nxt is not None and (prev is None or wrapping.bottom or above_next):
+                    groups[nxt].append(i)
+                else:  # the row of the line right above (a row of its own may lie between it and the value line)
+                    _row_holding(i - 1, groups, own).append(i)
             i += 1
             continue
         k = i  # the label's last line: label lines that go on into each other are one label
@@ -867,12 +873,15 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
               and label_col in block[i - 1].cells and not _fits_after(block[i - 1], lc, label_col, widths)
               and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
               and not (_capitals_under_mixed(before, label)
-                       and (wrapping.bottom or _set_as_rows(block, i, anchors)))):
+                       and (wrapping.bottom or _set_as_rows(block, i, anchors)))
+              and not (_padded_like_rows(block, i, anchors) and not _capitals_go_on(before, label))):
             # set as tight as a wrapped line right under the label above ("... EN" / "AF OS"); under an empty
             # stretch of the label column it is a label of its own (a cell's lines are not parted); a line in
             # capitals under a label in mixed case, set as far below it as rows are set apart, is a section row of
-            # its own ("INNOVATIONSFORSLAG"; a marker wrapped under a label, "FORTROLIGT", is set tighter)
-            groups[prev].extend(unit)
+            # its own ("INNOVATIONSFORSLAG"; a marker wrapped under a label, "FORTROLIGT", is set tighter). It goes
+            # on the row of the line right above, which may be a row of its own under the value line: a row's lines
+            # follow on, no row takes a line across another
+            _row_holding(i - 1, groups, own).extend(unit)
         else:
             own.append(unit)
         i = k + 1
@@ -882,6 +891,12 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(over)
     rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+def _row_holding(j: int, groups: dict[int, list[int]], own: list[list[int]]) -> list[int]:
+    """Given a line's index and the rows gathered so far (value rows by their value line, rows of their own),
+    return the row that holds the line."""
+    return next((g for g in [*groups.values(), *own] if j in g), groups[max(a for a in groups if a <= j)])
 
 
 def _section_over_row(block: list[LineCells], anchors: list[int], label_col: int) -> list[list[LineCells]]:
@@ -932,6 +947,16 @@ def _capitals_under_mixed(upper: str, lower: str) -> bool:
             and bool(words) and any(ch.islower() for ch in words[-1]))
 
 
+def _capitals_go_on(upper: str, lower: str) -> bool:
+    """Given a label line and the label line under it, return whether the lower, set in capitals, goes on from a
+    word in capitals ending the upper: a name in capitals broken over two lines ("... kampagnen EN AF" / "OS"),
+    whatever space parts them."""
+    letters = [ch for ch in lower if ch.isalpha()]
+    words = upper.split()
+    return (bool(letters) and not any(ch.islower() for ch in letters) and bool(words)
+            and any(ch.isalpha() for ch in words[-1]) and not any(ch.islower() for ch in words[-1]))
+
+
 ROW_GAP_SLACK = 0.5  # points: a line this much tighter under the one above than rows are set apart is still a row
 
 
@@ -941,6 +966,21 @@ def _set_as_rows(block: list[LineCells], i: int, anchors: list[int]) -> bool:
     between them); False when no two value lines are next to each other."""
     gaps = [block[a + 1].line.top - block[a].line.bottom for a in anchors if a + 1 in anchors]
     return bool(gaps) and i > 0 and block[i].line.top - block[i - 1].line.bottom >= min(gaps) - ROW_GAP_SLACK
+
+
+def _padded_like_rows(block: list[LineCells], i: int, anchors: list[int]) -> bool:
+    """Given a block's lines, a line of it and the lines opening its rows (`anchors`), return whether the line sits
+    as far below the line above it as every row's first line does, and that gap is wider than the narrowest gap
+    between two lines of the block (a wrapped line's) by a row's padding (`ROW_PADDING_MIN`): rows padded apart
+    a little, a line so set opens a row ("Realisering af" / "effektiviseringer", a section row, under a label's
+    last wrapped line). False when no row's first line has a line above it."""
+    gaps = [g for a in anchors if a > 0 and (g := block[a].line.top - block[a - 1].line.bottom) >= 0]
+    tight = [g for a, b in zip(block, block[1:], strict=False) if (g := b.line.top - a.line.bottom) >= 0]
+    if not gaps or not tight or i == 0:
+        return False
+    row = min(gaps)
+    return (row >= min(tight) + ROW_PADDING_MIN
+            and block[i].line.top - block[i - 1].line.bottom >= row - ROW_GAP_SLACK)
 
 
 def _centred_islands(block: list[LineCells], anchors: list[int], label_col: int) -> list[list[int]]:

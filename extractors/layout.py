@@ -27,6 +27,8 @@ class Word:
     bottom: float
     size: float
     bold: bool
+    apart: bool = False  # set apart from the word before it on its line by a gap inside one of pdfplumber's words
+    # (`split_set_apart`): two runs of text placed side by side, e.g. two cells across a narrow gutter
 
 
 @dataclass
@@ -204,17 +206,44 @@ def _turned_upright(objects: PageObjects) -> PageObjects:
     return PageObjects(chars, lines, rects, tw, th, turn)
 
 
+SET_APART_SHARE = 0.1  # chars of one word this far apart (share of the size) were placed apart: no letter fit
+# of any producer seen leaves a gap inside a word (kerning closes or opens it by hundredths of the size)
+
+
+def split_set_apart(chars: list[dict]) -> list[list[dict]]:
+    """Given the chars of one of pdfplumber's words (left to right), return them in the runs they were placed in:
+    parted where a char starts more than `SET_APART_SHARE` of the size after the one before it ends. pdfplumber
+    joins chars closer than its tolerance whatever set them there; two cells across a gutter narrower than that
+    ("Nr." against "Omprioritering", a label's last letter against an amount) are two words, not one."""
+    runs = [[chars[0]]]
+    for a, b in zip(chars, chars[1:], strict=False):
+        if b["x0"] - a["x1"] > SET_APART_SHARE * max(float(a.get("size") or 0.0), 1.0):
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    return runs
+
+
 def words_of(objects: PageObjects, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[Word]:
-    """Given a page's objects, return its upright words (pdfplumber's word grouping) with size and boldness."""
+    """Given a page's objects, return its upright words (pdfplumber's word grouping, parted where its chars were
+    placed apart: `split_set_apart`) with size and boldness."""
     extractor = WordExtractor(x_tolerance=settings.word_x_tolerance, y_tolerance=settings.word_y_tolerance,
                               keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
     out = []
-    for w in extractor.iter_extract_tuples(objects.chars):
-        w = w[0]
+    for w, chars in extractor.iter_extract_tuples(objects.chars):
         if not w.get("upright", True) or not w["text"].strip():
             continue
-        out.append(Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]),
-                        float(w.get("size") or (w["bottom"] - w["top"])), _is_bold(w.get("fontname") or "")))
+        size, bold = float(w.get("size") or (w["bottom"] - w["top"])), _is_bold(w.get("fontname") or "")
+        runs = split_set_apart(chars) if len(chars) > 1 else [chars]
+        if len(runs) == 1:
+            out.append(Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]), size, bold))
+            continue
+        for k, run in enumerate(runs):
+            text = "".join(c["text"] for c in run)
+            if text.strip():
+                out.append(Word(text, float(min(c["x0"] for c in run)), float(min(c["top"] for c in run)),
+                                float(max(c["x1"] for c in run)), float(max(c["bottom"] for c in run)), size, bold,
+                                apart=k > 0))
     return out
 
 
@@ -294,8 +323,8 @@ def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSetti
                            and not (len(prev.text) == 1 and not prev.text.isdigit() and len(segs[-1]) > 1)
                            and w.x0 - prev.x1 >= max(NUMBER_WORD_GAP_FACTOR * max(w.size, 1.0),
                                                      WIDER_THAN_SPACE * space))
-            if (w.x0 - prev.x1 < gap and not ruled and not numbers and not number_word) or (
-                    not ruled and _joins_number(prev, w)):
+            if not w.apart and ((w.x0 - prev.x1 < gap and not ruled and not numbers and not number_word) or (
+                    not ruled and _joins_number(prev, w))):
                 segs[-1].append(w)
                 continue
         segs.append([w])

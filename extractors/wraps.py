@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractors.layout import is_number_token
 from extractors.linecells import LineCells, label_text, open_end, starts_lower
 
 SPACE_SHARE = 0.3  # a word space is about this share of the font size
@@ -28,9 +29,53 @@ class Wrapping:
 def label_width(lcs: list[LineCells], label_col: int, right: float) -> float | None:
     """Given a region's distributed lines, the label column and the x where that column ends, return the width
     the column's labels are set in: the widest label cell lying inside the column (a label line spanning into
-    the next column is left out). None when no label lies inside it."""
+    the next column is left out), or the room the column leaves its lines before a text column set flush left
+    after it when that is wider (`room_before_next`: short labels in a wide column wrap at its width, not at the
+    widest of them). None when no label lies inside it."""
     widths = [ws[-1].x1 - ws[0].x0 for lc in lcs if (ws := lc.cells.get(label_col)) and ws[-1].x1 <= right + 0.5]
-    return max(widths, default=None)
+    if not widths:
+        return None
+    return max(max(widths), room_before_next(lcs, label_col) or 0.0)
+
+
+FLUSH_CELLS_MIN = 3  # cells starting at one x that make a column set flush left
+FLUSH_TOLERANCE = 1.5  # cell starts this close are flush
+SHORT_GUTTERS = 2.0  # a column's lines that all end more than this many gutters before the next column stop short
+
+
+def _gutter(lcs: list[LineCells]) -> float | None:
+    """Given a region's distributed lines, return the narrowest gap between two neighbouring cells of one line:
+    the space a table leaves at least between its columns' texts (both cells' padding). None when no line holds
+    two cells."""
+    gaps = []
+    for lc in lcs:
+        cells = [lc.cells[c] for c in sorted(lc.cells)]
+        gaps += [b[0].x0 - a[-1].x1 for a, b in zip(cells, cells[1:], strict=False) if b[0].x0 > a[-1].x1]
+    return min(gaps, default=None)
+
+
+def room_before_next(lcs: list[LineCells], col: int) -> float | None:
+    """Given a region's distributed lines and a column, return how wide the column's lines may run when the column
+    after it is a text column set flush left (most of its cells start at its left edge, and most of those, at
+    least `FLUSH_CELLS_MIN`, with a word that is no number: a heading year may start one): from the column's
+    leftmost text to that edge, less the table's narrowest gap between two cells of a line (`_gutter`). A line of
+    the column wraps only there, however short its labels are. None when the next column is no such column, or
+    when the column's lines run up to it (the widest ends within `SHORT_GUTTERS` gutters of it): lines that fill
+    their column wrap at the widest of them, which is then the closer measure."""
+    starts = [lc.cells[col + 1][0] for lc in lcs if col + 1 in lc.cells]
+    lefts = [lc.cells[col][0].x0 for lc in lcs if col in lc.cells]
+    gutter = _gutter(lcs)
+    if not starts or not lefts or gutter is None:
+        return None
+    edge = min(w.x0 for w in starts)
+    flush = [w for w in starts if w.x0 - edge <= FLUSH_TOLERANCE]
+    text = [w for w in flush if not is_number_token(w.text)]
+    if len(text) < FLUSH_CELLS_MIN or 2 * len(flush) < len(starts) or 2 * len(text) <= len(flush):
+        return None
+    ends = [lc.cells[col][-1].x1 for lc in lcs if col in lc.cells and lc.cells[col][-1].x1 < edge]
+    if not ends or edge - max(ends) <= SHORT_GUTTERS * gutter:
+        return None  # the column's lines run up to the next column: they wrap at the widest of them
+    return edge - min(lefts) - gutter
 
 
 def wraps_onto(upper: str, lower: str) -> bool:
