@@ -75,7 +75,16 @@ def room_before_next(lcs: list[LineCells], col: int) -> float | None:
     ends = [lc.cells[col][-1].x1 for lc in lcs if col in lc.cells and lc.cells[col][-1].x1 < edge]
     if not ends or edge - max(ends) <= SHORT_GUTTERS * gutter:
         return None  # the column's lines run up to the next column: they wrap at the widest of them
+    if _wraps_evidently(lcs, col):
+        return None  # its cells wrap where a line goes on into the next: the widest line shows where they wrap
     return edge - min(lefts) - gutter
+
+
+def _wraps_evidently(lcs: list[LineCells], col: int) -> bool:
+    """Given a region's distributed lines and a column, return whether one of the column's lines evidently goes on
+    into the column's next line (`wraps_onto`: an open end, or the next line starting in lowercase)."""
+    texts = [label_text(lc, col) for lc in lcs if col in lc.cells]
+    return any(wraps_onto(a, b) for a, b in zip(texts, texts[1:], strict=False))
 
 
 def wraps_onto(upper: str, lower: str) -> bool:
