@@ -360,7 +360,8 @@ def _year_heads(header: list[str], form: str) -> list[str]:
 def extend_table(pt: PTable, ext: ExtStyle, rng: random.Random) -> tuple[PTable, list[str]]:
     """Given a printed table, its extended style and the extended styles' random generator, return the table as
     printed in them (gold = what is printed: a two-level header's column is its group head and its own head
-    joined, as a head wrapped over lines is) and the footnote lines printed under it."""
+    joined, as a head wrapped over lines is; a lone group head over every amount column, the unit, is a cell of its
+    own, as ICDAR 2013's ground truth keeps such a head, and no column's) and the footnote lines printed under it."""
     g, lab = pt.gold, pt.label_col
     header, printed_head, numeric = list(g.header), list(pt.header), list(pt.numeric)
     rows = [list(r) for r in g.rows]
@@ -396,7 +397,10 @@ def extend_table(pt: PTable, ext: ExtStyle, rng: random.Random) -> tuple[PTable,
         else:
             unit = g.meta.get("unit")
             spans = [(unit if isinstance(unit, str) and 0 < len(unit) < 20 else "Beløb", years[0], len(years))]
+        amounts = {c for c, num in enumerate(numeric) if num and c != lab}
         for text, first, span in spans:
+            if len(spans) == 1 and set(range(first, first + span)) >= amounts:
+                continue  # one head over every amount column (the unit) is a cell of its own, no column's head
             for c in range(first, first + span):
                 header[c] = f"{text} {header[c]}"
     gold = GoldTable(g.doc, g.file, dict(g.meta), header, rows)
