@@ -5,13 +5,13 @@ columns (a spanning cell: platypus SPAN, fpdf2 colspan, HTML colspan, merged Wor
 Tune seed 4242 with the extended styles diagnosed: the group head was read as a head of the one column under its
 middle ("Overslagsår 2025" beside "2024" and "2026"), or, running over the gutter between two year columns, it
 joined those columns into one ("Overslagsår 2024 2025"); half the amounts of such tables were read under the wrong
-column. Strict xfails until the fix is merged: a head centred over several value columns that have heads of their
-own copied into each of them, as a head wrapped over lines is joined ("Overslagsår 2026", the gold's form for a
-header of several lines), a lone head over all of them (the unit) left out of every column's head (ICDAR 2013's
-ground truth keeps it a cell of its own), a head running over a gutter the value lines keep free no longer hiding
-that gutter, and a unit line centred over the year heads right above them taken in as the header's first row
-(/work/tmp/gen11-extractor-groupheads.patch: tune seed 4242 0.897 -> 0.983 numeric recall; it lowers ICDAR eu-012
-below its floor and breaks two tests, to be diagnosed).
+column. The fix (`grid._spread_group_heads`, `grid._unspanned`): a head centred over several value columns that
+have heads of their own, set in their size, is copied into each of them, as a head wrapped over lines is joined
+("Overslagsår 2026", the gold's form for a header of several lines); a lone head over all of them is left out of
+every column's head (ICDAR 2013's ground truth keeps it a cell of its own); a head set larger than the heads under
+it ("Finland" over "Female", "Male": a cross table's block, ICDAR eu-012) stays where it lies; a head running over
+a gutter the value lines keep free no longer hides that gutter. A unit line ("1.000 kr.") above the heads stays the
+caption's (taken into the header, its number split over two columns read as a value row: reportlab-unit).
 """
 from __future__ import annotations
 
@@ -43,11 +43,7 @@ def group_heads(tmp_path_factory: pytest.TempPathFactory) -> dict:
                           tmp_path_factory.mktemp("group-heads"))
 
 
-SPLIT_GAP = ("the group head joins only the column under its middle ('Overslagsår 2025' beside '2024'), or, running "
-             "over the gutter between two year columns, joins them into one; a fix (group heads spread over the "
-             "columns they are centred over) is in /work/tmp/gen11-extractor-groupheads.patch, not merged: it "
-             "lowers ICDAR eu-012 below its floor")
-KNOWN_GAPS = {f"{producer}-{sid}": SPLIT_GAP for producer in PRODUCERS for sid in STYLES}
+KNOWN_GAPS: dict[str, str] = {}
 KNOWN_GAPS.update({
     # a section row ("Implementeringsomkostninger") and the payback rows, set as tight as wrapped lines (Word's
     # cells have no top and bottom padding), join the labels under them

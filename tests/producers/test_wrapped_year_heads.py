@@ -7,8 +7,7 @@ Tune seed 4242 with the extended styles diagnosed (ReportLab, no rules, a plain 
 line was taken for a line of justified prose (its later words one segment each, all as far apart), so it was no
 line of cells; the table began at the years, its columns "2019" … and its label column unnamed, and none of its 67
 amounts was read under its printed column. A justified line's first gap is stretched like its others; a first cell
-set far left of evenly spaced heads makes a header line: that fix (in /work/tmp/gen11-extractor-groupheads.patch)
-breaks test_bottom_aligned_text_rows[weasyprint-plan], so the cases it fixes are strict xfails until it is reworked.
+set far left of evenly spaced heads makes a header line (`regions.is_justified`).
 """
 from __future__ import annotations
 
@@ -23,8 +22,7 @@ STYLE = dict(rules="none", shading="none", font="DejaVu Serif", size=9.0, bold_h
              full_width=True, year_shift=0)
 BUDGET_HEADS = ExtStyle(head_form="budget")
 CASES = {producer: 4372 + 5 * k for k, producer in enumerate(PRODUCERS)}
-JUSTIFIED_GAP = "the header's first line, a label head far left of evenly spaced words, is read as justified prose"
-KNOWN_GAPS = {"reportlab": JUSTIFIED_GAP, "fpdf2": JUSTIFIED_GAP, "libreoffice": JUSTIFIED_GAP}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
