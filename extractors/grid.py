@@ -146,6 +146,18 @@ def _clear_part(a: float, b: float, words: list[Word]) -> tuple[float, float] | 
     return best
 
 
+def _unspanned(lines: list[TextLine], a: float, b: float, top: float) -> list[Word]:
+    """Given a region's lines, a gutter (a, b) its value lines leave free and the top of its first value line,
+    return the lines' words but those of a head above the line of column heads over the values whose run of words
+    goes over the whole gutter or is centred in it (a group head centred over several columns: "Overslagsår" over
+    the years after the budget year, "1.000 kr." over all of them; no column's own head is centred between two
+    columns, but its head may cover a gap inside its own amounts: "-2. 750")."""
+    heads = [ln for ln in lines if ln.bottom <= top and len(ln.segments) >= 2]  # lines of column heads
+    top = heads[-1].top if heads else top  # group heads are set over the (last) line of column heads
+    return [w for ln in lines for sg in ln.segments for w in sg.words
+            if not (ln.bottom <= top and (sg.x0 <= a and sg.x1 >= b or a <= (sg.x0 + sg.x1) / 2 <= b))]
+
+
 def _clear_middle(a: float, b: float, lines: list[TextLine]) -> float:
     """Given a free band between columns and the region's lines, return the middle of the band's widest part that
     no word of a line ending or starting in it crosses (`_clear_part`: a long label line, left out of the columns'
@@ -175,8 +187,10 @@ def column_separators(region: Region) -> list[float]:
     if len(valued) >= MIN_VALUE_LINES:
         words = [w for ln in region.lines for w in ln.words]
         segs = [s for ln in valued for s in ln.segments]
+        top = min(ln.top for ln in valued)
         for a, b in _free_bands(segs, x0, x1):
-            part = _clear_part(a, b, words)  # a header's words may run into the gutter from either side
+            # a header's words may run into the gutter from either side; a group head spans it
+            part = _clear_part(a, b, words) or _clear_part(a, b, _unspanned(region.lines, a, b, top))
             if part is None:
                 continue
             sep = (part[0] + part[1]) / 2
@@ -199,8 +213,9 @@ def _unruled_separators(region: Region, ruled: list[float]) -> list[float]:
         per_line = [segs for segs in per_line if len(segs) >= 2]
         if len(per_line) < MIN_VALUE_LINES:
             continue
+        top = min(ln.top for ln in region.lines if any(_is_numeric_text(s.text) for s in ln.segments))
         for lo, hi in _free_bands([s for segs in per_line for s in segs], a, b):
-            part = _clear_part(lo, hi, words)
+            part = _clear_part(lo, hi, words) or _clear_part(lo, hi, _unspanned(region.lines, lo, hi, top))
             if part is not None and _lined_up_beside(sep := (part[0] + part[1]) / 2, per_line):
                 out.append(sep)
     return out
@@ -1585,7 +1600,8 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS,
         if not numeric:
             break
     page = region.page
-    heads = {c: " ".join(join_wrapped(ts, page) for row in header for cc, ts in _texts(row).items() if cc == c)
+    spread = _spread_group_heads(header, rows, label_col, edges) if numeric else header
+    heads = {c: " ".join(join_wrapped(ts, page) for row in spread for cc, ts in _texts(row).items() if cc == c)
              for c in range(ncols)}
     body = [[_cell(r, c, page) for c in range(ncols)] for r in rows]
     used = [c for c in range(ncols) if heads[c] or any(b[c] for b in body)]
@@ -1602,6 +1618,129 @@ def build_table(region: Region, settings: ExtractionSettings = DEFAULT_SETTINGS,
                  header_in_row=bool(peeled) and len(header) == 1 and bool(out_rows),
                  cut_foot=cut_at_foot(region, [(min(lc.line.top for lc in r), max(lc.line.bottom for lc in r))
                                                for r in rows if r], settings.rule_span_share))
+
+
+GROUP_HEAD_FIT = 0.25  # a group head sits centred over its columns within this share of their mean width
+
+
+def _spread_group_heads(header: list[list[LineCells]], body: list[list[LineCells]], label_col: int,
+                        edges: list[float]) -> list[list[LineCells]]:
+    """Given a value table's header rows, its body rows, its label column and its columns' x edges, return the
+    header rows with each group head copied into every column it spans: a head on a header line over several value
+    columns that each have a head of their own below it, centred between those columns' outer edges ("Overslagsår"
+    over the years after the budget year, a unit over all the years: a header of two levels). Each column it spans
+    then reads the group head and its own head joined, as a head wrapped over lines reads. A head centred over one
+    column stays its own; a lone head over all of them is no column's (left out). A head set in a larger size than
+    the heads under it ("Finland" over "Female", "Male" in a smaller type) heads a block of a cross table: a cell of
+    its own, as ICDAR 2013's ground truth keeps it, left where it lies."""
+    lines = [lc for row in header for lc in row]
+    if len(lines) < 2:
+        return header
+    values = _amount_columns(body, label_col, len(edges) - 1)
+    moved: dict[int, LineCells] = {}
+    for i, upper in enumerate(lines[:-1]):
+        below = lines[i + 1:]
+        if abs(upper.line.size - below[0].line.size) > SAME_SIZE:
+            continue  # a head set larger over smaller ones heads a block of columns: a cell of its own (a cross table)
+        headed = {c for lc in below for c in lc.cells} & values
+        # set as tight as a wrapped line over the next line, a head in its column aligned as its head there wraps
+        wrapped = below[0].line.top - upper.line.bottom <= TIGHT_LINE_GAP * max(upper.line.size, 1.0)
+        segs, options = [], []
+        for seg in upper.line.segments:
+            own = {c for c, ws in upper.cells.items() if any(w in ws for w in seg.words)}
+            taken = {c for c in upper.cells if c not in own}
+            if own and own <= headed and not (wrapped and _continues_head(seg, own, below[0], edges)):
+                segs.append(seg)
+                options.append(_centred_runs(seg, own, headed - taken, edges))
+        spans = [(seg, run) for seg, run in zip(segs, _choose_runs(options), strict=True)
+                 if run is not None and len(run) >= 2]
+        if len(spans) == 1 and set(spans[0][1]) == headed:
+            # one head over every headed value column tells none apart: a head shared by all (a unit, a title of
+            # the block: "1.000 kr.", "THRESHOLD FOR RELEASES"), a cell of its own, left out of the column heads
+            spans = [(spans[0][0], range(0))]
+        if spans:
+            cells = {c: list(ws) for c, ws in upper.cells.items()}
+            for seg, run in spans:
+                for c in list(cells):
+                    cells[c] = [w for w in cells[c] if w not in seg.words]
+                    if not cells[c]:
+                        del cells[c]
+                for c in run:
+                    cells[c] = sorted(cells.get(c, []) + list(seg.words), key=lambda w: w.x0)
+            moved[id(upper)] = LineCells(upper.line, dict(sorted(cells.items())))
+    if not moved:
+        return header
+    return [[moved.get(id(lc), lc) for lc in row] for row in header]
+
+
+def _continues_head(seg: Segment, own: set[int], lower: LineCells, edges: list[float]) -> bool:
+    """Given a head segment, the columns its words fall in, the header line under it and the columns' x edges,
+    return whether it may be the first line of a head that wraps into that line: it lies within one column and lines
+    up with that column's text below (left edges, right edges or centres)."""
+    if len(own) != 1 or seg.x0 < edges[min(own)] or seg.x1 > edges[min(own) + 1]:
+        return False
+    ws = lower.cells.get(min(own))
+    if not ws:
+        return False
+    x0, x1 = ws[0].x0, ws[-1].x1
+    return min(abs(seg.x0 - x0), abs(seg.x1 - x1), abs((seg.x0 + seg.x1) - (x0 + x1)) / 2) <= ALIGN_TOLERANCE
+
+
+def _amount_columns(body: list[list[LineCells]], label_col: int, ncols: int) -> set[int]:
+    """Given a table's body rows, its label column and its column count, return the columns (but the label column)
+    at least half of whose filled cells are amounts or nil markers (a column the body leaves empty too)."""
+    filled: dict[int, int] = {}
+    amounts: dict[int, int] = {}
+    for row in body:
+        for c, ts in _texts(row).items():
+            filled[c] = filled.get(c, 0) + 1
+            amounts[c] = amounts.get(c, 0) + _is_numeric_text(join_lines(ts))
+    return {c for c in range(ncols) if c != label_col and 2 * amounts.get(c, 0) >= filled.get(c, 0)}
+
+
+def _centred_runs(seg: Segment, own: set[int], free: set[int], edges: list[float]) -> list[tuple[range, float]]:
+    """Given a head segment, the columns its words fall in, the columns it may span (value columns headed below it,
+    holding no other head on its line) and the columns' x edges, return the runs of adjacent free columns holding
+    its own columns that it is centred over (within `GROUP_HEAD_FIT` of their mean width), each with how far off
+    centre it is (a share of that width), widest first."""
+    lo, hi = min(own), max(own)
+    if any(c not in free for c in range(lo, hi + 1)):
+        return []
+    while lo - 1 in free:
+        lo -= 1
+    while hi + 1 in free:
+        hi += 1
+    mid = (seg.x0 + seg.x1) / 2
+    out = []
+    for r in (range(a, b + 1) for a in range(lo, min(own) + 1) for b in range(max(own), hi + 1)):
+        off = abs(mid - (edges[r[0]] + edges[r[-1] + 1]) / 2) / ((edges[r[-1] + 1] - edges[r[0]]) / len(r))
+        if off <= GROUP_HEAD_FIT:
+            out.append((r, off))
+    return sorted(out, key=lambda ro: -len(ro[0]))
+
+
+def _choose_runs(options: list[list[tuple[range, float]]]) -> list[range | None]:
+    """Given each head segment's centred runs and how far off centre (segments left to right), return one run or
+    None per segment: runs that do not overlap, as many segments placed as can be, then as many columns covered,
+    then the best centred (a head centred over one column next to a group head keeps to its column: a run one
+    column wider on each side is centred there too, less well)."""
+    best: tuple[tuple[int, int, float], list[range | None]] = ((-1, -1, 0.0), [])
+
+    def walk(k: int, after: int, chosen: list[tuple[range, float] | None]) -> None:
+        nonlocal best
+        if k == len(options):
+            placed = [ro for ro in chosen if ro is not None]
+            score = (len(placed), sum(len(r) for r, _ in placed), -sum(off for _, off in placed))
+            if score > best[0]:
+                best = (score, [ro[0] if ro else None for ro in chosen])
+            return
+        for ro in options[k]:
+            if ro[0][0] > after:
+                walk(k + 1, ro[0][-1], [*chosen, ro])
+        walk(k + 1, after, [*chosen, None])
+
+    walk(0, -1, [])
+    return best[1]
 
 
 def _text_extent(lcs: list[LineCells], col: int) -> tuple[float, float] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from extractors.layout import PageLayout, Rule, TextLine, is_number_token
+from extractors.layout import PageLayout, Rule, Segment, TextLine, is_number_token
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from normalizers.numbers import parse_danish
 from normalizers.units import find_unit
@@ -393,8 +393,9 @@ JUSTIFIED_VALUE_SHARE = 1 / 3  # ... and at most this share of them numbers or m
 
 def is_justified(line: TextLine) -> bool:
     """Given a line, return whether it is a line of justified prose: every word its own segment, the gaps
-    between them all equal, words rather than values (a table's cells are not spaced evenly, and hold numbers,
-    marks or several words; a title may quote a year or a dash: "Satspuljer 2020 der kan søges ... – ...")."""
+    between them all equal, the first one too, words rather than values (a table's cells are not spaced evenly, and
+    hold numbers, marks or several words; a title may quote a year or a dash: "Satspuljer 2020 der kan søges ...
+    – ...")."""
     segs = line.segments
     if len(segs) < JUSTIFIED_MIN_WORDS or any(len(s.words) > 1 for s in segs[1:]):
         return False
@@ -402,7 +403,9 @@ def is_justified(line: TextLine) -> bool:
     if values > JUSTIFIED_VALUE_SHARE * (len(segs) - 1):
         return False
     gaps = [b.x0 - a.x1 for a, b in zip(segs[1:], segs[2:], strict=False)]
-    return max(gaps) - min(gaps) <= JUSTIFIED_GAP_SPREAD
+    # (a first cell set far left of evenly spaced heads, "Mio. kr., 2019-pl" before "Budget Overslag Overslag",
+    # is a header's: a justified line's first gap is stretched like the others)
+    return max(gaps) - min(gaps) <= JUSTIFIED_GAP_SPREAD and segs[1].x0 - segs[0].x1 <= max(gaps) + JUSTIFIED_GAP_SPREAD
 
 
 NUMBERED_ITEM_GAP_FACTOR = 0.65  # a word space, monospaced too (0.6 em), is narrower; a tab to a list indent wider
@@ -508,6 +511,8 @@ def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: floa
     lines = pending + [first_row]
     header = bool(pending) and _ruled_off(pending[-1], first_row, list(hrules))
     i = _above_first_column(pending, first_row, left)
+    if pending and _group_head_over(pending[-1], first_row):
+        return pending[-1:]  # a header's row of group heads (what is above it is the caption)
     while i < len(pending) and (
             is_unit_line(pending[i]) or _titles_table(pending[i], [first_row])
             or pending[i].size > first_row.size + TITLE_SIZE_SLACK
@@ -522,6 +527,37 @@ def _drop_caption_lines(pending: list[TextLine], first_row: TextLine, left: floa
                     and not _in_later_column(pending[i], [first_row], first_row.size))))):
         i += 1
     return pending[i:]
+
+
+GROUP_HEAD_SPREAD = 0.5  # a group head lies this near (a share of the mean head pitch) the middle of its heads
+
+
+def _group_head_over(line: TextLine, first_row: TextLine) -> bool:
+    """Given a single line right above a table's first line of several cells (its header) and that line, return
+    whether it is a row of group heads over it (a header of two levels: "Budget" / "Overslagsår" over the year
+    heads; a unit line, "1.000 kr." centred over them all, is the caption's): set in the header's size and weight,
+    as close above it as a row is to the next (a line and a half), over its later cells only, flush with none of its
+    cells' edges (not a unit or a note set flush right above the last column), and each of its runs of words centred
+    over two or more of the header's cells (within `GROUP_HEAD_SPREAD` of their pitch; the grid reads which columns
+    each one spans)."""
+    heads = first_row.segments
+    if find_unit(line.text):  # a unit line is the whole table's (its caption's): its number would read as a value
+        return False
+    if (len(heads) < 3 or _holds_amount(first_row) or abs(line.size - first_row.size) > SAME_SIZE
+            or line.bold != first_row.bold or line.x0 < heads[1].x0 - COLUMN_FLUSH
+            or first_row.top - line.bottom > 1.5 * max(line.size, 1.0)):
+        return False
+    edges = [x for h in heads for x in (h.x0, h.x1)]
+    if any(abs(x - e) <= COLUMN_FLUSH for sg in line.segments for x in (sg.x0, sg.x1) for e in edges):
+        return False
+
+    def centred(sg: Segment) -> bool:
+        mid = (sg.x0 + sg.x1) / 2
+        return any(abs(mid - (heads[a].x0 + heads[b].x1) / 2)
+                   <= GROUP_HEAD_SPREAD * (heads[b].x1 - heads[a].x0) / (b - a + 1)
+                   for a in range(1, len(heads)) for b in range(a + 1, len(heads)))
+
+    return all(centred(sg) for sg in line.segments)
 
 
 def _band_of(line: TextLine, frame: Frame) -> int:
@@ -1010,7 +1046,9 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
                 current.extend(pending if current else _drop_caption_lines(
                     pending, ln, left, right, top_rules=[r for r in page.hrules if abs(r.pos - frame.top) < 0.5]))
             elif not current:  # the lines of a row a page break cut, printed above the frame at the page's top
-                current.extend(_row_cut_above(page.lines, frame, frames))
+                # (or a header's row of group heads, ruled off above the frame's first row: the column heads)
+                current.extend(_row_cut_above(page.lines, frame, frames) or (
+                    pending[-1:] if pending and _group_head_over(pending[-1], ln) else []))
             current.append(ln)
             pending = []
             continue

@@ -14,7 +14,17 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from tests.producers.pdfwriters import fit_columns
-from tests.producers.spec import MUNICIPALITY, Caption, DocSpec, Heading, Para, PTable, TableStyle, UnitLine
+from tests.producers.spec import (
+    MUNICIPALITY,
+    Caption,
+    DocSpec,
+    Heading,
+    NoteLine,
+    Para,
+    PTable,
+    TableStyle,
+    UnitLine,
+)
 
 VALIGN = {"top": WD_CELL_VERTICAL_ALIGNMENT.TOP, "middle": WD_CELL_VERTICAL_ALIGNMENT.CENTER,
           "bottom": WD_CELL_VERTICAL_ALIGNMENT.BOTTOM}
@@ -22,16 +32,17 @@ CELL_MARGIN_PT = 5.4  # Word's default left/right cell margin (0.19 cm)
 ALIGN = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT}
 
 
-def _borders(cell, sides: dict[str, float]) -> None:
-    """Given a cell and {side: width in pt}, set those cell borders (single lines; others none)."""
+def _borders(cell, sides: dict[str, float], look: str = "solid") -> None:
+    """Given a cell, {side: width in pt} and the rules' look (solid, grey, dotted), set those cell borders (others
+    none)."""
     tc_pr = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
     for side in ("top", "left", "bottom", "right"):
         el = OxmlElement(f"w:{side}")
         if side in sides:
-            el.set(qn("w:val"), "single")
+            el.set(qn("w:val"), "dotted" if look == "dotted" else "single")
             el.set(qn("w:sz"), str(max(2, round(sides[side] * 8))))  # eighths of a point
-            el.set(qn("w:color"), "000000")
+            el.set(qn("w:color"), "999999" if look == "grey" else "000000")
         else:
             el.set(qn("w:val"), "nil")
         borders.append(el)
@@ -75,7 +86,8 @@ def _write(cell, text: str, st: TableStyle, bold: bool, align, color: str | None
 def _table(doc, pt: PTable, st: TableStyle, width_cm: float) -> None:
     """Given the document, a printed table, its style and the text width, add the table."""
     n, lab = len(pt.header), pt.label_col
-    table = doc.add_table(rows=1 + len(pt.rows), cols=n)
+    h = 2 if pt.group_head else 1  # header rows: group heads (a header of two levels) over the column heads
+    table = doc.add_table(rows=h + len(pt.rows), cols=n)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     widths, size = fit_columns(pt, st, width_cm / 2.54 * 72, 2 * CELL_MARGIN_PT)
@@ -86,33 +98,41 @@ def _table(doc, pt: PTable, st: TableStyle, width_cm: float) -> None:
         for cell in col.cells:
             cell.width = w
     w = st.rule_width
+    look = pt.ext.rule_look if pt.ext else "solid"
+    group_texts = [""] * n
+    for text, first, span in pt.group_head:
+        group_texts[first] = text
+        if span > 1:
+            table.rows[0].cells[first].merge(table.rows[0].cells[first + span - 1])
+    group_starts = {first for _, first, _ in pt.group_head}
     for r, row in enumerate(table.rows):
-        header = r == 0
-        body_i = r - 1
+        header = r < h
+        body_i = r - h
         if header and st.repeat_header:
             _row_flag(row, "tblHeader")
         if not st.split_rows:
             _row_flag(row, "cantSplit")
-        values = pt.header if header else pt.rows[body_i]
+        values = group_texts if r < h - 1 else pt.header if header else pt.rows[body_i]
         group = not header and body_i in pt.group_rows
         total = not header and body_i in pt.total_rows
         if group and st.shading == "bands" and lab == 0:
             row.cells[0].merge(row.cells[n - 1])
+        spanned = {c for _, f, sp in pt.group_head for c in range(f + 1, f + sp)} if r < h - 1 else set()
         for c in range(n):
             cell = row.cells[c]
-            if c > 0 and group and st.shading == "bands" and lab == 0:
+            if c > 0 and group and st.shading == "bands" and lab == 0 or c in spanned:
                 continue
             sides: dict[str, float] = {}
             if st.rules == "grid":
                 sides = dict.fromkeys(("top", "left", "bottom", "right"), w)
             elif st.rules == "hrules":
                 sides = {"top": w, "bottom": w}
-            elif st.rules in ("header", "totals", "box") and header:
+            elif st.rules in ("header", "totals", "box") and r == h - 1:
                 sides = {"bottom": w}
             if st.rules == "totals" and total:
                 sides["top"] = w
             if st.rules == "box":
-                if header:
+                if r == 0:
                     sides["top"] = w
                 if r == len(table.rows) - 1:
                     sides["bottom"] = w
@@ -120,7 +140,7 @@ def _table(doc, pt: PTable, st: TableStyle, width_cm: float) -> None:
                     sides["left"] = w
                 if c == n - 1:
                     sides["right"] = w
-            _borders(cell, sides)
+            _borders(cell, sides, look)
             color = None
             if header and st.shading == "header":
                 _shade(cell, "1F3B5C")
@@ -131,6 +151,8 @@ def _table(doc, pt: PTable, st: TableStyle, width_cm: float) -> None:
                 _shade(cell, "D9E2EF")
             cell.vertical_alignment = VALIGN[st.header_valign if header else st.valign]
             align = ALIGN[st.num_align] if pt.numeric[c] and c != lab else ALIGN["left"]
+            if r < h - 1 and c in group_starts:
+                align = ALIGN["center"]
             bold = (header and st.bold_header) or total or (group and st.shading == "bands")
             _write(cell, values[c], st, bold, align, color)
 
@@ -166,11 +188,18 @@ def build_docx(spec: DocSpec, path: Path) -> None:
         r.append(t)
         fld.append(r)
         foot._p.append(fld)
-    for b in spec.blocks:
+    for k, b in enumerate(spec.blocks):
+        notes_follow = k + 1 < len(spec.blocks) and isinstance(spec.blocks[k + 1], NoteLine)
         if isinstance(b, Heading):
             doc.add_heading(b.text, level=b.level)
         elif isinstance(b, Para):
             doc.add_paragraph(b.text)
+        elif isinstance(b, NoteLine):  # under the table, in small type
+            p = doc.add_paragraph()
+            p.add_run(b.text).font.size = Pt(8)
+            p.paragraph_format.space_after = Pt(4 if st.caption_gap else 0)
+            if not notes_follow:
+                doc.add_paragraph()
         elif isinstance(b, Caption | UnitLine):
             p = doc.add_paragraph()
             run = p.add_run(b.text)
@@ -182,5 +211,6 @@ def build_docx(spec: DocSpec, path: Path) -> None:
             pf.space_before = Pt(10 if isinstance(b, Caption) else 0)
         elif isinstance(b, PTable):
             _table(doc, b, st, width_cm)
-            doc.add_paragraph()
+            if not notes_follow:  # the notes are set right under the table
+                doc.add_paragraph()
     doc.save(str(path))

@@ -3,15 +3,27 @@ from __future__ import annotations
 
 from html import escape
 
-from tests.producers.spec import MUNICIPALITY, Caption, DocSpec, Heading, Para, PTable, TableStyle, UnitLine
+from tests.producers.spec import (
+    MUNICIPALITY,
+    Caption,
+    DocSpec,
+    ExtStyle,
+    Heading,
+    NoteLine,
+    Para,
+    PTable,
+    TableStyle,
+    UnitLine,
+)
 
 DATE = "12. august 2022"
 
 
-def _css(st: TableStyle) -> str:
-    """Given a style, return the document's stylesheet."""
+def _css(st: TableStyle, ext: ExtStyle | None = None) -> str:
+    """Given a style (and the extended style, if drawn), return the document's stylesheet."""
     size = "A4 landscape" if st.orientation != "portrait" else "A4"
-    rule = f"{st.rule_width}pt solid #000"
+    look = ext.rule_look if ext else "solid"
+    rule = f"{st.rule_width}pt {'dotted' if look == 'dotted' else 'solid'} {'#999' if look == 'grey' else '#000'}"
     valign = {"top": "top", "middle": "middle", "bottom": "bottom"}[st.valign]
     css = [
         f"@page {{ size: {size}; margin: 2.2cm 2cm 2cm 2cm;"
@@ -33,6 +45,9 @@ def _css(st: TableStyle) -> str:
         f"td.num, th.num {{ text-align: {st.num_align}; }} td.num {{ white-space: nowrap; }}",
         "tr.total td { font-weight: bold; }",
     ]
+    if ext is not None:
+        css += ["thead tr.grp th { text-align: center; }",
+                f"p.note {{ font-size: 8pt; margin: 2pt 0 {'4pt' if st.caption_gap else '0'} 0; }}"]
     if not st.repeat_header:
         css.append("thead { display: table-row-group; }")
     css.append(f"tr {{ break-inside: {'auto' if st.split_rows else 'avoid'}; }}")
@@ -65,6 +80,15 @@ def _table(pt: PTable, st: TableStyle) -> str:
         return "num" if pt.numeric[c] else ("label" if c == lab else "text")
 
     head = "".join(f'<th class="{cls(c)}">{escape(h)}</th>' for c, h in enumerate(pt.header))
+    group = ""
+    if pt.group_head:  # a header of two levels: group heads spanning their columns over the column heads
+        starts = {first: (text, span) for text, first, span in pt.group_head}
+        cells, c = [], 0
+        while c < n:
+            text, span = starts.get(c, ("", 1))
+            cells.append(f'<th colspan="{span}">{escape(text)}</th>' if span > 1 else f"<th>{escape(text)}</th>")
+            c += span
+        group = f'<tr class="grp">{"".join(cells)}</tr>'
     body = []
     for i, row in enumerate(pt.rows):
         kind = "group" if i in pt.group_rows else ("total" if i in pt.total_rows else "")
@@ -73,7 +97,7 @@ def _table(pt: PTable, st: TableStyle) -> str:
             continue
         cells = "".join(f'<td class="{cls(c)}">{escape(v)}</td>' for c, v in enumerate(row))
         body.append(f'<tr class="{kind}">{cells}</tr>')
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return f"<table><thead>{group}<tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def to_html(spec: DocSpec) -> str:
@@ -87,9 +111,11 @@ def to_html(spec: DocSpec) -> str:
             parts.append(f"<p>{escape(b.text)}</p>")
         elif isinstance(b, Caption):
             parts.append(f'<p class="caption">{escape(b.text)}</p>')
+        elif isinstance(b, NoteLine):
+            parts.append(f'<p class="note">{escape(b.text)}</p>')
         elif isinstance(b, UnitLine):
             parts.append(f'<p class="unit">{escape(b.text)}</p>')
         elif isinstance(b, PTable):
             parts.append(_table(b, st))
     return (f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>{escape(spec.id)}</title>'
-            f"<style>{_css(st)}</style></head><body>{''.join(parts)}</body></html>")
+            f"<style>{_css(st, spec.ext)}</style></head><body>{''.join(parts)}</body></html>")

@@ -64,43 +64,64 @@ def _rl_table(pt: PTable, st: TableStyle, reg: str, bold: str, avail: float):
     def para(text: str, c: int, is_bold: bool) -> Paragraph:
         return Paragraph(escape(text), ps[(is_bold, align if pt.numeric[c] else 0)])
 
-    data = [[para(h, c, st.bold_header) for c, h in enumerate(pt.header)]]
+    h = 2 if pt.group_head else 1  # header rows: group heads (a header of two levels) over the column heads
+    centred = ps[(st.bold_header, 1)]
+    data = [[Paragraph(escape(v), centred) for v in _group_row(pt)]] if pt.group_head else []
+    data.append([para(v, c, st.bold_header) for c, v in enumerate(pt.header)])
     for i, row in enumerate(pt.rows):
         data.append([para(v, c, i in pt.total_rows) for c, v in enumerate(row)])
-    t = Table(data, colWidths=widths, repeatRows=1 if st.repeat_header else 0, splitByRow=1,
-              splitInRow=lead * 2 if st.split_rows else 0)
-    w = st.rule_width
-    cmds = [("VALIGN", (0, 1), (-1, -1), st.valign.upper()), ("VALIGN", (0, 0), (-1, 0), st.header_valign.upper()),
+
+    def table(cells: list) -> Table:
+        return Table(cells, colWidths=widths, repeatRows=h if st.repeat_header else 0, splitByRow=1,
+                     splitInRow=lead * 2 if st.split_rows else 0)
+
+    t = table(data)
+    look = pt.ext.rule_look if pt.ext else "solid"
+    line = (st.rule_width, colors.Color(0.6, 0.6, 0.6) if look == "grey" else colors.black,
+            *((None, (1, 2)) if look == "dotted" else ()))
+    cmds = [("VALIGN", (0, h), (-1, -1), st.valign.upper()), ("VALIGN", (0, 0), (-1, h - 1), st.header_valign.upper()),
             ("LEFTPADDING", (0, 0), (-1, -1), st.pad + 1), ("RIGHTPADDING", (0, 0), (-1, -1), st.pad + 1),
             ("TOPPADDING", (0, 0), (-1, -1), st.pad), ("BOTTOMPADDING", (0, 0), (-1, -1), st.pad)]
+    for _, first, span in pt.group_head:
+        cmds.append(("SPAN", (first, 0), (first + span - 1, 0)))
     if st.rules == "grid":
-        cmds.append(("GRID", (0, 0), (-1, -1), w, colors.black))
+        cmds.append(("GRID", (0, 0), (-1, -1), *line))
     elif st.rules == "hrules":
-        cmds.append(("LINEBELOW", (0, 0), (-1, -1), w, colors.black))
-        cmds.append(("LINEABOVE", (0, 0), (-1, 0), w, colors.black))
+        cmds.append(("LINEBELOW", (0, 0), (-1, -1), *line))
+        cmds.append(("LINEABOVE", (0, 0), (-1, 0), *line))
     elif st.rules in ("header", "totals", "box"):
-        cmds.append(("LINEBELOW", (0, 0), (-1, 0), w, colors.black))
+        cmds.append(("LINEBELOW", (0, h - 1), (-1, h - 1), *line))
     if st.rules == "totals":
-        cmds += [("LINEABOVE", (0, i + 1), (-1, i + 1), w, colors.black) for i in pt.total_rows]
+        cmds += [("LINEABOVE", (0, i + h), (-1, i + h), *line) for i in pt.total_rows]
     if st.rules == "box":
-        cmds.append(("BOX", (0, 0), (-1, -1), w, colors.black))
+        cmds.append(("BOX", (0, 0), (-1, -1), *line))
     if st.shading == "zebra":
-        cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(0.9, 0.9, 0.9)]))
+        cmds.append(("ROWBACKGROUNDS", (0, h), (-1, -1), [colors.white, colors.Color(0.9, 0.9, 0.9)]))
     elif st.shading == "header":
-        cmds.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.12, 0.23, 0.36)))
+        cmds.append(("BACKGROUND", (0, 0), (-1, h - 1), colors.Color(0.12, 0.23, 0.36)))
         white = ParagraphStyle("hw", parent=ps[(st.bold_header, 0)], textColor=colors.white)
-        for c, h in enumerate(pt.header):
-            data[0][c] = Paragraph(escape(h), ParagraphStyle(f"hw{c}", parent=white,
-                                                             alignment=align if pt.numeric[c] else 0))
-        t = Table(data, colWidths=widths, repeatRows=1 if st.repeat_header else 0, splitByRow=1,
-                  splitInRow=lead * 2 if st.split_rows else 0)
+        heads = ([_group_row(pt)] if pt.group_head else []) + [pt.header]
+        for r, texts in enumerate(heads):
+            for c, v in enumerate(texts):
+                a = 1 if r < h - 1 else (align if pt.numeric[c] else 0)  # group heads centred
+                data[r][c] = Paragraph(escape(v), ParagraphStyle(f"hw{c}", parent=white, alignment=a))
+        t = table(data)
     elif st.shading == "bands":
         for i in pt.group_rows:
-            cmds.append(("BACKGROUND", (0, i + 1), (-1, i + 1), colors.Color(0.85, 0.89, 0.94)))
+            cmds.append(("BACKGROUND", (0, i + h), (-1, i + h), colors.Color(0.85, 0.89, 0.94)))
             if lab == 0:
-                cmds.append(("SPAN", (0, i + 1), (-1, i + 1)))
+                cmds.append(("SPAN", (0, i + h), (-1, i + h)))
     t.setStyle(RLStyle(cmds))
     return t
+
+
+def _group_row(pt: PTable) -> list[str]:
+    """Given a printed table with group heads, return its group head row: each group head in its first column,
+    the columns it spans and the others empty."""
+    row = [""] * len(pt.header)
+    for text, first, _ in pt.group_head:
+        row[first] = text
+    return row
 
 
 def draw_reportlab(spec: DocSpec, path: Path) -> None:
@@ -212,12 +233,24 @@ def draw_fpdf2(spec: DocSpec, path: Path) -> None:
                                   fill_color=(31, 59, 92) if st.shading == "header" else None,
                                   color=(255, 255, 255) if st.shading == "header" else None)
             fill = TableCellFillMode.EVEN_ROWS if st.shading == "zebra" else TableCellFillMode.NONE
-            with pdf.table(col_widths=widths, width=min(pdf.epw, sum(widths)), align="LEFT",
+            look = b.ext.rule_look if b.ext else "solid"
+            if look == "grey":
+                pdf.set_draw_color(153)
+            elif look == "dotted":
+                pdf.set_dash_pattern(dash=1, gap=2)
+            heading_rows = {"num_heading_rows": 2} if b.group_head else {}
+            with pdf.table(col_widths=widths, width=min(pdf.epw, sum(widths)), align="LEFT", **heading_rows,
                            borders_layout=layout, headings_style=head_style, cell_fill_mode=fill,
                            cell_fill_color=(230, 230, 230), line_height=size * 1.25, padding=st.pad,
                            v_align=st.valign.upper(), text_align="LEFT",
                            repeat_headings=TableHeadingsDisplay.ON_TOP_OF_EVERY_PAGE if st.repeat_header
                            else TableHeadingsDisplay.NONE) as table:
+                if b.group_head:  # a header of two levels: group heads spanning their columns
+                    grow, starts, c = table.row(), {f: (t, sp) for t, f, sp in b.group_head}, 0
+                    while c < n:
+                        text, span = starts.get(c, ("", 1))
+                        grow.cell(text, colspan=span, align="CENTER", v_align=st.header_valign.upper())
+                        c += span
                 hrow = table.row()
                 for c, h in enumerate(b.header):
                     hrow.cell(h, align=align if b.numeric[c] else "LEFT", v_align=st.header_valign.upper())
@@ -231,6 +264,9 @@ def draw_fpdf2(spec: DocSpec, path: Path) -> None:
                     for c, v in enumerate(row):
                         border = CellBordersLayout.TOP if st.rules == "totals" and total else CellBordersLayout.INHERIT
                         r.cell(v, align=align if b.numeric[c] else "LEFT", style=style, border=border)
+            if look != "solid":
+                pdf.set_draw_color(0)
+                pdf.set_dash_pattern()
             pdf.ln(10)
     pdf.output(str(path))
 
@@ -254,8 +290,9 @@ def column_widths(pt: PTable, st: TableStyle, avail: float, hpad: float) -> list
     min_w, want = [0.0] * n, [0.0] * n
     for c in range(n):
         cells = [(r[c], i in pt.total_rows) for i, r in enumerate(pt.rows) if r[c].strip()]
-        words = [head(w) for w in pt.header[c].split()] + [(bold if b else body)(w) for v, b in cells
-                                                           for w in v.split()]
+        group = [t for t, first, span in pt.group_head if first == c and span == 1]  # a group head over c alone
+        words = [head(w) for w in " ".join([pt.header[c], *group]).split()] + [
+            (bold if b else body)(w) for v, b in cells for w in v.split()]
         full = [(bold if b else body)(v) for v, b in cells]
         if pt.numeric[c]:
             full = [f for (v, _), f in zip(cells, full, strict=True) if len(v) < 16] or [0.0]

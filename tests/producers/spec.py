@@ -185,6 +185,55 @@ def draw_style(rng: random.Random, producer: str) -> TableStyle:
     )
 
 
+# ---------------------------------------------------------------- extended styles
+HEAD_FORMS = ("plain", "b_bo", "budget")  # year heads "2026" | "B2026", "BO1 2027" | "Budget 2026", "Overslag 2027"
+GROUP_HEADS = ("none", "split", "unit")  # a header of two levels: "Budget" | "Overslagsår" over the years, or the unit
+RULE_LOOKS = ("solid", "grey", "dotted")
+NOTE_LINES = ("none", "kilde", "anm")
+_YEAR_HEAD = re.compile(r"\d{4}")
+_BARE_THOUSANDS = re.compile(r"^(\D*)(\d)\.(\d{3}(?:,\d+)?)$")  # "4.523", "-4.523,5": one thousands separator
+KILDE = ("Kilde: Forvaltningens egne beregninger på baggrund af regnskab og budget.",
+         "Kilde: Økonomiforvaltningen, budgetopfølgning.")
+ANM = ("Anm.: Beløb i faste priser. Positive beløb er merudgifter, negative beløb er mindreudgifter.",
+       "Anm.: Der kan forekomme afrundingsdifferencer.")
+FOOTNOTES = ("Inkl. overførsler fra tidligere år.", "Beløbet er foreløbigt og afventer endelig afklaring.")
+SUPERSCRIPTS = "\u00b9\u00b2\u00b3"
+
+
+@dataclass(frozen=True)
+class ExtStyle:
+    """The extended style dimensions (`generate --extended-styles`), drawn from a stream of their own
+    (`random.Random(f"{seed}-ext")`) so that a seed's `TableStyle` and blocks stay what they were without them.
+    Dimensions that change a cell's text (year heads, header levels, footnote markers, a note column) apply to
+    single tables only: whole documents keep the sample's columns and labels, which their domain gold reads."""
+
+    head_form: str = "plain"  # HEAD_FORMS
+    group_head: str = "none"  # GROUP_HEADS (with plain year heads)
+    bare_thousands: bool = False  # amounts below 10.000 printed without a separator ("4523")
+    footnotes: str = "none"  # none | super ("Ældre¹") | paren ("Ældre 1)"): markers explained under the table
+    note_line: str = "none"  # NOTE_LINES: a source or remark line in small type under the table
+    note_col: bool = False  # a "Note" column of small integers after the label column
+    rule_look: str = "solid"  # RULE_LOOKS: rules drawn light grey or dotted
+    tight: bool = False  # cell padding 0.5 pt (rows set almost as tight as wrapped lines)
+
+
+def draw_ext(rng: random.Random, kind: str) -> ExtStyle:
+    """Given the extended styles' own random generator and the item's kind, return its extended style."""
+    single = kind == "table"
+    head_form = rng.choices(HEAD_FORMS, [0.5, 0.25, 0.25])[0]
+    group_head = rng.choices(GROUP_HEADS, [0.6, 0.25, 0.15])[0] if head_form == "plain" else "none"
+    return ExtStyle(
+        head_form=head_form if single else "plain",
+        group_head=group_head if single else "none",
+        bare_thousands=rng.random() < 0.4,
+        footnotes=rng.choices(["none", "super", "paren"], [0.6, 0.25, 0.15])[0] if single else "none",
+        note_line=rng.choices(NOTE_LINES, [0.5, 0.25, 0.25])[0],
+        note_col=single and rng.random() < 0.2,
+        rule_look=rng.choices(RULE_LOOKS, [0.5, 0.3, 0.2])[0],
+        tight=rng.random() < 0.2,
+    )
+
+
 # ---------------------------------------------------------------- blocks
 @dataclass
 class Heading:
@@ -208,6 +257,11 @@ class UnitLine:
 
 
 @dataclass
+class NoteLine(UnitLine):
+    """A source, remark or footnote line in small type under a table (printed as a unit line is)."""
+
+
+@dataclass
 class PTable:
     """A table as printed: header texts, body cells (printed strings), and which columns/rows are what."""
 
@@ -216,6 +270,9 @@ class PTable:
     numeric: list[bool]  # per column: numbers (and nil markers) set as numbers
     group_rows: set[int]  # rows with a label and nothing else (section rows)
     total_rows: set[int]
+    group_head: list[tuple[str, int, int]] = field(default_factory=list)  # (text, first column, span): a header
+    # row of group heads printed over `header` (a header of two levels)
+    ext: ExtStyle | None = None  # the extended style dimensions, when drawn
 
     @property
     def rows(self) -> list[list[str]]:
@@ -226,7 +283,7 @@ class PTable:
         return self.gold.label_col
 
 
-Block = Heading | Para | Caption | UnitLine | PTable
+Block = Heading | Para | Caption | UnitLine | NoteLine | PTable
 
 
 @dataclass
@@ -239,6 +296,7 @@ class DocSpec:
     source: str  # gold folder (and for single tables the CSV file) it prints
     style: TableStyle
     blocks: list[Block] = field(default_factory=list)
+    ext: ExtStyle | None = None  # extended style dimensions (`generate --extended-styles`), None without them
 
     @property
     def split(self) -> str:
@@ -250,8 +308,11 @@ class DocSpec:
 
     def describe(self) -> dict:
         """Return the spec as a JSON-able summary (no table bodies)."""
-        return dict(id=self.id, seed=self.seed, split=self.split, kind=self.kind, source=self.source,
-                    style=asdict(self.style), tables=[t.gold.file for t in self.tables])
+        out = dict(id=self.id, seed=self.seed, split=self.split, kind=self.kind, source=self.source,
+                   style=asdict(self.style), tables=[t.gold.file for t in self.tables])
+        if self.ext is not None:
+            out["ext"] = asdict(self.ext)
+        return out
 
 
 def _numeric_col(gold: GoldTable, col: int) -> bool:
@@ -277,6 +338,75 @@ def printed_table(gold: GoldTable, style: TableStyle) -> PTable:
     return PTable(pg, header, [_numeric_col(pg, c) for c in range(len(header))], groups, totals)
 
 
+def _bare(cell: str) -> str:
+    """Given a printed cell, return it with the thousands separator of an amount below 10.000 left out."""
+    m = _BARE_THOUSANDS.match(cell)
+    return f"{m.group(1)}{m.group(2)}{m.group(3)}" if m and re.fullmatch(r"[-\u2212\u2013]? ?", m.group(1)) else cell
+
+
+def _year_heads(header: list[str], form: str) -> list[str]:
+    """Given the gold header and a head form, return the header with its year heads in that form."""
+    years = [i for i, h in enumerate(header) if _YEAR_HEAD.fullmatch(h.strip())]
+    out = list(header)
+    for k, i in enumerate(years):
+        y = header[i].strip()
+        if form == "b_bo":
+            out[i] = f"B{y}" if k == 0 else f"BO{k} {y}"
+        elif form == "budget":
+            out[i] = f"Budget {y}" if k == 0 else f"Overslag {y}"
+    return out
+
+
+def extend_table(pt: PTable, ext: ExtStyle, rng: random.Random) -> tuple[PTable, list[str]]:
+    """Given a printed table, its extended style and the extended styles' random generator, return the table as
+    printed in them (gold = what is printed: a two-level header's column is its group head and its own head
+    joined, as a head wrapped over lines is; a lone group head over every amount column, the unit, is a cell of its
+    own, as ICDAR 2013's ground truth keeps such a head, and no column's) and the footnote lines printed under it."""
+    g, lab = pt.gold, pt.label_col
+    header, printed_head, numeric = list(g.header), list(pt.header), list(pt.numeric)
+    rows = [list(r) for r in g.rows]
+    if ext.bare_thousands:
+        rows = [[c if i == lab else _bare(c) for i, c in enumerate(r)] for r in rows]
+    notes: list[str] = []
+    if ext.footnotes != "none":
+        marked = [i for i, r in enumerate(rows) if r[lab].strip() and i not in pt.group_rows
+                  and i not in pt.total_rows]
+        for k, i in enumerate(sorted(rng.sample(marked, min(len(marked), rng.choice([1, 1, 2]))))):
+            mark = SUPERSCRIPTS[k] if ext.footnotes == "super" else f" {k + 1})"
+            rows[i][lab] = rows[i][lab].rstrip() + mark
+            notes.append(f"{SUPERSCRIPTS[k] if ext.footnotes == 'super' else f'{k + 1})'} {FOOTNOTES[k]}")
+    if ext.note_col:
+        col, n = lab + 1, 0
+        for i, r in enumerate(rows):
+            note = ""
+            if i not in pt.group_rows and r[lab].strip() and rng.random() < 0.3:
+                n += 1
+                note = str(n)
+            r.insert(col, note)
+        header.insert(col, "Note")
+        printed_head.insert(col, "Note")
+        numeric.insert(col, True)
+    spans: list[tuple[str, int, int]] = []
+    years = [i for i, h in enumerate(header) if _YEAR_HEAD.fullmatch(h.strip()) and printed_head[i] == h]
+    if ext.head_form != "plain":
+        header = _year_heads(header, ext.head_form)
+        printed_head = _year_heads(printed_head, ext.head_form)
+    elif ext.group_head != "none" and len(years) >= 2 and years == list(range(years[0], years[-1] + 1)):
+        if ext.group_head == "split":
+            spans = [("Budget", years[0], 1), ("Overslagsår", years[1], len(years) - 1)]
+        else:
+            unit = g.meta.get("unit")
+            spans = [(unit if isinstance(unit, str) and 0 < len(unit) < 20 else "Beløb", years[0], len(years))]
+        amounts = {c for c, num in enumerate(numeric) if num and c != lab}
+        for text, first, span in spans:
+            if len(spans) == 1 and set(range(first, first + span)) >= amounts:
+                continue  # one head over every amount column (the unit) is a cell of its own, no column's head
+            for c in range(first, first + span):
+                header[c] = f"{text} {header[c]}"
+    gold = GoldTable(g.doc, g.file, dict(g.meta), header, rows)
+    return PTable(gold, printed_head, numeric, set(pt.group_rows), set(pt.total_rows), spans, ext), notes
+
+
 def _prose(rng: random.Random, style: TableStyle) -> Para:
     """Given a random generator and a style, return a prose paragraph (sometimes quoting an amount)."""
     text = rng.choice((PROSE, PROSE_AFTER) + EXTRA_PROSE)
@@ -293,13 +423,15 @@ def _heading_for(ctx: tuple[str, str], rng: random.Random) -> str:
     return rng.choice([f"{code}. {title}", f"{code} - {title}", f"Forslagets titel: {code}. {title}"])
 
 
-def _table_blocks(pt: PTable, style: TableStyle, rng: random.Random) -> list[Block]:
-    """Given a printed table, its style and a random generator, return caption, unit line and table blocks."""
+def _table_blocks(pt: PTable, style: TableStyle, rng: random.Random, notes: list[str] = ()) -> list[Block]:
+    """Given a printed table, its style, a random generator and the note lines printed under the table (footnotes,
+    source, remark), return caption, unit line, table and note blocks."""
     out: list[Block] = [Caption(pt.gold.title)]
     unit = pt.gold.meta.get("unit")
     if style.unit_line and unit and len(unit) < 20:
         out.append(UnitLine(f"({unit})"))
     out.append(pt)
+    out.extend(NoteLine(text) for text in notes)
     if rng.random() < 0.5:
         out.append(_prose(rng, style))
     return out
@@ -310,9 +442,11 @@ NUMERIC_SHARE = 0.75
 
 
 def make_spec(seed: int, producer: str, kind: str | None = None, source: str | None = None,
-              **style_fields: object) -> DocSpec:
+              extended: bool | ExtStyle = False, **style_fields: object) -> DocSpec:
     """Given an item seed, a producer and optionally the kind ('table' or 'document'), source (a gold folder,
-    or 'NNN/file.csv') and TableStyle fields to pin, return the document spec; the rest is drawn from the seed."""
+    or 'NNN/file.csv'), whether to draw the extended style dimensions (or an `ExtStyle` to pin) and TableStyle
+    fields to pin, return the document spec; the rest is drawn from the seed. The extended dimensions come from
+    a random stream of their own: a seed's style, tables and blocks without them are those drawn before."""
     rng = random.Random(seed)
     style = draw_style(rng, producer)
     if style_fields:
@@ -336,7 +470,12 @@ def make_spec(seed: int, producer: str, kind: str | None = None, source: str | N
         style = TableStyle(**dict(asdict(style), orientation="landscape"))  # the 10-column task budget
     src = doc if kind == "document" else f"{doc}/{golds[0].file}"
     digest = hashlib.sha1(src.encode()).hexdigest()[:6]
-    spec = DocSpec(id=f"{producer}-{kind[:3]}-{doc}-{digest}-s{seed}", seed=seed, kind=kind, source=src, style=style)
+    ext_rng = random.Random(f"{seed}-ext")
+    ext = extended if isinstance(extended, ExtStyle) else (draw_ext(ext_rng, kind) if extended else None)
+    if ext is not None and ext.tight:
+        style = TableStyle(**dict(asdict(style), pad=0.5))
+    spec = DocSpec(id=f"{producer}-{kind[:3]}-{doc}-{digest}-s{seed}", seed=seed, kind=kind, source=src, style=style,
+                   ext=ext)
     blocks = spec.blocks
     last_ctx = None
     for i, g in enumerate(golds):
@@ -352,7 +491,12 @@ def make_spec(seed: int, producer: str, kind: str | None = None, source: str | N
         last_ctx = ctx
         if kind == "document" and rng.random() < 0.4:
             blocks.append(_prose(rng, style))
-        blocks.extend(_table_blocks(pt, style, rng))
+        notes: list[str] = []
+        if ext is not None:
+            pt, notes = extend_table(pt, ext, ext_rng)
+            if ext.note_line != "none":
+                notes.append(ext_rng.choice(KILDE if ext.note_line == "kilde" else ANM))
+        blocks.extend(_table_blocks(pt, style, rng, notes))
     return spec
 
 

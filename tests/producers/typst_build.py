@@ -13,7 +13,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from tests.producers.pdfwriters import DATE, DEJAVU, LIBERATION, fit_columns
-from tests.producers.spec import MUNICIPALITY, Caption, DocSpec, Heading, Para, PTable, TableStyle, UnitLine
+from tests.producers.spec import (
+    MUNICIPALITY,
+    Caption,
+    DocSpec,
+    Heading,
+    NoteLine,
+    Para,
+    PTable,
+    TableStyle,
+    UnitLine,
+)
 
 MARGIN_X_PT = 56.69  # 2 cm, as the other producers
 A4_PT = (595.28, 841.89)
@@ -58,7 +68,12 @@ def _page(st: TableStyle) -> str:
 def _rules(pt: PTable, st: TableStyle, n_rows: int) -> tuple[str, list[str], list[str]]:
     """Given a printed table, its style and its row count (header included), return (the table's stroke argument,
     lines that go in the header, lines that go in the body) for the style's rulings."""
+    look = pt.ext.rule_look if pt.ext else "solid"
     w = f"{st.rule_width}pt + black"
+    if look == "grey":
+        w = f'{st.rule_width}pt + rgb("#999999")'
+    elif look == "dotted":
+        w = f'(thickness: {st.rule_width}pt, paint: black, dash: "dotted")'
     n = len(pt.header)
     head_rule = [f"table.hline(stroke: {w})"]
     if st.rules == "grid":
@@ -68,7 +83,8 @@ def _rules(pt: PTable, st: TableStyle, n_rows: int) -> tuple[str, list[str], lis
     if st.rules == "header":
         return "none", head_rule, []
     if st.rules == "totals":
-        return "none", head_rule, [f"table.hline(y: {i + 1}, stroke: {w})" for i in sorted(pt.total_rows)]
+        return "none", head_rule, [f"table.hline(y: {i + 1 + bool(pt.group_head)}, stroke: {w})"
+                                      for i in sorted(pt.total_rows)]
     if st.rules == "box":
         return "none", [f"table.hline(y: 0, stroke: {w})", *head_rule], [
             f"table.hline(y: {n_rows}, stroke: {w})", f"table.vline(x: 0, stroke: {w})",
@@ -101,7 +117,15 @@ def _table(pt: PTable, st: TableStyle, avail: float) -> str:
     head = [_cell(h, align=f"{halign if pt.numeric[c] else 'left'} + {hval}", bold=st.bold_header,
                   white=shaded_head, fill=HEADER_FILL if shaded_head else None, size=size)
             for c, h in enumerate(pt.header)]
-    stroke, head_lines, body_lines = _rules(pt, st, len(pt.rows) + 1)
+    if pt.group_head:  # a header of two levels: group heads spanning their columns over the column heads
+        starts, group, c = {f: (t, sp) for t, f, sp in pt.group_head}, [], 0
+        while c < n:
+            text, span = starts.get(c, ("", 1))
+            group.append(_cell(text, align=f"center + {hval}", bold=st.bold_header, white=shaded_head,
+                               fill=HEADER_FILL if shaded_head else None, colspan=span, size=size))
+            c += span
+        head = group + head
+    stroke, head_lines, body_lines = _rules(pt, st, len(pt.rows) + 1 + bool(pt.group_head))
     body = []
     for i, row in enumerate(pt.rows):
         zebra = ZEBRA_FILL if st.shading == "zebra" and i % 2 == 1 else None
@@ -136,6 +160,8 @@ def to_typst(spec: DocSpec) -> str:
             below = "8pt" if st.caption_gap else "3pt"
             parts.append(f"#block(sticky: true, above: 12pt, below: {below}, "
                          f"{_text(b.text, size=9.5, bold=st.caption_bold)})")
+        elif isinstance(b, NoteLine):
+            parts.append(f"#block(above: 3pt, below: {'6pt' if st.caption_gap else '3pt'}, {_text(b.text, size=8)})")
         elif isinstance(b, UnitLine):
             below = "6pt" if st.caption_gap else "3pt"
             parts.append(f"#block(sticky: true, above: 3pt, below: {below}, {_text(b.text, size=8.5)})")
