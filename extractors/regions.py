@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from extractors.layout import PageLayout, Rule, Segment, TextLine, is_number_token
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
@@ -1047,7 +1048,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
                     pending, ln, left, right, top_rules=[r for r in page.hrules if abs(r.pos - frame.top) < 0.5]))
             elif not current:  # the lines of a row a page break cut, printed above the frame at the page's top
                 # (or a header's row of group heads, ruled off above the frame's first row: the column heads)
-                current.extend(_row_cut_above(page.lines, frame, frames) or (
+                current.extend(_row_cut_above(page, frame, frames, open_top) or (
                     pending[-1:] if pending and _group_head_over(pending[-1], ln) else []))
             current.append(ln)
             pending = []
@@ -1134,16 +1135,49 @@ def _side_by_side(line: TextLine, prev: TextLine) -> bool:
             and (line.x0 >= prev.x1 + INDENT_TOLERANCE or line.x1 <= prev.x0 - INDENT_TOLERANCE))
 
 
-def _row_cut_above(lines: list[TextLine], frame: Frame, frames: list[Frame]) -> list[TextLine]:
-    """Given a page's lines, a frame and the page's frames, return the lines printed above the frame's first rule
-    that are the rest of a row a page break cut (the row's label moved on to this page, its values left on the page
-    before, as a cell set to the middle of a tall row does): the first lines of the page, nothing but them above the
-    rule, the lines of one first-column cell (`lines_atop`). A caption or title above a table starts at the margin,
-    left of the cells' padding, or is set in another size or weight. [] when the lines above the frame are not
-    that."""
+def _row_cut_above(page: PageLayout, frame: Frame, frames: list[Frame], open_top: bool = False) -> list[TextLine]:
+    """Given a page, a frame, the page's frames and whether the page before ends in a table, return the lines
+    printed above the frame's first rule that are the rest of a row a page break cut (the row's label moved on to
+    this page, its values left on the page before, as a cell set to the middle of a tall row does): the first lines
+    of the page, nothing but them above the rule, the lines of one first-column cell (`lines_atop`). A caption or
+    title above a table starts at the margin, left of the cells' padding, or is set in another size or weight.
+    With `open_top`, also lines in any column that the frame's column rules enclose, running on from the page's
+    top (`_within_column_rules`), set in the cells' size and weight: the rest of a text cell cut by the page
+    break ("sexsygdomme" under a cell's "Styrket indsats på området for / test og behandling af" at the foot of
+    the page before), which a browser sets under no rule of its own (a bold header's rest, under a header left
+    at the foot of the page before, is that header's: `header_rest_atop`). [] when the lines above the frame are
+    not that."""
+    lines = page.lines
     inside = [ln for ln in lines if _frame_of(ln, frames) is frame]
     above = [ln for ln in lines if (ln.top + ln.bottom) / 2 < frame.top]
-    return lines_atop(lines, above, inside, one_cell=True)
+    cut = lines_atop(lines, above, inside, one_cell=True)
+    if cut or not open_top or not above or not inside or lines[:len(above)] != above:
+        return cut
+    size = _text_size(inside, inside[0])
+    cells = [ln for ln in inside if is_multi(ln)]
+    if cells and all(abs(ln.size - size) <= SAME_SIZE and ln.bold == cells[-1].bold for ln in above) \
+            and _within_column_rules(page, above, frame):
+        return above
+    return []
+
+
+MIN_COLUMN_RULES = 3  # a grid's column rules: its two sides and at least one between its columns
+
+
+def _within_column_rules(page: PageLayout, above: list[TextLine], frame: Frame) -> bool:
+    """Given a page, the lines above a frame's first rule and the frame, return whether the frame's column rules
+    (its sides and one between columns at least, `MIN_COLUMN_RULES`) run up from its first rule over those lines
+    and each of their cells lies between two of them: cells of the table's own grid, open at its top (a row the
+    page break cut), not a caption or title set above the table."""
+    top = above[0].top
+    rules = sorted(v.pos for v in page.vrules
+                   if frame.x0 - RULE_ALIGN_TOLERANCE <= v.pos <= frame.x1 + RULE_ALIGN_TOLERANCE
+                   and v.start <= top and v.end >= frame.top)
+    if (len(rules) < MIN_COLUMN_RULES or abs(rules[0] - frame.x0) > RULE_ALIGN_TOLERANCE
+            or abs(rules[-1] - frame.x1) > RULE_ALIGN_TOLERANCE):
+        return False
+    bands = list(pairwise(rules))
+    return all(any(a <= seg.x0 and seg.x1 <= b for a, b in bands) for ln in above for seg in ln.segments)
 
 
 def _label_atop(lines: list[TextLine], current: list[TextLine]) -> list[TextLine]:

@@ -11,6 +11,10 @@ on whole words): now a table whose rows are ruled apart and whose last row no ru
 has that row's rest put back into it. The others here do not cut these rows (Typst, fpdf2, LibreOffice move the row
 whole to the next page; the rows they start on the next page must stay rows of their own), and a ruled table of
 one-line entries under a label printed once (`test_sparse_label_tables`' casesamling list) stays an entry a row.
+A Chromium grid whose header is printed once and whose rows' one text cell wraps (a list of initiatives, the
+description in a column of its own) sets the rest of a cut cell atop the next page in that cell's column only,
+above the grid's first rule but between its column rules: those lines are the cut row's (`regions._row_cut_above`),
+not a title over a table of its own.
 """
 from __future__ import annotations
 
@@ -59,10 +63,43 @@ def _plan_spec(producer: str, seed: int, **style: object) -> DocSpec:
                                                                Caption(pt.gold.title), pt])
 
 
+WORDS = ("styrket", "indsats", "på", "området", "for", "test", "og", "behandling", "af", "borgere", "med",
+         "særlige", "behov", "i", "kommunens", "tilbud", "til", "udsatte", "familier", "samt", "forsøg", "ny")
+INITIATIVES = 60
+YEARS = ("2025", "2026", "2027", "2028")
+
+
+def _initiatives() -> GoldTable:
+    """Return a list of initiatives: a number, an amount a year (set to the top of the row) and a description of
+    one to five lines in the one wide text column, the last (the generator's self-check reads a cell's text in
+    print order: a cut cell whose row goes on after it on the same page would read as not printed; running
+    lines off for the same reason)."""
+    rows = []
+    for i in range(INITIATIVES):
+        n = 12 + (7 * i) % 29
+        text = " ".join(WORDS[(3 * i + 5 * k) % len(WORDS)] for k in range(n)).capitalize()
+        rows.append([str(i + 1), *(f"{(i * 7 + y * 3) % 40 + 1},{(i + y) % 10}" for y in range(len(YEARS))),
+                     f"{text} {i + 1}"])
+    meta = {"file": "01_initiativer.csv", "title": "Initiativer (mio. kr.)"}
+    return GoldTable("900", meta["file"], meta, ["Nr.", *YEARS, "Initiativ"], rows)
+
+
+def _initiatives_spec(producer: str, seed: int) -> DocSpec:
+    """Given a producer and a seed, return the initiatives in a grid, the header printed once, under a heading
+    and a paragraph."""
+    base = make_spec(seed, producer, "table", "001/45_su7-tidsplan-scenarier.csv",
+                     **dict(PLAN, size=10.0, label_share=None, running=False), rules="grid", valign="top",
+                     repeat_header=False)
+    pt = printed_table(_initiatives(), base.style)
+    return replace(base, id=f"{producer}-initiatives-s{seed}", blocks=[Heading("Initiativer", 1), Para(INTRO),
+                                                                      Caption(pt.gold.title), pt])
+
+
 CASES: dict[str, DocSpec] = {
     "chromium-grid-repeated": _plan_spec("chromium", SEED_BASE, rules="grid", valign="top", repeat_header=True),
     "chromium-hrules-once": _plan_spec("chromium", SEED_BASE + 1, rules="hrules", valign="top", repeat_header=False),
     "chromium-grid-middle": _plan_spec("chromium", SEED_BASE + 2, rules="grid", valign="middle", repeat_header=True),
+    "chromium-grid-once-initiatives": _initiatives_spec("chromium", SEED_BASE + 12),
     "weasyprint-grid-repeated": _plan_spec("weasyprint", SEED_BASE + 3, rules="grid", valign="top",
                                            repeat_header=True),
     "weasyprint-hrules-bottom": _plan_spec("weasyprint", SEED_BASE + 4, rules="hrules", valign="bottom",
