@@ -355,6 +355,7 @@ def produce(specs: list[DocSpec], out: Path, workers: int = 2) -> list[Made]:
     """Given specs and an output folder, write out/pdf/<id>.pdf, out/gold/<id>/, out/gold_map.json and
     out/manifest.json; return what was made (in spec order). Draws in a pool of `workers` processes; the
     LibreOffice specs are converted in batches, one soffice call per batch (two batches run side by side)."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     pdf_dir, gold_root = out / "pdf", out / "gold"
@@ -373,7 +374,9 @@ def produce(specs: list[DocSpec], out: Path, workers: int = 2) -> list[Made]:
             for s in lo:
                 made[s.id] = finish(s, pdf_dir / f"{s.id}.pdf", gold_root)
         else:
-            with ProcessPoolExecutor(workers) as pool:
+            # fresh interpreters, not forks: a fork of a process that has run Typst (whose compiler keeps threads)
+            # or other threaded work may hang in the child
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
                 docx_files = list(pool.map(build_docx, lo, [work] * len(lo)))
                 lo_future = pool.submit(_convert_lo, docx_files, pdf_dir, workers) if lo else None
                 futures = [pool.submit(_draw_and_finish, s, pdf_dir, gold_root, work) for s in rest]
