@@ -10,7 +10,15 @@ import pdfplumber
 
 from extractors.charts import is_axis_scale
 from extractors.context import Field, Heading, caption_above, caption_at_foot, field_of, heading_of, is_caption_text
-from extractors.grid import adopt_header, build_table, column_page, header_rows, repeated_header
+from extractors.grid import (
+    HEADER_MAX_LINES,
+    adopt_header,
+    build_table,
+    column_page,
+    header_rows,
+    holds_amount,
+    repeated_header,
+)
 from extractors.groups import join_group_labels
 from extractors.hyphenation import breaks_only_at_own_hyphens
 from extractors.layout import PageLayout, TextLine, read_page
@@ -151,6 +159,35 @@ def _header_to_body(table: Table) -> None:
         table.header_bold = False
 
 
+HEADER_APART_GAP_FACTOR = 3.0  # a header ruled off this many line heights (at most) above its body
+
+
+def _header_apart(page: PageLayout, upper: tuple[Region, Table], lower: tuple[Region, Table]) -> bool:
+    """Given a page and two table regions read on it, one right above the other, each with its grid, return whether
+    the upper one is the lower one's header set apart (and make it so): the upper holds no amount anywhere and no
+    more lines than a header and is ruled off under its last line, the lower has no header of its own and opens with
+    amounts, nothing is printed between them, the lower starts at most `HEADER_APART_GAP_FACTOR` line heights under
+    that rule, and every cell of the upper lines falls in
+    one of the lower one's columns (`grid.adopt_header`): a ruled header over a body that only group rules part,
+    ruled off a line's height or more above it."""
+    (r1, t1), (r2, t2) = upper, lower
+    if (r1.foot or r1.fragment or r2.foot or r2.fragment or any(t2.columns) or not t2.rows
+            or not holds_amount(t2.rows[0]) or holds_amount(t1.header_row) or any(map(holds_amount, t1.rows))
+            or len(r1.lines) > HEADER_MAX_LINES):
+        return False
+    if r1.frame is None or r1.frame.bottom < r1.bottom:  # (ruled off under its last line)
+        return False
+    if r2.top - r1.frame.bottom > HEADER_APART_GAP_FACTOR * max(r1.lines[-1].size, 1.0) or any(
+            r1.bottom < ln.top and ln.bottom < r2.top for ln in page.lines):
+        return False
+    body = t2.bbox
+    if not adopt_header(t2, r1.lines, page):
+        return False
+    if body is not None and t2.bbox is not None:  # (the header's lines and the body under them)
+        t2.bbox = (min(body[0], t2.bbox[0]), t2.bbox[1], max(body[2], t2.bbox[2]), body[3])
+    return True
+
+
 def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings = DEFAULT_SETTINGS,
                          outline: list[Heading | Field] | None = None) -> list[Table]:
     """Given page layouts, return every table found, stitched across pages, with captions and context; when
@@ -212,6 +249,10 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
                     foot_rows.add(id(t))
                 elif r.fragment or not t.rows:
                     provisional.add(id(t))
+        for k in range(len(built) - 1, 0, -1):  # a header ruled off above its body: one table
+            if _header_apart(page, built[k - 1], built[k]):
+                r1, r2 = built[k - 1][0], built[k][0]
+                built[k - 1:k + 1] = [(Region(page, [*r1.lines, *r2.lines], r1.frame or r2.frame), built[k][1])]
         # a header alone at the page foot may have made a region of its own that holds no table
         tail = [] if page.text_only else trailing_header(page, [r for r, _ in built], settings)
         inside = ({id(ln) for r in regions for ln in r.lines} | {id(ln) for ln in tail} | panes

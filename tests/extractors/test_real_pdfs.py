@@ -313,3 +313,19 @@ def test_indented_labels_are_read_apart_from_the_first_amounts():
 def test_scanned_pdf_yields_no_tables():
     """The scanned property list has no text layer: no tables, and no crash."""
     assert _tables(SCANNED) == ()
+
+
+def test_header_ruled_off_above_the_body_heads_it():
+    """The India summary's header is ruled off (a rule over the group heads, one under the column heads, 8 pt under
+    their text) and its body starts 17 pt under that last rule, set half a point larger, with only group rules: one
+    table, headed by those lines (they were a table of their own above a headerless one)."""
+    tables = [t for t in _tables(INDIA) if any(r.cells and r.cells[0] and "AGRICULTURE" in r.cells[0].text
+                                               for r in t.rows)]
+    assert len(tables) == 1
+    t = tables[0]
+    assert [(c.split() or [""])[-1] for c in t.columns[1:7]] == ["Revenue", "Capital", "Total"] * 2
+    assert t.columns[-1] == "Page No."
+    assert t.caption is not None and t.caption.startswith("Budget Provisions")
+    assert t.bbox is not None and t.bbox[1] < 60.0 and t.bbox[3] > 500.0  # the header's lines and the body
+    # no table of header lines above it
+    assert not [tb for tb in _tables(INDIA) if tb is not t and tb.page == t.page and tb.bbox and tb.bbox[3] < 110.0]
