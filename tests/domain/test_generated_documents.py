@@ -34,7 +34,10 @@ CASES = [("reportlab", 500777, "001"), ("fpdf2", 500783, "003"), ("weasyprint", 
          # WeasyPrint 004 in a monospaced font without rules (seed 778): the prose and caption above the task
          # table are read as its header and the printed header as its first body row; the continuation page is
          # not stitched, and the row the page broke prints its number and amounts before the break, its task after
-         ("weasyprint", 500785, "004")]
+         ("weasyprint", 500785, "004"),
+         # tune seed 2525: fpdf2 sets the DUT column so close to the row numbers that each row's "2 D" reads as one
+         # cell (the satspulje overview lost all 876 rows)
+         ("fpdf2", 502526, "002")]
 
 
 PROPOSAL_CASES = [c for c in CASES if c[2] in ("001", "003")]
@@ -42,7 +45,7 @@ _BUILT: dict[tuple, tuple] = {}
 
 
 def _id(case: tuple) -> str:
-    return f"{case[0]}-{case[2]}"
+    return f"{case[0]}-{case[2]}-{case[1]}"
 
 
 def _built(case: tuple, tmp_path_factory) -> tuple:
