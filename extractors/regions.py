@@ -1089,6 +1089,11 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         # running text (from about the margin to the right one) is no table line, even set a little right of
         # the page's margin (a running line the page does not repeat may set that margin further left)
         narrow = ln.x1 < prose_right or (ln.x0 > left + INDENT_TOLERANCE and not _is_prose(ln, left, prose_right))
+        if current and gap_ok and _shaded_section_row(page, ln, current, page.lines[k + 1:k + 2], settings):
+            current.extend(pending)  # a section row of the table, however wide its text runs
+            current.append(ln)
+            pending = []
+            continue
         if narrow and (gap_ok or not current):
             if current or ln.x0 > left + INDENT_TOLERANCE or ln.bold:
                 pending.append(ln)
@@ -1100,6 +1105,25 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
     if open_top and len(regions) >= 2 and _body_under_cut_row(page, regions[0], regions[1], settings):
         regions[:2] = [Region(page, [*regions[0].lines, *regions[1].lines], regions[0].frame or regions[1].frame)]
     return regions
+
+
+def _shaded_section_row(page: PageLayout, line: TextLine, current: list[TextLine], after: list[TextLine],
+                        settings: ExtractionSettings) -> bool:
+    """Given a page, a line of one run of words under the lines of a table being read, the line after it and the
+    settings, return whether the line is a section row of that table set in a shaded band of its own
+    ("Bevillingsudløb, der allerede er håndteret ..." between a list's total and the rows it heads), not running
+    text that ends the table: the band holds this line alone, is as wide as the table's lines (it may run wider,
+    over their padding), the line is set no larger than the table's cells, and a line of cells follows it
+    closely. Such a row may run as wide as prose, which alone would end the table."""
+    if len(line.segments) != 1 or not after or not is_multi(after[0]) or _set_larger(line, current):
+        return False
+    if after[0].top - line.bottom > settings.region_gap_factor * max(after[0].size, MIN_GAP_TEXT_SIZE):
+        return False
+    x0, x1 = min(ln.x0 for ln in current), max(ln.x1 for ln in current)
+    return any(bx0 <= x0 + COLUMN_FLUSH and bx1 >= x1 - COLUMN_FLUSH
+               and top <= line.top and line.bottom <= bottom and bottom <= after[0].top
+               and not any(ln is not line and top < (ln.top + ln.bottom) / 2 < bottom for ln in page.lines)
+               for bx0, top, bx1, bottom in page.shades)
 
 
 def _body_under_cut_row(page: PageLayout, cut: Region, body: Region, settings: ExtractionSettings) -> bool:
