@@ -279,16 +279,20 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
 
 def _aligned_on_both_sides(sep: float, segs: list[Segment]) -> bool:
     """Given a candidate separator and the value lines' segments, return whether column edges line up on both
-    sides of it: cells ending flush before it, and text cells starting flush after it (a left-aligned text
-    column set close to the column before it) or the numbers of the column after it ending flush (a right-aligned
-    number column whose header runs into the gutter)."""
+    sides of it: cells ending flush before it (or, the column before it set flush left, the cells starting
+    nearest before it starting flush: "Service" cells under a head "Styringsområde" that runs on into the
+    year head after it), and text cells starting flush after it (a left-aligned text column set close to the
+    column before it) or the numbers of the column after it ending flush (a right-aligned number column whose
+    header runs into the gutter)."""
     left = [s.x1 for s in segs if s.x1 < sep]
     right = [s.x0 for s in segs if s.x0 > sep and not _is_numeric_text(s.text)]
     if not left:
         return False
     edge_l = max(left)
     flush_l = sum(1 for x in left if edge_l - x <= ALIGN_TOLERANCE)
-    if flush_l < MIN_VALUE_LINES:
+    starts = [s.x0 for s in segs if s.x1 < sep]
+    flush_start = sum(1 for x in starts if max(starts) - x <= ALIGN_TOLERANCE)
+    if flush_l < MIN_VALUE_LINES and flush_start < MIN_VALUE_LINES:
         return False
     if right:
         edge_r = min(right)
