@@ -861,7 +861,9 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             continue
         k = i  # the label's last line: label lines that go on into each other are one label
         while (k + 1 < len(block) and k + 1 not in groups and label_col in block[k + 1].cells
-               and wraps_onto(label_text(block[k], label_col), label_text(block[k + 1], label_col))):
+               and (wraps_onto(label_text(block[k], label_col), label_text(block[k + 1], label_col))
+                    or (padded and wrapping.bottom and len(anchors) == 1
+                        and _tight_down_to(block, k, anchors[0], label_col, set_off)))):
             k += 1
         unit = list(range(i, k + 1))
         last = label_text(block[k], label_col)
@@ -910,6 +912,20 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(over)
     rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+def _tight_down_to(block: list[LineCells], k: int, anchor: int, label_col: int, set_off: set[int]) -> bool:
+    """Given a block that is one row of a table whose rows are padded apart and set their cells bottom-aligned,
+    a label line, the block's value line below it and the label lines set off by a row's padding, return whether
+    the label lines from this one down to the value line run on as one label, each as tight under the one above
+    as the wrapped lines of one cell and in its weight, none set off: a label of four lines whose second ends on
+    a whole word before a capital ("Rammereduktion af selvejende" / "institutioner i Borgercenter" / "Handicap og
+    Borgercenter" / "Voksne | Service | -150 ..."), which no wrapping rule alone joins."""
+    lines = list(range(k, anchor + 1))
+    return (k < anchor and all(label_col in block[j].cells and j not in set_off for j in lines[1:])
+            and all(block[j].line.bold == block[anchor].line.bold for j in lines)
+            and all(block[b].line.top - block[a].line.bottom <= TIGHT_LINE_GAP * max(block[b].line.size, 1.0)
+                    for a, b in zip(lines, lines[1:], strict=False)))
 
 
 def _row_holding(j: int, groups: dict[int, list[int]], own: list[list[int]]) -> list[int]:
