@@ -895,7 +895,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
               and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
               and not (_capitals_under_mixed(before, label)
                        and (wrapping.bottom or _set_as_rows(block, i, anchors)))
-              and not (_padded_like_rows(block, i, anchors) and not _capitals_go_on(before, label))):
+              and not (_padded_like_rows(block, i, anchors) and not _capitals_go_on(before, label))
+              and not (valued and _repeats_label_start(block, _row_holding(i - 1, groups, own), label, label_col))):
             # set as tight as a wrapped line right under the label above ("... EN" / "AF OS"); under an empty
             # stretch of the label column it is a label of its own (a cell's lines are not parted); a line in
             # capitals under a label in mixed case, set as far below it as rows are set apart, is a section row of
@@ -926,6 +927,21 @@ def _tight_down_to(block: list[LineCells], k: int, anchor: int, label_col: int, 
             and all(block[j].line.bold == block[anchor].line.bold for j in lines)
             and all(block[b].line.top - block[a].line.bottom <= TIGHT_LINE_GAP * max(block[b].line.size, 1.0)
                     for a, b in zip(lines, lines[1:], strict=False)))
+
+
+REPEATED_START_WORDS = 3  # a label line opening with the same words as the label above opens a row of its own
+
+
+def _repeats_label_start(block: list[LineCells], row: list[int], label: str, label_col: int) -> bool:
+    """Given a block, the lines of the row above a label line, that line's label and the label column, return
+    whether the line opens with the first `REPEATED_START_WORDS` words of that row's label: a label of its own,
+    set like the one above ("Tilbagebetalingstid baseret på" / "Totaløkonomi" under "Tilbagebetalingstid baseret
+    på" / "Serviceeffektivisering | 28": rows as tight as wrapped lines, the second row printing no value); a
+    wrapped label does not start over. (Only in tables of values: a text cell's next sentence may start like its
+    first.)"""
+    first = next((label_text(block[j], label_col) for j in sorted(row) if label_col in block[j].cells), "")
+    head = first.casefold().split()[:REPEATED_START_WORDS]
+    return len(head) == REPEATED_START_WORDS and label.casefold().split()[:REPEATED_START_WORDS] == head
 
 
 def _row_holding(j: int, groups: dict[int, list[int]], own: list[list[int]]) -> list[int]:
