@@ -116,6 +116,7 @@ def without_repeated_headers(grid: Grid) -> Grid:
         if not rows:
             continue
         prev = rows[-1]
+        _drop_head_starts(prev, grid.columns)
         for c, cell in row.cells.items():
             rest = _header_rest(cell.text, grid.columns[c]) if c < len(grid.columns) else None
             above = prev.cells.get(c)
@@ -126,6 +127,21 @@ def without_repeated_headers(grid: Grid) -> Grid:
                 prev.cells[c] = GridCell(text=text, value=None, page=above.page, bbox=above.bbox)
     grid.rows = rows
     return grid
+
+
+def _drop_head_starts(row: GridRow, heads: list[str]) -> None:
+    """Given the body row right above a row that repeats the header, and the header, remove in place the cells
+    that print the first lines of their own column's head (a repeated header wrapped over two lines, read as two
+    rows: "Beløb som udløber (2026-pl)" over "1.000 kr."; the row above may be a section row the page break left
+    over it, "Bevillingsudløb, der allerede er håndteret ...", whose own cell stays). A cell is such a start when
+    it prints some but not all of its head's words, from the first."""
+    for c, cell in list(row.cells.items()):
+        head = heads[c] if c < len(heads) else ""
+        rest = _header_rest(head, cell.text) if cell.text.strip() else None
+        if rest and cell.value is None:
+            del row.cells[c]
+            if row.label == cell.text:
+                row.label = ""
 
 
 def grids_from_records(tables: Iterable[dict], cells: Iterable[dict]) -> list[Grid]:

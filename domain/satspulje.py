@@ -47,9 +47,19 @@ class Layout:
 
 
 def _row_number(text: str) -> int | None:
-    """Given a cell text, return it as a row number (a small positive integer, optional trailing dot), or None."""
-    s = norm(text).rstrip(".")
-    return int(s) if s.isdigit() and 0 < int(s) <= MAX_ROW_NUMBER else None
+    """Given a cell text, return it as a row number (a small positive integer, optional trailing dot), or None.
+    A number followed by the DUT mark ("2 D": the flag column printed so close to the number column that the
+    two read as one) is that number too."""
+    return _number_and_flag(text)[0]
+
+
+def _number_and_flag(text: str) -> tuple[int | None, bool]:
+    """Given a cell of the number column, return (its row number or None, whether it carries the DUT mark after
+    the number)."""
+    words = norm(text).split()
+    flagged = len(words) == 2 and words[1] == DUT_MARK
+    s = (words[0] if flagged else " ".join(words)).rstrip(".")
+    return (int(s) if s.isdigit() and 0 < int(s) <= MAX_ROW_NUMBER else None), flagged
 
 
 def period_of(header: str, years: list[int]) -> str | None:
@@ -85,6 +95,8 @@ def layout(grid: Grid) -> Layout | None:
     if nr_col is None:
         return None
     dut = next((c for c in range(first_period) if c != nr_col and norm(headers[c]) == "dut"), None)
+    if dut is None and any(_number_and_flag(r.text(nr_col))[1] for r in grid.rows):
+        dut = nr_col  # the flag is printed in the number column's cells ("2 D")
     if dut is None:
         for c in range(first_period):
             texts = {norm(r.text(c)) for r in grid.rows if r.text(c)}
@@ -135,9 +147,17 @@ def _label(row: GridRow, lay: Layout) -> str:
     return " ".join((row.text(lay.label) or row.label).split())
 
 
+def _flagged(row: GridRow, lay: Layout) -> bool:
+    """Given a row and the layout, return whether the row carries the DUT mark (in its own column or after the
+    row number)."""
+    if lay.dut is not None and lay.dut == lay.nr:
+        return _number_and_flag(row.text(lay.nr))[1]
+    return norm(row.text(lay.dut)) == DUT_MARK
+
+
 def read_lines(grid: Grid, lay: Layout) -> list[Line]:
     """Given a satspulje grid and its layout, return its rows with area/sub-area and role assigned."""
-    lines = [Line(row=r, nr=_row_number(r.text(lay.nr)), dut=norm(r.text(lay.dut)) == DUT_MARK,
+    lines = [Line(row=r, nr=_row_number(r.text(lay.nr)), dut=_flagged(r, lay),
                   label=_label(r, lay), amounts={c: amount(r.text(c)) for c in lay.periods})
              for r in grid.rows]
     lines = [ln for ln in lines if ln.label or ln.nr is not None or any(v is not None for v in ln.amounts.values())]

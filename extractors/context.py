@@ -57,24 +57,34 @@ class Field:
     value: str
 
 
-def _continues(line: TextLine, below: TextLine) -> bool:
+def _continues(line: TextLine, below: TextLine, across: bool = False) -> bool:
     """Given a title line and the line below it, return whether the title runs on there: the same size, set
-    tight below it (no paragraph gap), and not a résumé, remark or proposal-type line."""
-    return (abs(below.size - line.size) <= SIZE_TOLERANCE and below.top - line.bottom <= TITLE_LINE_GAP * line.size
+    tight below it (no paragraph gap; `across`: the line below opens the next page, the page break between them),
+    and not a résumé, remark or proposal-type line."""
+    return (abs(below.size - line.size) <= SIZE_TOLERANCE
+            and (across or below.top - line.bottom <= TITLE_LINE_GAP * line.size)
             and not TITLE_STOP_LINE.match(clean_text(below.text)))
 
 
-def _proposal_title(line: TextLine, text: str, following: list[TextLine]) -> str:
-    """Given the line of "Forslagets titel:", the text after the label and the lines below, return the whole
-    title: run on over the lines set tight below it (a title that wraps, a lone code, "Re-" of "Resumé:"),
-    cut before its résumé, a bracketed remark or the proposal type."""
+def _below(following: list[TextLine], carried: list[TextLine]) -> list[tuple[TextLine, bool]]:
+    """Given the lines below a heading on its page and the lines opening the next page (when those below run to
+    the page's foot), return them in reading order, each with whether the page break comes right before it."""
+    return [(b, False) for b in following] + [(b, i == 0) for i, b in enumerate(carried)]
+
+
+def _proposal_title(line: TextLine, text: str, following: list[TextLine], carried: list[TextLine] | None = None
+                    ) -> str:
+    """Given the line of "Forslagets titel:", the text after the label, the lines below and the lines opening the
+    next page (`heading_of`), return the whole title: run on over the lines set tight below it (a title that
+    wraps, a lone code, "Re-" of "Resumé:"), cut before its résumé, a bracketed remark or the proposal type."""
     lines = [text] if text else []
     above = line
-    for below in following:
+    for below, across in _below(following, carried or []):
         if len(lines) >= MAX_TITLE_LINES:
             break
         broken_resume = bool(lines) and lines[-1].endswith(" Re-")  # "Re-" / "sumé:" below
-        if lines and not broken_resume and (TITLE_END.search(" ".join(lines)) or not _continues(above, below)):
+        if lines and not broken_resume and (TITLE_END.search(" ".join(lines))
+                                            or not _continues(above, below, across)):
             break
         lines.append(clean_text(below.text))
         above = below
@@ -82,13 +92,15 @@ def _proposal_title(line: TextLine, text: str, following: list[TextLine]) -> str
     return RESUME_TAIL.sub("", text).strip(" -–")
 
 
-def _code_heading(line: TextLine, text: str, following: list[TextLine]) -> str:
-    """Given a heading line that opens with a proposal code and the lines below, return the whole heading: run
-    on over the lines set tight below it in the same face (a wrapped title), never into another heading."""
+def _code_heading(line: TextLine, text: str, following: list[TextLine], carried: list[TextLine] | None = None
+                  ) -> str:
+    """Given a heading line that opens with a proposal code, the lines below and the lines opening the next page
+    (`heading_of`), return the whole heading: run on over the lines set tight below it in the same face (a wrapped
+    title, also over a page break), never into another heading."""
     lines, above = [text], line
-    for below in following:
+    for below, across in _below(following, carried or []):
         nxt = clean_text(below.text)
-        if (len(lines) >= MAX_TITLE_LINES or below.bold != line.bold or not _continues(above, below)
+        if (len(lines) >= MAX_TITLE_LINES or below.bold != line.bold or not _continues(above, below, across)
                 or CODE_HEADING.match(nxt) or NUMBERED_HEADING.match(nxt) or TITLE_PREFIX.search(nxt)):
             break
         lines.append(nxt)
@@ -110,19 +122,22 @@ def field_of(line: TextLine, following: list[TextLine]) -> Field | None:
     return Field(0, line.top, m.group(1).strip(), value)
 
 
-def heading_of(line: TextLine, following: list[TextLine] | None = None) -> Heading | None:
+def heading_of(line: TextLine, following: list[TextLine] | None = None, carried: list[TextLine] | None = None
+               ) -> Heading | None:
     """Given a non-table text line (and the lines below it), return it as a heading when it reads as one: a
-    proposal title ("Forslagets titel: ..."), a line opening with a proposal code, or a short bold line."""
+    proposal title ("Forslagets titel: ..."), a line opening with a proposal code, or a short bold line.
+    `carried`: when the lines below run to the foot of the page, the first lines of the next page, where a title
+    the page break cut goes on ("UD13. Styrket indsats ... mellemkommunal" / "refusion")."""
     text = clean_text(line.text)
     if following and LABEL_BROKEN.search(text) and (m := TITLE_LABEL_TAIL.match(clean_text(following[0].text))):
         title = _proposal_title(following[0], clean_text(following[0].text)[m.end():].strip(), following[1:])
         return Heading(0, following[0].top, title, True) if title else None  # "Forslagets" / "titel: ..."
     m = TITLE_PREFIX.search(text)
     if m:
-        title = _proposal_title(line, text[m.end():].strip(), following or [])
+        title = _proposal_title(line, text[m.end():].strip(), following or [], carried)
         return Heading(0, line.top, title, True) if title else None
     if CODE_HEADING.match(text) and len(text.split()) <= MAX_HEADING_WORDS and (line.bold or line.size >= 11):
-        return Heading(0, line.top, _code_heading(line, text, following or []), True)
+        return Heading(0, line.top, _code_heading(line, text, following or [], carried), True)
     if line.bold and len(text.split()) <= MAX_HEADING_WORDS and not is_caption(line):
         return Heading(0, line.top, text, False)
     return None

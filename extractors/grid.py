@@ -279,16 +279,20 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
 
 def _aligned_on_both_sides(sep: float, segs: list[Segment]) -> bool:
     """Given a candidate separator and the value lines' segments, return whether column edges line up on both
-    sides of it: cells ending flush before it, and text cells starting flush after it (a left-aligned text
-    column set close to the column before it) or the numbers of the column after it ending flush (a right-aligned
-    number column whose header runs into the gutter)."""
+    sides of it: cells ending flush before it (or, the column before it set flush left, the cells starting
+    nearest before it starting flush: "Service" cells under a head "Styringsområde" that runs on into the
+    year head after it), and text cells starting flush after it (a left-aligned text column set close to the
+    column before it) or the numbers of the column after it ending flush (a right-aligned number column whose
+    header runs into the gutter)."""
     left = [s.x1 for s in segs if s.x1 < sep]
     right = [s.x0 for s in segs if s.x0 > sep and not _is_numeric_text(s.text)]
     if not left:
         return False
     edge_l = max(left)
     flush_l = sum(1 for x in left if edge_l - x <= ALIGN_TOLERANCE)
-    if flush_l < MIN_VALUE_LINES:
+    starts = [s.x0 for s in segs if s.x1 < sep]
+    flush_start = sum(1 for x in starts if max(starts) - x <= ALIGN_TOLERANCE)
+    if flush_l < MIN_VALUE_LINES and flush_start < MIN_VALUE_LINES:
         return False
     if right:
         edge_r = min(right)
@@ -857,7 +861,9 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             continue
         k = i  # the label's last line: label lines that go on into each other are one label
         while (k + 1 < len(block) and k + 1 not in groups and label_col in block[k + 1].cells
-               and wraps_onto(label_text(block[k], label_col), label_text(block[k + 1], label_col))):
+               and (wraps_onto(label_text(block[k], label_col), label_text(block[k + 1], label_col))
+                    or (padded and wrapping.bottom and len(anchors) == 1
+                        and _tight_down_to(block, k, anchors[0], label_col, set_off)))):
             k += 1
         unit = list(range(i, k + 1))
         last = label_text(block[k], label_col)
@@ -889,7 +895,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
               and lc.line.top - block[i - 1].line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
               and not (_capitals_under_mixed(before, label)
                        and (wrapping.bottom or _set_as_rows(block, i, anchors)))
-              and not (_padded_like_rows(block, i, anchors) and not _capitals_go_on(before, label))):
+              and not (_padded_like_rows(block, i, anchors) and not _capitals_go_on(before, label))
+              and not (valued and _repeats_label_start(block, _row_holding(i - 1, groups, own), label, label_col))):
             # set as tight as a wrapped line right under the label above ("... EN" / "AF OS"); under an empty
             # stretch of the label column it is a label of its own (a cell's lines are not parted); a line in
             # capitals under a label in mixed case, set as far below it as rows are set apart, is a section row of
@@ -906,6 +913,35 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(over)
     rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+def _tight_down_to(block: list[LineCells], k: int, anchor: int, label_col: int, set_off: set[int]) -> bool:
+    """Given a block that is one row of a table whose rows are padded apart and set their cells bottom-aligned,
+    a label line, the block's value line below it and the label lines set off by a row's padding, return whether
+    the label lines from this one down to the value line run on as one label, each as tight under the one above
+    as the wrapped lines of one cell and in its weight, none set off: a label of four lines whose second ends on
+    a whole word before a capital ("Rammereduktion af selvejende" / "institutioner i Borgercenter" / "Handicap og
+    Borgercenter" / "Voksne | Service | -150 ..."), which no wrapping rule alone joins."""
+    lines = list(range(k, anchor + 1))
+    return (k < anchor and all(label_col in block[j].cells and j not in set_off for j in lines[1:])
+            and all(block[j].line.bold == block[anchor].line.bold for j in lines)
+            and all(block[b].line.top - block[a].line.bottom <= TIGHT_LINE_GAP * max(block[b].line.size, 1.0)
+                    for a, b in zip(lines, lines[1:], strict=False)))
+
+
+REPEATED_START_WORDS = 3  # a label line opening with the same words as the label above opens a row of its own
+
+
+def _repeats_label_start(block: list[LineCells], row: list[int], label: str, label_col: int) -> bool:
+    """Given a block, the lines of the row above a label line, that line's label and the label column, return
+    whether the line opens with the first `REPEATED_START_WORDS` words of that row's label: a label of its own,
+    set like the one above ("Tilbagebetalingstid baseret på" / "Totaløkonomi" under "Tilbagebetalingstid baseret
+    på" / "Serviceeffektivisering | 28": rows as tight as wrapped lines, the second row printing no value); a
+    wrapped label does not start over. (Only in tables of values: a text cell's next sentence may start like its
+    first.)"""
+    first = next((label_text(block[j], label_col) for j in sorted(row) if label_col in block[j].cells), "")
+    head = first.casefold().split()[:REPEATED_START_WORDS]
+    return len(head) == REPEATED_START_WORDS and label.casefold().split()[:REPEATED_START_WORDS] == head
 
 
 def _row_holding(j: int, groups: dict[int, list[int]], own: list[list[int]]) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -40,6 +41,8 @@ class PageScan:
     number: int  # 1-based
     needs_layout: bool
     layout: PageLayout | None = None
+    # the lines of the page's top margin band: (text with digits masked, whether the line holds table signs)
+    top_band: tuple[tuple[str, bool], ...] = ()
 
 
 def _font(textpage, index: int) -> tuple[float, bool]:
@@ -175,6 +178,8 @@ def _scan_page(pdf, index: int, settings: ExtractionSettings) -> PageScan:
             return PageScan(index + 1, True)
     if _wide_positioned_gap(textpage, height, band, settings) or _ruled_body(page, width, height, band):
         return PageScan(index + 1, True)
+    top_band = tuple((_masked(" ".join(r.text.strip() for r in ln)), _holds_table_signs(ln, usual))
+                     for ln in lines if ln[0].bottom <= band)
     words: list[Word] = []
     for ln in lines:
         for r in ln:
@@ -185,7 +190,26 @@ def _scan_page(pdf, index: int, settings: ExtractionSettings) -> PageScan:
     for tl in text_lines:
         tl.segments = [Segment(tl.words)]  # no table signs: every line is one run of text
     return PageScan(index + 1, False, PageLayout(index + 1, width, height, text_lines, [], [], [], 0, width, height,
-                                                 text_only=True))
+                                                 text_only=True), top_band)
+
+
+def _masked(text: str) -> str:
+    """Given a line's text, return it casefolded with digits masked: the key under which running lines repeat."""
+    return re.sub(r"\d+", "#", text.casefold()).strip()
+
+
+def _under_cut_table(scans: list[PageScan]) -> list[PageScan]:
+    """Given every page's scan, return them with a page after a page that needs the layout reading needing it too
+    when a line of its top margin band holds table signs and no other page repeats that line (no running header):
+    the rows of a table the page break moved on, set high on the page (a landscape page's margin band, a share of
+    its long side, reaches below its first lines)."""
+    repeats = Counter(shape for s in scans for shape in {shape for shape, _ in s.top_band})
+    out = list(scans)
+    for i, s in enumerate(scans):
+        if i and not s.needs_layout and out[i - 1].needs_layout and any(
+                signs and repeats[shape] < 2 for shape, signs in s.top_band):
+            out[i] = PageScan(s.number, True)
+    return out
 
 
 def scan_document(pdf_path: str, settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[PageScan] | None:
@@ -195,7 +219,7 @@ def scan_document(pdf_path: str, settings: ExtractionSettings = DEFAULT_SETTINGS
     except Exception:  # noqa: BLE001 - any failure here only means: no shortcut, read everything
         return None
     try:
-        return [_scan_page(pdf, i, settings) for i in range(len(pdf))]
+        return _under_cut_table([_scan_page(pdf, i, settings) for i in range(len(pdf))])
     except Exception:  # noqa: BLE001
         return None
     finally:

@@ -975,7 +975,10 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         nonlocal current, current_frame, pending, members
         members = set()
         taken: list[TextLine] = []
-        if current and (current_frame is None or current[-1].top > current_frame.bottom):
+        if at_foot and current and current_frame is not None and (cut := _row_cut_below(page, current_frame,
+                                                                                        current, pending)):
+            taken = cut  # the first lines of a row the page break cut, under the grid's last rule
+        elif current and (current_frame is None or current[-1].top > current_frame.bottom):
             # (framed too when its rows went on below the last rule, a rule above the totals only)
             taken = _trailing_continuation(current, pending, at_foot)
         elif current and pending:  # rules between the rows, none under the last one
@@ -1089,6 +1092,11 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         # running text (from about the margin to the right one) is no table line, even set a little right of
         # the page's margin (a running line the page does not repeat may set that margin further left)
         narrow = ln.x1 < prose_right or (ln.x0 > left + INDENT_TOLERANCE and not _is_prose(ln, left, prose_right))
+        if current and gap_ok and _shaded_section_row(page, ln, current, page.lines[k + 1:k + 2], settings):
+            current.extend(pending)  # a section row of the table, however wide its text runs
+            current.append(ln)
+            pending = []
+            continue
         if narrow and (gap_ok or not current):
             if current or ln.x0 > left + INDENT_TOLERANCE or ln.bold:
                 pending.append(ln)
@@ -1100,6 +1108,25 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
     if open_top and len(regions) >= 2 and _body_under_cut_row(page, regions[0], regions[1], settings):
         regions[:2] = [Region(page, [*regions[0].lines, *regions[1].lines], regions[0].frame or regions[1].frame)]
     return regions
+
+
+def _shaded_section_row(page: PageLayout, line: TextLine, current: list[TextLine], after: list[TextLine],
+                        settings: ExtractionSettings) -> bool:
+    """Given a page, a line of one run of words under the lines of a table being read, the line after it and the
+    settings, return whether the line is a section row of that table set in a shaded band of its own
+    ("Bevillingsudløb, der allerede er håndteret ..." between a list's total and the rows it heads), not running
+    text that ends the table: the band holds this line alone, is as wide as the table's lines (it may run wider,
+    over their padding), the line is set no larger than the table's cells, and a line of cells follows it
+    closely. Such a row may run as wide as prose, which alone would end the table."""
+    if len(line.segments) != 1 or not after or not is_multi(after[0]) or _set_larger(line, current):
+        return False
+    if after[0].top - line.bottom > settings.region_gap_factor * max(after[0].size, MIN_GAP_TEXT_SIZE):
+        return False
+    x0, x1 = min(ln.x0 for ln in current), max(ln.x1 for ln in current)
+    return any(bx0 <= x0 + COLUMN_FLUSH and bx1 >= x1 - COLUMN_FLUSH
+               and top <= line.top and line.bottom <= bottom and bottom <= after[0].top
+               and not any(ln is not line and top < (ln.top + ln.bottom) / 2 < bottom for ln in page.lines)
+               for bx0, top, bx1, bottom in page.shades)
 
 
 def _body_under_cut_row(page: PageLayout, cut: Region, body: Region, settings: ExtractionSettings) -> bool:
@@ -1164,15 +1191,38 @@ def _row_cut_above(page: PageLayout, frame: Frame, frames: list[Frame], open_top
 MIN_COLUMN_RULES = 3  # a grid's column rules: its two sides and at least one between its columns
 
 
-def _within_column_rules(page: PageLayout, above: list[TextLine], frame: Frame) -> bool:
+def _row_cut_below(page: PageLayout, frame: Frame, current: list[TextLine], pending: list[TextLine]
+                   ) -> list[TextLine]:
+    """Given a page, the frame of the table read last on it, that table's lines and the lines after them, return
+    the lines under the frame's last rule that are the first lines of a row the page break cut (a browser sets a
+    cell of a tall row that fitted before the break there, "Dækket ved forhandlinger om budget 2025", and its
+    label after the break): the last lines of the page, set in the table's text size, each cell of them between
+    two of the frame's column rules, which run down from its last rule over them (`_within_column_rules`). []
+    when they are not that."""
+    below = [ln for ln in pending if (ln.top + ln.bottom) / 2 > frame.bottom]
+    if not below or below != pending or page.lines[-len(below):] != below:
+        return []
+    size = _text_size(current, current[-1])
+    if any(abs(ln.size - size) > SAME_SIZE for ln in below):
+        return []
+    return below if _within_column_rules(page, below, frame, downwards=True) else []
+
+
+def _within_column_rules(page: PageLayout, above: list[TextLine], frame: Frame, downwards: bool = False) -> bool:
     """Given a page, the lines above a frame's first rule and the frame, return whether the frame's column rules
     (its sides and one between columns at least, `MIN_COLUMN_RULES`) run up from its first rule over those lines
     and each of their cells lies between two of them: cells of the table's own grid, open at its top (a row the
-    page break cut), not a caption or title set above the table."""
-    top = above[0].top
-    rules = sorted(v.pos for v in page.vrules
-                   if frame.x0 - RULE_ALIGN_TOLERANCE <= v.pos <= frame.x1 + RULE_ALIGN_TOLERANCE
-                   and v.start <= top and v.end >= frame.top)
+    page break cut), not a caption or title set above the table. With `downwards`, the lines are under the frame's
+    last rule, and the rules run down from it over them (the grid open at its foot)."""
+    if downwards:
+        rules = sorted(v.pos for v in page.vrules
+                       if frame.x0 - RULE_ALIGN_TOLERANCE <= v.pos <= frame.x1 + RULE_ALIGN_TOLERANCE
+                       and v.start <= frame.bottom and v.end >= above[-1].bottom - RULE_ALIGN_TOLERANCE)
+    else:
+        top = above[0].top
+        rules = sorted(v.pos for v in page.vrules
+                       if frame.x0 - RULE_ALIGN_TOLERANCE <= v.pos <= frame.x1 + RULE_ALIGN_TOLERANCE
+                       and v.start <= top and v.end >= frame.top)
     if (len(rules) < MIN_COLUMN_RULES or abs(rules[0] - frame.x0) > RULE_ALIGN_TOLERANCE
             or abs(rules[-1] - frame.x1) > RULE_ALIGN_TOLERANCE):
         return False

@@ -29,6 +29,7 @@ from extractors.prescan import scan_document
 from extractors.regions import Region, header_rest_atop, lines_atop, nothing_above, section_rows_atop, trailing_header
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.stitch import label_column, stitch
+from normalizers.labels import clean_text
 from normalizers.price_level import find_pl_year
 from normalizers.units import find_unit
 
@@ -188,6 +189,26 @@ def _header_apart(page: PageLayout, upper: tuple[Region, Table], lower: tuple[Re
     return True
 
 
+OPENING_LINES = 2  # a heading the page break cut goes on over at most this many lines atop the next page
+
+
+def _opening_lines(pages: list[PageLayout], index: int) -> list[TextLine]:
+    """Given the page layouts and an index, return the first lines of that page (running lines removed), at most
+    `OPENING_LINES`: where a heading the page break cut goes on (`context.heading_of` takes those set in the
+    heading's size and face). [] past the last page."""
+    return pages[index].lines[:OPENING_LINES] if index < len(pages) else []
+
+
+def _lines_taken(heading: str, opening: list[TextLine]) -> set[int]:
+    """Given a heading's text and the lines opening the next page, return the ids of those lines the heading ends
+    with (its rest after the page break), so that they are read as no heading of their own."""
+    for n in range(len(opening), 0, -1):
+        tail = " ".join(clean_text(ln.text) for ln in opening[:n])
+        if tail and heading.endswith(tail):
+            return {id(ln) for ln in opening[:n]}
+    return set()
+
+
 def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings = DEFAULT_SETTINGS,
                          outline: list[Heading | Field] | None = None) -> list[Table]:
     """Given page layouts, return every table found, stitched across pages, with captions and context; when
@@ -210,7 +231,8 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     carried_at: set[int] = set()  # indices of tables read from a page of later columns with a table right under
     labels: dict[int, int] = {}  # label column of each table read from a page of later columns (it has none)
     foot_caption: tuple[int, str] | None = None  # a caption ending a page (its number), its table on the next
-    for page in pages:
+    heading_tail: set[int] = set()  # ids of the lines opening a page that end a heading of the page before
+    for page_index, page in enumerate(pages):
         regions, panes = ([], set()) if page.text_only else page_regions(page, settings, open_top=open_end)
         rest: list[TextLine] = []  # the rest of the header row left at the foot of the page before
         if foot is not None and foot[0].number == page.number - 1 and regions:
@@ -258,10 +280,14 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
         inside = ({id(ln) for r in regions for ln in r.lines} | {id(ln) for ln in tail} | panes
                   | {id(ln) for ln in carried} | {id(ln) for ln in rest})
         for k, ln in enumerate(page.lines):
-            if id(ln) in inside:
+            if id(ln) in inside or id(ln) in heading_tail:
                 continue
-            if (h := heading_of(ln, page.lines[k + 1:k + 3])) is not None:
+            following = page.lines[k + 1:k + 3]
+            # (a heading at the page's foot may go on atop the next page: its first lines of one run of words)
+            opening = _opening_lines(pages, page_index + 1) if k + 1 + len(following) == len(page.lines) else []
+            if (h := heading_of(ln, following, opening)) is not None:
                 headings.append(Heading(page.number, h.top, h.text, h.is_title))
+                heading_tail |= _lines_taken(h.text, opening)
             if (h is None or not h.is_title) and (f := field_of(ln, page.lines[k + 1:k + 2])) is not None:
                 fields.append(Field(page.number, f.top, f.label, f.value))
         start = len(tables) - bool(carried)

@@ -87,3 +87,28 @@ def test_reproduces_the_scorer_expectation():
     expected = goldset.expected_domain(goldset.load_gold(GOLD / "000"))["grant_expiries"]
     got = registry.builders()["grant_expiries"](DOC, classified("000"))
     assert [{k: v for k, v in r.items() if k != "document_id"} for r in got] == expected
+
+
+def test_a_header_repeated_over_two_rows_under_a_section_row_adds_no_grant():
+    """fpdf2 (tune seeds 2121, 6174) repeats the list's header atop the next page under the section row the page
+    break left at its foot; the header's wrapped amount head is read as two rows: its first lines ("Beløb som
+    udløber (2026-pl)") into the section row, the rest with the other heads as a row of its own. The row that
+    repeats the header goes, and so do the head's first lines in the row above it: the section row stays a section
+    row, no grant of its own."""
+    from domain.grid import GridRow, without_repeated_headers
+
+    grid = _grid()
+    want = grant_expiries.rows(DOC, [grid])
+    k = next(i for i, r in enumerate(grid.rows) if r.label.startswith("Bevillingsudløb, der allerede"))
+    section = grid.rows[k]
+    head_start = " ".join(grid.columns[1].split()[:4])  # "Beløb som udløber (2026-pl)"
+    section.cells[1] = GridCell(text=head_start, value=None, page=section.page)
+    rest = grid.columns[1][len(head_start):].strip()  # "1.000 kr."
+    cells = {0: GridCell(text=grid.columns[0], value=None, page=section.page),
+             1: GridCell(text=rest, value=None, page=section.page),
+             2: GridCell(text=grid.columns[2], value=None, page=section.page)}
+    grid.rows.insert(k + 1, GridRow(index=10_000, page=section.page, label=grid.columns[0], cells=cells))
+    assert len(grant_expiries.rows(DOC, [grid])) == len(want) + 2  # the section row and the header, read as grants
+    got = grant_expiries.rows(DOC, [without_repeated_headers(grid)])
+    assert [(r["grant"], r["amount_dkk"], r["recommendation"]) for r in got] == \
+        [(r["grant"], r["amount_dkk"], r["recommendation"]) for r in want]

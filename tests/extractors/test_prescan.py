@@ -93,3 +93,52 @@ def test_a_line_set_beside_the_line_above_is_a_table_sign(tmp_path, beside):
     full. Lines under one another, however indented, are running text."""
     (scan,) = scan_document(str(_beside_pdf(tmp_path / "beside.pdf", beside)))
     assert scan.needs_layout is beside
+
+
+def _row_high_on_next_page_pdf(path):
+    """A boxed two-column list whose rows end page 1 at its foot; its last row, the page break moved on, is set
+    alone in its box high on page 2, inside the page's top margin band (LibreOffice, a landscape page: the band is a
+    share of the long side), under the running header both pages repeat."""
+    from tests.extractors.drawn_pdf import Sheet, cell_borders, set_rows, write_pdf
+
+    edges = [57.0, 330.0, 538.0]
+    body = [[f"Initiativ nummer {k + 1} for ældre borgere", "Bør videreføres"] for k in range(6)]
+    one, two = Sheet(), Sheet()
+    for sheet in (one, two):
+        sheet.text(57, 36, "Københavns Kommune")
+        sheet.text(460, 36, "12. august 2022")
+    one.text(57, 80, "Forvaltningen har gennemgået bevillingerne, der udløber ved udgangen af budgetåret.", size=10)
+    rows = set_rows(one, edges, [["Bevilling", "Anbefaling"], *body], 620, bold_rows=frozenset({0}),
+                    numeric_from=9)
+    cell_borders(one, edges, rows)
+    last = set_rows(two, edges, [["Videreførelse af partnerskabsprojektet", ["Dækket ved forhandlinger",
+                                                                              "om budget 2025"]]], 48, numeric_from=9)
+    cell_borders(two, edges, last)
+    return write_pdf([one, two], path)
+
+
+def test_a_row_moved_on_into_the_next_pages_top_margin_band_is_read(tmp_path):
+    """The first look leaves the margin bands out (running headers live there); a line of cells set there that no
+    other page repeats, on the page after a page read in full, is a table's row the page break moved on: that page
+    is read in full, and the row goes on the table."""
+    path = _row_high_on_next_page_pdf(tmp_path / "high.pdf")
+    scans = scan_document(str(path))
+    assert [s.needs_layout for s in scans] == [True, True]
+    (table,) = extract_tables(path)
+    assert [c.text if c else "" for c in table.rows[-1].cells] == [
+        "Videreførelse af partnerskabsprojektet", "Dækket ved forhandlinger om budget 2025"]
+
+
+def test_a_running_header_alone_in_the_band_keeps_a_prose_page_text_only(tmp_path):
+    """A page whose band holds only the running header every page repeats (cells side by side) stays text-only."""
+    from tests.extractors.drawn_pdf import Sheet, write_pdf
+
+    sheets = []
+    for _ in range(3):
+        sheet = Sheet()
+        sheet.text(57, 36, "Københavns Kommune")
+        sheet.text(460, 36, "12. august 2022")
+        sheet.text(57, 120, "Forvaltningen har gennemgået bevillingerne, der udløber ved udgangen af budgetåret.")
+        sheets.append(sheet)
+    scans = scan_document(str(write_pdf(sheets, tmp_path / "prose.pdf")))
+    assert [s.needs_layout for s in scans] == [False, False, False]
