@@ -1536,7 +1536,14 @@ def _continues_header(first: list[LineCells], row: list[LineCells], label_col: i
         return True
     values = {c for r in body for lc in r for c, ws in lc.cells.items()
               if c != label_col and _is_numeric_text(cell_text(ws))}
-    return all(c in values for lc in row for c in lc.cells)
+    if all(c in values for lc in row for c in lc.cells):
+        return True
+    # a first row of group heads only ("Budget" | "Overslagsår" over the years), over columns of amounts or none
+    # (a budget year's column may be empty), heads no column of its own: the column heads under it go on (a lone
+    # head over all of them, a block's title, stays a header row of its own, as ICDAR 2013's ground truth keeps it)
+    filled = {c for r in body for lc in r for c, ws in lc.cells.items() if cell_text(ws).strip()}
+    heads = {c for lc in first for c in lc.cells}
+    return len(heads) >= 2 and all(c != label_col and (c in values or c not in filled) for c in heads)
 
 
 def join_wrapped(lines: list[str], page: PageLayout) -> str:
