@@ -1534,8 +1534,10 @@ def _continues_header(first: list[LineCells], row: list[LineCells], label_col: i
     header)."""
     if _boldness(first) and _boldness(row):
         return True
-    values = {c for r in body for lc in r for c, ws in lc.cells.items()
-              if c != label_col and _is_numeric_text(cell_text(ws))}
+    # (columns of amounts: at least half their filled cells, not a remark column with one "0" in it)
+    ncols = 1 + max((c for r in [*body, row, first] for lc in r for c in lc.cells), default=0)
+    values = {c for c in _amount_columns(body, label_col, ncols)
+              if any(c in lc.cells for r in body for lc in r)}
     if all(c in values for lc in row for c in lc.cells):
         return True
     # a first row of group heads only ("Budget" | "Overslagsår" over the years), over columns of amounts or none
