@@ -282,8 +282,8 @@ def _aligned_on_both_sides(sep: float, segs: list[Segment]) -> bool:
     sides of it: cells ending flush before it (or, the column before it set flush left, the cells starting
     nearest before it starting flush: "Service" cells under a head "Styringsområde" that runs on into the
     year head after it), and text cells starting flush after it (a left-aligned text column set close to the
-    column before it) or the numbers of the column after it ending flush (a right-aligned number column whose
-    header runs into the gutter)."""
+    column before it) or the numbers of the column after it ending flush or centred on one x (a right-aligned or
+    centred number column whose header runs into the gutter: "Bevilling B2024")."""
     left = [s.x1 for s in segs if s.x1 < sep]
     right = [s.x0 for s in segs if s.x0 > sep and not _is_numeric_text(s.text)]
     if not left:
@@ -298,13 +298,13 @@ def _aligned_on_both_sides(sep: float, segs: list[Segment]) -> bool:
         edge_r = min(right)
         if sum(1 for x in right if x - edge_r <= ALIGN_TOLERANCE) >= MIN_VALUE_LINES:
             return True
-    # or a right-aligned number column after it: the numbers nearest it end flush
+    # or a number column after it, right-aligned or centred: the numbers nearest it end flush or share a centre
     first = sorted((s for s in segs if s.x0 > sep and _is_numeric_text(s.text)), key=lambda s: s.x0)
-    ends = [s.x1 for s in first if s.x0 <= first[0].x1] if first else []
-    if not ends:
+    near = [s for s in first if s.x0 <= first[0].x1] if first else []
+    if not near:
         return False
-    edge = min(ends)
-    return sum(1 for x in ends if x - edge <= ALIGN_TOLERANCE) >= MIN_VALUE_LINES
+    return any(sum(1 for x in xs if x - min(xs) <= ALIGN_TOLERANCE) >= MIN_VALUE_LINES
+               for xs in ([s.x1 for s in near], [(s.x0 + s.x1) / 2 for s in near]))
 
 
 def _column_of(x: float, seps: list[float]) -> int:
@@ -1570,9 +1570,18 @@ def _continues_header(first: list[LineCells], row: list[LineCells], label_col: i
     header)."""
     if _boldness(first) and _boldness(row):
         return True
-    values = {c for r in body for lc in r for c, ws in lc.cells.items()
-              if c != label_col and _is_numeric_text(cell_text(ws))}
-    return all(c in values for lc in row for c in lc.cells)
+    # (columns of amounts: at least half their filled cells, not a remark column with one "0" in it)
+    ncols = 1 + max((c for r in [*body, row, first] for lc in r for c in lc.cells), default=0)
+    values = {c for c in _amount_columns(body, label_col, ncols)
+              if any(c in lc.cells for r in body for lc in r)}
+    if all(c in values for lc in row for c in lc.cells):
+        return True
+    # a first row of group heads only ("Budget" | "Overslagsår" over the years), over columns of amounts or none
+    # (a budget year's column may be empty), heads no column of its own: the column heads under it go on (a lone
+    # head over all of them, a block's title, stays a header row of its own, as ICDAR 2013's ground truth keeps it)
+    filled = {c for r in body for lc in r for c, ws in lc.cells.items() if cell_text(ws).strip()}
+    heads = {c for lc in first for c in lc.cells}
+    return len(heads) >= 2 and all(c != label_col and (c in values or c not in filled) for c in heads)
 
 
 def join_wrapped(lines: list[str], page: PageLayout) -> str:
@@ -1685,7 +1694,8 @@ def _spread_group_heads(header: list[list[LineCells]], body: list[list[LineCells
         for seg in upper.line.segments:
             own = {c for c, ws in upper.cells.items() if any(w in ws for w in seg.words)}
             taken = {c for c in upper.cells if c not in own}
-            if own and own <= headed and not (wrapped and _continues_head(seg, own, below[0], edges)):
+            if own and own <= headed and not (wrapped and _continues_head(seg, own, below[0], edges)) and not (
+                    _heads_each_column(upper, seg, own, below[0])):
                 segs.append(seg)
                 options.append(_centred_runs(seg, own, headed - taken, edges))
         spans = [(seg, run) for seg, run in zip(segs, _choose_runs(options), strict=True)
@@ -1707,6 +1717,23 @@ def _spread_group_heads(header: list[list[LineCells]], body: list[list[LineCells
     if not moved:
         return header
     return [[moved.get(id(lc), lc) for lc in row] for row in header]
+
+
+def _heads_each_column(upper: LineCells, seg: Segment, own: set[int], lower: LineCells) -> bool:
+    """Given a header line, one of its segments, the columns its words fall in and the header line under it, return
+    whether the segment is the heads of several columns set close, not one head over them: it falls in two or more
+    columns, and in each its words line up with that column's head below (left edges, right edges or centres:
+    "Overslag" over each of "2026", "2027", … set right-aligned, closer than a segment gap)."""
+    if len(own) < 2:
+        return False
+    for c in own:
+        mine, ws = [w for w in upper.cells.get(c, []) if w in seg.words], lower.cells.get(c)
+        if not mine or not ws:
+            return False
+        a0, a1, b0, b1 = mine[0].x0, mine[-1].x1, ws[0].x0, ws[-1].x1
+        if min(abs(a0 - b0), abs(a1 - b1), abs((a0 + a1) - (b0 + b1)) / 2) > ALIGN_TOLERANCE:
+            return False
+    return True
 
 
 def _continues_head(seg: Segment, own: set[int], lower: LineCells, edges: list[float]) -> bool:

@@ -338,6 +338,7 @@ def rules_and_shades(objects: PageObjects, settings: ExtractionSettings = DEFAUL
     v: list[Rule] = []
     shades = []
     thick = settings.rule_max_thickness
+    dots: list[tuple[float, float, float, float]] = []
     for x0, top, x1, bottom in objects.lines:
         if bottom - top <= thick and x1 - x0 >= settings.rule_min_length:
             h.append(Rule((top + bottom) / 2, x0, x1))
@@ -355,7 +356,38 @@ def rules_and_shades(objects: PageObjects, settings: ExtractionSettings = DEFAUL
             if stroke:
                 h += [Rule(top, x0, x1), Rule(bottom, x0, x1)]
                 v += [Rule(x0, top, bottom), Rule(x1, top, bottom)]
+        elif fill and w <= thick and ht <= thick:
+            dots.append((x0, top, x1, bottom))
+    h += dotted_rules(dots, settings.rule_min_length, vertical=False)
+    v += dotted_rules(dots, settings.rule_min_length, vertical=True)
     return h, v, shades
+
+
+DOT_PITCH_FACTOR = 2.5  # dots of one dotted rule follow each other at most this many dot sizes apart (centres)
+MIN_DOTS = 4  # a dotted rule has at least this many dots
+
+
+def dotted_rules(dots: list[tuple[float, float, float, float]], min_length: float, vertical: bool) -> list[Rule]:
+    """Given small filled squares (x0, top, x1, bottom) and the shortest rule, return the rules of one direction they
+    draw: a dotted border printed as a row (or column) of dots, each close after the one before (Chromium prints CSS
+    `dotted` borders so), a rule from the first dot to the last."""
+    lines: dict[float, list[tuple[float, float, float]]] = {}
+    for x0, top, x1, bottom in dots:
+        across, along = ((x0 + x1) / 2, (top, bottom)) if vertical else ((top + bottom) / 2, (x0, x1))
+        lines.setdefault(round(across * 2) / 2, []).append((along[0], along[1], max(x1 - x0, bottom - top)))
+    out: list[Rule] = []
+    for pos, ds in lines.items():
+        ds.sort()
+        run = [ds[0]]
+        for d in [*ds[1:], None]:
+            if d is not None and d[0] - run[-1][0] <= DOT_PITCH_FACTOR * max(d[2], run[-1][2]):
+                run.append(d)
+                continue
+            if len(run) >= MIN_DOTS and run[-1][1] - run[0][0] >= min_length:
+                out.append(Rule(pos, run[0][0], run[-1][1]))
+            if d is not None:
+                run = [d]
+    return out
 
 
 RULE_COLLINEAR_TOLERANCE = 1.0  # rule pieces whose positions differ by at most this lie on one line

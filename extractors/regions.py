@@ -131,7 +131,7 @@ def _is_prose(line: TextLine, left: float, prose_right: float) -> bool:
 
 
 def _prose_between_rows(band: list[TextLine], frame: Frame, left: float, prose_right: float,
-                        cell_size: float | None) -> bool:
+                        cell_size: float | None, next_cells: bool = False) -> bool:
     """Given the lines between two rules of a stack, the stack, the page's text margins and the cells' text size,
     return whether running text across the frame sits between lines of cells, or under lines of cells and over a
     heading: the band holds the body of one table, a note under it and the start of the next (each ruled under
@@ -141,7 +141,9 @@ def _prose_between_rows(band: list[TextLine], frame: Frame, left: float, prose_r
     prose = [i for i, ln in enumerate(band)
              if _is_prose(ln, left, prose_right) and ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (frame.x1 - frame.x0)]
     return any((any(is_multi(ln) for ln in band[:i]) or _set_apart_below(band[:i], band[i]))
-               and any(is_multi(ln) or _is_band_heading(ln, cell_size) for ln in band[i + 1:]) for i in prose)
+               and (any(is_multi(ln) or _is_band_heading(ln, cell_size) for ln in band[i + 1:])
+                    or (next_cells and any(is_multi(ln) for ln in band[:i]) and len(band) > i + 1))
+               for i in prose)
 
 
 def _set_apart_below(above: list[TextLine], line: TextLine) -> bool:
@@ -193,7 +195,8 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
             # table the lines above it make, `find_regions`) parts the stack
             cut = gap or captioned or any(is_caption(ln) or _larger_text_run(ln, f, near or cell_size)
                                           or _is_section_heading(ln, cells, framed=True) for ln in band) or (
-                _prose_between_rows(band, f, left, prose_right, near or cell_size)
+                _prose_between_rows(band, f, left, prose_right, near or cell_size,
+                                    k + 1 < len(bands) and any(is_multi(ln) for ln in bands[k + 1]))
                 or _heads_table_below_gap(band, f.rules[k], b)
             ) or _heads_next_table(
                 band, bands[k + 1] if k + 1 < len(bands) else [], _median_cell_size(bands[k:k + HEADING_SIZE_BANDS]),

@@ -2,7 +2,10 @@
 
 A "." is always a thousands separator and "," the decimal mark. Well-formed tokens are parsed by babel
 (strict, Danish locale); tokens whose grouping is malformed ("1.6780", "6.00") are read literally with "."
-as a thousands separator and flagged, never silently re-interpreted.
+as a thousands separator and flagged, never silently re-interpreted. Two more forms of real tables are read where
+they cannot be anything else: thousands grouped by spaces (also thin or non-breaking ones: "1 234 567", "-2 961,5";
+a head of one to three digits, then groups of exactly three) and an amount with its share in brackets ("63
+(18.5%)", "101(20,4 %)": the amount, with the share kept apart).
 """
 
 from __future__ import annotations
@@ -43,6 +46,12 @@ _PERCENT_RE = re.compile(rf"(?P<num>{_SPACED})\s*(?:%|pct\.?|procent)", re.IGNOR
 _WITH_UNIT_RE = re.compile(rf"(?P<num>{_SPACED})\s+(?P<unit>[^\W\d_].*)")
 # A space after a sign or after a thousands dot, before a digit ("- 1.690", "-2. 750").
 _STRAY_SPACE_RE = re.compile(r"(?<=[-.]) (?=[0-9])")
+# Thousands grouped by spaces ("1 234 567", "-2 961,5"), after whitespace is collapsed to single spaces: a head of one
+# to three digits and groups of exactly three, so that no two numbers of one cell ("2019 2020", "4 12") read as one.
+_SPACE_GROUPED_RE = re.compile(r"-?[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?")
+# An amount and its share in brackets ("63 (18.5%)", "101(20,4 %)"): a share of at most three digits and two
+# decimals, whose mark, "." or ",", can only be a decimal one.
+_SHARE_RE = re.compile(r"(?P<num>-?[0-9][0-9. ]*(?:,[0-9]+)?) ?\( ?(?P<share>[0-9]{1,3}(?:[.,][0-9]{1,2})?) ?% ?\)")
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,7 @@ class DanishNumber:
     value: Decimal | None  # exact value for number/percent/with_unit, else None
     malformed: bool = False  # a grouping that is not thousands-in-threes ("1.6780", "6.00")
     unit: str | None = None  # the trailing unit word(s) for kind "with_unit" ("år", "kr.")
+    share: Decimal | None = None  # the share in brackets after an amount ("63 (18.5%)": 18.5), in per cent
 
 
 def normalize_minus(text: str) -> str:
@@ -113,6 +123,11 @@ def _parse(raw: str) -> DanishNumber:
     if _LOOSE_RE.fullmatch(t):
         value, bad = _read(t)
         return DanishNumber(raw, "number", value, bad)
+    if _SPACE_GROUPED_RE.fullmatch(t):
+        return DanishNumber(raw, "number", _literal(t.replace(" ", "")))
+    m = _SHARE_RE.fullmatch(t)
+    if m and (amount := _parse(m["num"])).kind == "number":
+        return DanishNumber(raw, "number", amount.value, amount.malformed, share=Decimal(m["share"].replace(",", ".")))
     m = _BELOW_RE.fullmatch(s)
     if m:
         return DanishNumber(raw, "below_threshold", None, not _STRICT_RE.fullmatch(_squeeze(m["num"])))

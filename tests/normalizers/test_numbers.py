@@ -52,13 +52,21 @@ def test_danish_notation_parses_back_exactly(d, grouped, sign, space):
     assert cell_value(text) == float(d)
 
 
-# The scorer's reading (shared/eval/goldset.py parse_dk), re-stated independently as the oracle.
+# The scorer's reading (shared/eval/goldset.py parse_dk), re-stated independently as the oracle, with the two forms
+# of real tables that read as one amount only: thousands grouped by spaces ("1 234 567", a head of 1-3 digits, groups
+# of three) and an amount with its share in brackets ("63 (18.5%)": the amount).
 _ORACLE_NUM = re.compile(r"-?\d+(?:\.\d+)*(?:,\d+)?")
+_ORACLE_SPACED = re.compile(r"-?\d{1,3}(?: \d{3})+(?:,\d+)?")
+_ORACLE_SHARE = re.compile(r"(?P<amount>[^()]+?) ?\( ?\d{1,3}(?:[.,]\d{1,2})? ?% ?\)")
 
 
 def oracle(text: str) -> Decimal | None:
     s = " ".join(text.translate(dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")).split())
     s = re.sub(r"(?<=[-.]) (?=\d)", "", s)
+    if (m := _ORACLE_SHARE.fullmatch(s)) and not m["amount"].endswith(" "):
+        s = m["amount"]
+    if _ORACLE_SPACED.fullmatch(s):
+        s = s.replace(" ", "")
     return Decimal(s.replace(".", "").replace(",", ".")) if _ORACLE_NUM.fullmatch(s) else None
 
 
@@ -121,12 +129,45 @@ def test_garbage_is_a_number_exactly_when_the_scorer_reads_one(text):
         ("2. kvartal 2023", "text", None, False),
         ("Ca. 1.000 kr.", "text", None, False),
         ("²", "text", None, False),
+        ("1 234 567", "number", "1234567", False),
+        ("15 455", "number", "15455", False),
+        ("2\u2009961", "number", "2961", False),
+        ("1\u00a0649\u00a0692", "number", "1649692", False),
+        ("-2 961,5", "number", "-2961.5", False),
+        ("- 1 234", "number", "-1234", False),
+        ("63 (18.5%)", "number", "63", False),
+        ("101(20.4%)", "number", "101", False),
+        ("2 075 (57,0 %)", "number", "2075", False),
+        ("2019 2020", "text", None, False),
+        ("4 12", "text", None, False),
+        ("12 3456", "text", None, False),
+        ("(18.5%)", "text", None, False),
     ],
 )
 def test_printed_forms(text, kind, value, malformed):
     n = parse_danish(text)
     assert (n.kind, n.value, n.malformed) == (kind, None if value is None else Decimal(value), malformed)
     assert n.text == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(d=st.one_of(st.integers(-(10**12), 10**12).map(Decimal),
+                   st.builds(lambda n, p: Decimal(n).scaleb(-p), st.integers(-(10**12), 10**12), st.integers(1, 2))),
+       space=st.sampled_from([" ", "\u00a0", "\u2009", "\u202f"]),
+       share=st.none() | st.builds(lambda n, p: Decimal(n).scaleb(-p), st.integers(0, 10**4), st.integers(0, 2))
+       .filter(lambda x: x < 1000),
+       mark=st.sampled_from(".,"))
+def test_space_grouped_thousands_and_shares_parse_back_exactly(d, space, share, mark):
+    """An amount printed with spaces (plain, non-breaking, thin) between its thousands, alone or with its share in
+    brackets after it, reads as that amount; the share is kept apart; the Danish form of the amount reads the same."""
+    text = danish(d, True, "-", False)
+    spaced = text.replace(".", space)
+    if share is not None:
+        spaced += f" ({f'{share:f}'.replace('.', mark)}%)"
+    n = parse_danish(spaced)
+    assert (n.kind, n.value, n.malformed) == ("number", d, False), spaced
+    assert n.share == share
+    assert parse_danish(text).value == d
 
 
 @pytest.mark.parametrize("text", ["<0,1", "25 %", "4 år", "4.233 kr.", "-", "", "Politisk", "2019-2022"])
