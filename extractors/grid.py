@@ -179,7 +179,8 @@ def column_separators(region: Region) -> list[float]:
     """
     ruled = _ruled_separators(region) or _joint_separators(region)
     if ruled:
-        return sorted(ruled + _unruled_separators(region, ruled))
+        seps = sorted(ruled + _unruled_separators(region, ruled))
+        return sorted(seps + _set_close_separators(region, seps))
     x0, x1 = region.x0 - 1, region.x1 + 1
     seps = [_clear_middle(a, b, region.lines) for a, b in _free_bands(_segments_for_columns(region), x0, x1)]
     seps = sorted(seps + _flush_start_separators(region, seps))
@@ -196,7 +197,7 @@ def column_separators(region: Region) -> list[float]:
             sep = (part[0] + part[1]) / 2
             if all(abs(sep - s) > SEPARATOR_MATCH for s in seps) and _aligned_on_both_sides(sep, segs):
                 seps.append(sep)
-    return sorted(seps)
+    return sorted(seps + _set_close_separators(region, seps))
 
 
 def _unruled_separators(region: Region, ruled: list[float]) -> list[float]:
@@ -274,6 +275,42 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
             if edge is not None and not any(edge - 0.5 <= s <= x + 0.5 for s in seps + out):
                 out.append((edge + x) / 2)
         i = j + 1
+    return out
+
+
+def _set_close_separators(region: Region, seps: list[float]) -> list[float]:
+    """Given a region and its separators so far, return separators between a right-aligned column of numbers and a
+    left-aligned column set so close after it that each line's two cells read as one run of words ("27 D" under
+    "Nr. DUT"): at least `MIN_VALUE_LINES` numbers, each the first word of its run of words ("6211" of "3170, 6211"
+    is none), end flush at one x, and either two heads above them are parted there (one ending where the numbers
+    end, the next, no number, starting after it: a sparse column of marks, "D" on a few rows or none of a page's)
+    and no number starting where they start ends short of them (numbers set left under a head of two words,
+    "Mean Loss", end flush only when they have as many digits), or at least `MIN_VALUE_LINES` lines print such a
+    number followed by a word that is no number, those words starting flush, and the numbers are set right (they
+    start at different x: "2", "27", "117"); no separator lies between the numbers and the words and no word of the
+    region crosses the gap. A numbered label ("1 Administration", "10 Drift") starts its text after its number's
+    own space, wherever the number ends, under one head."""
+    words = [w for ln in region.lines for w in ln.words]
+    numbers = [sg.words[0] for ln in region.lines for sg in ln.segments if sg.words[0].text.isdigit()]
+    pairs = [(a, b) for ln in region.lines for sg in ln.segments for a, b in zip(sg.words, sg.words[1:], strict=False)
+             if b.x0 > a.x1 and not is_number_token(b.text)]
+    marked = [(a, b) for a, b in pairs if a.text.isdigit()]
+    out: list[float] = []
+    for a, b in pairs:
+        edge, start = a.x1, b.x0
+        column = [w for w in numbers if abs(w.x1 - edge) <= ALIGN_TOLERANCE]
+        if len(column) < MIN_VALUE_LINES or any(edge - 0.5 <= x <= start + 0.5 for x in seps + out):
+            continue
+        head = not a.text.isdigit() and a.bottom <= min(w.top for w in column)
+        after = [q for q in marked
+                 if abs(q[0].x1 - edge) <= ALIGN_TOLERANCE and abs(q[1].x0 - start) <= ALIGN_TOLERANCE]
+        set_right = max(w.x0 for w in column) - min(w.x0 for w in column) > ALIGN_TOLERANCE
+        left = min(w.x0 for w in column)
+        set_left = any(abs(w.x0 - left) <= ALIGN_TOLERANCE and w.x1 < edge - ALIGN_TOLERANCE for w in numbers)
+        sep = (edge + start) / 2
+        if ((head and not set_left or len(after) >= MIN_VALUE_LINES and set_right)
+                and not any(w.x0 < sep < w.x1 for w in words)):
+            out.append(sep)
     return out
 
 
