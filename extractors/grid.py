@@ -806,10 +806,12 @@ def _fits_after(above: LineCells, lc: LineCells, col: int, widths: list[float | 
 
 def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: list[float],
                  wrap: float | None = None, wrapping: Wrapping = NO_WRAPPING,
-                 widths: list[float | None] | None = None, padded: bool = False) -> list[list[LineCells]]:
+                 widths: list[float | None] | None = None, padded: bool = False,
+                 listing: frozenset[int] = frozenset()) -> list[list[LineCells]]:
     """Given the lines of one row block, split it into rows (`widths`: how wide a line of each column's cells may
     run, see `column_widths`; `padded`: the table's rows are parted by space, so a line set tight under a label
-    it wraps from opens no entry in a text table).
+    it wraps from opens no entry in a text table; `listing`: the columns that list entries one per line in the
+    whole table, `_listed_columns`, where a block holds too few of their lines to tell).
 
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
     such line is one row. Elsewhere the other lines join rows: label lines that evidently go on into each other
@@ -851,13 +853,16 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         if padded:
             anchors = [i for i in anchors if not _wraps_label_above(block, i, label_col, widths)]
     if not anchors:
+        if text_table and len(block) > 1 and all(_spaced_entry(block, i) for i in range(len(block))):
+            return [[lc] for lc in block]  # entries set a row's padding apart, one column filled (a list's
+            # entries atop a page under an empty first column): no cell wraps over two of them
         return [block]
     groups: dict[int, list[int]] = {a: [a] for a in anchors}
     own: list[list[int]] = [] if text_table else _centred_islands(block, anchors, label_col)
     taken = {j for unit in own for j in unit}
     mid = [(lc.line.top + lc.line.bottom) / 2 for lc in block]
     set_off = _set_off_lines(block, label_col)
-    listed = _listed_columns(block, label_col) if text_table else set()
+    listed = _listed_columns(block, label_col) | listing if text_table else set()
     i = 0
     while i < len(block):
         lc = block[i]
@@ -1137,19 +1142,23 @@ def _spaced_entry(block: list[LineCells], i: int) -> bool:
 
 
 LISTED_MIN_LINES = 4  # a column lists entries one per line when at least this many of its lines have no label
+LISTED_SHARE = 0.5  # ... and, judged over a whole table, at least this share of them
 
 
-def _listed_columns(block: list[LineCells], label_col: int) -> set[int]:
+def _listed_columns(block: list[LineCells], label_col: int, bare_share: float = 0.0) -> set[int]:
     """Given a block of a text table and its label column, return the columns that list entries one per line
     (names of municipalities under each area): at least `LISTED_MIN_LINES` of the column's lines have no label
     beside them, and every line of it starts like an entry (`_opens_entry`) and has no open end. A cell's wrapped
     text goes on in lowercase or from an open end somewhere; a list's lines never do, however tight they are set
-    and however short of the column's width each one stops (rows as tight as wrapped lines: LibreOffice)."""
+    and however short of the column's width each one stops (rows as tight as wrapped lines: LibreOffice). With
+    `bare_share`, the lines without a label must be at least that share of the column's (a whole table's list under
+    labels that span several rows, not a few wrapped cells: "Borgercenter" / "Voksne")."""
     out = set()
     for c in sorted({c for lc in block for c in lc.cells} - {label_col}):
         run = [lc.cells[c] for lc in block if c in lc.cells]
         bare = sum(label_col not in lc.cells for lc in block if c in lc.cells)
-        if bare >= LISTED_MIN_LINES and all(_opens_entry(ws) and not open_end(cell_text(ws)) for ws in run):
+        if (bare >= max(LISTED_MIN_LINES, bare_share * len(run))
+                and all(_opens_entry(ws) and not open_end(cell_text(ws)) for ws in run)):
             out.add(c)
     return out
 
@@ -1315,9 +1324,10 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
                     rows += _split_block(part, label_col, True, edges, wrap, wrapping, widths)
             if k == boxed:  # rows not ruled apart: parted by the space between them, as without rules
                 blocks = _spaced_blocks(band, settings)
+                listing = frozenset(_listed_columns(band, label_col, LISTED_SHARE))
                 for block in blocks:
                     rows += _split_block(block, label_col, False, edges, wrapping=wrapping, widths=widths,
-                                         padded=len(blocks) >= PADDED_BLOCKS)
+                                         padded=len(blocks) >= PADDED_BLOCKS, listing=listing)
                 continue
             one = sum(_is_anchor(lc, label_col) for lc in band) == 1
             ruled = not (sparse and one)
@@ -1325,9 +1335,11 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         return rows
     rows = []
     blocks = _spaced_blocks(lcs, settings)
+    # a column listing entries one per line shows it over the table, though a block may hold one line of it
+    listing = frozenset(_listed_columns(lcs, label_col, LISTED_SHARE))
     for b in blocks:
         rows += _split_block(b, label_col, False, edges, wrapping=wrapping, widths=widths,
-                             padded=len(blocks) >= PADDED_BLOCKS)
+                             padded=len(blocks) >= PADDED_BLOCKS, listing=listing)
     return rows
 
 
