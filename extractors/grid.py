@@ -23,6 +23,8 @@ from extractors.regions import (
 )
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.wraps import (
+    CENTRE_SHARE,
+    CENTRE_TOLERANCE,
     FIT_MARGIN,
     NO_WRAPPING,
     Wrapping,
@@ -846,8 +848,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     if text_table and (runs := _tight_label_runs(block, label_col)
                        or _cells_ending_together(block, label_col, wrapping.width, widths)):
         return runs
-    if text_table and (_off_grid(block) or centred_spans(_cell_paragraphs(block), label_col)):
-        return _centred_rows(block)
+    if text_table and (_off_grid(block) or centred_spans(_cell_paragraphs(block, widths), label_col)):
+        return _centred_rows(block, widths)
     if text_table:
         anchors = _text_anchors(block, label_col) or _padded_text_anchors(block, label_col, wrap, wrapping.width)
         if padded:
@@ -1061,6 +1063,41 @@ def _centred_islands(block: list[LineCells], anchors: list[int], label_col: int)
         if len(run) > 1 and not values & set(run) and labels and (
                 labels == 1 or _off_grid([block[j] for j in run])):
             out.append(run)
+    taken = {j for run in out for j in run}
+    return out + [run for run in _centred_on_labels(block, anchors, label_col) if not taken & set(run)]
+
+
+def _centred_on_labels(block: list[LineCells], anchors: list[int], label_col: int) -> list[list[int]]:
+    """Given a block's lines, its value lines (`anchors`) and the label column, return the rows without values of
+    their own set as tight as wrapped lines between value rows, their cells vertically centred on a one-line label:
+    each label line that is no value line, beside which a cell of another column (`_cell_paragraphs`) of several
+    lines has its middle, the lines of every such cell being all the lines between two value rows (or the block's
+    ends), the label starting an entry of its own ("Ja Der har været dialog ..." / "Kunstig Intelligens ..." /
+    "innovationscasen." beside "Koncern-IT" between "IT-kredsen | Ikke relevant | -" and "HR-kredsen | ...", its
+    first line right under the row above, closer than a row's padding)."""
+    cells = _cell_paragraphs(block)
+    values = set(anchors)
+    out: list[list[int]] = []
+    for i, lc in enumerate(block):
+        if i in values or label_col not in lc.cells:
+            continue
+        before = max((a for a in values if a < i), default=-1)
+        after = min((a for a in values if a > i), default=len(block))
+        above = next((label_text(block[j], label_col) for j in range(i - 1, -1, -1) if label_col in block[j].cells),
+                     "")
+        if wraps_onto(above, label_text(lc, label_col)):
+            continue
+        mid = (lc.line.top + lc.line.bottom) / 2
+        tol = max(CENTRE_TOLERANCE, CENTRE_SHARE * lc.line.size)
+        spans = [(t, b) for c, col in cells.items() if c != label_col for t, b in col
+                 if b - t > lc.line.bottom - lc.line.top + OVERLAP_TOLERANCE and abs((t + b) / 2 - mid) <= tol]
+        if not spans:
+            continue
+        top, bottom = min(t for t, _ in spans), max(b for _, b in spans)
+        run = [j for j, m in enumerate(block) if top <= (m.line.top + m.line.bottom) / 2 <= bottom]
+        if (run == list(range(before + 1, after)) and len(run) > 1
+                and sum(label_col in block[j].cells for j in run) == 1):
+            out.append(run)
     return out
 
 
@@ -1073,14 +1110,16 @@ def _off_grid(block: list[LineCells]) -> bool:
     return any(b.line.top < a.line.bottom - OVERLAP_TOLERANCE for a, b in zip(block, block[1:], strict=False))
 
 
-def _cell_paragraphs(block: list[LineCells]) -> dict[int, list[tuple[float, float]]]:
-    """Given a block of a text table, return per column the vertical extent (top, bottom) of its cells: a column's
-    lines follow on in one cell unless more than `CELL_GAP_PITCHES` line pitches part them (the narrowest pitch
-    between two lines of one column), or a pitch widened by a row's padding (`ROW_PADDING_MIN`, and
-    `LABEL_PADDING_SHARE` of the font size: the lines of one cell are never padded apart, so a line starting in
-    lowercase there, "i forbindelse med ...", opens the next row's cell), or the lower line starts like an entry of
-    its own (`_opens_entry`) under a line with no open end. A cell read in two is put together again by the rows
-    (cells of one row overlap)."""
+def _cell_paragraphs(block: list[LineCells], widths: list[float | None] | None = None
+                     ) -> dict[int, list[tuple[float, float]]]:
+    """Given a block of a text table (and the columns' widths, `column_widths`), return per column the vertical
+    extent (top, bottom) of its cells: a column's lines follow on in one cell unless more than `CELL_GAP_PITCHES`
+    line pitches part them (the narrowest pitch between two lines of one column), or a pitch widened by a row's
+    padding (`ROW_PADDING_MIN`, and `LABEL_PADDING_SHARE` of the font size: the lines of one cell are never padded
+    apart, so a line starting in lowercase there, "i forbindelse med ...", opens the next row's cell), or the lower
+    line starts like an entry of its own (`_opens_entry`) under a line with no open end, or whose end its first
+    word would have fitted after (no wrap broke it there: a cell's text may end on "med"); a number or nil marker
+    ("-") is a cell of its own. A cell read in two is put together again by the rows (cells of one row overlap)."""
     cols = sorted({c for lc in block for c in lc.cells})
     runs = {c: [lc for lc in block if c in lc.cells] for c in cols}
     pitch = min((b.line.top - a.line.top for run in runs.values() for a, b in zip(run, run[1:], strict=False)
@@ -1090,9 +1129,11 @@ def _cell_paragraphs(block: list[LineCells]) -> dict[int, list[tuple[float, floa
         cells = out.setdefault(c, [])
         top, bottom = run[0].line.top, run[0].line.bottom
         for a, b in zip(run, run[1:], strict=False):
-            if ((pitch is not None and b.line.top - a.line.top > min(
+            if (_is_numeric_text(cell_text(a.cells[c])) or _is_numeric_text(cell_text(b.cells[c]))
+                    or (pitch is not None and b.line.top - a.line.top > min(
                     CELL_GAP_PITCHES * pitch, pitch + max(ROW_PADDING_MIN, LABEL_PADDING_SHARE * b.line.size)))
-                    or (_opens_entry(b.cells[c]) and not open_end(cell_text(a.cells[c])))):
+                    or (_opens_entry(b.cells[c]) and (not open_end(cell_text(a.cells[c]))
+                                                      or _fits_after(a, b, c, widths)))):
                 cells.append((top, bottom))
                 top = b.line.top
             bottom = b.line.bottom
@@ -1108,14 +1149,15 @@ def _opens_entry(words: list[Word]) -> bool:
     return first.isupper() or (first.isdigit() and len(words) > 1)
 
 
-def _centred_rows(block: list[LineCells]) -> list[list[LineCells]]:
-    """Given a block of a text table whose cells are set vertically centred (`_off_grid`), return its rows: the
+def _centred_rows(block: list[LineCells], widths: list[float | None] | None = None) -> list[list[LineCells]]:
+    """Given a block of a text table whose cells are set vertically centred (`_off_grid`) and the columns' widths
+    (`column_widths`), return its rows: the
     runs of cells (`_cell_paragraphs`) that overlap one another, each row the lines in one such run. Rows set
     without padding follow on at the pitch of a wrapped line, and a short cell's lines sit beside the middle of the
     row's tallest one, so neither a gap nor a line that fills every column tells where a row starts: only that no
     cell reaches from one row into the next."""
     spans: list[list[float]] = []
-    for top, bottom in sorted(span for cells in _cell_paragraphs(block).values() for span in cells):
+    for top, bottom in sorted(span for cells in _cell_paragraphs(block, widths).values() for span in cells):
         if spans and top < spans[-1][1] - OVERLAP_TOLERANCE:
             spans[-1][1] = max(spans[-1][1], bottom)
         else:
