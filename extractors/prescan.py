@@ -31,6 +31,8 @@ TURNED_HEIGHT_FACTOR = 2.5  # a run this many times taller than the page's usual
 FONT_NAME_BUFFER = 128
 RULE_WIDTH_SHARE = 1 / 3  # a path at least this share of the page's width wide is a rule or band across the body
 MIN_BODY_RULES = 3  # this many such paths in the body are a table's (a boxed note or a rule under a heading are not)
+FRAME_SIDE_WIDTH = 3.0  # a path this narrow is a vertical rule ...
+FRAME_SIDES = 2  # ... and this many running from the top margin band into the body are a frame's sides
 LATER_COLUMN_SHARE = 0.25  # lines starting flush this share of the text's width right of its left edge: a column
 STACKED_LINES = 2  # ... when at least this many lines in a row start there
 
@@ -167,14 +169,17 @@ def _ruled_body(page, width: float, height: float, band: float) -> bool:
     """Given a pdfium page, its size and the height of its margin bands, return whether its body holds several
     rules or filled bands across a good part of its width: a table's rules or shading (a table page whose text
     lines are all single runs, e.g. a continuation whose label column is empty, its repeated header in the margin
-    band; a footer rule sits in the margin)."""
-    count = 0
+    band; a footer rule sits in the margin); or whether a frame's side rules run from the top margin band down into
+    the body (a boxed table's last row continued atop the page, its first line in the band)."""
+    count = sides = 0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         left, bottom, right, top = obj.get_bounds()
         if right - left >= RULE_WIDTH_SHARE * width and band < height - top and height - bottom < height - band:
             count += 1
-            if count >= MIN_BODY_RULES:
-                return True
+        elif right - left <= FRAME_SIDE_WIDTH and height - top < band < height - bottom < height - band:
+            sides += 1
+        if count >= MIN_BODY_RULES or sides >= FRAME_SIDES:
+            return True
     return False
 
 
