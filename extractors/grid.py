@@ -1413,18 +1413,21 @@ def _one_line_row_height(bands: dict[int, list[LineCells]], rules: list[float]
 def _rows_at_row_pitch(band: list[LineCells], row: tuple[float, TextLine, float | None]) -> list[list[LineCells]]:
     """Given a ruled band of lines and a padded row of one line (`_one_line_row_height`: its height, line and the
     wrapped lines' pitch), return the band parted where a line set like that row's (one size, one weight: not a
-    bold section row's height measuring plain rows) sits a whole row's height below the line above (top to top, in
-    one size): lines of one cell are set a line pitch apart, which is less than a one-line row's height by the
-    row's padding; the band above a table's first shaded stripe (zebra shading that leaves the header and the
-    first row plain) holds two rows set that far apart. A gap nearer the wrapped lines' pitch than the row's
-    height is a wrapped line's, however little the padding (small type with a padding of about 1 pt: a cell of
-    three wrapped lines, "Dækket ved" / "forhandlinger" / "om budget 2025", is one row)."""
+    bold section row's height measuring plain rows, unless the line sits just that height below the line above:
+    plain rows of one line under shaded section rows, "Scenarie 1" over "Algoritme1" and "Algoritme2") sits a
+    whole row's height below the line above (top to top, in one size): lines of one cell are set a line pitch
+    apart, which is less than a one-line row's height by the row's padding; the band above a table's first shaded
+    stripe (zebra shading that leaves the header and the first row plain) holds two rows set that far apart. A
+    gap nearer the wrapped lines' pitch than the row's height is a wrapped line's, however little the padding
+    (small type with a padding of about 1 pt: a cell of three wrapped lines, "Dækket ved" / "forhandlinger" /
+    "om budget 2025", is one row)."""
     height, line, pitch = row
     least = max(height - ROW_PADDING_MIN, (height + pitch) / 2 if pitch is not None else 0.0)
     parts = [band[:1]]
     for above, lc in zip(band, band[1:], strict=False):
         if (abs(lc.line.size - line.size) <= SAME_SIZE and abs(above.line.size - line.size) <= SAME_SIZE
-                and lc.line.bold == line.bold and lc.line.top - above.line.top >= least):
+                and (lc.line.bold == line.bold or abs(lc.line.top - above.line.top - height) <= TIGHT_ROW_PADDING)
+                and lc.line.top - above.line.top >= least):
             parts.append([lc])
         else:
             parts[-1].append(lc)
