@@ -1467,11 +1467,17 @@ def _peel_header_lines(row: list[LineCells], label_col: int) -> tuple[list[LineC
 def _peel_text_header(rows: list[list[LineCells]], label_col: int) -> tuple[list[LineCells], list[LineCells]]:
     """Given an unruled text table's rows, split off the lines of its first row that are the header over the other
     columns, grouped with the first entry because the label column's head is empty: the lines above the entry's
-    first line (a label and another cell), none with a label, that head every column the body fills besides the
-    labels (an entry's own cells wrapped above its label, set centred or bottom-aligned, head only some)."""
+    first line (a label and another cell; or, the entry's cells set centred beside its wrapped label so that no
+    line holds both, its first label line under bold heads, no line from there on bold), none with a label, that
+    head every column the body fills besides the labels (an entry's own cells wrapped above its label, set centred
+    or bottom-aligned, head only some)."""
     row = rows[0]
     first = next((i for i, lc in enumerate(row) if label_col in lc.cells and any(c != label_col for c in lc.cells)),
                  None)
+    if first is None:  # the entry's cells set centred beside its wrapped label: bold heads over plain lines
+        first = next((i for i, lc in enumerate(row) if label_col in lc.cells), None)
+        if not first or not all(lc.line.bold for lc in row[:first]) or any(lc.line.bold for lc in row[first:]):
+            return [], row
     if not first or any(label_col in lc.cells for lc in row[:first]) or _ends_wrapped_head(row, first, label_col):
         return [], row
     body_cols = {c for lc in row[first:] + [lc for r in rows[1:] for lc in r] for c in lc.cells if c != label_col}
