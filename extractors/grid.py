@@ -23,6 +23,8 @@ from extractors.regions import (
 )
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.wraps import (
+    CENTRE_SHARE,
+    CENTRE_TOLERANCE,
     FIT_MARGIN,
     NO_WRAPPING,
     Wrapping,
@@ -179,7 +181,8 @@ def column_separators(region: Region) -> list[float]:
     """
     ruled = _ruled_separators(region) or _joint_separators(region)
     if ruled:
-        return sorted(ruled + _unruled_separators(region, ruled))
+        seps = sorted(ruled + _unruled_separators(region, ruled))
+        return sorted(seps + _set_close_separators(region, seps))
     x0, x1 = region.x0 - 1, region.x1 + 1
     seps = [_clear_middle(a, b, region.lines) for a, b in _free_bands(_segments_for_columns(region), x0, x1)]
     seps = sorted(seps + _flush_start_separators(region, seps))
@@ -196,7 +199,7 @@ def column_separators(region: Region) -> list[float]:
             sep = (part[0] + part[1]) / 2
             if all(abs(sep - s) > SEPARATOR_MATCH for s in seps) and _aligned_on_both_sides(sep, segs):
                 seps.append(sep)
-    return sorted(seps)
+    return sorted(seps + _set_close_separators(region, seps))
 
 
 def _unruled_separators(region: Region, ruled: list[float]) -> list[float]:
@@ -274,6 +277,42 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
             if edge is not None and not any(edge - 0.5 <= s <= x + 0.5 for s in seps + out):
                 out.append((edge + x) / 2)
         i = j + 1
+    return out
+
+
+def _set_close_separators(region: Region, seps: list[float]) -> list[float]:
+    """Given a region and its separators so far, return separators between a right-aligned column of numbers and a
+    left-aligned column set so close after it that each line's two cells read as one run of words ("27 D" under
+    "Nr. DUT"): at least `MIN_VALUE_LINES` numbers, each the first word of its run of words ("6211" of "3170, 6211"
+    is none), end flush at one x, and either two heads above them are parted there (one ending where the numbers
+    end, the next, no number, starting after it: a sparse column of marks, "D" on a few rows or none of a page's)
+    and no number starting where they start ends short of them (numbers set left under a head of two words,
+    "Mean Loss", end flush only when they have as many digits), or at least `MIN_VALUE_LINES` lines print such a
+    number followed by a word that is no number, those words starting flush, and the numbers are set right (they
+    start at different x: "2", "27", "117"); no separator lies between the numbers and the words and no word of the
+    region crosses the gap. A numbered label ("1 Administration", "10 Drift") starts its text after its number's
+    own space, wherever the number ends, under one head."""
+    words = [w for ln in region.lines for w in ln.words]
+    numbers = [sg.words[0] for ln in region.lines for sg in ln.segments if sg.words[0].text.isdigit()]
+    pairs = [(a, b) for ln in region.lines for sg in ln.segments for a, b in zip(sg.words, sg.words[1:], strict=False)
+             if b.x0 > a.x1 and not is_number_token(b.text)]
+    marked = [(a, b) for a, b in pairs if a.text.isdigit()]
+    out: list[float] = []
+    for a, b in pairs:
+        edge, start = a.x1, b.x0
+        column = [w for w in numbers if abs(w.x1 - edge) <= ALIGN_TOLERANCE]
+        if len(column) < MIN_VALUE_LINES or any(edge - 0.5 <= x <= start + 0.5 for x in seps + out):
+            continue
+        head = not a.text.isdigit() and a.bottom <= min(w.top for w in column)
+        after = [q for q in marked
+                 if abs(q[0].x1 - edge) <= ALIGN_TOLERANCE and abs(q[1].x0 - start) <= ALIGN_TOLERANCE]
+        set_right = max(w.x0 for w in column) - min(w.x0 for w in column) > ALIGN_TOLERANCE
+        left = min(w.x0 for w in column)
+        set_left = any(abs(w.x0 - left) <= ALIGN_TOLERANCE and w.x1 < edge - ALIGN_TOLERANCE for w in numbers)
+        sep = (edge + start) / 2
+        if ((head and not set_left or len(after) >= MIN_VALUE_LINES and set_right)
+                and not any(w.x0 < sep < w.x1 for w in words)):
+            out.append(sep)
     return out
 
 
@@ -773,10 +812,12 @@ def _fits_after(above: LineCells, lc: LineCells, col: int, widths: list[float | 
 
 def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: list[float],
                  wrap: float | None = None, wrapping: Wrapping = NO_WRAPPING,
-                 widths: list[float | None] | None = None, padded: bool = False) -> list[list[LineCells]]:
+                 widths: list[float | None] | None = None, padded: bool = False,
+                 listing: frozenset[int] = frozenset()) -> list[list[LineCells]]:
     """Given the lines of one row block, split it into rows (`widths`: how wide a line of each column's cells may
     run, see `column_widths`; `padded`: the table's rows are parted by space, so a line set tight under a label
-    it wraps from opens no entry in a text table).
+    it wraps from opens no entry in a text table; `listing`: the columns that list entries one per line in the
+    whole table, `_listed_columns`, where a block holds too few of their lines to tell).
 
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
     such line is one row. Elsewhere the other lines join rows: label lines that evidently go on into each other
@@ -811,20 +852,23 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     if text_table and (runs := _tight_label_runs(block, label_col)
                        or _cells_ending_together(block, label_col, wrapping.width, widths)):
         return runs
-    if text_table and (_off_grid(block) or centred_spans(_cell_paragraphs(block), label_col)):
-        return _centred_rows(block)
+    if text_table and (_off_grid(block) or centred_spans(_cell_paragraphs(block, widths), label_col)):
+        return _centred_rows(block, widths)
     if text_table:
         anchors = _text_anchors(block, label_col) or _padded_text_anchors(block, label_col, wrap, wrapping.width)
         if padded:
             anchors = [i for i in anchors if not _wraps_label_above(block, i, label_col, widths)]
     if not anchors:
+        if text_table and len(block) > 1 and all(_spaced_entry(block, i) for i in range(len(block))):
+            return [[lc] for lc in block]  # entries set a row's padding apart, one column filled (a list's
+            # entries atop a page under an empty first column): no cell wraps over two of them
         return [block]
     groups: dict[int, list[int]] = {a: [a] for a in anchors}
     own: list[list[int]] = [] if text_table else _centred_islands(block, anchors, label_col)
     taken = {j for unit in own for j in unit}
     mid = [(lc.line.top + lc.line.bottom) / 2 for lc in block]
     set_off = _set_off_lines(block, label_col)
-    listed = _listed_columns(block, label_col) if text_table else set()
+    listed = _listed_columns(block, label_col) | listing if text_table else set()
     i = 0
     while i < len(block):
         lc = block[i]
@@ -1055,6 +1099,41 @@ def _centred_islands(block: list[LineCells], anchors: list[int], label_col: int)
         if len(run) > 1 and not values & set(run) and labels and (
                 labels == 1 or _off_grid([block[j] for j in run])):
             out.append(run)
+    taken = {j for run in out for j in run}
+    return out + [run for run in _centred_on_labels(block, anchors, label_col) if not taken & set(run)]
+
+
+def _centred_on_labels(block: list[LineCells], anchors: list[int], label_col: int) -> list[list[int]]:
+    """Given a block's lines, its value lines (`anchors`) and the label column, return the rows without values of
+    their own set as tight as wrapped lines between value rows, their cells vertically centred on a one-line label:
+    each label line that is no value line, beside which a cell of another column (`_cell_paragraphs`) of several
+    lines has its middle, the lines of every such cell being all the lines between two value rows (or the block's
+    ends), the label starting an entry of its own ("Ja Der har været dialog ..." / "Kunstig Intelligens ..." /
+    "innovationscasen." beside "Koncern-IT" between "IT-kredsen | Ikke relevant | -" and "HR-kredsen | ...", its
+    first line right under the row above, closer than a row's padding)."""
+    cells = _cell_paragraphs(block)
+    values = set(anchors)
+    out: list[list[int]] = []
+    for i, lc in enumerate(block):
+        if i in values or label_col not in lc.cells:
+            continue
+        before = max((a for a in values if a < i), default=-1)
+        after = min((a for a in values if a > i), default=len(block))
+        above = next((label_text(block[j], label_col) for j in range(i - 1, -1, -1) if label_col in block[j].cells),
+                     "")
+        if wraps_onto(above, label_text(lc, label_col)):
+            continue
+        mid = (lc.line.top + lc.line.bottom) / 2
+        tol = max(CENTRE_TOLERANCE, CENTRE_SHARE * lc.line.size)
+        spans = [(t, b) for c, col in cells.items() if c != label_col for t, b in col
+                 if b - t > lc.line.bottom - lc.line.top + OVERLAP_TOLERANCE and abs((t + b) / 2 - mid) <= tol]
+        if not spans:
+            continue
+        top, bottom = min(t for t, _ in spans), max(b for _, b in spans)
+        run = [j for j, m in enumerate(block) if top <= (m.line.top + m.line.bottom) / 2 <= bottom]
+        if (run == list(range(before + 1, after)) and len(run) > 1
+                and sum(label_col in block[j].cells for j in run) == 1):
+            out.append(run)
     return out
 
 
@@ -1067,14 +1146,16 @@ def _off_grid(block: list[LineCells]) -> bool:
     return any(b.line.top < a.line.bottom - OVERLAP_TOLERANCE for a, b in zip(block, block[1:], strict=False))
 
 
-def _cell_paragraphs(block: list[LineCells]) -> dict[int, list[tuple[float, float]]]:
-    """Given a block of a text table, return per column the vertical extent (top, bottom) of its cells: a column's
-    lines follow on in one cell unless more than `CELL_GAP_PITCHES` line pitches part them (the narrowest pitch
-    between two lines of one column), or a pitch widened by a row's padding (`ROW_PADDING_MIN`, and
-    `LABEL_PADDING_SHARE` of the font size: the lines of one cell are never padded apart, so a line starting in
-    lowercase there, "i forbindelse med ...", opens the next row's cell), or the lower line starts like an entry of
-    its own (`_opens_entry`) under a line with no open end. A cell read in two is put together again by the rows
-    (cells of one row overlap)."""
+def _cell_paragraphs(block: list[LineCells], widths: list[float | None] | None = None
+                     ) -> dict[int, list[tuple[float, float]]]:
+    """Given a block of a text table (and the columns' widths, `column_widths`), return per column the vertical
+    extent (top, bottom) of its cells: a column's lines follow on in one cell unless more than `CELL_GAP_PITCHES`
+    line pitches part them (the narrowest pitch between two lines of one column), or a pitch widened by a row's
+    padding (`ROW_PADDING_MIN`, and `LABEL_PADDING_SHARE` of the font size: the lines of one cell are never padded
+    apart, so a line starting in lowercase there, "i forbindelse med ...", opens the next row's cell), or the lower
+    line starts like an entry of its own (`_opens_entry`) under a line with no open end, or whose end its first
+    word would have fitted after (no wrap broke it there: a cell's text may end on "med"); a number or nil marker
+    ("-") is a cell of its own. A cell read in two is put together again by the rows (cells of one row overlap)."""
     cols = sorted({c for lc in block for c in lc.cells})
     runs = {c: [lc for lc in block if c in lc.cells] for c in cols}
     pitch = min((b.line.top - a.line.top for run in runs.values() for a, b in zip(run, run[1:], strict=False)
@@ -1084,9 +1165,11 @@ def _cell_paragraphs(block: list[LineCells]) -> dict[int, list[tuple[float, floa
         cells = out.setdefault(c, [])
         top, bottom = run[0].line.top, run[0].line.bottom
         for a, b in zip(run, run[1:], strict=False):
-            if ((pitch is not None and b.line.top - a.line.top > min(
+            if (_is_numeric_text(cell_text(a.cells[c])) or _is_numeric_text(cell_text(b.cells[c]))
+                    or (pitch is not None and b.line.top - a.line.top > min(
                     CELL_GAP_PITCHES * pitch, pitch + max(ROW_PADDING_MIN, LABEL_PADDING_SHARE * b.line.size)))
-                    or (_opens_entry(b.cells[c]) and not open_end(cell_text(a.cells[c])))):
+                    or (_opens_entry(b.cells[c]) and (not open_end(cell_text(a.cells[c]))
+                                                      or _fits_after(a, b, c, widths)))):
                 cells.append((top, bottom))
                 top = b.line.top
             bottom = b.line.bottom
@@ -1102,14 +1185,15 @@ def _opens_entry(words: list[Word]) -> bool:
     return first.isupper() or (first.isdigit() and len(words) > 1)
 
 
-def _centred_rows(block: list[LineCells]) -> list[list[LineCells]]:
-    """Given a block of a text table whose cells are set vertically centred (`_off_grid`), return its rows: the
+def _centred_rows(block: list[LineCells], widths: list[float | None] | None = None) -> list[list[LineCells]]:
+    """Given a block of a text table whose cells are set vertically centred (`_off_grid`) and the columns' widths
+    (`column_widths`), return its rows: the
     runs of cells (`_cell_paragraphs`) that overlap one another, each row the lines in one such run. Rows set
     without padding follow on at the pitch of a wrapped line, and a short cell's lines sit beside the middle of the
     row's tallest one, so neither a gap nor a line that fills every column tells where a row starts: only that no
     cell reaches from one row into the next."""
     spans: list[list[float]] = []
-    for top, bottom in sorted(span for cells in _cell_paragraphs(block).values() for span in cells):
+    for top, bottom in sorted(span for cells in _cell_paragraphs(block, widths).values() for span in cells):
         if spans and top < spans[-1][1] - OVERLAP_TOLERANCE:
             spans[-1][1] = max(spans[-1][1], bottom)
         else:
@@ -1136,19 +1220,23 @@ def _spaced_entry(block: list[LineCells], i: int) -> bool:
 
 
 LISTED_MIN_LINES = 4  # a column lists entries one per line when at least this many of its lines have no label
+LISTED_SHARE = 0.5  # ... and, judged over a whole table, at least this share of them
 
 
-def _listed_columns(block: list[LineCells], label_col: int) -> set[int]:
+def _listed_columns(block: list[LineCells], label_col: int, bare_share: float = 0.0) -> set[int]:
     """Given a block of a text table and its label column, return the columns that list entries one per line
     (names of municipalities under each area): at least `LISTED_MIN_LINES` of the column's lines have no label
     beside them, and every line of it starts like an entry (`_opens_entry`) and has no open end. A cell's wrapped
     text goes on in lowercase or from an open end somewhere; a list's lines never do, however tight they are set
-    and however short of the column's width each one stops (rows as tight as wrapped lines: LibreOffice)."""
+    and however short of the column's width each one stops (rows as tight as wrapped lines: LibreOffice). With
+    `bare_share`, the lines without a label must be at least that share of the column's (a whole table's list under
+    labels that span several rows, not a few wrapped cells: "Borgercenter" / "Voksne")."""
     out = set()
     for c in sorted({c for lc in block for c in lc.cells} - {label_col}):
         run = [lc.cells[c] for lc in block if c in lc.cells]
         bare = sum(label_col not in lc.cells for lc in block if c in lc.cells)
-        if bare >= LISTED_MIN_LINES and all(_opens_entry(ws) and not open_end(cell_text(ws)) for ws in run):
+        if (bare >= max(LISTED_MIN_LINES, bare_share * len(run))
+                and all(_opens_entry(ws) and not open_end(cell_text(ws)) for ws in run)):
             out.add(c)
     return out
 
@@ -1314,9 +1402,10 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
                     rows += _split_block(part, label_col, True, edges, wrap, wrapping, widths)
             if k == boxed:  # rows not ruled apart: parted by the space between them, as without rules
                 blocks = _spaced_blocks(band, settings)
+                listing = frozenset(_listed_columns(band, label_col, LISTED_SHARE))
                 for block in blocks:
                     rows += _split_block(block, label_col, False, edges, wrapping=wrapping, widths=widths,
-                                         padded=len(blocks) >= PADDED_BLOCKS)
+                                         padded=len(blocks) >= PADDED_BLOCKS, listing=listing)
                 continue
             one = sum(_is_anchor(lc, label_col) for lc in band) == 1
             ruled = not (sparse and one)
@@ -1324,9 +1413,11 @@ def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[
         return rows
     rows = []
     blocks = _spaced_blocks(lcs, settings)
+    # a column listing entries one per line shows it over the table, though a block may hold one line of it
+    listing = frozenset(_listed_columns(lcs, label_col, LISTED_SHARE))
     for b in blocks:
         rows += _split_block(b, label_col, False, edges, wrapping=wrapping, widths=widths,
-                             padded=len(blocks) >= PADDED_BLOCKS)
+                             padded=len(blocks) >= PADDED_BLOCKS, listing=listing)
     return rows
 
 
@@ -1358,18 +1449,21 @@ def _one_line_row_height(bands: dict[int, list[LineCells]], rules: list[float]
 def _rows_at_row_pitch(band: list[LineCells], row: tuple[float, TextLine, float | None]) -> list[list[LineCells]]:
     """Given a ruled band of lines and a padded row of one line (`_one_line_row_height`: its height, line and the
     wrapped lines' pitch), return the band parted where a line set like that row's (one size, one weight: not a
-    bold section row's height measuring plain rows) sits a whole row's height below the line above (top to top, in
-    one size): lines of one cell are set a line pitch apart, which is less than a one-line row's height by the
-    row's padding; the band above a table's first shaded stripe (zebra shading that leaves the header and the
-    first row plain) holds two rows set that far apart. A gap nearer the wrapped lines' pitch than the row's
-    height is a wrapped line's, however little the padding (small type with a padding of about 1 pt: a cell of
-    three wrapped lines, "Dækket ved" / "forhandlinger" / "om budget 2025", is one row)."""
+    bold section row's height measuring plain rows, unless the line sits just that height below the line above:
+    plain rows of one line under shaded section rows, "Scenarie 1" over "Algoritme1" and "Algoritme2") sits a
+    whole row's height below the line above (top to top, in one size): lines of one cell are set a line pitch
+    apart, which is less than a one-line row's height by the row's padding; the band above a table's first shaded
+    stripe (zebra shading that leaves the header and the first row plain) holds two rows set that far apart. A
+    gap nearer the wrapped lines' pitch than the row's height is a wrapped line's, however little the padding
+    (small type with a padding of about 1 pt: a cell of three wrapped lines, "Dækket ved" / "forhandlinger" /
+    "om budget 2025", is one row)."""
     height, line, pitch = row
     least = max(height - ROW_PADDING_MIN, (height + pitch) / 2 if pitch is not None else 0.0)
     parts = [band[:1]]
     for above, lc in zip(band, band[1:], strict=False):
         if (abs(lc.line.size - line.size) <= SAME_SIZE and abs(above.line.size - line.size) <= SAME_SIZE
-                and lc.line.bold == line.bold and lc.line.top - above.line.top >= least):
+                and (lc.line.bold == line.bold or abs(lc.line.top - above.line.top - height) <= TIGHT_ROW_PADDING)
+                and lc.line.top - above.line.top >= least):
             parts.append([lc])
         else:
             parts[-1].append(lc)
@@ -1409,11 +1503,17 @@ def _peel_header_lines(row: list[LineCells], label_col: int) -> tuple[list[LineC
 def _peel_text_header(rows: list[list[LineCells]], label_col: int) -> tuple[list[LineCells], list[LineCells]]:
     """Given an unruled text table's rows, split off the lines of its first row that are the header over the other
     columns, grouped with the first entry because the label column's head is empty: the lines above the entry's
-    first line (a label and another cell), none with a label, that head every column the body fills besides the
-    labels (an entry's own cells wrapped above its label, set centred or bottom-aligned, head only some)."""
+    first line (a label and another cell; or, the entry's cells set centred beside its wrapped label so that no
+    line holds both, its first label line under bold heads, no line from there on bold), none with a label, that
+    head every column the body fills besides the labels (an entry's own cells wrapped above its label, set centred
+    or bottom-aligned, head only some)."""
     row = rows[0]
     first = next((i for i, lc in enumerate(row) if label_col in lc.cells and any(c != label_col for c in lc.cells)),
                  None)
+    if first is None:  # the entry's cells set centred beside its wrapped label: bold heads over plain lines
+        first = next((i for i, lc in enumerate(row) if label_col in lc.cells), None)
+        if not first or not all(lc.line.bold for lc in row[:first]) or any(lc.line.bold for lc in row[first:]):
+            return [], row
     if not first or any(label_col in lc.cells for lc in row[:first]) or _ends_wrapped_head(row, first, label_col):
         return [], row
     body_cols = {c for lc in row[first:] + [lc for r in rows[1:] for lc in r] for c in lc.cells if c != label_col}

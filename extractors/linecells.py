@@ -7,6 +7,10 @@ from extractors.layout import TextLine, Word
 
 OPEN_ENDS = ("-", ",", "/", "\u2013", "\u2014")  # a label line ending so goes on (a hyphen, a spaced dash "... –")
 CONTINUES = ("og", "eller", "samt", "i", "af", "til", "for", "med", "på", "en", "et")  # ... or such a word, an article
+# ... or an abbreviation that a reader reads on from, its full stop no sentence's end ("... et anliggende, der, jf." /
+# "Københavns Kommunes nuværende rygepolitik ...")
+ABBREVIATIONS = ("jf.", "jvf.", "f.eks.", "bl.a.", "ca.", "inkl.", "ekskl.", "vedr.", "ift.", "ifm.", "pga.", "mht.",
+                 "iht.", "iflg.", "dvs.", "evt.", "ang.", "nr.")
 DASHES = "-\u2013\u2014"
 
 
@@ -39,6 +43,8 @@ def starts_lower(text: str) -> bool:
 
 
 def open_end(text: str) -> bool:
-    """Given the last line of a label so far, return whether the label evidently goes on (hyphen, comma, ...)."""
+    """Given the last line of a label so far, return whether the label evidently goes on (hyphen, comma, a word such
+    as "og", an abbreviation such as "jf.")."""
     t = text.rstrip()
-    return not t or t.endswith(OPEN_ENDS) or t.rsplit(" ", 1)[-1] in CONTINUES
+    last = t.rsplit(" ", 1)[-1]
+    return not t or t.endswith(OPEN_ENDS) or last in CONTINUES or last in ABBREVIATIONS

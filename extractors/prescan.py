@@ -32,6 +32,10 @@ TURNED_HEIGHT_FACTOR = 2.5  # a run this many times taller than the page's usual
 FONT_NAME_BUFFER = 128
 RULE_WIDTH_SHARE = 1 / 3  # a path at least this share of the page's width wide is a rule or band across the body
 MIN_BODY_RULES = 3  # this many such paths in the body are a table's (a boxed note or a rule under a heading are not)
+FRAME_SIDE_WIDTH = 3.0  # a path this narrow is a vertical rule ...
+FRAME_SIDES = 2  # ... and this many running from the top margin band into the body are a frame's sides
+LATER_COLUMN_SHARE = 0.25  # lines starting flush this share of the text's width right of its left edge: a column
+STACKED_LINES = 2  # ... when at least this many lines in a row start there
 
 
 @dataclass
@@ -146,18 +150,39 @@ def _wide_positioned_gap(textpage, height: float, band: float, settings: Extract
     return False
 
 
+def _stacked_in_later_column(lines: list[list[_Run]]) -> bool:
+    """Given the body's lines (runs left to right), return whether `STACKED_LINES` lines in a row start flush at one
+    x well right of the text's left edge: the cells of a later column under an empty first one (a list's entries
+    continued atop a page, its repeated header in the margin band), which no line of running text does."""
+    if not lines:
+        return False
+    left = min(ln[0].x0 for ln in lines)
+    right = max(ln[-1].x1 for ln in lines)
+    later = left + LATER_COLUMN_SHARE * (right - left)
+    run = 1
+    for above, ln in zip(lines, lines[1:], strict=False):
+        flush = abs(ln[0].x0 - above[0].x0) <= 1.0 and ln[0].x0 > later
+        run = run + 1 if flush else 1
+        if run >= STACKED_LINES:
+            return True
+    return False
+
+
 def _ruled_body(page, width: float, height: float, band: float) -> bool:
     """Given a pdfium page, its size and the height of its margin bands, return whether its body holds several
     rules or filled bands across a good part of its width: a table's rules or shading (a table page whose text
     lines are all single runs, e.g. a continuation whose label column is empty, its repeated header in the margin
-    band; a footer rule sits in the margin)."""
-    count = 0
+    band; a footer rule sits in the margin); or whether a frame's side rules run from the top margin band down into
+    the body (a boxed table's last row continued atop the page, its first line in the band)."""
+    count = sides = 0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         left, bottom, right, top = obj.get_bounds()
         if right - left >= RULE_WIDTH_SHARE * width and band < height - top and height - bottom < height - band:
             count += 1
-            if count >= MIN_BODY_RULES:
-                return True
+        elif right - left <= FRAME_SIDE_WIDTH and height - top < band < height - bottom < height - band:
+            sides += 1
+        if count >= MIN_BODY_RULES or sides >= FRAME_SIDES:
+            return True
     return False
 
 
@@ -176,7 +201,8 @@ def _scan_page(pdf, index: int, settings: ExtractionSettings) -> PageScan:
     for k, ln in enumerate(in_body):
         if _holds_table_signs(ln, usual) or (k and _beside_line_above(ln, in_body[k - 1], settings.segment_gap_min)):
             return PageScan(index + 1, True)
-    if _wide_positioned_gap(textpage, height, band, settings) or _ruled_body(page, width, height, band):
+    if (_wide_positioned_gap(textpage, height, band, settings) or _ruled_body(page, width, height, band)
+            or _stacked_in_later_column(in_body)):
         return PageScan(index + 1, True)
     top_band = tuple((_masked(" ".join(r.text.strip() for r in ln)), _holds_table_signs(ln, usual))
                      for ln in lines if ln[0].bottom <= band)

@@ -64,6 +64,16 @@ ZEBRA_TEXT_CASES = {  # case id: (producer, seed, source, pinned style)
                                           bold_header=True, valign="top", header_valign="top", num_align="right",
                                           orientation="rotate90", pad=6.0, full_width=True, label_share=None,
                                           split_rows=True, caption_gap=False)),
+    # cells set vertically centred in zebra stripes (tune seed 2323's document 001, "Hvem er hørt?"): the first
+    # row's label wraps over two lines and its "Nej" sits between them, so no line holds a label and another cell,
+    # and the bold heads stayed one row with that entry; a remark of five lines is centred on "MED-udvalg", its
+    # first line in the stripe above the label's line
+    "centred-cells-under-bold-heads": ("libreoffice", 502332, "001/41_su6-hvem-er-hoert.csv",
+                                       dict(rules="none", shading="zebra", font="Liberation Serif", size=9.0,
+                                            bold_header=True, valign="middle", header_valign="top",
+                                            num_align="center", split_rows=True, orientation="portrait",
+                                            caption_gap=True, caption_bold=True, unit_line=True, label_share=0.3,
+                                            rule_width=0.25, pad=1.5, full_width=True)),
 }
 
 
