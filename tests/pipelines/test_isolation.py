@@ -8,6 +8,7 @@ import pytest
 from pdfminer.pdfinterp import PDFPageInterpreter
 
 from extractors.settings import DEFAULT_SETTINGS
+from extractors.tables import page_reader_start
 from pipelines.isolation import (
     EXIT_GRACE_SECONDS,
     STARTUP_SECONDS,
@@ -111,6 +112,31 @@ def test_a_worker_that_died_is_replaced_and_the_next_document_is_read():
     assert died.failure == f"crashed: the extraction process exited with code {EXIT_CODE} without a result"
     after = run_limited(os.getpid, (), Limits())
     assert after.failure is None and after.value not in (before, os.getpid())
+
+
+def _fork_a_child_and_die() -> None:
+    """In a worker: fork a child (as the page readers are), which keeps a copy of the worker's end of its pipe
+    open, then die without an answer."""
+    if os.fork() == 0:
+        time.sleep(SLEEP_SECONDS)
+        os._exit(0)
+    os._exit(EXIT_CODE)
+
+
+def test_a_worker_that_died_is_seen_at_once_though_its_child_holds_its_pipe():
+    # its end of the pipe stays open in the child: the death is seen by the worker's sentinel, not by the pipe's
+    # end (that waited for the document's wall-time limit and reported a timeout)
+    started = time.perf_counter()
+    died = run_limited(_fork_a_child_and_die, (), Limits(max_seconds=SLEEP_SECONDS * 2))
+    assert died.failure == f"crashed: the extraction process exited with code {EXIT_CODE} without a result"
+    assert time.perf_counter() - started < SLEEP_SECONDS / 2
+
+
+def test_workers_fork_their_page_readers_and_this_process_spawns_them():
+    # forked, a page reader starts with the extraction code loaded (spawned, each imported it: ~0.3 s of CPU);
+    # only in the limited workers: the run's own process has threads that may hold locks
+    assert run_limited(page_reader_start, (), Limits()).value == "fork"
+    assert page_reader_start() == "spawn"
 
 
 def test_an_exception_in_a_worker_is_one_line_and_the_worker_is_replaced():
