@@ -1,5 +1,6 @@
 """Per-document work in long-lived limited workers: reused while healthy, replaced after any failure; each page
 of a PDF parsed once; the first lines as pdfplumber reads them."""
+import gc
 import os
 import time
 
@@ -137,6 +138,12 @@ def test_workers_fork_their_page_readers_and_this_process_spawns_them():
     # only in the limited workers: the run's own process has threads that may hold locks
     assert run_limited(page_reader_start, (), Limits()).value == "fork"
     assert page_reader_start() == "spawn"
+
+
+def test_a_worker_freezes_the_loaded_code_out_of_the_collector():
+    # the forkserver's modules live as long as the worker: its collections (and its forked page readers') skip them
+    frozen = run_limited(gc.get_freeze_count, (), Limits())  # a builtin: unpickling it imports nothing
+    assert frozen.failure is None and frozen.value > 0
 
 
 def test_an_exception_in_a_worker_is_one_line_and_the_worker_is_replaced():
