@@ -25,6 +25,7 @@ import pyarrow as pa
 from domain import registry
 from domain.grid import grids_from_records
 from pipelines import checks
+from pipelines.ahead import ExtractionsAhead, claim_extractions_ahead
 from pipelines.config import pdf_path
 from pipelines.documents_rows import add_file_name, document_lock, publish_documents, row_of, update_documents
 from pipelines.isolation import Limits
@@ -82,6 +83,7 @@ class Work:
     forced: bool
     limits: Limits
     slots: threading.Semaphore | None = None  # bounds the extractions at once (None: no bound)
+    ahead: ExtractionsAhead | None = None  # extractions `dkbudget run` started before the step (pipelines.ahead)
 
 
 @dataclass
@@ -172,8 +174,10 @@ def _extract(work: Work, file_name: str, sha: str, did: str, out: Outcome,
         out.skipped = True
         add_file_name(work.clean, work.raw, did, file_name)
         return None, None
-    with work.slots or nullcontext():
-        result = extract_with_limits(pdf_path(work.raw, file_name), work.limits, sha)
+    result = work.ahead.take(file_name, sha) if work.ahead is not None else None
+    if result is None:
+        with work.slots or nullcontext():
+            result = extract_with_limits(pdf_path(work.raw, file_name), work.limits, sha)
     published = publish_extraction(work.clean, work.raw, result, batch)
     return (result.totals if "tables" in published else None), published
 
@@ -292,18 +296,22 @@ def _build_one(work: Work, file_name: str, sha: str, did: str, batch: SyncBatch)
 def build_documents(work: Work, file_names: list[str], workers: int) -> list[Outcome]:
     """Given the step's work and its PDFs, build them with `workers` extractions at a time; return the outcomes.
 
-    Files with identical bytes are one document, built once by one thread. `THREADS_PER_WORKER` documents are in
-    hand per extraction slot, so that publishing one document overlaps the extraction of the next. The outcomes
-    come back one per file name, in the order of `file_names`.
+    Files with identical bytes are one document, built once by one thread. Extractions `dkbudget run` started
+    ahead of the step for these PDFs (pipelines.ahead) are taken instead of extracting them again.
+    `THREADS_PER_WORKER` documents are in hand per extraction slot, so that publishing one document overlaps the
+    extraction of the next. The outcomes come back one per file name, in the order of `file_names`.
     """
     by_document: dict[str, list[str]] = {}
     for name in file_names:
         by_document.setdefault(sha256_of(pdf_path(work.raw, name)), []).append(name)
     groups = list(by_document.items())
+    ahead = claim_extractions_ahead(work.raw, work.limits) if work.generic else None
+    if ahead is not None:  # its extractions still running hold slots of the same bound
+        work = replace(work, slots=ahead.slots, ahead=ahead)
     if len(groups) <= 1:
         done = [build_document(work, sha, names) for sha, names in groups]
     else:
-        work = replace(work, slots=threading.BoundedSemaphore(workers))
+        work = work if ahead is not None else replace(work, slots=threading.BoundedSemaphore(workers))
         threads = min(len(groups), workers * THREADS_PER_WORKER)
         with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="dkbudget-doc") as pool:
             done = list(pool.map(lambda group: build_document(work, *group), groups))

@@ -171,6 +171,11 @@ def run_command(args: argparse.Namespace) -> int:
             return start_page_readers if any_long(long_ones) else None
 
         prestart_workers(limits_from_env(), min(workers_from_env(), sum(p.run for p in planned)), prepare)
+        if args.select is None:  # every asset: the step extracts them; start now, while Dagster loads
+            from pipelines.ahead import start_extractions_ahead
+
+            start_extractions_ahead(raw, [(p.path, p.sha256) for p in planned if p.run], limits_from_env(),
+                                    workers_from_env())
     try:
         ensure_dagster_home()
         configure_bookkeeping()
@@ -322,11 +327,13 @@ def main(argv: list[str] | None = None) -> int:
         return audit_command(args.document, Path(args.raw_dir or default_raw_dir()).resolve(),
                              Path(args.clean_dir or default_clean_dir()).resolve(),
                              Path(args.out).resolve() if args.out else None)
+    from pipelines.ahead import drop_extractions_ahead
     from pipelines.sqlite_home import close_kept
 
     try:
         return run_command(args)
     finally:
+        drop_extractions_ahead()  # any the runs did not take (e.g. a document another run had published)
         close_kept()  # the instance's databases kept open during the run (pipelines/sqlite_home.py)
 
 

@@ -2,7 +2,8 @@
 
 Run in the limited worker processes (pipelines.isolation): their forkserver imports this module once (`PRELOAD`),
 with the PDF parser and the extractors, so the run's own process, which hands the PDFs to the workers and publishes
-their results, does not load them.
+their results, does not load them. A worker forks its page readers (`extractors.tables.use_forked_page_readers`):
+they start with the extraction code loaded instead of importing it each.
 """
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from extractors.context import Field, Heading
 from extractors.layout import PageLayout
 from extractors.records import table_records
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
-from extractors.tables import extract_from_layouts, read_layouts
-from pipelines.isolation import DEFAULT_MAX_PAGES, MAX_PAGES_ENV
+from extractors.tables import extract_from_layouts, read_layouts, use_forked_page_readers
+from pipelines.isolation import DEFAULT_MAX_PAGES, MAX_PAGES_ENV, on_worker_start
 from pipelines.pdf_text import first_lines
 from pipelines.process import (
     IMAGE_PAGE_SHARE,
@@ -152,3 +153,6 @@ def extract_pdf(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
         _add_problem(doc, describe_error("classifying tables", exc))
     _recognise(result, document_lines(lines, layouts))
     return result
+
+
+on_worker_start(use_forked_page_readers)  # in the limited workers only, never in the run's own process

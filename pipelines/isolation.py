@@ -17,8 +17,10 @@ from __future__ import annotations
 import atexit
 import contextlib
 import ctypes
+import gc
 import math
 import multiprocessing
+import multiprocessing.connection
 import os
 import resource
 import signal
@@ -174,10 +176,24 @@ def _limit_cpu(max_seconds: float) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
 
 
+_WORKER_SETUP: list[Callable[[], None]] = []  # run in every worker as it starts (`on_worker_start`)
+
+
+def on_worker_start(setup: Callable[[], None]) -> None:
+    """Given a function, run it in every worker as it starts, before its first task (a failure there is ignored).
+
+    For what is right in a worker's own process only, not in the run's (e.g. forking it: its only other thread, the
+    owner watch, holds no lock); registered at import by a preloaded module (`PRELOAD`), so that every worker the
+    forkserver forks has it."""
+    if setup not in _WORKER_SETUP:
+        _WORKER_SETUP.append(setup)
+
+
 def _worker_main(conn: Connection, max_memory_mb: int, owner: int,
                  prepare: Callable[[], None] | None = None) -> None:
-    """In a worker: lead a process group, set the memory limit, run `prepare` (if any: a failure there is
-    ignored), say "ready", then run tasks until told to stop.
+    """In a worker: lead a process group, set the memory limit, run the setups (`on_worker_start`), freeze what is
+    loaded out of the garbage collector, run `prepare` (if any: a failure there is ignored), say "ready", then run
+    tasks until told to stop.
 
     A task is (fn, args, max_seconds); the answer is ("done", value), ("memory",) or ("error", one line). After
     any answer but "done" the worker exits: its state is not trusted with another document.
@@ -187,7 +203,11 @@ def _worker_main(conn: Connection, max_memory_mb: int, owner: int,
     threading.Thread(target=_watch_owner, args=(owner,), daemon=True, name="dkbudget-owner-watch").start()
     memory = max_memory_mb * BYTES_PER_MB
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    if prepare is not None:
+    for setup in _WORKER_SETUP:
+        with contextlib.suppress(Exception):
+            setup()
+    gc.freeze()  # the code loaded so far lives as long as the worker: no collection here or in a process it forks
+    if prepare is not None:  # (its page readers) traverses it again (~10 % of a forked reader's CPU)
         with contextlib.suppress(Exception):
             prepare()
     conn.send(("ready",))
@@ -238,13 +258,30 @@ class _Worker:
         finally:
             child.close()
 
+    def _answered(self, seconds: float) -> bool:
+        """Wait up to `seconds` for a message from the worker or its death; return whether either came.
+
+        Its death is seen by its sentinel, not only by the end of the pipe: processes the worker forked (its page
+        readers) hold a copy of the worker's end, which then stays open after the worker died."""
+        if self.conn.poll(0):
+            return True
+        ready = multiprocessing.connection.wait([self.conn, self.process.sentinel], seconds)
+        return bool(ready)
+
+    def _receive(self) -> tuple:
+        """Return the worker's message (its answer is read before its death); raise EOFError when it died
+        without one."""
+        if not self.conn.poll(0) and self.process.exitcode is not None:
+            raise EOFError("the worker died without an answer")
+        return self.conn.recv()
+
     def await_ready(self, limits: Limits) -> ChildResult | None:
         """Wait for the worker's "ready"; return None when it is, else why it did not start."""
-        if not self.conn.poll(STARTUP_SECONDS):
+        if not self._answered(STARTUP_SECONDS):
             return ChildResult(failure=f"crashed: the extraction process did not start within {STARTUP_SECONDS:g} s",
                                transient=True)
         try:
-            self.conn.recv()
+            self._receive()
         except EOFError:
             self.process.join(EXIT_GRACE_SECONDS)
             return ChildResult(failure=_death_reason(self.process.exitcode, limits), transient=True)
@@ -259,11 +296,11 @@ class _Worker:
         except OSError:
             self.process.join(EXIT_GRACE_SECONDS)
             return ChildResult(failure=_death_reason(self.process.exitcode, limits), transient=True), False
-        if not self.conn.poll(limits.max_seconds):
+        if not self._answered(limits.max_seconds):
             return ChildResult(failure=f"timed out after {format_seconds(limits.max_seconds)} s",
                                transient=True), False
         try:
-            message = self.conn.recv()
+            message = self._receive()
         except EOFError:
             self.process.join(EXIT_GRACE_SECONDS)
             return ChildResult(failure=_death_reason(self.process.exitcode, limits), transient=True), False

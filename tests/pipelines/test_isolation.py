@@ -1,5 +1,6 @@
 """Per-document work in long-lived limited workers: reused while healthy, replaced after any failure; each page
 of a PDF parsed once; the first lines as pdfplumber reads them."""
+import gc
 import os
 import time
 
@@ -8,6 +9,7 @@ import pytest
 from pdfminer.pdfinterp import PDFPageInterpreter
 
 from extractors.settings import DEFAULT_SETTINGS
+from extractors.tables import page_reader_start
 from pipelines.isolation import (
     EXIT_GRACE_SECONDS,
     STARTUP_SECONDS,
@@ -111,6 +113,37 @@ def test_a_worker_that_died_is_replaced_and_the_next_document_is_read():
     assert died.failure == f"crashed: the extraction process exited with code {EXIT_CODE} without a result"
     after = run_limited(os.getpid, (), Limits())
     assert after.failure is None and after.value not in (before, os.getpid())
+
+
+def _fork_a_child_and_die() -> None:
+    """In a worker: fork a child (as the page readers are), which keeps a copy of the worker's end of its pipe
+    open, then die without an answer."""
+    if os.fork() == 0:
+        time.sleep(SLEEP_SECONDS)
+        os._exit(0)
+    os._exit(EXIT_CODE)
+
+
+def test_a_worker_that_died_is_seen_at_once_though_its_child_holds_its_pipe():
+    # its end of the pipe stays open in the child: the death is seen by the worker's sentinel, not by the pipe's
+    # end (that waited for the document's wall-time limit and reported a timeout)
+    started = time.perf_counter()
+    died = run_limited(_fork_a_child_and_die, (), Limits(max_seconds=SLEEP_SECONDS * 2))
+    assert died.failure == f"crashed: the extraction process exited with code {EXIT_CODE} without a result"
+    assert time.perf_counter() - started < SLEEP_SECONDS / 2
+
+
+def test_workers_fork_their_page_readers_and_this_process_spawns_them():
+    # forked, a page reader starts with the extraction code loaded (spawned, each imported it: ~0.3 s of CPU);
+    # only in the limited workers: the run's own process has threads that may hold locks
+    assert run_limited(page_reader_start, (), Limits()).value == "fork"
+    assert page_reader_start() == "spawn"
+
+
+def test_a_worker_freezes_the_loaded_code_out_of_the_collector():
+    # the forkserver's modules live as long as the worker: its collections (and its forked page readers') skip them
+    frozen = run_limited(gc.get_freeze_count, (), Limits())  # a builtin: unpickling it imports nothing
+    assert frozen.failure is None and frozen.value > 0
 
 
 def test_an_exception_in_a_worker_is_one_line_and_the_worker_is_replaced():
