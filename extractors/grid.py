@@ -33,6 +33,7 @@ from extractors.wraps import (
     centred_overhang,
     centred_spans,
     ends_short,
+    label_centred_on,
     label_width,
     room_before_next,
     top_aligned,
@@ -929,7 +930,10 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             or _padded_onto(block, unit, nxt, label_col, set_off, padded and len(anchors) == 1,
                             padded and wrapping.bottom)
             # rows set bottom-aligned: the label line right above a value line ends that row's label
-            or (wrapping.bottom and nxt == k + 1 and block[k].line.bold == block[nxt].line.bold)) and not ends_cell
+            or (wrapping.bottom and nxt == k + 1 and block[k].line.bold == block[nxt].line.bold)
+            # rows that set their values to a wrapped label's middle: the label lines centred on a value line
+            or (valued and not wrapping.top and not wrapping.bottom
+                and label_centred_on(block, i, nxt, anchors, label_col, TIGHT_LINE_GAP))) and not ends_cell
         if takes_prev and takes_next:
             groups[prev if mid[i] - mid[prev] <= mid[nxt] - mid[k] else nxt].extend(unit)
         elif takes_prev or takes_next:
@@ -940,7 +944,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
               and not (_capitals_under_mixed(before, label)
                        and (wrapping.bottom or _set_as_rows(block, i, anchors)))
               and not (_padded_like_rows(block, i, anchors) and not _capitals_go_on(before, label))
-              and not (valued and _repeats_label_start(block, _row_holding(i - 1, groups, own), label, label_col))):
+              and not (valued and _opens_like(block, _row_holding(i - 1, groups, own), i, label_col))):
             # set as tight as a wrapped line right under the label above ("... EN" / "AF OS"); under an empty
             # stretch of the label column it is a label of its own (a cell's lines are not parted); a line in
             # capitals under a label in mixed case, set as far below it as rows are set apart, is a section row of
@@ -973,19 +977,22 @@ def _tight_down_to(block: list[LineCells], k: int, anchor: int, label_col: int, 
                     for a, b in zip(lines, lines[1:], strict=False)))
 
 
-REPEATED_START_WORDS = 3  # a label line opening with the same words as the label above opens a row of its own
+OPENING_WORDS = 2  # labels of sibling entries open with this many words alike
 
 
-def _repeats_label_start(block: list[LineCells], row: list[int], label: str, label_col: int) -> bool:
-    """Given a block, the lines of the row above a label line, that line's label and the label column, return
-    whether the line opens with the first `REPEATED_START_WORDS` words of that row's label: a label of its own,
-    set like the one above ("Tilbagebetalingstid baseret på" / "Totaløkonomi" under "Tilbagebetalingstid baseret
-    på" / "Serviceeffektivisering | 28": rows as tight as wrapped lines, the second row printing no value); a
-    wrapped label does not start over. (Only in tables of values: a text cell's next sentence may start like its
-    first.)"""
-    first = next((label_text(block[j], label_col) for j in sorted(row) if label_col in block[j].cells), "")
-    head = first.casefold().split()[:REPEATED_START_WORDS]
-    return len(head) == REPEATED_START_WORDS and label.casefold().split()[:REPEATED_START_WORDS] == head
+def _opens_like(block: list[LineCells], row: list[int], i: int, label_col: int) -> bool:
+    """Given a block's lines, the lines of the row above a label line, the line and the label column, return
+    whether the line's label opens with the same words as that row's label (`OPENING_WORDS`, the first a word):
+    the label of a sibling entry ("Effekt på lønudgifter ... 6.45 | -8.702 ..." / "Effekt på øvrige administrative
+    udgifter", a row without amounts), not a wrapped line of the label above, which never repeats its opening.
+    (Only in a table of amounts: a text cell's sentences may open alike, "Udgifter i Center for ..." / "Udgifter i de
+    to centre ...".)"""
+    first = next((j for j in sorted(row) if label_col in block[j].cells), None)
+    if first is None or first == i:
+        return False
+    opening = label_text(block[first], label_col).split()[:OPENING_WORDS]
+    return (len(opening) == OPENING_WORDS and opening[0][:1].isalpha()
+            and label_text(block[i], label_col).split()[:OPENING_WORDS] == opening)
 
 
 def _row_holding(j: int, groups: dict[int, list[int]], own: list[list[int]]) -> list[int]:
@@ -1024,10 +1031,15 @@ def _padded_onto(block: list[LineCells], unit: list[int], nxt: int, label_col: i
     weight). `bottom`: the rows are padded apart and set their cells bottom-aligned, so a label whose lines run
     that tight down to the value line is its row's, wherever it starts (under the first lines of a taller cell
     of its row: "Flere mennesker med" / "handicap i job – bilag nr." / "90 (Beskæftigelse) | 66,6 ...")."""
-    lines = [*unit, nxt]
-    return ((unit[0] in set_off or (unit[0] == 0 and one_row) or bottom) and nxt == unit[-1] + 1
+    # rows padded apart and set bottom-aligned: the label lines between the label and the value line go on down
+    # to it as tight, whatever word starts them ("Rammereduktion af selvejende" / "institutioner i Borgercenter" /
+    # "Handicap og Borgercenter" / "Voksne | Service | -150 ...")
+    between = list(range(unit[-1] + 1, nxt)) if bottom and one_row else []
+    lines = [*unit, *between, nxt]
+    return ((unit[0] in set_off or (unit[0] == 0 and one_row) or bottom) and nxt == lines[-2] + 1
+            and all(label_col in block[j].cells for j in between)
             and label_col in block[nxt].cells and not any(j in set_off for j in lines[1:])
-            and all(block[j].line.bold == block[nxt].line.bold for j in unit)
+            and all(block[j].line.bold == block[nxt].line.bold for j in lines)
             and all(block[b].line.top - block[a].line.bottom <= TIGHT_LINE_GAP * max(block[b].line.size, 1.0)
                     for a, b in zip(lines, lines[1:], strict=False)))
 
@@ -1361,8 +1373,22 @@ def _under_lone_label(lcs: list[LineCells], last: int) -> bool:
     whose label the page break moved on (a label cell of several lines, the row's other cells set to its middle),
     not that label's own (a one-line label's cells share its line, a wrapped label's run beside its lines)."""
     above = lcs[last - 1]
-    return (0 < last < len(lcs) and len(above.cells) == 1
+    return (0 < last < len(lcs) and len(above.cells) == 1 and not _ends_wrapped_label(lcs, last - 1)
             and all(lc.line.top >= above.line.bottom for lc in lcs[last:]))
+
+
+def _ends_wrapped_label(lcs: list[LineCells], j: int) -> bool:
+    """Given distributed lines and one holding a label alone, return whether it is the last line of a label wrapped
+    over several lines: the line above holds a label alone too, set as tight above it as the wrapped lines of one
+    cell (`TIGHT_LINE_GAP`). Cells left at a page's foot right under such a label are the bottom-aligned values of
+    that label's row, cut by the page break after them ("Spor 1: Bedre udnyttelse af" / "kapacitet, færre køb og" /
+    "revisitationer som følge af styrket" / "Service | -5.800 ...", its label's rest atop the next page), not a row
+    under a section row."""
+    if j < 1:
+        return False
+    up, line = lcs[j - 1].line, lcs[j].line
+    return len(lcs[j - 1].cells) == 1 and set(lcs[j - 1].cells) == set(lcs[j].cells) \
+        and 0 <= line.top - up.bottom <= TIGHT_LINE_GAP * max(line.size, 1.0)
 
 
 def group_rows(region: Region, lcs: list[LineCells], label_col: int, seps: list[float],
@@ -1665,9 +1691,9 @@ def _boldness(row: list[LineCells]) -> bool:
 def _continues_header(first: list[LineCells], row: list[LineCells], label_col: int, body: list[list[LineCells]]
                       ) -> bool:
     """Given the first header row, a candidate further one and the rows under it, return whether it continues the
-    header: both set in bold, or it only labels value columns, columns whose body holds amounts (e.g. a span
-    "2019-2022" under "I alt"; not the rest of a remark a page break cut, opening the page under the repeated
-    header)."""
+    header: both set in bold, or it only labels value columns, columns whose body holds amounts in most of its cells
+    (e.g. a span "2019-2022" under "I alt"; not the rest of a remark a page break cut, opening the page under the
+    repeated header, in a column of remarks whose total row prints a "0")."""
     if _boldness(first) and _boldness(row):
         return True
     # (columns of amounts: at least half their filled cells, not a remark column with one "0" in it)

@@ -643,9 +643,10 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     text width, past the table's first column, in another size than the table's or starting left of every line of
     the table, outside its cells' padding), or the first waiting line is
     set in another size than the table's text (a title, "Oversigt", however short), or no cell of the line starts
-    or ends where one of the table's does (another table's columns). A bold title right above the line, at the
-    margin left of where the table's text starts and in another size (`_titles_table`), opens another table also
-    when the line holds amounts (a table of key figures, "2,2 dage om året"). A line set clearly smaller or larger than
+    or ends where one of the table's does (another table's columns). A title right above the line, at the margin
+    left of where the table's text starts and in another size (`_titles_table`, bold or plain: "Oversigt" set like
+    the captions), set apart from the table, opens another table also when the line holds amounts (a table of key
+    figures, "2,2 dage om året"). A line set clearly smaller or larger than
     the table's text (`FRAME_TEXT_SIZE_SLACK`) under waiting lines set further below the table than its lines are
     apart heads another table wherever the waiting lines start (the page's margin may be set by a wide table's cells
     left of the text's), and so does a line under a plain title set apart, at the margin left of every line of the
@@ -653,15 +654,17 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     header, whatever the line holds). The waiting lines that finish the table's last row (`_trailing_continuation`:
     a long cell's last lines, under its row's other cells) are the table's: the lines under them are the ones
     looked at."""
-    if not pending or len(current) < 2:
+    if not pending:
         return False
-    if _titled_header(current, pending, line, left):
+    if len(current) >= 2 and _titled_header(current, pending, line, left):
         return True
     # the lines that finish the table's last row (a long cell's last lines, under the row's other cells) are the
-    # table's: what waits under them is what may title another table
+    # table's: what waits under them is what may title another table (also under a table of one line so far, a
+    # header repeated atop the page over the rest of a row the page break cut: "2024 | ... | 2028" / "i" /
+    # "hjemmeplejen", then the title "Hvem er hørt?")
     finish = _trailing_continuation(current, pending, at_foot=False)
     current, pending = current + finish, pending[len(finish):]
-    if not pending:
+    if not pending or len(current) < 2:
         return False
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
     set_apart = pending[0].top - current[-1].bottom > spacing
@@ -671,7 +674,7 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
         return True  # a plain title at the margin over another table's header ("Oversigt" / "Rygestopkurser ...")
     if pending[0].x0 > left + INDENT_TOLERANCE or not set_apart:
         return False
-    if _titles_table(pending[-1], current):
+    if _titles_table(pending[-1], current, plain=True):
         return True
     if _holds_amount(line):
         return False

@@ -248,6 +248,20 @@ def _runs_on(prev: Row, row: Row, shared: bool = False) -> bool:
             starts_lower(b.text) or open_end(a.text)))) for a, b in pairs)
 
 
+def _label_over_cut_cells(rows: list[Row], rest: Row, label_col: int) -> bool:
+    """Given the rows before a page break, the last of them cells without a label (a row the break cut), and the
+    first row after it, its rest, return whether the row above the cut one is that row's label: it holds a label
+    alone, and the rest's label goes on from it in lowercase (a label set to the top of its row, its cells to the
+    cut part's foot: "Projektledelse og frikøb af" / "ressourcer til at forberede" / "Service | 1.350 | 225", then
+    atop the next page "implementeringen og validere ..."). A section row over a cut row ("Varige ændringer") is
+    followed by a label of its own, in capitals."""
+    if len(rows) < 2 or rows[-1].cells[label_col] is not None or rest.cells[label_col] is None:
+        return False
+    above = rows[-2]
+    return (above.cells[label_col] is not None and starts_lower(rest.cells[label_col].text)
+            and all(c is None for i, c in enumerate(above.cells) if i != label_col))
+
+
 MIN_LABELLED_ROWS = 3  # a table labels every row once this many rows (all but one) carry a label
 
 
@@ -311,11 +325,15 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 # atop the next page is the rest of its last row)
                 labelled = ends_prev and _labels_every_row(prev.rows + rows[1:], label_col)
                 if rows and prev.rows and _continues_row(prev.rows[-1], rows[0], label_col, prev.cut_foot, labelled):
-                    cut = prev.rows[-1]
-                    prev.rows[-1] = join_rows(cut, rows.pop(0))
-                    if _label_head_above(prev.rows, cut, label_col):
-                        head = prev.rows.pop(-2)
-                        prev.rows[-1] = join_rows(head, prev.rows[-1])
+                    if _label_over_cut_cells(prev.rows, rows[0], label_col):
+                        prev.rows[-1] = join_rows(prev.rows.pop(-2), prev.rows[-1])
+                        prev.rows[-1] = join_rows(prev.rows[-1], rows.pop(0))
+                    else:
+                        cut = prev.rows[-1]
+                        prev.rows[-1] = join_rows(cut, rows.pop(0))
+                        if _label_head_above(prev.rows, cut, label_col):
+                            head = prev.rows.pop(-2)
+                            prev.rows[-1] = join_rows(head, prev.rows[-1])
                 prev.rows.extend(rows)
                 prev.last_page = t.page
                 prev.bbox_last_bottom = t.bbox[3]

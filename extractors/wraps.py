@@ -219,6 +219,35 @@ def centred_on_value_line(block: list[LineCells], line: int, anchor: int, anchor
     return all(_centred_run(block, line, anchor, c, bound, gap_share) for c in lc.cells)
 
 
+def label_centred_on(block: list[LineCells], line: int, anchor: int, anchors: list[int], label_col: int,
+                     gap_share: float) -> bool:
+    """Given a block, a label line above a value line `anchor` that has a label line of its own (the block's
+    value lines: `anchors`), the label column and the widest gap between two wrapped lines (share of the font size),
+    return whether the label lines from this one on down to the value line's or past it, each as tight under the one
+    before as one cell's lines (`gap_share`) and those under the value line going on from the line above them
+    (`wraps_onto`), are centred on it: the first line of a label whose row sets its
+    values to its middle ("Spor 1:" / "Videnopbygning ift. | 800 ..." / "fremtidigt behov"), whatever word starts
+    the value line's label."""
+    if not line < anchor or label_col not in block[anchor].cells:
+        return False
+    bound = min((a for a in anchors if a > anchor), default=len(block))
+    v = block[anchor].line
+    mid, tol = (v.top + v.bottom) / 2, max(CENTRE_TOLERANCE, CENTRE_SHARE * v.size)
+    top, bottom = block[line].line.top, block[line].line.bottom
+    last = line  # the label line above the next one looked at
+    for j in range(line + 1, bound):
+        if label_col not in block[j].cells:
+            continue
+        ln = block[j].line
+        if not 0 <= ln.top - bottom <= gap_share * max(ln.size, 1.0) or (
+                j > anchor and not wraps_onto(label_text(block[last], label_col), label_text(block[j], label_col))):
+            return False  # (under the value line, only the label's own wrapped lines: not the next row's first)
+        bottom, last = ln.bottom, j
+        if j >= anchor and abs((top + bottom) / 2 - mid) <= tol:
+            return True
+    return False
+
+
 def centred_spans(cells: dict[int, list[tuple[float, float]]], label_col: int) -> bool:
     """Given a text table's cells per column as vertical extents (top, bottom) and the label column, return
     whether its cells are set vertically centred on their row: every cell of another column beside a label shares
