@@ -210,20 +210,6 @@ def _continues_row(prev: Row, row: Row, label_col: int, cut: bool = False, label
         _runs_on(prev, row))
 
 
-def _label_head_above(rows: list[Row], cut: Row, label_col: int) -> bool:
-    """Given a table's rows, the last row before a page break as read before the break (`cut`) and as joined with
-    the rest after it (`rows[-1]`), return whether the row above it is the head of the joined row's label: the cut
-    row printed values but no label before the break (cells set bottom-aligned, the label's last lines moved on),
-    the label after the break goes on from a label's middle (it starts lowercase), and the row above prints a label
-    alone (its first lines: "Projektledelse og frikøb af" / "ressourcer til at forberede" over "Service | 1.350",
-    "implementeringen og validere ..." atop the next page)."""
-    if len(rows) < 2 or cut.cells[label_col] is not None or rows[-1].cells[label_col] is None:
-        return False
-    head = rows[-2]
-    return (head.cells[label_col] is not None and all(c is None for i, c in enumerate(head.cells) if i != label_col)
-            and starts_lower(rows[-1].cells[label_col].text))
-
-
 def _fills_open_cells(prev: Row, row: Row) -> bool:
     """Given the last row before a page break and the first after it, return whether the second can finish the
     first's cells: every cell both fill holds text in both (an amount is one line: no amount goes on below the
@@ -327,13 +313,7 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 if rows and prev.rows and _continues_row(prev.rows[-1], rows[0], label_col, prev.cut_foot, labelled):
                     if _label_over_cut_cells(prev.rows, rows[0], label_col):
                         prev.rows[-1] = join_rows(prev.rows.pop(-2), prev.rows[-1])
-                        prev.rows[-1] = join_rows(prev.rows[-1], rows.pop(0))
-                    else:
-                        cut = prev.rows[-1]
-                        prev.rows[-1] = join_rows(cut, rows.pop(0))
-                        if _label_head_above(prev.rows, cut, label_col):
-                            head = prev.rows.pop(-2)
-                            prev.rows[-1] = join_rows(head, prev.rows[-1])
+                    prev.rows[-1] = join_rows(prev.rows[-1], rows.pop(0))
                 prev.rows.extend(rows)
                 prev.last_page = t.page
                 prev.bbox_last_bottom = t.bbox[3]
