@@ -201,7 +201,7 @@ def run_tool(name: str, extract: Extract, pdfs: list[Path], repeat: int) -> Tool
 def tool_version(name: str) -> str:
     """Given a tool name, return the version string written as its `pipeline_version`."""
     if name == OURS:
-        from pipelines.version import pipeline_version
+        from pipelines.lib.version import pipeline_version
 
         return pipeline_version()
     return f"{name} {importlib.import_module(PEER_MODULES[name]).__version__}"
@@ -211,7 +211,7 @@ def document_facts(pdf: Path) -> dict:
     """Given a PDF, return our recognition of it (kind, municipality, title) via domain.documents, if present."""
     try:
         from domain.documents import recognise_document
-        from pipelines.pdf_text import read_first_lines
+        from pipelines.lib.extraction.pdf_text import read_first_lines
     except ImportError:
         return dict(kind="unknown", municipality=None, title=None)
 
@@ -222,7 +222,7 @@ def document_facts(pdf: Path) -> dict:
 
 def write_clean(result: ToolResult, clean: Path, recognise: bool) -> None:
     """Given a tool's result and a clean dir, write its documents / tables / table_cells per CONTRACT.md."""
-    from pipelines.writer import write_table
+    from pipelines.lib.storage.writer import write_table
 
     version = tool_version(result.name)
     for doc in result.docs:

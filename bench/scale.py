@@ -4,8 +4,8 @@ Usage: python -m bench.scale [--n 240] [--pdfs DIR] [--repeats 3] [--skip-sample
 
 For each corpus (≥ 200 short PDFs printed by ReportLab and fpdf2 with `tests.producers.generate`, unless --pdfs
 names a folder of PDFs; and data/raw), medians of `--repeats` rounds of:
-- **extraction only**: every PDF through `pipelines.process.extract_with_limits` (its limited child process, as
-  the pipeline does), `DKBUDGET_WORKERS` documents at a time, in one process that has the code loaded; no
+- **extraction only**: every PDF through `pipelines.lib.extraction.process.extract_with_limits` (its limited child
+  process, as the pipeline does), `DKBUDGET_WORKERS` documents at a time, in one process that has the code loaded; no
   Dagster, no parquet;
 - **end to end**: a fresh `dkbudget run` process (imports, Dagster instance, runs, events, parquet, checks)
   into a new clean dir and Dagster home: the first run a user makes.
@@ -49,8 +49,8 @@ def extraction_only(pdfs: list[Path], workers: int) -> tuple[float, int]:
 
     Returns the wall seconds and the pages read.
     """
-    from pipelines.isolation import limits_from_env
-    from pipelines.process import extract_with_limits
+    from pipelines.lib.extraction.isolation import limits_from_env
+    from pipelines.lib.extraction.process import extract_with_limits
 
     limits = limits_from_env()
     started = time.perf_counter()
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-samples", action="store_true", help="leave out the sample corpus (data/raw)")
     parser.add_argument("--out", type=Path, default=None, help="write the section into this RESULTS.md")
     args = parser.parse_args(argv)
-    from pipelines.batch import workers_from_env
+    from pipelines.defs.documents.batch import workers_from_env
 
     workers = workers_from_env()
     rows = []

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipelines.config import (
+from pipelines.lib.config import (
     CLEAN_DIR_ENV,
     RAW_DIR_ENV,
     default_clean_dir,
@@ -75,9 +75,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def plan(pdfs: list[Path], clean: Path, document: str | None, force: bool, select: bool) -> list[Planned]:
     """Given the raw PDFs, return per PDF whether to run it (new/changed, the chosen document, or forced)."""
-    from pipelines.process import document_id_of, sha256_of
-    from pipelines.state import document_is_current
-    from pipelines.version import pipeline_version
+    from pipelines.lib.extraction.process import document_id_of, sha256_of
+    from pipelines.lib.storage.state import document_is_current
+    from pipelines.lib.version import pipeline_version
 
     out = []
     for path in pdfs:
@@ -126,7 +126,7 @@ def skipped_in(result: object, names: list[str]) -> list[str]:
 
 def _status_line(clean: Path, item: Planned) -> str:
     """Given a planned PDF, return a one-line report of its `documents` row."""
-    from pipelines.writer import read_table
+    from pipelines.lib.storage.writer import read_table
 
     docs = read_table(clean, "documents", item.document_id)
     if docs is None:
@@ -145,10 +145,10 @@ def run_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"dkbudget: cannot read the raw dir {raw}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
-    from pipelines.batch import workers_from_env
-    from pipelines.isolation import limits_from_env
-    from pipelines.monitoring import retention_days_from_env
-    from pipelines.writer import sweep_temp_files
+    from pipelines.defs.documents.batch import workers_from_env
+    from pipelines.lib.extraction.isolation import limits_from_env
+    from pipelines.lib.instance.monitoring import retention_days_from_env
+    from pipelines.lib.storage.writer import sweep_temp_files
 
     try:
         limits_from_env()
@@ -160,36 +160,36 @@ def run_command(args: argparse.Namespace) -> int:
     sweep_temp_files(clean)
     planned = plan(pdfs, clean, args.document, args.force, bool(args.select))
     if any(p.run for p in planned):  # the extraction workers start while Dagster loads
-        from pipelines.isolation import prestart_workers
+        from pipelines.lib.extraction.isolation import prestart_workers
 
         long_ones = [p.path for p in planned if p.run]
 
         def prepare() -> Callable[[], None] | None:
             """Start the page readers ahead when a long document is to be read (in the background thread)."""
-            from pipelines.page_readers import any_long, start_page_readers
+            from pipelines.lib.extraction.page_readers import any_long, start_page_readers
 
             return start_page_readers if any_long(long_ones) else None
 
         prestart_workers(limits_from_env(), min(workers_from_env(), sum(p.run for p in planned)), prepare)
         if args.select is None:  # every asset: the step extracts them; start now, while Dagster loads
-            from pipelines.ahead import start_extractions_ahead
+            from pipelines.lib.extraction.ahead import start_extractions_ahead
 
             start_extractions_ahead(raw, [(p.path, p.sha256) for p in planned if p.run], limits_from_env(),
                                     workers_from_env())
     try:
         ensure_dagster_home()
         configure_bookkeeping()
-        from pipelines.sqlite_home import relax_instance_sync
+        from pipelines.lib.instance.sqlite_home import relax_instance_sync
 
         relax_instance_sync()
         import dagster as dg
 
-        from pipelines.assets import FORCE_TAG
         from pipelines.definitions import defs
-        from pipelines.jobs import JOB_NAME
-        from pipelines.monitoring import process_tags, prune_runs, reap_dead_runs
-        from pipelines.partitions import MAX_RUN_DOCUMENTS, PDF_PARTITIONS_NAME, partition_ranges, range_tags_of
-        from pipelines.resources import RESOURCE_KEY
+        from pipelines.defs.documents.assets import FORCE_TAG
+        from pipelines.defs.jobs import JOB_NAME
+        from pipelines.defs.partitions import MAX_RUN_DOCUMENTS, PDF_PARTITIONS_NAME, partition_ranges, range_tags_of
+        from pipelines.defs.resources import RESOURCE_KEY
+        from pipelines.lib.instance.monitoring import process_tags, prune_runs, reap_dead_runs
 
         instance = _open_instance(dg)
         job = defs.resolve_job_def(JOB_NAME)
@@ -327,14 +327,14 @@ def main(argv: list[str] | None = None) -> int:
         return audit_command(args.document, Path(args.raw_dir or default_raw_dir()).resolve(),
                              Path(args.clean_dir or default_clean_dir()).resolve(),
                              Path(args.out).resolve() if args.out else None)
-    from pipelines.ahead import drop_extractions_ahead
-    from pipelines.sqlite_home import close_kept
+    from pipelines.lib.extraction.ahead import drop_extractions_ahead
+    from pipelines.lib.instance.sqlite_home import close_kept
 
     try:
         return run_command(args)
     finally:
         drop_extractions_ahead()  # any the runs did not take (e.g. a document another run had published)
-        close_kept()  # the instance's databases kept open during the run (pipelines/sqlite_home.py)
+        close_kept()  # the instance's databases kept open during the run (pipelines/lib/instance/sqlite_home.py)
 
 
 if __name__ == "__main__":

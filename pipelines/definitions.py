@@ -1,15 +1,15 @@
-"""Dagster definitions of dkbudget: the assets (with their checks), the audit report, the job (and its Celery twin),
-sensor, schedule, resource."""
+"""Dagster definitions of dkbudget, loaded from `pipelines.defs`: the assets (with their checks), the audit report,
+the job (and its Celery twin), sensor, schedule, resource. `dagster dev` loads `defs` from here (pyproject.toml)."""
 from __future__ import annotations
 
 import dagster as dg
 
-from pipelines.assets import all_assets
-from pipelines.audit_asset import audit_report_asset
-from pipelines.jobs import celery_job, dkbudget_job
-from pipelines.resources import RESOURCE_KEY, paths_from_env
-from pipelines.schedules import nightly_schedule
-from pipelines.sensors import raw_pdf_sensor
+from pipelines.defs.audit.assets import audit_report_asset
+from pipelines.defs.documents.assets import all_assets
+from pipelines.defs.jobs import celery_job, dkbudget_job
+from pipelines.defs.resources import RESOURCE_KEY, paths_from_env
+from pipelines.defs.schedules import nightly_schedule
+from pipelines.defs.sensors import raw_pdf_sensor
 
 
 def _jobs() -> list:

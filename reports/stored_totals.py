@@ -1,12 +1,12 @@
 """The printed-total checks the extraction computed, kept beside the document's markers so that the audit report
 reuses them instead of computing them again from the published `tables`/`table_cells`.
 
-`pipelines.batch.publish_extraction` stores the checks of a fresh extraction (`ExtractedDocument.totals`) in
-`<clean>/.dkbudget/<document_id>/printed_totals.json`, before it writes the tables they were computed on. The file
+`pipelines.defs.documents.batch.publish_extraction` stores the checks of a fresh extraction (`ExtractedDocument.totals`)
+in `<clean>/.dkbudget/<document_id>/printed_totals.json`, before it writes the tables they were computed on. The file
 names what it stands for: the extraction's generation (`documents.extracted_at`), `pipeline_version` and how many
-`tables` and `table_cells` rows it produced. `load_checks` returns the stored checks only when all of these match
-the published document, else None, and the caller computes them from the parquet as before: a file left by an
-earlier extraction, by a run killed mid-write, or by other code is never used for tables it was not computed on.
+`tables` and `table_cells` rows it produced. `load_checks` returns the stored checks only when all of these match the
+published document, else None, and the caller computes them from the parquet as before: a file left by an earlier
+extraction, by a run killed mid-write, or by other code is never used for tables it was not computed on.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from domain.registry import TotalCheck
 
-STATE_DIR = ".dkbudget"  # = pipelines.writer.STATE_DIR: the clean dir's hidden bookkeeping folder
+STATE_DIR = ".dkbudget"  # = pipelines.lib.storage.writer.STATE_DIR: the clean dir's hidden bookkeeping folder
 FILE_NAME = "printed_totals.json"
 FORMAT = 1  # bumped when the layout below changes: a file of another format is not read
 

@@ -21,7 +21,7 @@ def extraction(doc: str) -> tuple[tuple[Table, ...], tuple[dict, ...]]:
     """Given a sample number, return its extracted tables and its `documents.outline` entries (cached; callers
     must not mutate them)."""
     from extractors.tables import extract_from_layouts, read_layouts
-    from pipelines.extractor import outline_rows
+    from pipelines.lib.extraction.extractor import outline_rows
 
     outline: list = []
     tables = extract_from_layouts(read_layouts(pdf_of(doc)), outline=outline)

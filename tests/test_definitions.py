@@ -3,7 +3,7 @@ and the schedule."""
 import dagster as dg
 
 from pipelines.definitions import defs
-from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES
+from pipelines.lib.storage.schemas import DOMAIN_TABLES, GENERIC_TABLES
 
 
 def test_every_contract_table_is_a_partitioned_asset():

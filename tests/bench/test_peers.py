@@ -11,7 +11,7 @@ import pytest
 from bench import extraction
 from bench.peers import PEERS, PeerTable, label_column, peer_records
 from normalizers.numbers import cell_value
-from pipelines.schemas import SCHEMAS, to_arrow
+from pipelines.lib.storage.schemas import SCHEMAS, to_arrow
 
 ROOT = Path(__file__).resolve().parents[2]
 PDF = ROOT / "data" / "raw" / "000_suf-bevillingsudloeb-b2026.pdf"

@@ -18,7 +18,7 @@ import pytest
 
 from domain import registry
 from domain.grid import grids_from_records
-from pipelines.process import extract_document
+from pipelines.lib.extraction.process import extract_document
 from tests.fixtures.eval.goldset import derive_proposals, expected_domain, load_gold
 from tests.fixtures.eval.score import score_domain
 

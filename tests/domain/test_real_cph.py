@@ -19,7 +19,7 @@ from domain.documents import recognise_document
 from domain.grid import Grid, grids_from_records
 from domain.registry import DocumentContext, TotalCheck
 from extractors.records import table_records
-from pipelines.pdf_text import read_first_lines
+from pipelines.lib.extraction.pdf_text import read_first_lines
 from tests.domain.cph_gold import metas
 from tests.domain.gold_grids import GOLD
 from tests.samples import extracted, extraction

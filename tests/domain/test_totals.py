@@ -263,7 +263,7 @@ REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "real"
 @pytest.mark.skipif(not REAL.exists(), reason="the real corpus lives beside the repo (../shared)")
 def test_real_allocation_tables_with_kroner_amounts_get_their_total_checked():
     """Ballerup's allocation of 2.890.000 kr. (agenda item 6 and the memo behind it, Word/eDoc exports)."""
-    from pipelines.process import extract_document
+    from pipelines.lib.extraction.process import extract_document
 
     for name in ("dk_ballerup_sfu_pkt6_prioritering_midler_kronisk_syge_2012.pdf",
                  "dk_ballerup_notat_prioritering_midler_kronikerindsats_2012.pdf"):

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from domain.cells import to_dkk, unit_factor
-from pipelines.schemas import DOMAIN_TABLES
+from pipelines.lib.storage.schemas import DOMAIN_TABLES
 from reports.build import audit_dir, report_path
 from reports.links import CellIndex
 from reports.totals import FAILS, UNVERIFIED, audit_checks

@@ -12,9 +12,9 @@ import dagster as dg
 import pandas as pd
 import pytest
 
-from pipelines.config import ensure_dagster_home
-from pipelines.partitions import PDF_PARTITIONS_NAME, range_tags_of
-from pipelines.resources import RESOURCE_KEY
+from pipelines.defs.partitions import PDF_PARTITIONS_NAME, range_tags_of
+from pipelines.defs.resources import RESOURCE_KEY
+from pipelines.lib.config import ensure_dagster_home
 from tests.pipelines.conftest import RAW, REPO, assert_same_outputs
 from tests.services.services import missing, redis_server
 

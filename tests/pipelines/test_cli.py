@@ -4,8 +4,8 @@ import hashlib
 import dagster as dg
 import pandas as pd
 
-from pipelines.schemas import SCHEMAS
-from pipelines.writer import TEMP_PREFIX, write_table
+from pipelines.lib.storage.schemas import SCHEMAS
+from pipelines.lib.storage.writer import TEMP_PREFIX, write_table
 from tests.pipelines.conftest import RAW, run_cli
 from tests.pipelines.test_documents import EXPECTED
 
@@ -43,7 +43,8 @@ def test_the_runs_are_recorded_in_the_instance(corpus_run):
     runs = {r.run_id: r for r in instance.get_runs(filters=dg.RunsFilter(job_name="dkbudget"))}
     names = {p.name for p in RAW.glob("*.pdf")}
     assert set(instance.get_dynamic_partitions("pdf_files")) >= names
-    # the batched event log (pipelines/event_storage.py) indexes each document's materialization as Dagster's does
+    # the batched event log (pipelines/lib/instance/event_storage.py) indexes each document's materialization as
+    # Dagster's does
     assert type(instance.event_log_storage).__name__ == "BatchingSqliteEventLogStorage"
     assert instance.get_materialized_partitions(dg.AssetKey("table_cells")) >= names
     for table in ("documents", "tables", "grant_expiries"):  # per-document provenance: one event per partition

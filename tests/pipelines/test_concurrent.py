@@ -8,9 +8,9 @@ import sys
 
 import pandas as pd
 
-from pipelines.process import document_id_of, sha256_of
-from pipelines.state import document_is_current
-from pipelines.version import pipeline_version
+from pipelines.lib.extraction.process import document_id_of, sha256_of
+from pipelines.lib.storage.state import document_is_current
+from pipelines.lib.version import pipeline_version
 from tests.pipelines.conftest import RAW, REPO
 
 SAMPLES = ("000", "004")  # the two shortest samples

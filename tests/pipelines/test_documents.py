@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from domain.documents import TextLine, recognise_document, recognise_municipality
-from pipelines.pdf_text import read_first_lines
+from pipelines.lib.extraction.pdf_text import read_first_lines
 
 REPO = Path(__file__).resolve().parents[2]
 RAW = REPO / "data" / "raw"
@@ -121,7 +121,7 @@ REAL_MINUTES = [("dk_ballerup_sfu_referat_2012-12-04.pdf", "Ballerup"),  # eDoc 
 @pytest.mark.skipif(not REAL.exists(), reason="the real corpus lives beside the repo (../shared)")
 @pytest.mark.parametrize("name, municipality", REAL_MINUTES)
 def test_real_committee_minutes_are_recognised_from_all_their_pages(name, municipality):
-    from pipelines.process import extract_document
+    from pipelines.lib.extraction.process import extract_document
 
     doc = extract_document(REAL / name).document
     assert (doc["status"], doc["kind"], doc["municipality"]) == ("ok", "committee_minutes", municipality)
@@ -129,7 +129,7 @@ def test_real_committee_minutes_are_recognised_from_all_their_pages(name, munici
 
 @pytest.mark.skipif(not REAL.exists(), reason="the real corpus lives beside the repo (../shared)")
 def test_real_documents_of_no_known_kind_stay_unknown():
-    from pipelines.process import extract_document
+    from pipelines.lib.extraction.process import extract_document
 
     for name in ("se_simrishamn_tidplan_budgetanvisningar_2027-2031.pdf",
                  "other_india_union_budget_2014-15_summary.pdf"):

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from domain.documents import recognise_document
-from pipelines.pdf_text import read_first_lines
+from pipelines.lib.extraction.pdf_text import read_first_lines
 from tests.pipelines.conftest import run_cli
 
 EVAL = Path(__file__).resolve().parents[1] / "fixtures" / "eval"  # vendored scorer derivation

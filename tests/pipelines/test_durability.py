@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from pipelines.schemas import SCHEMAS
-from pipelines.writer import STATE_DIR
+from pipelines.lib.storage.schemas import SCHEMAS
+from pipelines.lib.storage.writer import STATE_DIR
 from tests.pipelines.conftest import RAW, REPO, run_cli
 
 FIXTURES = REPO / "tests" / "fixtures" / "hostile"

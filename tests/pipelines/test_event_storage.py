@@ -1,5 +1,6 @@
-"""The batched sqlite event log stores exactly what Dagster's per-event path stores (pipelines/event_storage.py):
-materializations, and a run's planned events (assets and asset checks), in the index and in the run's database."""
+"""The batched sqlite event log stores exactly what Dagster's per-event path stores
+(pipelines/lib/instance/event_storage.py): materializations, and a run's planned events (assets and asset checks),
+in the index and in the run's database."""
 
 import sqlite3
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 import dagster as dg
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
 
-from pipelines.event_storage import BatchingSqliteEventLogStorage
+from pipelines.lib.instance.event_storage import BatchingSqliteEventLogStorage
 
 PARTS = dg.StaticPartitionsDefinition([f"p{i:02d}.pdf" for i in range(12)])
 INDEX_TABLES = ("event_logs", "asset_keys", "asset_event_tags", "asset_check_executions")
@@ -49,7 +50,7 @@ def test_a_batch_is_indexed_as_event_by_event(tmp_path, monkeypatch):
     monkeypatch.setattr(BatchingSqliteEventLogStorage, "store_event_batch",
                         lambda self, events: batches.append([e.dagster_event_type for e in events])
                         or original(self, events))
-    storage = {"module": "pipelines.event_storage", "class": "BatchingSqliteEventLogStorage",
+    storage = {"module": "pipelines.lib.instance.event_storage", "class": "BatchingSqliteEventLogStorage",
                "config": {"base_dir": str(tmp_path / "batched")}}
     with dg.instance_for_test(overrides={"event_log_storage": storage}) as instance:
         assert isinstance(instance.event_log_storage, BatchingSqliteEventLogStorage)

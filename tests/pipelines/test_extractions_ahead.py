@@ -1,5 +1,6 @@
-"""`dkbudget run` starts extracting its planned PDFs while Dagster loads (pipelines/ahead.py); the step takes those
-extractions instead of extracting the documents again, and the two share one bound on extractions at once."""
+"""`dkbudget run` starts extracting its planned PDFs while Dagster loads (pipelines/lib/extraction/ahead.py); the step
+takes those extractions instead of extracting the documents again, and the two share one bound on extractions at
+once."""
 import threading
 import time
 from pathlib import Path
@@ -7,9 +8,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipelines import ahead, batch
-from pipelines.ahead import ExtractionsAhead, claim_extractions_ahead, drop_extractions_ahead, start_extractions_ahead
-from pipelines.isolation import Limits
+from pipelines.defs.documents import batch
+from pipelines.lib.extraction import ahead
+from pipelines.lib.extraction.ahead import (
+    ExtractionsAhead,
+    claim_extractions_ahead,
+    drop_extractions_ahead,
+    start_extractions_ahead,
+)
+from pipelines.lib.extraction.isolation import Limits
 
 SECONDS_EACH = 0.05
 

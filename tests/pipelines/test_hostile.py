@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 
 from pipelines.cli import dev_argv
-from pipelines.config import pdf_path
-from pipelines.isolation import MAX_SECONDS_ENV, Limits, limits_from_env
-from pipelines.process import extract_with_limits
-from pipelines.schemas import DOMAIN_TABLES
-from pipelines.writer import output_path
+from pipelines.lib.config import pdf_path
+from pipelines.lib.extraction.isolation import MAX_SECONDS_ENV, Limits, limits_from_env
+from pipelines.lib.extraction.process import extract_with_limits
+from pipelines.lib.storage.schemas import DOMAIN_TABLES
+from pipelines.lib.storage.writer import output_path
 from tests.pipelines.conftest import RAW, REPO, run_cli
 
 FIXTURES = REPO / "tests" / "fixtures" / "hostile"

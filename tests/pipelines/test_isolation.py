@@ -10,7 +10,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter
 
 from extractors.settings import DEFAULT_SETTINGS
 from extractors.tables import page_reader_start
-from pipelines.isolation import (
+from pipelines.lib.extraction.isolation import (
     EXIT_GRACE_SECONDS,
     STARTUP_SECONDS,
     Limits,
@@ -19,9 +19,9 @@ from pipelines.isolation import (
     run_limited,
     shutdown_workers,
 )
-from pipelines.page_readers import any_long, start_page_readers, uses_page_readers
-from pipelines.pdf_text import text_lines
-from pipelines.process import extract_document
+from pipelines.lib.extraction.page_readers import any_long, start_page_readers, uses_page_readers
+from pipelines.lib.extraction.pdf_text import text_lines
+from pipelines.lib.extraction.process import extract_document
 from tests.pipelines.conftest import RAW, REPO
 
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
@@ -191,14 +191,15 @@ def test_the_run_process_leaves_the_pdf_parser_to_its_workers():
     import subprocess
     import sys
 
-    code = ("import sys, pipelines.cli, pipelines.definitions, pipelines.batch, pipelines.audit_asset, "
-            "pipelines.page_readers\n"
-            "print(sorted(m for m in ('pdfplumber', 'pdfminer', 'extractors.tables', 'pipelines.extractor') "
+    code = ("import sys, pipelines.cli, pipelines.definitions, pipelines.defs.documents.batch, "
+            "pipelines.defs.audit.assets, pipelines.lib.extraction.page_readers\n"
+            "print(sorted(m for m in ('pdfplumber', 'pdfminer', 'extractors.tables', "
+            "'pipelines.lib.extraction.extractor') "
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(REPO)})
     assert out.stdout.strip() == "[]", out.stdout
-    loaded = ("sorted(m for m in ('pdfplumber', 'pipelines.extractor', 'extractors.tables') "
+    loaded = ("sorted(m for m in ('pdfplumber', 'pipelines.lib.extraction.extractor', 'extractors.tables') "
               "if m in __import__('sys').modules)")
     outcome = run_limited(eval, (loaded,), Limits())  # a builtin: unpickling it imports nothing in the worker
-    assert outcome.value == ["extractors.tables", "pdfplumber", "pipelines.extractor"], outcome.failure
+    assert outcome.value == ["extractors.tables", "pdfplumber", "pipelines.lib.extraction.extractor"], outcome.failure

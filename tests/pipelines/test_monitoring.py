@@ -6,7 +6,7 @@ import socket
 
 import dagster as dg
 
-from pipelines.monitoring import HOST_TAG, PID_TAG, reap_dead_runs
+from pipelines.lib.instance.monitoring import HOST_TAG, PID_TAG, reap_dead_runs
 from tests.pipelines.conftest import RAW, run_cli
 
 SAMPLE = "000"

@@ -9,7 +9,7 @@ import dagster as dg
 import pandas as pd
 import pytest
 
-from pipelines.config import PG_URL_ENV
+from pipelines.lib.config import PG_URL_ENV
 from tests.pipelines.conftest import RAW, REPO, assert_same_outputs
 from tests.pipelines.test_durability import _run_and_kill
 from tests.services.services import fresh_database

@@ -1,4 +1,4 @@
-"""The audit reports of an in-process run start as soon as its documents are built (pipelines/audit_asset.py,
+"""The audit reports of an in-process run start as soon as its documents are built (pipelines/defs/audit/assets.py,
 `start_reports_ahead`): the audit step takes them instead of building them again, and builds the rest itself."""
 import threading
 from pathlib import Path
@@ -7,9 +7,9 @@ import dagster as dg
 import pandas as pd
 import pytest
 
-from pipelines import audit_asset
 from pipelines.cli import main
-from pipelines.isolation import Limits
+from pipelines.defs.audit import assets as audit_asset
+from pipelines.lib.extraction.isolation import Limits
 from reports.build import audit_dir, report_path
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.schemas import SCHEMAS
+from pipelines.lib.storage.schemas import SCHEMAS
 
 CONTRACT = Path(__file__).resolve().parents[2] / ".." / "shared" / "CONTRACT.md"
 

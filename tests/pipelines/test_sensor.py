@@ -4,9 +4,9 @@ import shutil
 
 import dagster as dg
 
-from pipelines.partitions import PDF_PARTITIONS_NAME
-from pipelines.resources import DkbudgetPaths
-from pipelines.sensors import raw_pdf_sensor
+from pipelines.defs.partitions import PDF_PARTITIONS_NAME
+from pipelines.defs.resources import DkbudgetPaths
+from pipelines.defs.sensors import raw_pdf_sensor
 from tests.pipelines.conftest import RAW
 
 START, END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"

@@ -1,12 +1,12 @@
-"""`dkbudget run` commits to the embedded sqlite instance without a flush per commit (pipelines/sqlite_home.py):
-WAL mode from a database's first connection, `synchronous=NORMAL`, one idle connection kept per file; only the
-files under $DAGSTER_HOME are touched, and what is stored is what Dagster stores."""
+"""`dkbudget run` commits to the embedded sqlite instance without a flush per commit
+(pipelines/lib/instance/sqlite_home.py): WAL mode from a database's first connection, `synchronous=NORMAL`, one idle
+connection kept per file; only the files under $DAGSTER_HOME are touched, and what is stored is what Dagster stores."""
 import sqlite3
 
 import pytest
 import sqlalchemy as sa
 
-from pipelines import sqlite_home
+from pipelines.lib.instance import sqlite_home
 
 NORMAL, FULL = 1, 2  # PRAGMA synchronous values
 

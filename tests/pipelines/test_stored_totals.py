@@ -78,7 +78,7 @@ def test_a_stored_file_that_does_not_match_the_published_tables_is_not_used(corp
 def test_the_stored_checks_sit_in_the_writers_bookkeeping_folder():
     """reports may not import pipelines (data flows one way), so the folder's name is spelled twice: the two must
     agree, or the writer's clean-up and the audit would look in different places."""
-    from pipelines.writer import STATE_DIR
+    from pipelines.lib.storage.writer import STATE_DIR
     from reports import stored_totals
 
     assert stored_totals.STATE_DIR == STATE_DIR

@@ -2,8 +2,8 @@
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.schemas import SCHEMAS, to_arrow
-from pipelines.writer import TEMP_PREFIX, output_path, write_table
+from pipelines.lib.storage.schemas import SCHEMAS, to_arrow
+from pipelines.lib.storage.writer import TEMP_PREFIX, output_path, write_table
 
 DOC_A, DOC_B = "00000000000000aa", "00000000000000bb"
 
@@ -68,7 +68,7 @@ def test_to_arrow_uses_the_schema_not_inference():
 
 
 def test_a_sync_batch_publishes_whole_files_and_syncs_them_once(tmp_path, monkeypatch):
-    from pipelines import writer
+    from pipelines.lib.storage import writer
 
     batch = writer.SyncBatch()
     path = write_table(tmp_path, "proposal_economics", DOC_A, _rows(DOC_A, 3), batch)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import checks
-from pipelines.schemas import to_arrow
-from pipelines.writer import write_arrow_table
+from pipelines.defs.documents import checks
+from pipelines.lib.storage.schemas import to_arrow
+from pipelines.lib.storage.writer import write_arrow_table
 
 DID = "0123456789abcdef"
 

@@ -15,8 +15,8 @@ from collections import deque
 from concurrent.futures import Future
 from pathlib import Path
 
-from pipelines.isolation import Limits
-from pipelines.process import ExtractedDocument, extract_with_limits
+from pipelines.lib.extraction.isolation import Limits
+from pipelines.lib.extraction.process import ExtractedDocument, extract_with_limits
 
 
 class ExtractionsAhead:

@@ -1,7 +1,7 @@
 """The per-document work: PDF -> `documents` row + `tables`/`table_cells` rows + total checks, under limits.
 
 `extract_with_limits` is what the pipeline calls: cheap checks of the file in this process (size, PDF header),
-then `extract_document` in a limited worker process with wall-time and memory limits (pipelines.isolation). Whatever
+then `extract_document` in a limited worker process with wall-time and memory limits (`isolation`). Whatever
 happens, the result is a `documents` row with a truthful status and a one-line error; nothing raises.
 """
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from domain import registry
 from domain.registry import TotalCheck
 from normalizers.numbers import parse_danish
-from pipelines.isolation import DEFAULT_MAX_PAGES, MAX_BYTES_ENV, Limits, run_limited
-from pipelines.version import pipeline_version
+from pipelines.lib.extraction.isolation import DEFAULT_MAX_PAGES, MAX_BYTES_ENV, Limits, run_limited
+from pipelines.lib.version import pipeline_version
 
 if TYPE_CHECKING:
     from extractors.settings import ExtractionSettings
@@ -189,9 +189,9 @@ def page_ranges(pages: list[int]) -> str:
 def extract_document(path: Path | str, max_pages: int = DEFAULT_MAX_PAGES,
                      settings: ExtractionSettings | None = None) -> ExtractedDocument:
     """Given a PDF path, return its `documents` row, its `tables`/`table_cells` rows and its total checks
-    (pipelines.extractor, imported here on first use: the run's own process, which only hands PDFs to the limited
+    (`extractor`, imported here on first use: the run's own process, which only hands PDFs to the limited
     workers, never loads the PDF parser and the extractors; the workers' forkserver has them loaded already)."""
-    from pipelines.extractor import extract_pdf
+    from pipelines.lib.extraction.extractor import extract_pdf
 
     return extract_pdf(path, max_pages, settings)
 

@@ -5,8 +5,8 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES
-from pipelines.writer import STATE_DIR, SyncBatch, atomic_open, output_path
+from pipelines.lib.storage.schemas import DOMAIN_TABLES, GENERIC_TABLES
+from pipelines.lib.storage.writer import STATE_DIR, SyncBatch, atomic_open, output_path
 
 ALL_TABLES = GENERIC_TABLES + DOMAIN_TABLES
 

@@ -5,11 +5,11 @@ import json
 
 import dagster as dg
 
-from pipelines.config import list_pdfs
-from pipelines.jobs import dkbudget_job
-from pipelines.monitoring import reap_dead_runs
-from pipelines.partitions import PDF_PARTITIONS_NAME, range_run_requests
-from pipelines.resources import DkbudgetPaths
+from pipelines.defs.jobs import dkbudget_job
+from pipelines.defs.partitions import PDF_PARTITIONS_NAME, range_run_requests
+from pipelines.defs.resources import DkbudgetPaths
+from pipelines.lib.config import list_pdfs
+from pipelines.lib.instance.monitoring import reap_dead_runs
 
 SENSOR_INTERVAL_SECONDS = 60
 
@@ -23,7 +23,7 @@ def file_stamp(stat_size: int, stat_mtime_ns: int) -> str:
            default_status=dg.DefaultSensorStatus.STOPPED)
 def raw_pdf_sensor(context: dg.SensorEvaluationContext, dkbudget: DkbudgetPaths) -> dg.SensorResult:
     """Register each new PDF as a partition and request one run for the new or changed ones (a range of keys);
-    first mark failed the runs of this host whose process died (pipelines.monitoring)."""
+    first mark failed the runs of this host whose process died (pipelines.lib.instance.monitoring)."""
     reap_dead_runs(context.instance)
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     current = {}

@@ -16,21 +16,21 @@ from pathlib import Path
 import dagster as dg
 from dagster import AssetExecutionContext
 
-from pipelines.assets import add_partition_metadata, is_forced
-from pipelines.batch import workers_from_env
-from pipelines.isolation import Limits, limits_from_env, run_limited
-from pipelines.partitions import pdf_partitions
-from pipelines.process import document_id_of, sha256_of
-from pipelines.resources import DkbudgetPaths
-from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES
+from pipelines.defs.documents.assets import add_partition_metadata, is_forced
+from pipelines.defs.documents.batch import workers_from_env
+from pipelines.defs.partitions import pdf_partitions
+from pipelines.defs.resources import DkbudgetPaths
+from pipelines.lib.extraction.isolation import Limits, limits_from_env, run_limited
+from pipelines.lib.extraction.process import document_id_of, sha256_of
+from pipelines.lib.storage.schemas import DOMAIN_TABLES, GENERIC_TABLES
 from reports.build import Report, audit_dir, build_report, preview_path, report_is_current, report_path
 
 AUDIT_GROUP = "audit"
 
 
 def _build_one(clean: Path, raw: Path, document_id: str, out: Path, limits: Limits) -> Report:
-    """Build one document's report in a limited worker process (pipelines.isolation); should that fail (a crash,
-    a limit), build it here as before, so that its error, if any, is the step's."""
+    """Build one document's report in a limited worker process (pipelines.lib.extraction.isolation); should
+    that fail (a crash, a limit), build it here as before, so that its error, if any, is the step's."""
     outcome = run_limited(build_report, (clean, raw, document_id, out), limits)
     return outcome.value if outcome.failure is None else build_report(clean, raw, document_id, out)
 

@@ -1,7 +1,7 @@
-"""The extraction proper (`pipelines.process.extract_document`): PDF -> `documents` row, generic rows, total checks.
+"""The extraction proper (`process.extract_document`): PDF -> `documents` row, generic rows, total checks.
 
-Run in the limited worker processes (pipelines.isolation): their forkserver imports this module once (`PRELOAD`),
-with the PDF parser and the extractors, so the run's own process, which hands the PDFs to the workers and publishes
+Run in the limited worker processes (`isolation`): their forkserver imports this module once (`PRELOAD`), with
+the PDF parser and the extractors, so the run's own process, which hands the PDFs to the workers and publishes
 their results, does not load them. A worker forks its page readers (`extractors.tables.use_forked_page_readers`):
 they start with the extraction code loaded instead of importing it each.
 """
@@ -19,9 +19,9 @@ from extractors.layout import PageLayout
 from extractors.records import table_records
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from extractors.tables import extract_from_layouts, read_layouts, use_forked_page_readers
-from pipelines.isolation import DEFAULT_MAX_PAGES, MAX_PAGES_ENV, on_worker_start
-from pipelines.pdf_text import first_lines
-from pipelines.process import (
+from pipelines.lib.extraction.isolation import DEFAULT_MAX_PAGES, MAX_PAGES_ENV, on_worker_start
+from pipelines.lib.extraction.pdf_text import first_lines
+from pipelines.lib.extraction.process import (
     IMAGE_PAGE_SHARE,
     MAX_ERROR_CHARS,
     STATUS_FAILED,

@@ -35,4 +35,4 @@ def source_hash(root: Path) -> str:
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
     """Return "<package version>+<source hash>": any code change gives a new version."""
-    return f"{package_version()}+{source_hash(Path(__file__).resolve().parents[1])}"
+    return f"{package_version()}+{source_hash(Path(__file__).resolve().parents[2])}"

@@ -1,10 +1,10 @@
 """The partitioned assets, built in one step per run: `documents`, `tables`, `table_cells` and the domain tables.
 
 Each partition is one PDF (key = file name). A run covers many partitions at once (single-run backfill policy:
-a range of keys is one run); its one step works through the documents in parallel (pipelines.batch), each
+a range of keys is one run); its one step works through the documents in parallel (pipelines.defs.documents.batch), each
 extracted under its own limits in a limited worker process, and gives one materialization per asset and document,
 with that document's metadata, plus one result per check for the whole run. Work whose published output already comes
-from the same bytes and code is skipped (pipelines.state), unless the run carries the force tag.
+from the same bytes and code is skipped (pipelines.lib.storage.state), unless the run carries the force tag.
 """
 
 from collections.abc import Iterator
@@ -13,14 +13,15 @@ import dagster as dg
 from dagster import AssetExecutionContext
 from dagster._core.execution.context.metadata_logging import AssetMetadataHandle, OutputMetadataAccumulator
 
-from pipelines import checks, monitoring
-from pipelines.batch import Work, build_documents, workers_from_env
-from pipelines.isolation import limits_from_env
-from pipelines.jobs import JOB_NAME
-from pipelines.partitions import pdf_partitions
-from pipelines.resources import DkbudgetPaths
-from pipelines.schemas import DOMAIN_TABLES, GENERIC_TABLES
-from pipelines.version import pipeline_version
+from pipelines.defs.documents import checks
+from pipelines.defs.documents.batch import Work, build_documents, workers_from_env
+from pipelines.defs.jobs import JOB_NAME
+from pipelines.defs.partitions import pdf_partitions
+from pipelines.defs.resources import DkbudgetPaths
+from pipelines.lib.extraction.isolation import limits_from_env
+from pipelines.lib.instance import monitoring
+from pipelines.lib.storage.schemas import DOMAIN_TABLES, GENERIC_TABLES
+from pipelines.lib.version import pipeline_version
 from reports.build import audit_dir
 
 FORCE_TAG = "dkbudget/force"
@@ -71,13 +72,13 @@ def _spec(table: str) -> dg.AssetSpec:
 
 def _start_reports_ahead(context: AssetExecutionContext, dkbudget: DkbudgetPaths, outcomes: list,
                          work: Work) -> None:
-    """Given the step's outcomes, start the run's due audit reports in the background (pipelines.audit_asset), when
+    """Given the step's outcomes, start the run's due audit reports in the background (pipelines.defs.audit), when
     the run is the in-process `dkbudget` job whose audit step comes next in this process: they are built while this
     step stores its events."""
     selection = context.run.asset_selection
     if context.run.job_name != JOB_NAME or (selection and AUDIT_KEY not in selection):  # empty: every asset
         return
-    from pipelines.audit_asset import reports_due, start_reports_ahead
+    from pipelines.defs.audit.assets import reports_due, start_reports_ahead
 
     out = audit_dir(work.clean)
     todo = reports_due(work.clean, out, {o.document_id for o in outcomes}, work.forced)

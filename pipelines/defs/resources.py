@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.config import DEFAULT_CLEAN_DIR, DEFAULT_RAW_DIR, default_clean_dir, default_raw_dir, pdf_path
+from pipelines.lib.config import DEFAULT_CLEAN_DIR, DEFAULT_RAW_DIR, default_clean_dir, default_raw_dir, pdf_path
 
 RESOURCE_KEY = "dkbudget"
 

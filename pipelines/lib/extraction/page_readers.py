@@ -1,9 +1,9 @@
 """The extractor's page-reading processes, started ahead in each limited worker when a run holds long documents.
 
 A long document has its pages read by `ExtractionSettings.workers` processes of the worker's own pool
-(`extractors.tables.pool`, forked from the worker with the extraction code loaded, `pipelines.extractor`; spawned
-they imported it first, ~0.3 s of CPU each). A worker started ahead (`pipelines.isolation.prestart_workers`, while
-Dagster loads) starts that pool before it says it is ready; a run of short documents only does not start them.
+(`extractors.tables.pool`, forked from the worker with the extraction code loaded, `extractor`; spawned they
+imported it first, ~0.3 s of CPU each). A worker started ahead (`isolation.prestart_workers`, while Dagster loads)
+starts that pool before it says it is ready; a run of short documents only does not start them.
 """
 from __future__ import annotations
 

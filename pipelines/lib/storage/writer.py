@@ -7,7 +7,7 @@ mid-write. Temp files a killed run left behind are swept by `sweep_temp_files`.
 A document's many small files can instead be written into a `SyncBatch`: each is still written whole and renamed
 into place at once (atomic against a kill), but made durable with the others by one `SyncBatch.sync()` (one
 `syncfs` of the file system on Linux, else an fsync of each file and folder), a few milliseconds instead of two
-fsyncs per file. Callers sync before they write what vouches for the files (the markers, pipelines.state), so that
+fsyncs per file. Callers sync before they write what vouches for the files (the markers, `state`), so that
 after a power loss no marker names an output that did not reach the disk.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import BinaryIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipelines.schemas import to_arrow
+from pipelines.lib.storage.schemas import to_arrow
 
 TEMP_PREFIX = ".tmp-"
 STATE_DIR = ".dkbudget"  # hidden folder in the clean dir: bookkeeping, not a table, not read by read_parquet

@@ -45,7 +45,8 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_MEMORY_MB = 4096  # address space of the child (and of each of its own worker processes)
 
 START_METHOD = "forkserver"
-PRELOAD = ["pipelines.process", "pipelines.extractor"]  # imported once by the forkserver: every child has them
+# imported once by the forkserver: every child has them
+PRELOAD = ["pipelines.lib.extraction.process", "pipelines.lib.extraction.extractor"]
 STARTUP_SECONDS = 120.0  # a worker's start: a fork, but the first one also waits for the forkserver's imports
 MAX_TASKS_PER_WORKER = 100  # documents one worker reads before it is replaced (bounds leaks and caches)
 CPU_GRACE_SECONDS = 30  # RLIMIT_CPU = max_seconds + this: only a backstop, the wall-time limit acts first

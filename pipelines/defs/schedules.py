@@ -2,10 +2,10 @@
 
 import dagster as dg
 
-from pipelines.config import list_pdfs
-from pipelines.jobs import dkbudget_job
-from pipelines.partitions import PDF_PARTITIONS_NAME, range_run_requests
-from pipelines.resources import DkbudgetPaths
+from pipelines.defs.jobs import dkbudget_job
+from pipelines.defs.partitions import PDF_PARTITIONS_NAME, range_run_requests
+from pipelines.defs.resources import DkbudgetPaths
+from pipelines.lib.config import list_pdfs
 
 NIGHTLY_CRON = "0 2 * * *"
 TIMEZONE = "Europe/Copenhagen"

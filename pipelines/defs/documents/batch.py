@@ -2,8 +2,8 @@
 
 `build_documents` is what the `build_documents` asset step calls with the partition keys (file names) of its run.
 A pool of threads works through them, one document at a time each; at most `workers` of them extract at once,
-each in a limited worker process (pipelines.isolation, so every document keeps its own time and memory limits),
-while the others write parquet and markers and build domain tables from one reading of the grids, so the
+each in a limited worker process (pipelines.lib.extraction.isolation, so every document keeps its own time and
+memory limits), while the others write parquet and markers and build domain tables from one reading of the grids, so the
 extraction workers do not wait on that bookkeeping. A document's files are made durable together (one
 `SyncBatch.sync()` before the markers that vouch for them, and one when the document is done). The step itself turns
 the outcomes into a constant number of Dagster events per document (one materialization per asset and
@@ -24,12 +24,11 @@ import pyarrow as pa
 
 from domain import registry
 from domain.grid import grids_from_records
-from pipelines import checks
-from pipelines.ahead import ExtractionsAhead, claim_extractions_ahead
-from pipelines.config import pdf_path
-from pipelines.documents_rows import add_file_name, document_lock, publish_documents, row_of, update_documents
-from pipelines.isolation import Limits
-from pipelines.process import (
+from pipelines.defs.documents import checks
+from pipelines.lib.config import pdf_path
+from pipelines.lib.extraction.ahead import ExtractionsAhead, claim_extractions_ahead
+from pipelines.lib.extraction.isolation import Limits
+from pipelines.lib.extraction.process import (
     MAX_ERROR_CHARS,
     ExtractedDocument,
     describe_error,
@@ -37,10 +36,16 @@ from pipelines.process import (
     extract_with_limits,
     sha256_of,
 )
-from pipelines.schemas import GENERIC_TABLES, to_arrow
-from pipelines.state import Marker, document_is_current, output_is_current, read_marker, write_marker
-from pipelines.version import pipeline_version
-from pipelines.writer import (
+from pipelines.lib.storage.documents_rows import (
+    add_file_name,
+    document_lock,
+    publish_documents,
+    row_of,
+    update_documents,
+)
+from pipelines.lib.storage.schemas import GENERIC_TABLES, to_arrow
+from pipelines.lib.storage.state import Marker, document_is_current, output_is_current, read_marker, write_marker
+from pipelines.lib.storage.writer import (
     SyncBatch,
     atomic_open,
     output_path,
@@ -48,6 +53,7 @@ from pipelines.writer import (
     temp_dir,
     write_arrow_table,
 )
+from pipelines.lib.version import pipeline_version
 from reports.build import audit_dir, report_path
 from reports.stored_totals import checks_to_bytes, stored_checks_path
 
@@ -83,7 +89,7 @@ class Work:
     forced: bool
     limits: Limits
     slots: threading.Semaphore | None = None  # bounds the extractions at once (None: no bound)
-    ahead: ExtractionsAhead | None = None  # extractions `dkbudget run` started before the step (pipelines.ahead)
+    ahead: ExtractionsAhead | None = None  # extractions `dkbudget run` started before the step (lib.extraction.ahead)
 
 
 @dataclass
@@ -297,7 +303,7 @@ def build_documents(work: Work, file_names: list[str], workers: int) -> list[Out
     """Given the step's work and its PDFs, build them with `workers` extractions at a time; return the outcomes.
 
     Files with identical bytes are one document, built once by one thread. Extractions `dkbudget run` started
-    ahead of the step for these PDFs (pipelines.ahead) are taken instead of extracting them again.
+    ahead of the step for these PDFs (pipelines.lib.extraction.ahead) are taken instead of extracting them again.
     `THREADS_PER_WORKER` documents are in hand per extraction slot, so that publishing one document overlaps the
     extraction of the next. The outcomes come back one per file name, in the order of `file_names`.
     """

@@ -31,7 +31,7 @@ def default_clean_dir() -> str:
 
 def repo_root() -> Path:
     """Return the source tree holding deploy/dagster.yaml (editable install), else the current directory."""
-    here = Path(__file__).resolve().parents[1]
+    here = Path(__file__).resolve().parents[2]
     return here if (here / SEED_DIR / SQLITE_SEED).exists() else Path.cwd()
 
 

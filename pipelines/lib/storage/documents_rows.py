@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipelines.config import is_safe_file_name
-from pipelines.process import ExtractedDocument, sha256_of
-from pipelines.schemas import to_arrow
-from pipelines.state import Marker, marker_path, read_marker, write_marker
-from pipelines.writer import SyncBatch, read_table, write_arrow_table, write_table
+from pipelines.lib.config import is_safe_file_name
+from pipelines.lib.extraction.process import ExtractedDocument, sha256_of
+from pipelines.lib.storage.schemas import to_arrow
+from pipelines.lib.storage.state import Marker, marker_path, read_marker, write_marker
+from pipelines.lib.storage.writer import SyncBatch, read_table, write_arrow_table, write_table
 
 TABLE = "documents"
 LOCK_NAME = "documents.lock"

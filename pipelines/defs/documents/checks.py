@@ -16,9 +16,9 @@ import pyarrow.parquet as pq
 
 from domain import registry
 from domain.grid import grids_from_records
-from pipelines.config import list_pdfs
-from pipelines.schemas import KEYS, SCHEMAS
-from pipelines.writer import PARQUET_SUFFIX, output_path, read_parquet, read_table
+from pipelines.lib.config import list_pdfs
+from pipelines.lib.storage.schemas import KEYS, SCHEMAS
+from pipelines.lib.storage.writer import PARQUET_SUFFIX, output_path, read_parquet, read_table
 
 SCHEMA_CHECK = "schema_matches_contract"
 KEYS_CHECK = "keys_unique"
