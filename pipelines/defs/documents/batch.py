@@ -265,6 +265,15 @@ def build_document(work: Work, sha: str, file_names: list[str]) -> list[Outcome]
     return [first, *twins]
 
 
+def _rows_of(clean: Path, did: str, table: str, written: dict[str, pa.Table] | None) -> int:
+    """Given a document's table, return how many rows its published output has: of the rows this step has just
+    written when `written` holds them (the count their marker records), else from the marker of an earlier run."""
+    if written and table in written:
+        return written[table].num_rows
+    marker = read_marker(clean, did, table)
+    return marker.n_rows if marker else 0
+
+
 def _build_one(work: Work, file_name: str, sha: str, did: str, batch: SyncBatch) -> Outcome:
     """Given the step's work and one PDF (its hash and id), extract/publish/build it as asked (files via `batch`)."""
     out = Outcome(file_name, did)
@@ -280,9 +289,8 @@ def _build_one(work: Work, file_name: str, sha: str, did: str, batch: SyncBatch)
         out.warning = f"{file_name}: {out.status}: {doc_row['error']}"
     common = {"document_id": did, "file_name": file_name, "pipeline_version": doc_row["pipeline_version"]}
     for table in GENERIC_TABLES if work.generic else ():
-        marker = read_marker(work.clean, did, table)
         out.metadata[table] = {**common, "skipped": out.skipped, "status": doc_row["status"],
-                               "error": doc_row["error"] or "", "rows": marker.n_rows if marker else 0,
+                               "error": doc_row["error"] or "", "rows": _rows_of(work.clean, did, table, published),
                                "path": str(output_path(work.clean, table, did)),
                                **({"audit_report": dg.MetadataValue.path(str(report_path(audit_dir(work.clean), did)))}
                                   if table == "documents" else {})}  # built by the `audit_report` asset after this
@@ -290,9 +298,8 @@ def _build_one(work: Work, file_name: str, sha: str, did: str, batch: SyncBatch)
     written = {t: data for t, data in (published or {}).items() if t != "documents"}
     reasons = _build_domain(work, did, sha, doc_row, batch, published, written) if work.domain else {}
     for table, reason in reasons.items():
-        marker = read_marker(work.clean, did, table)
         out.metadata[table] = {**common, "skipped": bool(reason), "reason": reason,
-                               "rows": marker.n_rows if marker else 0,
+                               "rows": _rows_of(work.clean, did, table, written),
                                "path": str(output_path(work.clean, table, did))}
     built = (GENERIC_TABLES if work.generic else ()) + work.domain
     out.checks = _document_checks(work.clean, built, did, totals, written)
