@@ -49,6 +49,26 @@ def _kroner(cell: dict, factor: int) -> set[int]:
     return out
 
 
+def _printing(rows: list[_Row]) -> dict[int, list[tuple[int, int]]]:
+    """Given a page's table rows, return for each amount (kroner) the (row, cell) positions that print it."""
+    out: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        for j, kroner in enumerate(r.kroner):
+            for value in kroner:
+                out[value].append((i, j))
+    return out
+
+
+def _hits(rows: list[_Row], printing: dict[int, list[tuple[int, int]]], amounts: set) -> list[list[dict]]:
+    """Given a page's table rows, where each amount is printed and a domain row's amounts, return per table row its
+    cells that print one of them, in the row's order (looked up by amount, not by testing every cell)."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for value in amounts:
+        for i, j in printing.get(value, ()):
+            found[i].add(j)
+    return [[r.cells[j] for j in sorted(found[i])] if i in found else [] for i, r in enumerate(rows)]
+
+
 class CellIndex:
     """A document's cells by page, with each table's unit factor, for tracing domain rows."""
 
@@ -61,6 +81,8 @@ class CellIndex:
             page: [_Row(norm(cs[0].get("row_label")), " ".join(norm(c.get("text")) for c in cs), cs,
                         [_kroner(c, factor.get(c["table_id"], 1)) for c in cs]) for cs in rows.values()]
             for page, rows in grouped.items()}
+        self.printing: dict[int, dict[int, list[tuple[int, int]]]] = {  # page -> kroner -> (row, cell) printing it
+            page: _printing(rows) for page, rows in self.rows.items()}
 
     @staticmethod
     def _label_score(labels: list[str], row: _Row) -> int:
@@ -79,8 +101,9 @@ class CellIndex:
         labels = [norm(str(row[f])) for f in LABEL_FIELDS.get(table, ()) if row.get(f)]
         column = next((norm(str(row[f])) for f in COLUMN_FIELDS if row.get(f) not in (None, "")), None)
         amounts = {row[f] for f in AMOUNT_FIELDS if row.get(f) is not None}
-        page_rows = self.rows.get(int(row.get("page") or 0), [])
-        hits_of = [[c for c, k in zip(r.cells, r.kroner, strict=True) if k & amounts] for r in page_rows]
+        page = int(row.get("page") or 0)
+        page_rows = self.rows.get(page, [])
+        hits_of = _hits(page_rows, self.printing.get(page, {}), amounts)
         printing = sum(bool(h) for h in hits_of)
         best: tuple[int, list[CellKey]] | None = None
         for r, hits in zip(page_rows, hits_of, strict=True):

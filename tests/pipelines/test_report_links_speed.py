@@ -33,3 +33,20 @@ def test_plain_values_read_as_pandas_reads_them() -> None:
     """A cell value is None when pandas says it is missing, else the plain Python value (fast path for plain types)."""
     from domain.grid import _opt
     assert [_opt(v) for v in (None, "a", "", 3, True, 1.5, float("nan"))] == [None, "a", "", 3, True, 1.5, None]
+
+
+def test_cells_printing_an_amount_are_looked_up_by_amount() -> None:
+    """Per table row, the cells printing one of a domain row's amounts (its value or a number in its text), in the
+    row's order, as testing every cell would find them; a row printing none has none; pages are kept apart."""
+    cells = [_cell(0, 0, "Bolig", "Bolig 2.000", None), _cell(0, 1, "Bolig", "1.000", 1000.0),
+             _cell(0, 2, "Bolig", "2.000", 2000.0), _cell(1, 0, "Skole", "Skole", None),
+             _cell(1, 1, "Skole", "3.000", 3000.0), _cell(2, 1, "Vej", "2.000", 2000.0, "2025")]
+    cells.append({**_cell(0, 1, "Bolig", "2.000", 2000.0), "page": 2, "table_id": "t2"})
+    index = CellIndex([{"table_id": "t1", "unit": None}, {"table_id": "t2", "unit": None}], cells)
+    rows = index.rows[1]
+    hits = links._hits(rows, index.printing[1], {2000, 7})
+    brute = [[c for c, k in zip(r.cells, r.kroner, strict=True) if k & {2000, 7}] for r in rows]
+    assert hits == brute
+    assert [[(c["row_index"], c["col_index"]) for c in h] for h in hits] == [[(0, 0), (0, 2)], [], [(2, 1)]]
+    assert links._hits(rows, index.printing[1], set()) == [[], [], []]
+    assert index.trace("task_budgets", {"task": "Vej", "page": 1, "budget_dkk": 2000, "year": "2025"}) == [("t1", 2, 1)]

@@ -81,3 +81,19 @@ def test_a_sync_batch_publishes_whole_files_and_syncs_them_once(tmp_path, monkey
     assert synced == [path.parent] and not batch.files and not batch.folders
     batch.sync()  # nothing pending: no sync at all
     assert len(synced) == 1
+
+
+def test_a_document_file_is_read_back_whole_on_the_calling_thread(tmp_path, monkeypatch):
+    """read_parquet and the report's reader return the rows written, without arrow's thread pool (use_threads=False:
+    a document's small file costs more CPU to hand to the pool than to decode)."""
+    from pipelines.writer import read_parquet
+    from reports.published import _rows as report_rows
+
+    path = write_table(tmp_path, "proposal_economics", DOC_A, _rows(DOC_A, 3))
+    calls = []
+    read = pq.ParquetFile.read
+    monkeypatch.setattr(pq.ParquetFile, "read", lambda self, *a, **kw: calls.append(kw) or read(self, *a, **kw))
+    assert read_parquet(path).equals(pq.read_table(path))
+    assert read_parquet(path, columns=["code"]).column("code").to_pylist() == ["SU0", "SU1", "SU2"]
+    assert report_rows(path) == pq.read_table(path).to_pylist()
+    assert len(calls) == 3 and all(kw.get("use_threads") is False for kw in calls)

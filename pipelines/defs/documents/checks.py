@@ -68,7 +68,7 @@ def keys_check(clean_dir: Path, table: str, document_id: str, parquet: pq.Parque
     if written is not None:
         rows = written.select(keys).to_pylist()
     elif parquet is not None:
-        rows = parquet.read(columns=keys).select(keys).to_pylist()  # the keys alone
+        rows = parquet.read(columns=keys, use_threads=False).select(keys).to_pylist()  # the keys alone
     else:
         rows = read_parquet(path, columns=keys).select(keys).to_pylist() if path.exists() else []
     counts = Counter(tuple(r.values()) for r in rows)
