@@ -86,7 +86,7 @@ def test_a_sync_batch_publishes_whole_files_and_syncs_them_once(tmp_path, monkey
 def test_a_document_file_is_read_back_whole_on_the_calling_thread(tmp_path, monkeypatch):
     """read_parquet and the report's reader return the rows written, without arrow's thread pool (use_threads=False:
     a document's small file costs more CPU to hand to the pool than to decode)."""
-    from pipelines.writer import read_parquet
+    from pipelines.lib.storage.writer import read_parquet
     from reports.published import _rows as report_rows
 
     path = write_table(tmp_path, "proposal_economics", DOC_A, _rows(DOC_A, 3))
