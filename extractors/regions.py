@@ -840,6 +840,8 @@ def text_span(page: PageLayout) -> tuple[float, float]:
     width = [max(ln.x1 - ln.x0, 1.0) for ln in page.lines]
     left = _weighted_quantile([(ln.x0, w) for ln, w in zip(page.lines, width, strict=True)], MARGIN_SHARE)
     right = _weighted_quantile([(ln.x1, w) for ln, w in zip(page.lines, width, strict=True)], 1 - MARGIN_SHARE)
+    if right > page.width >= 2 * left:  # a table run off the page's edge (printed past it) is no margin: the
+        right = page.width - left  # text block's right margin mirrors its left one
     return left, right
 
 
