@@ -840,6 +840,8 @@ def text_span(page: PageLayout) -> tuple[float, float]:
     width = [max(ln.x1 - ln.x0, 1.0) for ln in page.lines]
     left = _weighted_quantile([(ln.x0, w) for ln, w in zip(page.lines, width, strict=True)], MARGIN_SHARE)
     right = _weighted_quantile([(ln.x1, w) for ln, w in zip(page.lines, width, strict=True)], 1 - MARGIN_SHARE)
+    if right > page.width >= 2 * left:  # a table run off the page's edge (printed past it) is no margin: the
+        right = page.width - left  # text block's right margin mirrors its left one
     return left, right
 
 
@@ -1246,23 +1248,37 @@ def _label_atop(lines: list[TextLine], current: list[TextLine]) -> list[TextLine
 def lines_atop(lines: list[TextLine], above: list[TextLine], table: list[TextLine], one_cell: bool) -> list[TextLine]:
     """Given a page's lines, the ones above a table's lines and the table's lines, return the lines above when they
     are the first of the page and each one run of words set in the size of the table's cells, starting where the
-    cells of its first column start; with `one_cell` (the lines of one cell), also ending before its second column,
-    in the cells' weight and each as tight under the one before as a wrapped cell's lines (else a group row may
-    span the columns). [] when they are not."""
+    cells of its first column start; with `one_cell` (the lines of one cell), also ending before its second column
+    (or set in a later text column's cell: `_in_later_text_column`, the label of a table numbering its rows), in
+    the weight of most cells and each as tight under the one before as a wrapped cell's lines (else a group row
+    may span the columns). [] when they are not."""
     cells = [ln for ln in table if is_multi(ln)]
     if not above or not cells or lines[:len(above)] != above:
         return []
     first_x0 = min(ln.x0 for ln in cells)
     second_x0 = min(ln.segments[1].x0 for ln in cells)
     size = _text_size(table, table[0])
+    bold = 2 * sum(ln.bold for ln in cells) > len(cells)  # the cells' weight (a page may end on a bold total)
     prev: TextLine | None = None
     for ln in above:
-        if (len(ln.segments) != 1 or abs(ln.size - size) > SAME_SIZE or abs(ln.x0 - first_x0) > COLUMN_FLUSH
-                or (one_cell and (ln.x1 >= second_x0 or ln.bold != cells[-1].bold or (
+        flush = abs(ln.x0 - first_x0) <= COLUMN_FLUSH and (not one_cell or ln.x1 < second_x0)
+        if (len(ln.segments) != 1 or abs(ln.size - size) > SAME_SIZE
+                or not (flush or (one_cell and _in_later_text_column(ln, cells)))
+                or (one_cell and (ln.bold != bold or (
                     prev is not None and ln.top - prev.bottom > TIGHT_LINE_GAP * max(ln.size, 1.0))))):
             return []
         prev = ln
     return above
+
+
+def _in_later_text_column(line: TextLine, cells: list[TextLine]) -> bool:
+    """Given a one-run line above a table and the table's lines of several cells, return whether the line is set in
+    a later column's cell: it starts where several rows' cells of a column start, not the first ("Nr.") column's
+    (a numbered table labels its rows in its third column), and ends before the next column's cells start."""
+    starts = [seg.x0 for ln in cells for seg in ln.segments]
+    if sum(abs(x - line.x0) <= COLUMN_FLUSH for x in starts) < MIN_TABLE_LINES:
+        return False
+    return line.x1 < min((x for x in starts if x > line.x0 + COLUMN_FLUSH), default=line.x0)
 
 
 def header_rest_atop(lines: list[TextLine], above: list[TextLine], head: list[TextLine], region: Region

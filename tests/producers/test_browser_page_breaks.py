@@ -15,6 +15,13 @@ extractor: every printed table is read on its own, with the printed header and b
   last lines of the timetable's last row waited above the running text, and a table's waiting lines that start
   right of the margin title nothing: now the lines that finish the table's last row are the table's, and what waits
   under them is looked at);
+- plan-wider-than-the-page-over-notes (tune seed gx6767's WeasyPrint minutes 001: rules under the header only,
+  a dark header, 10 pt, cells set tight): the timetable runs far past the page's right edge, then a source line
+  "Kilde: ..." in small type, running text, "Hvem er hørt?" with its table, another source line and running
+  text, and "Opfølgning" with its table: the page's text span was measured into the overflow (past the page's
+  own edge), so the running text, well short of that, read as narrow lines waiting for the table, and everything
+  from "Hvem er hørt?" down became one table (a right margin past the page's edge mirrors the left one; here
+  printed with two "Hvem er hørt?" tables, the text span must stay on the page);
 - plain-title-between-tables: a table, the plain title "Oversigt" set at the margin in another size, and a table of
   key figures under its bold one-cell header ("Rygestopkurser i arbejdstiden (1.000 kr.)" / "10 timer"): one
   table, because the key figures' first row holds amounts (a plain title at the margin, set apart, over another
@@ -45,9 +52,11 @@ from dataclasses import replace
 
 import pytest
 
+from extractors.regions import text_span
+from extractors.tables import read_layouts
 from tests.producers.produce import missing_reason
 from tests.producers.reading import assert_read_as_printed, matching_table, print_and_read
-from tests.producers.spec import Caption, DocSpec, Para, PTable, TableStyle, UnitLine, make_spec
+from tests.producers.spec import Caption, DocSpec, NoteLine, Para, PTable, TableStyle, UnitLine, make_spec
 
 PRODUCER = "weasyprint"
 CATALOGUE = dict(rules="totals", shading="bands", font="Liberation Sans", size=8.0, bold_header=True, valign="top",
@@ -70,6 +79,12 @@ FOLLOW_UP = dict(rules="hrules", shading="none", font="DejaVu Serif", size=8.0, 
                  minus="-", nil="\u2013", caption_gap=True, caption_bold=True, unit_line=True, label_share=None,
                  rule_width=0.5, pad=1.5, year_shift=0, scale=3, running=True, full_width=True,
                  prose_numbers=True)  # tune seed 9001's Chromium catalogue 003
+MINUTES_TIGHT = dict(rules="totals", shading="header", font="DejaVu Sans", size=10.0, bold_header=True,
+                     valign="top", header_valign="top", num_align="right", repeat_header=False, split_rows=True,
+                     orientation="portrait", minus="-", nil="-", caption_gap=True, caption_bold=True,
+                     unit_line=False, label_share=None, rule_width=0.75, pad=3.0, year_shift=1, scale=1,
+                     running=False, full_width=True, prose_numbers=True)  # tune seed gx6767's WeasyPrint minutes 001
+KILDE = "Kilde: Økonomiforvaltningen, budgetopfølgning."
 PARAGRAPH = "Økonomien i forslaget er beregnet ud fra de gældende enhedspriser og det forventede aktivitetsniveau."
 FILLER = ("Forvaltningen vurderer at forslaget kan gennemføres inden for den afsatte ramme og at der fortsat vil være "
           "fokus på opfølgning i de kommende år").split()
@@ -106,12 +121,18 @@ def _specs() -> dict:
     titled_blocks = [b for i, s in enumerate(titled) for b in _table(500010 + i, s, CATALOGUE)[1]]
     nils, nils_blocks = _table(500020, "002/13_aeldre-tabel10-naervaer-doeende.csv", MINUTES)
     head, head_blocks = _table(500020, "001/30_su5-opfoelgningsmaal.csv", CATALOGUE)
+    tight = [_table(500050 + i, s, MINUTES_TIGHT, (Caption, PTable))[1]
+             for i, s in enumerate([*plan[:2], "001/19_su3-hvem-er-hoert-center-for-oekonomi.csv"])]
+    tight_blocks = [*tight[0], NoteLine(KILDE), Para(" ".join(FILLER[:30])), *tight[1], NoteLine(KILDE),
+                    Para(" ".join(FILLER[:20])), *tight[2]]
     chromium_plan, plan_head = _table(500030, "001/11_su2-tidsplan.csv", PLAN, (Caption, PTable), "chromium")
     heard = _table(500031, "001/12_su2-hvem-er-hoert-center-for-oekonomi.csv", PLAN, (Caption, PTable), "chromium")[1]
     return {
         "text-beside-middle-set-row": base,
         "plan-wider-than-the-page": replace(base, id="weasyprint-plan-s500004", blocks=plan_blocks,
                                             style=_style(CATALOGUE)),
+        "plan-wider-than-the-page-over-notes": replace(base, id="weasyprint-plan-s500050", blocks=tight_blocks,
+                                                       style=_style(MINUTES_TIGHT)),
         "plain-title-between-tables": replace(base, id="weasyprint-titled-s500010", blocks=titled_blocks,
                                               style=_style(CATALOGUE)),
         "header-at-foot-over-nils": replace(nils, blocks=_filler(13048) + nils_blocks),
@@ -141,3 +162,15 @@ def test_every_table_read_as_printed(case_id: str, read: dict) -> None:
                                             f"{[t.columns for t in tables]}"
     for pt in spec.tables:
         assert_read_as_printed(pt, matching_table(pt.rows, tables))
+
+
+def test_text_span_stays_on_the_page(read: dict) -> None:
+    """A timetable printed past the page's right edge does not move the page's right margin off the page."""
+    if reason := missing_reason(PRODUCER):
+        pytest.skip(f"producer {PRODUCER} unavailable: {reason}")
+    _, made, _ = read["plan-wider-than-the-page-over-notes"]
+    pages = read_layouts(made.pdf)
+    assert any(ln.x1 > page.width for page in pages for ln in page.lines), "the timetable no longer overflows"
+    for page in pages:
+        left, right = text_span(page)
+        assert left < right <= page.width, f"page {page.number}: text span {left:.0f}-{right:.0f} off the page"

@@ -41,6 +41,12 @@ SPARSE = "002/20_casesamling-erfaringsudvikling-omraade-kommune.csv"
 SPARSE_STYLE = dict(rules="grid", shading="none", valign="top", repeat_header=True, split_rows=True,
                     orientation="portrait")
 SEED_BASE = 700100
+NUMBERED = "002/01_satspulje-2019-tabel1-oekonomioversigt.csv"  # "Nr." and "DUT" columns before the labels
+NUMBERED_STYLE = dict(rules="hrules", shading="none", font="DejaVu Sans", size=9.0, bold_header=True,
+                      valign="middle", header_valign="top", num_align="right", repeat_header=False, split_rows=True,
+                      orientation="portrait", minus="\u2013", nil="-", caption_gap=False, caption_bold=False,
+                      unit_line=False, label_share=None, rule_width=0.75, pad=2.5, year_shift=2, scale=7,
+                      running=False, full_width=True, prose_numbers=True)  # tune seed 8136's Chromium minutes 002
 
 
 def _plan() -> GoldTable:
@@ -110,8 +116,14 @@ CASES: dict[str, DocSpec] = {
                                             repeat_header=True),
     "chromium-ruled-sparse-labels": make_spec(SEED_BASE + 10, "chromium", "table", SPARSE, **SPARSE_STYLE),
     "weasyprint-ruled-sparse-labels": make_spec(SEED_BASE + 9, "weasyprint", "table", SPARSE, **SPARSE_STYLE),
+    "chromium-hrules-numbered-labels": make_spec(SEED_BASE + 13, "chromium", "table", NUMBERED, **NUMBERED_STYLE),
 }
 
+
+# Cases whose self-check reads the labels the page break cut as "not printed" (their values, set to the middle of
+# the row, sit between the label's lines in the PDF's text): the rows must still be read whole
+CUT_LABELS = {"chromium-hrules-numbered-labels"}
+NOT_PRINTED = "' not printed"
 
 # Known gaps (strict xfail: once read right they XPASS and fail, so the entry must then go), with the diagnosis.
 GAPS: dict[str, str] = {
@@ -137,7 +149,8 @@ def test_cut_rows_read_whole(case: str, read: dict) -> None:
     if reason := missing_reason(producer):
         pytest.skip(f"producer {producer} unavailable: {reason}")
     spec, made, tables = read[case]
-    assert made.problems == [], f"the generated PDF does not print its gold: {made.problems}"
+    problems = [p for p in made.problems if case not in CUT_LABELS or NOT_PRINTED not in p]
+    assert problems == [], f"the generated PDF does not print its gold: {problems}"
     pt = spec.tables[0]
     want = [[norm(c) for c in row] for row in pt.rows]
     holding = [t for t in tables if any(r in want for r in body_texts(t))]
