@@ -190,7 +190,7 @@ def column_separators(region: Region) -> list[float]:
     valued = [ln for ln in region.lines if len(ln.segments) >= 2 and any(_is_numeric_text(s.text) for s in ln.segments)]
     if len(valued) >= MIN_VALUE_LINES:
         words = [w for ln in region.lines for w in ln.words]
-        segs = [s for ln in valued for s in ln.segments]
+        segs = [part for ln in valued for s in ln.segments for part in _parted_at(s, seps)]
         top = min(ln.top for ln in valued)
         for a, b in _free_bands(segs, x0, x1):
             # a header's words may run into the gutter from either side; a group head spans it
@@ -201,6 +201,19 @@ def column_separators(region: Region) -> list[float]:
             if all(abs(sep - s) > SEPARATOR_MATCH for s in seps) and _aligned_on_both_sides(sep, segs):
                 seps.append(sep)
     return sorted(seps + _set_close_separators(region, seps))
+
+
+def _parted_at(segment: Segment, seps: list[float]) -> list[Segment]:
+    """Given a segment and the column boundaries found so far, return it parted where a boundary falls between two
+    of its words: cells set as close as a word space (cells padded a point or less: an amount right-aligned against
+    the remark after it, "5.128.516 Servicerer ...") are one segment, but the boundary the other lines show parts
+    them, so the amount lines up with its column's other amounts."""
+    parts: list[list[Word]] = [[]]
+    for w in segment.words:
+        if parts[-1] and any(parts[-1][-1].x1 <= x <= w.x0 for x in seps):
+            parts.append([])
+        parts[-1].append(w)
+    return [segment] if len(parts) == 1 else [Segment(ws) for ws in parts]
 
 
 def _unruled_separators(region: Region, ruled: list[float]) -> list[float]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -154,11 +155,15 @@ def _set_apart_below(above: list[TextLine], line: TextLine) -> bool:
     return bool(above) and line.top - max(ln.bottom for ln in above) > HEADING_GAP_LINES * line.size
 
 
-def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_right: float) -> list[Frame]:
-    """Given rules and text lines, return frames: stacks of >= 2 rules enclosing table rows, not running text.
+def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_right: float,
+                shades: Sequence[tuple[float, float, float, float]] = ()) -> list[Frame]:
+    """Given rules, text lines and the page's shaded rectangles, return frames: stacks of >= 2 rules enclosing table
+    rows, not running text.
 
     A stack is cut where the band between two rules holds a caption or only running text, and rules above or
-    below all text (running header/footer rules) are ignored.
+    below all text (running header/footer rules) are ignored. A band filled by a shade of the stack's width from
+    rule to rule (`_shaded_band`) is a row of the table (a section row "Bevillingsudløb, der allerede er håndteret
+    ...", however wide its one line runs), not running text between two tables.
     """
     if not lines:
         return []
@@ -201,7 +206,7 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
             ) or _heads_next_table(
                 band, bands[k + 1] if k + 1 < len(bands) else [], _median_cell_size(bands[k:k + HEADING_SIZE_BANDS]),
                 cells_x0) or (
-                not any(is_multi(ln) for ln in band)
+                not any(is_multi(ln) for ln in band) and not _shaded_band(shades, f, f.rules[k], b, band, cell_size)
                 and any((ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (f.x1 - f.x0) and (
                             _is_prose(ln, left, prose_right)
                             or (cell_size is not None and ln.size > cell_size + TITLE_SIZE_SLACK)))
@@ -217,6 +222,19 @@ def find_frames(hrules: list[Rule], lines: list[TextLine], left: float, prose_ri
         if len(cur) >= 2:
             out.append(framed(f, cur, parted))
     return out
+
+
+def _shaded_band(shades: Sequence[tuple[float, float, float, float]], frame: Frame, top: float, bottom: float,
+                 band: list[TextLine], cell_size: float | None) -> bool:
+    """Given the page's shaded rectangles, a stack of rules, the positions of two of its rules, the lines between
+    them and the stack's cell text size, return whether the band is a shaded row of the table: one line, set no
+    larger than the cells, in a shade that fills the band from rule to rule across the stack (a row's background; a
+    paragraph between two tables is printed on the page's ground)."""
+    if len(band) != 1 or cell_size is None or band[0].size > cell_size + FRAME_TEXT_SIZE_SLACK:
+        return False
+    return any(x0 <= frame.x0 + COLUMN_FLUSH and x1 >= frame.x1 - COLUMN_FLUSH
+               and abs(s_top - top) <= COLUMN_FLUSH and abs(s_bottom - bottom) <= COLUMN_FLUSH
+               for x0, s_top, x1, s_bottom in shades)
 
 
 def _largest_gap(band: list[TextLine], top: float, bottom: float) -> tuple[float, list[TextLine]]:
@@ -970,7 +988,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
     foot = footnote_rule(page, left, right)
     if foot is not None:  # the footnotes under it are no table
         page = replace(page, lines=[ln for ln in page.lines if ln.top < foot])
-    frames = find_frames(page.hrules, page.lines, left, prose_right)
+    frames = find_frames(page.hrules, page.lines, left, prose_right, page.shades)
     regions: list[Region] = []
     current: list[TextLine] = []
     current_frame: Frame | None = None

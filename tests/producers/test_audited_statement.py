@@ -6,9 +6,12 @@ The report prints, under one heading and between paragraphs of prose, a resultat
 subtotals "Bruttofortjeneste", "Resultat af primær drift", "Resultat før skat", "Årets resultat" carry no "i alt"),
 a balance (the sections "Aktiver" and "Passiver" under one year header, section heads, subtotals with and without
 "i alt", "- heraf" lines and an "of which" row set indented without the word, blank cells) long enough to break over
-a page, and a capital statement ("Egentlig kernekapital", "Kapitalgrundlag"). Every printed total holds in the clean
-report: none may be reported failing and each must be checked. A second report misprints a few totals: each must be
-reported failing, and nothing else may fail but a total that sums a misprinted one.
+a page, a capital statement ("Egentlig kernekapital", "Kapitalgrundlag"), and a note whose "Heraf:" line lists
+indented items and whose last total adds a figure printed elsewhere. Every printed total holds in the clean
+report: none may be reported failing, each must be checked (naming the rows it sums), and the total whose summed
+range is ambiguous is reported `unverified`, not failing. A second report misprints a few totals, one left blank:
+each must be reported failing (the blank one shown blank, never as a printed "0"), and nothing else may fail but a
+total that sums a misprinted one.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from domain import registry
 from domain.grid import grids_from_records
 from extractors.records import table_records
 from extractors.tables import extract_tables
+from reports.totals import FAILS, UNVERIFIED, audit_checks
 from tests.fixtures.eval.goldset import GoldTable
 from tests.producers.produce import Made, missing_reason
 from tests.producers.reading import norm, print_and_read
@@ -90,6 +94,16 @@ STATEMENTS = [
         ("Supplerende kapital", False, "3.500", "3.500"),
         ("Kapitalgrundlag", False, "62.500", "55.500"),
     ]),
+    ("Udgifter og disponible midler (t.kr.)", "04_note_udgifter.csv", [
+        ("Driftsudgifter", False, "1.200", "1.100"),
+        ("Heraf:", False, "", ""),
+        ("lønninger", True, "800", "700"),
+        ("husleje", True, "150", "140"),
+        ("Anlægsudgifter", False, "300", "250"),
+        ("Udgifter i alt", False, "1.500", "1.350"),
+        ("Overført fra tidligere år", False, "200", "100"),
+        ("Disponibelt i alt", False, "1.900", "1.600"),
+    ]),
 ]
 # The totals and subtotals each statement prints (every one holds in the clean report and must be checked).
 TOTALS = {
@@ -99,11 +113,19 @@ TOTALS = {
                        "Egenkapital i alt", "Hensatte forpligtelser i alt", "Gældsforpligtelser i alt",
                        "Passiver i alt"},
     "03_kapitalforhold.csv": {"Egentlig kernekapital", "Kernekapital", "Kapitalgrundlag"},
+    "04_note_udgifter.csv": {"Udgifter i alt"},
 }
+# The rows each total of the note sums: a "Heraf:" line's indented items are no parts.
+SUMMED = {("04_note_udgifter.csv", "Udgifter i alt"): {"Driftsudgifter", "Anlægsudgifter"}}
+# A total that adds a figure printed elsewhere (no reading of the rows above adds up, and the readings differ: the
+# rows since the last total, the subtotal with them, the subtotal alone): its summed range is ambiguous, so it is
+# reported `unverified` in both reports, never failing or holding.
+AMBIGUOUS = {("04_note_udgifter.csv", "Disponibelt i alt")}
 # Misprinted totals of the second report: (file, row label, column) -> the printed text.
 WRONG = {("02_balance.csv", "Egenkapital i alt", "2023"): "56.750",
          ("02_balance.csv", "Gældsforpligtelser i alt", "2024"): "58.780",
-         ("02_balance.csv", "Aktiver i alt", "2024"): "126.900"}
+         ("02_balance.csv", "Aktiver i alt", "2024"): "126.900",
+         ("04_note_udgifter.csv", "Udgifter i alt", "2023"): ""}  # a total left blank: reported blank, never "0"
 PROSE = ("Årsrapporten er aflagt i overensstemmelse med årsregnskabslovens bestemmelser for klasse C-virksomheder. "
          "Den anvendte regnskabspraksis er uændret i forhold til sidste år, og ledelsen anser resultatet for "
          "tilfredsstillende set i lyset af markedsforholdene og de gennemførte tilpasninger af organisationen.")
@@ -140,23 +162,30 @@ CASES = [(f"{producer}-{kind}", producer, SEED_BASE + i, kind == "wrong")
 
 @pytest.fixture(scope="module")
 def read(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[DocSpec, Made, dict]]:
-    """Print every case whose producer runs here and check its totals: case id -> (spec, made, checks by file)."""
+    """Print every case whose producer runs here and check its totals: case id -> (spec, made, checks by file; the
+    audit report's checks by file under AUDIT)."""
     return print_and_read({c[0]: _spec(*c[1:]) for c in CASES}, tmp_path_factory.mktemp("statement"), read=_checks)
 
 
 Checked = tuple[registry.TotalCheck, set[str]]  # a check and the labels of the rows it summed
+AUDIT = "audit"  # the key of the audit report's checks (`reports.totals.audit_checks`) by statement file
 
 
-def _checks(pdf: Path) -> dict[str, list[Checked]]:
+def _checks(pdf: Path) -> dict:
     """Given a PDF, return the printed-total checks of its tables as the pipeline makes them, with the labels of the
-    rows each summed, by the statement each table prints (the statement sharing most labels with it)."""
+    rows each summed, by the statement each table prints (the statement sharing most labels with it), and under
+    AUDIT the audit report's checks (holds / fails / unverified) by statement."""
     tables, cells = table_records("report", extract_tables(pdf))
-    out: dict[str, list[Checked]] = {}
+    out: dict = {AUDIT: {}}
+    files = {}
     for grid in grids_from_records(tables, cells):
         grid.kind = registry.classify(grid)
         labels = {r.index: norm(r.label) for r in grid.rows}
         file = max(STATEMENTS, key=lambda s: len(set(labels.values()) & {norm(r[0]) for r in s[2]}))[1]
+        files[grid.table_id] = file
         out.setdefault(file, []).extend((c, {labels[r] for r, _ in c.parts}) for c in registry.check_totals(grid))
+    for check in audit_checks(tables, cells):
+        out[AUDIT].setdefault(files.get(check.table_id), []).append(check)
     return out
 
 
@@ -179,14 +208,42 @@ def test_a_report_whose_totals_hold_raises_no_alarm_and_checks_each(case_id: str
         assert [c.row_label for c, _ in got if not c.holds] == [], f"{file}: a total that holds is reported failing"
         assert {norm(c.row_label) for c, _ in got} == {norm(t) for t in want}, f"{file}: not each total checked"
         assert all(not of_which & parts for _, parts in got), f"{file}: an of-which row was summed"
+    for (file, label), rows in SUMMED.items():  # each check names the rows it summed
+        named = [parts for c, parts in checks.get(file, []) if norm(c.row_label) == norm(label)]
+        assert named and all(parts == {norm(r) for r in rows} for parts in named), \
+            f"{file}: {label} does not name the rows it sums: {named}"
+
+
+@pytest.mark.parametrize(("case_id", "producer", "wrong"), [(c[0], c[1], c[3]) for c in CASES])
+def test_a_total_whose_summed_range_is_ambiguous_is_reported_unverified(case_id: str, producer: str, wrong: bool,
+                                                                         read: dict):
+    """A total that adds a figure printed elsewhere: no reading of the rows above adds up and the readings differ,
+    so the audit report lists it as unverified (no check), never as failing or holding."""
+    _, checks = _case(case_id, producer, read)
+    for file, label in AMBIGUOUS:
+        states = {a.state for a in checks[AUDIT].get(file, []) if norm(a.row_label) == norm(label)}
+        assert states == {UNVERIFIED}, f"{file}: {label} is reported {states}, not unverified"
+
+
+@pytest.mark.parametrize(("case_id", "producer"), [(c[0], c[1]) for c in CASES if c[3]])
+def test_a_blank_total_cell_is_reported_blank_never_as_a_printed_zero(case_id: str, producer: str, read: dict):
+    """A total left blank under parts that print amounts is reported failing, its printed value shown blank
+    ("(blank)"), not as a printed "0"; no other cell is reported blank."""
+    _, checks = _case(case_id, producer, read)
+    blank = {(file, norm(label), col) for (file, label, col), text in WRONG.items() if not text}
+    shown = {(file, norm(a.row_label), a.column): a.shown_printed for file, audits in checks[AUDIT].items()
+             for a in audits if a.state == FAILS}
+    assert all(shown.get(key) == "(blank)" for key in blank), f"a blank total is not shown blank: {shown}"
+    assert all(text != "0" for text in shown.values()), "a failing total is shown as a printed 0"
+    assert {key for key, text in shown.items() if text == "(blank)"} == blank, "a printed total is shown blank"
 
 
 @pytest.mark.parametrize(("case_id", "producer"), [(c[0], c[1]) for c in CASES if c[3]])
 def test_every_misprinted_total_is_reported(case_id: str, producer: str, read: dict):
     _, checks = _case(case_id, producer, read)
     wrong = {(file, norm(label), col) for file, label, col in WRONG}
-    failing = {(file, norm(c.row_label), c.column): parts for file, cs in checks.items() for c, parts in cs
-               if not c.holds}
+    failing = {(file, norm(c.row_label), c.column): parts for file, cs in checks.items() if file != AUDIT
+               for c, parts in cs if not c.holds}
     assert wrong <= set(failing), f"misprinted totals not reported: {wrong - set(failing)}"
     for (file, label, col), parts in failing.items():  # else only a total summing a misprinted one fails
         assert (file, label, col) in wrong or {lb for f, lb, c in wrong if f == file and c == col} & parts, \
