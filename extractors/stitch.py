@@ -257,6 +257,14 @@ def _labels_every_row(rows: list[Row], label_col: int) -> bool:
     return len(rows) >= MIN_LABELLED_ROWS and all(r.cells[label_col] is not None for r in rows)
 
 
+def _repeats_above(prev: Table, t: Table, stacked: bool) -> bool:
+    """Given the table read last, the next one and whether that one is set right under it on its page (nothing
+    printed between), return whether the next one is more of its rows: on the same page, under no caption of its
+    own, its header the same as the table's, column by column."""
+    return (stacked and t.page == prev.last_page and t.caption is None and t.header_row is not None
+            and prev.header_row is not None and len(t.columns) == len(prev.columns) and _same_header(prev, t))
+
+
 def _is_amount(text: str) -> bool:
     """Given a cell's text, return whether it is a number or a nil marker."""
     return parse_danish(text).kind in NUMERIC_KINDS
@@ -264,7 +272,8 @@ def _is_amount(text: str) -> bool:
 
 def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float, bottom_share: float,
            first_on_page: set[int], last_on_page: set[int], opens_page: set[int] | None = None,
-           ends_page: set[int] | None = None, carried: set[int] | None = None) -> list[Table]:
+           ends_page: set[int] | None = None, carried: set[int] | None = None,
+           stacked: set[int] | None = None) -> list[Table]:
     """Given tables in document order, merge each continuation (next page, near its top or with nothing above it,
     no caption of its own, matching columns; under text printed above it on its page only with its header repeated)
     into the table it continues (which ends near the bottom of its page
@@ -275,15 +284,26 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
 
     `opens_page` / `ends_page` hold the indices of tables with no text above / below them on their page.
     `carried` holds those of the lines opening a page in the later columns of the table before (`column_page`): once
-    stitched, a table right under them on their page goes on from them as from the foot of the page before."""
+    stitched, a table right under them on their page goes on from them as from the foot of the page before.
+    `stacked` holds those of the tables set right under the table before on their page, nothing printed between:
+    one that repeats that table's header word for word, under no caption of its own, is more of its rows (a table
+    printed in parts down the page, each part under the same header)."""
     out: list[Table] = []
     opens_page, ends_page, carried = opens_page or set(), ends_page or set(), carried or set()
+    stacked = stacked or set()
     ends_prev = False
     stitched = False  # the table before was stitched onto the one before it
     headless: set[int] = set()  # ids of tables continued on a page that did not repeat their header
     for i, t in enumerate(tables):
         prev = out[-1] if out else None
         under_carried = stitched and (i - 1) in carried and prev is not None and t.page == prev.last_page
+        if prev is not None and _repeats_above(prev, t, i in stacked):
+            prev.rows.extend(t.rows)
+            prev.bbox_last_bottom = t.bbox[3] if t.bbox else prev.bbox_last_bottom
+            prev.cut_foot = t.cut_foot
+            ends_prev = i in ends_page
+            stitched = True
+            continue
         if (prev is not None and (under_carried or (
                 i in first_on_page and (i - 1) in last_on_page and t.page == prev.last_page + 1))
                 and (t.caption is None or t.caption == prev.caption) and t.bbox
