@@ -629,9 +629,16 @@ def split_inner_tables(region: Region) -> list[Region]:
 
 def _ends_open(line: TextLine, below: TextLine) -> bool:
     """Given a line and a line below it, return whether the text above the lower line (its cell's segment, or the
-    whole line) ends open ("-", ","), so that the lower line goes on with it."""
+    whole line) ends open ("-", ","), so that the lower line goes on with it. A dash printed as a word of its own
+    is a nil amount ("3,5 -" ending a row), not a word broken at its hyphen."""
     above = [s for s in line.segments if s.x0 <= below.x1 and s.x1 >= below.x0] or line.segments
-    return any(s.text.rstrip().endswith(("-", ",")) for s in above) or line.text.rstrip().endswith(("-", ","))
+    return any(_text_ends_open(s.text) for s in above) or _text_ends_open(line.text)
+
+
+def _text_ends_open(text: str) -> bool:
+    """Given a text, return whether it ends open: a comma, or a hyphen closing a word (not a lone nil dash)."""
+    words = text.split()
+    return bool(words) and (words[-1].endswith(",") or (words[-1].endswith("-") and words[-1] != "-"))
 
 
 def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: TextLine, left: float,
