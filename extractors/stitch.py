@@ -12,7 +12,7 @@ from extractors.grid import (
     join_rows,
 )
 from extractors.linecells import open_end, starts_lower
-from extractors.model import Row, Table
+from extractors.model import Cell, Row, Table
 from extractors.regions import YEAR_TOKEN
 from normalizers.labels import normalize_key
 from normalizers.numbers import parse_danish
@@ -183,6 +183,38 @@ def _remap(row: Row, cmap: list[int], n: int) -> Row:
     return Row(cells, row.page)
 
 
+MIN_WORD_COLUMN_ROWS = 3  # a column holding one word in each of this many rows (all it fills) is a column of words
+BAND_SLACK = 2.0  # a cell starting this far left of its column's band starts in the band before
+
+
+def _word_column(t: Table, col: int) -> bool:
+    """Given a table and a column, return whether that column holds one word in every body row it fills (a
+    numbering column, "1" ... "44"; a code column), in at least `MIN_WORD_COLUMN_ROWS` rows."""
+    texts = [r.cells[col].text.split() for r in t.rows if r.cells[col] is not None]
+    return len(texts) >= MIN_WORD_COLUMN_ROWS and all(len(w) == 1 for w in texts)
+
+
+def _split_at_bands(row: Row, a: Table) -> Row:
+    """Given a continuation's row in the first table's columns and that table, return the row with each cell that
+    starts inside the band of an empty column of words before its own (`_word_column`) split there: its first word
+    goes to that column (a page without the header, whose gutters ran the row number and the label into one cell:
+    "45 § 16.21.31.10. Seksuel Sundhed" under "Nr." and "Omprioritering af opsparing"; the continuation then reads
+    fewer columns than the table)."""
+    cells = list(row.cells)
+    if len(a.col_x) != len(cells):
+        return row
+    for k in range(1, len(cells)):
+        c = cells[k]
+        if c is None or cells[k - 1] is not None or len(words := c.text.split(maxsplit=1)) < 2:
+            continue
+        (b0, b1), start = a.col_x[k - 1], a.col_x[k][0]
+        if b0 - BAND_SLACK <= c.bbox[0] < start - BAND_SLACK and _word_column(a, k - 1):
+            x0, top, x1, bottom = c.bbox
+            cells[k - 1] = Cell(words[0], c.page, (x0, top, min(b1, x1), bottom))
+            cells[k] = Cell(words[1], c.page, (max(start, x0), top, x1, bottom))
+    return Row(cells, row.page)
+
+
 def _continues_row(prev: Row, row: Row, label_col: int, cut: bool = False, labelled: bool = False) -> bool:
     """Given the last row before a page break and the first after it, return whether the second continues it:
     a label run on, values under a label left alone, cells without a label that fill only cells a labelled row
@@ -326,6 +358,8 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 n = len(prev.columns)
                 rows = [] if repeated else [_remap(r, cmap, n) for r in header_rows(t)]
                 rows += [_remap(r, cmap, n) for r in t.rows]
+                if len(t.columns) < len(prev.columns):  # (a gutter the page did not show)
+                    rows = [_split_at_bands(r, prev) for r in rows]
                 label_col = label_column(prev)
                 # (a table that labels every row and ends its page, nothing under it there: a row without a label
                 # atop the next page is the rest of its last row)
