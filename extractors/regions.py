@@ -647,9 +647,16 @@ def split_inner_tables(region: Region) -> list[Region]:
 
 def _ends_open(line: TextLine, below: TextLine) -> bool:
     """Given a line and a line below it, return whether the text above the lower line (its cell's segment, or the
-    whole line) ends open ("-", ","), so that the lower line goes on with it."""
+    whole line) ends open ("-", ","), so that the lower line goes on with it. A dash printed as a word of its own
+    is a nil amount ("3,5 -" ending a row), not a word broken at its hyphen."""
     above = [s for s in line.segments if s.x0 <= below.x1 and s.x1 >= below.x0] or line.segments
-    return any(s.text.rstrip().endswith(("-", ",")) for s in above) or line.text.rstrip().endswith(("-", ","))
+    return any(_text_ends_open(s.text) for s in above) or _text_ends_open(line.text)
+
+
+def _text_ends_open(text: str) -> bool:
+    """Given a text, return whether it ends open: a comma, or a hyphen closing a word (not a lone nil dash)."""
+    words = text.split()
+    return bool(words) and (words[-1].endswith(",") or (words[-1].endswith("-") and words[-1] != "-"))
 
 
 def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: TextLine, left: float,
@@ -690,6 +697,8 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
         return True  # the line's cells are set in another size than the table's: another table's
     if set_apart and any(_titles_table(ln, current, plain=True) for ln in pending[:-1]):
         return True  # a plain title at the margin over another table's header ("Oversigt" / "Rygestopkurser ...")
+    if set_apart and _title_over_one_cell_header(current, pending, left):
+        return True  # ... also where the table's cells start left of the margin, outside the text
     if pending[0].x0 > left + INDENT_TOLERANCE or not set_apart:
         return False
     if _titles_table(pending[-1], current, plain=True):
@@ -708,6 +717,25 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     if len(pending[0].segments) == 1 and abs(pending[0].size - _text_size(current, pending[0])) > TITLE_SIZE_SLACK:
         return True
     return _other_columns(current, line)
+
+
+def _title_over_one_cell_header(current: list[TextLine], pending: list[TextLine], left: float) -> bool:
+    """Given a table's lines and the single lines waiting under them, return whether the first two are another
+    table's title and its header of one cell: the title one run of words at about the page's margin, set in another
+    size than the table's text, further below the table than its lines are apart and closer to the line under it
+    than to the table; that line one bold run in the table's size (also in a shaded band as wide as the table: no
+    section row of it): "Oversigt" / "Rygestopkurser i arbejdstiden (1.000 kr.)" over its rows, under a table whose
+    cells start left of the margin (no title starts left of them)."""
+    if len(pending) < 2 or len(current) < 2:
+        return False
+    title, head = pending[0], pending[1]
+    size = _text_size(current, title)
+    spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
+    return (title.top - current[-1].bottom > spacing and len(title.segments) == 1 and len(head.segments) == 1
+            and head.bold and not title.bold
+            and abs(title.size - size) > TITLE_SIZE_SLACK and abs(head.size - size) <= SAME_SIZE
+            and title.x0 <= left + PROSE_INDENT_TOLERANCE
+            and head.top - title.bottom < title.top - current[-1].bottom)
 
 
 def _other_columns(current: list[TextLine], line: TextLine) -> bool:
@@ -1118,7 +1146,8 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
         # running text (from about the margin to the right one) is no table line, even set a little right of
         # the page's margin (a running line the page does not repeat may set that margin further left)
         narrow = ln.x1 < prose_right or (ln.x0 > left + INDENT_TOLERANCE and not _is_prose(ln, left, prose_right))
-        if current and gap_ok and _shaded_section_row(page, ln, current, page.lines[k + 1:k + 2], settings):
+        if (current and gap_ok and _shaded_section_row(page, ln, current, page.lines[k + 1:k + 2], settings)
+                and not _title_over_one_cell_header(current, [*pending, ln], left)):
             current.extend(pending)  # a section row of the table, however wide its text runs
             current.append(ln)
             pending = []

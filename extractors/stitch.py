@@ -12,7 +12,7 @@ from extractors.grid import (
     join_rows,
 )
 from extractors.linecells import open_end, starts_lower
-from extractors.model import Row, Table
+from extractors.model import Cell, Row, Table
 from extractors.regions import YEAR_TOKEN
 from normalizers.labels import normalize_key
 from normalizers.numbers import parse_danish
@@ -183,6 +183,38 @@ def _remap(row: Row, cmap: list[int], n: int) -> Row:
     return Row(cells, row.page)
 
 
+MIN_WORD_COLUMN_ROWS = 3  # a column holding one word in each of this many rows (all it fills) is a column of words
+BAND_SLACK = 2.0  # a cell starting this far left of its column's band starts in the band before
+
+
+def _word_column(t: Table, col: int) -> bool:
+    """Given a table and a column, return whether that column holds one word in every body row it fills (a
+    numbering column, "1" ... "44"; a code column), in at least `MIN_WORD_COLUMN_ROWS` rows."""
+    texts = [r.cells[col].text.split() for r in t.rows if r.cells[col] is not None]
+    return len(texts) >= MIN_WORD_COLUMN_ROWS and all(len(w) == 1 for w in texts)
+
+
+def _split_at_bands(row: Row, a: Table) -> Row:
+    """Given a continuation's row in the first table's columns and that table, return the row with each cell that
+    starts inside the band of an empty column of words before its own (`_word_column`) split there: its first word
+    goes to that column (a page without the header, whose gutters ran the row number and the label into one cell:
+    "45 § 16.21.31.10. Seksuel Sundhed" under "Nr." and "Omprioritering af opsparing"; the continuation then reads
+    fewer columns than the table)."""
+    cells = list(row.cells)
+    if len(a.col_x) != len(cells):
+        return row
+    for k in range(1, len(cells)):
+        c = cells[k]
+        if c is None or cells[k - 1] is not None or len(words := c.text.split(maxsplit=1)) < 2:
+            continue
+        (b0, b1), start = a.col_x[k - 1], a.col_x[k][0]
+        if b0 - BAND_SLACK <= c.bbox[0] < start - BAND_SLACK and _word_column(a, k - 1):
+            x0, top, x1, bottom = c.bbox
+            cells[k - 1] = Cell(words[0], c.page, (x0, top, min(b1, x1), bottom))
+            cells[k] = Cell(words[1], c.page, (max(start, x0), top, x1, bottom))
+    return Row(cells, row.page)
+
+
 def _continues_row(prev: Row, row: Row, label_col: int, cut: bool = False, labelled: bool = False) -> bool:
     """Given the last row before a page break and the first after it, return whether the second continues it:
     a label run on, values under a label left alone, cells without a label that fill only cells a labelled row
@@ -257,6 +289,14 @@ def _labels_every_row(rows: list[Row], label_col: int) -> bool:
     return len(rows) >= MIN_LABELLED_ROWS and all(r.cells[label_col] is not None for r in rows)
 
 
+def _repeats_above(prev: Table, t: Table, stacked: bool) -> bool:
+    """Given the table read last, the next one and whether that one is set right under it on its page (nothing
+    printed between), return whether the next one is more of its rows: on the same page, under no caption of its
+    own, its header the same as the table's, column by column."""
+    return (stacked and t.page == prev.last_page and t.caption is None and t.header_row is not None
+            and prev.header_row is not None and len(t.columns) == len(prev.columns) and _same_header(prev, t))
+
+
 def _is_amount(text: str) -> bool:
     """Given a cell's text, return whether it is a number or a nil marker."""
     return parse_danish(text).kind in NUMERIC_KINDS
@@ -264,7 +304,8 @@ def _is_amount(text: str) -> bool:
 
 def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float, bottom_share: float,
            first_on_page: set[int], last_on_page: set[int], opens_page: set[int] | None = None,
-           ends_page: set[int] | None = None, carried: set[int] | None = None) -> list[Table]:
+           ends_page: set[int] | None = None, carried: set[int] | None = None,
+           stacked: set[int] | None = None) -> list[Table]:
     """Given tables in document order, merge each continuation (next page, near its top or with nothing above it,
     no caption of its own, matching columns; under text printed above it on its page only with its header repeated)
     into the table it continues (which ends near the bottom of its page
@@ -275,15 +316,26 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
 
     `opens_page` / `ends_page` hold the indices of tables with no text above / below them on their page.
     `carried` holds those of the lines opening a page in the later columns of the table before (`column_page`): once
-    stitched, a table right under them on their page goes on from them as from the foot of the page before."""
+    stitched, a table right under them on their page goes on from them as from the foot of the page before.
+    `stacked` holds those of the tables set right under the table before on their page, nothing printed between:
+    one that repeats that table's header word for word, under no caption of its own, is more of its rows (a table
+    printed in parts down the page, each part under the same header)."""
     out: list[Table] = []
     opens_page, ends_page, carried = opens_page or set(), ends_page or set(), carried or set()
+    stacked = stacked or set()
     ends_prev = False
     stitched = False  # the table before was stitched onto the one before it
     headless: set[int] = set()  # ids of tables continued on a page that did not repeat their header
     for i, t in enumerate(tables):
         prev = out[-1] if out else None
         under_carried = stitched and (i - 1) in carried and prev is not None and t.page == prev.last_page
+        if prev is not None and _repeats_above(prev, t, i in stacked):
+            prev.rows.extend(t.rows)
+            prev.bbox_last_bottom = t.bbox[3] if t.bbox else prev.bbox_last_bottom
+            prev.cut_foot = t.cut_foot
+            ends_prev = i in ends_page
+            stitched = True
+            continue
         if (prev is not None and (under_carried or (
                 i in first_on_page and (i - 1) in last_on_page and t.page == prev.last_page + 1))
                 and (t.caption is None or t.caption == prev.caption) and t.bbox
@@ -306,6 +358,8 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 n = len(prev.columns)
                 rows = [] if repeated else [_remap(r, cmap, n) for r in header_rows(t)]
                 rows += [_remap(r, cmap, n) for r in t.rows]
+                if len(t.columns) < len(prev.columns):  # (a gutter the page did not show)
+                    rows = [_split_at_bands(r, prev) for r in rows]
                 label_col = label_column(prev)
                 # (a table that labels every row and ends its page, nothing under it there: a row without a label
                 # atop the next page is the rest of its last row)

@@ -244,6 +244,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
     foot_rows: set[int] = set()  # ids of tables read from one body row ending a page: kept only when the next
     # page's rows go on under them
     carried_at: set[int] = set()  # indices of tables read from a page of later columns with a table right under
+    stacked: set[int] = set()  # indices of tables set right under the table before on their page, nothing between
     labels: dict[int, int] = {}  # label column of each table read from a page of later columns (it has none)
     foot_caption: tuple[int, str] | None = None  # a caption ending a page (its number), its table on the next
     heading_tail: set[int] = set()  # ids of the lines opening a page that end a heading of the page before
@@ -306,6 +307,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             if (h is None or not h.is_title) and (f := field_of(ln, page.lines[k + 1:k + 2])) is not None:
                 fields.append(Field(page.number, f.top, f.label, f.value))
         start = len(tables) - bool(carried)
+        above: Region | None = None  # the region of the table read last on this page
         for r, t in built:
             t.caption = caption_above(page_lines, r, settings.caption_lookup_lines)
             if r.foot and t.caption is None:
@@ -323,6 +325,10 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
                                                   settings.caption_lookup_lines)
             if not any(ln.top >= r.bottom for ln in page.lines):
                 ends_page.add(len(tables))
+            if above is not None and t.caption is None and not any(
+                    above.bottom <= ln.top and ln.bottom <= r.top for ln in page_lines):
+                stacked.add(len(tables))
+            above = r
             tables.append(t)
         if carried and built and not any(carried[-1].bottom < ln.top < built[0][0].top for ln in page.lines):
             # a table right under the lines carried on may go on from them
@@ -342,7 +348,7 @@ def extract_from_layouts(pages: list[PageLayout], settings: ExtractionSettings =
             or tables[-1].bbox is not None and tables[-1].bbox[3] >= settings.continuation_bottom_share * page.height))
     heights = {p.number: p.height for p in pages}
     tables = stitch(tables, heights, settings.continuation_top_share, settings.continuation_bottom_share,
-                    first_on_page, last_on_page, opens_page, ends_page, carried_at)
+                    first_on_page, last_on_page, opens_page, ends_page, carried_at, stacked)
     # a page's opening fragment that continues no table is no table (a header read alone, a stray line of cells)
     tables = [t for t in tables if id(t) not in provisional and not (id(t) in foot_rows and t.last_page == t.page)]
     # context after stitching: a continuation that repeats its "Tabel 1" caption is not a second Tabel 1
