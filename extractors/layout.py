@@ -264,6 +264,8 @@ def group_lines(words: list[Word], settings: ExtractionSettings = DEFAULT_SETTIN
 _NUMBER_TOKEN = re.compile(r"^[(]?[-\u2212\u2013\u2012\u2010]?\d[\d.,]*%?[)]?$|^[-\u2212\u2013\u2012\u2010]$")
 _SIGN_OR_OPEN_GROUP = re.compile(r"^[-\u2212\u2013\u2012\u2010]$|^[-\u2212\u2013\u2012\u2010]?\d{1,3}\.$")
 NUMBER_WORD_GAP_FACTOR = 0.45  # wider than a plain space (about 0.25-0.3 of the font size)
+WORD_NUMBER_GAP_FACTOR = 0.55  # a word of text and an amount after it this far apart (share of the size) ...
+TWICE_SPACE = 2.0  # ... and this many of the line's word spaces are two cells
 WIDER_THAN_SPACE = 1.3  # ... and than the line's own word space by this factor (a monospaced space is 0.6 em)
 SIGN_JOIN_FACTOR = 0.45  # a sign or an open thousands group closer than this share of the size joins the digits
 
@@ -323,7 +325,14 @@ def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSetti
                            and not (len(prev.text) == 1 and not prev.text.isdigit() and len(segs[-1]) > 1)
                            and w.x0 - prev.x1 >= max(NUMBER_WORD_GAP_FACTOR * max(w.size, 1.0),
                                                      WIDER_THAN_SPACE * space))
-            if not w.apart and ((w.x0 - prev.x1 < gap and not ruled and not numbers and not number_word) or (
+            # ... and the mirror: a word of text followed, past twice the word space its line shows between words,
+            # by an amount ("Hjernerystelse  6,0": left-set amounts against a label run up to a narrow gutter)
+            word_number = (space > 0 and not is_number_token(prev.text) and is_number_token(w.text)
+                           and any(c.isdigit() for c in w.text)
+                           and w.x0 - prev.x1 >= max(WORD_NUMBER_GAP_FACTOR * max(w.size, 1.0),
+                                                     TWICE_SPACE * space))
+            if not w.apart and ((w.x0 - prev.x1 < gap and not ruled and not numbers and not number_word
+                                 and not word_number) or (
                     not ruled and _joins_number(prev, w))):
                 segs[-1].append(w)
                 continue

@@ -79,3 +79,33 @@ def test_a_monospaced_word_space_stays_inside_the_segment():
         words.append((t, x, x + char * len(t)))
         x += char * len(t) + space
     assert _segments(_line(words, size=size)) == ["Ved eftersyn i forbindelse"]
+
+
+# a Chromium satspulje overview (Liberation Serif, 9 pt line, no rules, amounts set left): a label run up to the
+# narrow gutter before the first year column ends 6.1 pt before that column's amount, under the 6.3 pt segment gap;
+# its words are 2.5 pt apart. Read as one run, "Hjernerystelse 6,0" covered the gutter on its page, and the whole
+# page's first amounts were read into the label column ("i socialpsykiatrien 45,6").
+LABEL_TO_LEFT_SET_AMOUNT = [("73", 65.5, 75.5), ("Etablering", 109.0, 149.5), ("af", 152.0, 159.5),
+                            ("et", 162.0, 169.5), ("Dansk", 172.0, 197.6), ("Center", 200.1, 227.1),
+                            ("for", 229.6, 240.1), ("Hjernerystelse", 242.6, 300.1), ("6,0", 306.2, 318.7),
+                            ("6,0", 341.2, 353.7), ("25,5", 495.3, 512.8)]
+
+
+def test_an_amount_past_twice_the_word_space_after_a_label_is_a_cell():
+    """A word of text followed by an amount past more than twice the line's own word space (and over half the
+    size) ends a cell, as an amount before a capitalised word does: the label and the amount are two cells."""
+    assert _segments(_line(LABEL_TO_LEFT_SET_AMOUNT)) == [
+        "73", "Etablering af et Dansk Center for Hjernerystelse", "6,0", "6,0", "25,5"]
+
+
+def test_a_number_after_a_word_at_a_word_space_stays_in_the_text():
+    """"Tabel 1" and "i alt 2.459" set with plain word spaces are one run of text."""
+    words = [("Satspuljen", 60.0, 100.0), ("i", 102.5, 104.5), ("alt", 107.0, 117.0), ("2.459,4", 119.5, 146.0)]
+    assert _segments(_line(words)) == ["Satspuljen i alt 2.459,4"]
+
+
+def test_a_number_after_a_word_on_a_line_showing_no_word_space_stays_in_the_text():
+    """With no space between two words on the line to measure against (a monospaced head "1.000 kr.  2022 p/l",
+    whose spaces are wide), a number past a gap under the segment gap stays in the run."""
+    words = [("1.000", 60.0, 85.0), ("kr.", 90.0, 105.0), ("2022", 110.6, 130.6), ("p/l", 135.6, 150.6)]
+    assert _segments(_line(words, size=8.3)) == ["1.000 kr. 2022 p/l"]
