@@ -836,7 +836,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     Lines with values (or, in a text table, lines opening an entry) each open a row. A ruled band with at most one
     such line is one row. Elsewhere the other lines join rows: label lines that evidently go on into each other
     (an open end such as a hyphen, a next line starting lowercase) as one label, which joins the row it evidently
-    continues (a lowercase start, an open end, a row whose own label is empty or continues), the nearer one when
+    continues (a lowercase start, an open end, a row whose own label is empty or continues: in rows centred on
+    their values, not past a label line of its own it did not run into, `_lower_start_beyond`), the nearer one when
     both would take it, never the row below when the label ends short of the column's width before a label of
     its own (`wrapping.width`), is set off from it by a row's padding or starts with a word that would have fitted
     on it; a label that continues neither (a section heading such as "Varige ændringer") is
@@ -938,7 +939,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             or (not open_end(last) and (below in set_off or _fits_after(block[k], block[below], label_col, widths))))
         takes_next = nxt is not None and (
             open_end(last) or not label_text(block[nxt], label_col)
-            or starts_lower(label_text(block[nxt], label_col))
+            or (starts_lower(label_text(block[nxt], label_col))
+                and not _lower_start_beyond(block, i, below, nxt, anchors, label_col, wrapping, valued))
             or label_text(block[nxt], label_col).isdigit()  # "Matthæusgade" / "1" (wrapped)
             or _padded_onto(block, unit, nxt, label_col, set_off, padded and len(anchors) == 1,
                             padded and wrapping.bottom)
@@ -974,6 +976,19 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(over)
     rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+def _lower_start_beyond(block: list[LineCells], i: int, below: int | None, nxt: int, anchors: list[int],
+                        label_col: int, wrapping: Wrapping, valued: bool) -> bool:
+    """Given a block, the first line of a label unit, the next label line under the unit, the value line below it
+    (its label starting in lowercase) and what the region tells of its rows, return whether that lowercase start
+    goes on from another label line, not from this unit: in rows that set their values to a wrapped label's
+    middle, a label line of its own lies between the unit and the value line (the unit did not run into it) and
+    the label lines from the unit down are not centred on the value line. The unit is then no top of that label
+    ("udførerområderne (køb af ekstern rådgivning)", the rest of a row the page break cut, atop the lines
+    "Projektledelse og frikøb af ..." / "forberede ... | Service | 2700 | 450" / "tiltagene på ...")."""
+    return (valued and not wrapping.top and not wrapping.bottom and below is not None and below < nxt
+            and not label_centred_on(block, i, nxt, anchors, label_col, TIGHT_LINE_GAP))
 
 
 def _tight_down_to(block: list[LineCells], k: int, anchor: int, label_col: int, set_off: set[int]) -> bool:
