@@ -316,18 +316,19 @@ def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSetti
         if segs:
             prev = segs[-1][-1]
             ruled = any(prev.x1 - 0.5 <= x <= w.x0 + 0.5 for x in crossing)
-            numbers = (is_number_token(prev.text) and is_number_token(w.text) and not _joins_number(prev, w)
+            prev_number, w_number = is_number_token(prev.text), is_number_token(w.text)
+            numbers = (prev_number and w_number and not _joins_number(prev, w)
                        and not _dash_in_text(w, words[k + 1] if k + 1 < len(words) else None, gap)
                        and not _after_comma(prev))
             # an amount followed, past a plain space, by a capitalised word ("13.767  Bør videreføres"); a dash
             # inside a run of words ("Kommune – Fordeling") is no amount
-            number_word = (is_number_token(prev.text) and (w.text[:1].isupper() or w.text[:1] in OPENS_A_LABEL)
+            number_word = (prev_number and (w.text[:1].isupper() or w.text[:1] in OPENS_A_LABEL)
                            and not (len(prev.text) == 1 and not prev.text.isdigit() and len(segs[-1]) > 1)
                            and w.x0 - prev.x1 >= max(NUMBER_WORD_GAP_FACTOR * max(w.size, 1.0),
                                                      WIDER_THAN_SPACE * space))
             # ... and the mirror: a word of text followed, past twice the word space its line shows between words,
             # by an amount ("Hjernerystelse  6,0": left-set amounts against a label run up to a narrow gutter)
-            word_number = (space > 0 and not is_number_token(prev.text) and is_number_token(w.text)
+            word_number = (space > 0 and not prev_number and w_number
                            and any(c.isdigit() for c in w.text)
                            and w.x0 - prev.x1 >= max(WORD_NUMBER_GAP_FACTOR * max(w.size, 1.0),
                                                      TWICE_SPACE * space))

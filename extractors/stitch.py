@@ -297,6 +297,15 @@ def _repeats_above(prev: Table, t: Table, stacked: bool) -> bool:
             and prev.header_row is not None and len(t.columns) == len(prev.columns) and _same_header(prev, t))
 
 
+def _take_rows(prev: Table, t: Table, rows: list[Row]) -> None:
+    """Given a table, the table read after it that goes on from it and that one's rows in its columns, append the
+    rows to it: it now ends where the other does (its last page, the bottom of its last rows, a cut row at its foot)."""
+    prev.rows.extend(rows)
+    prev.last_page = t.page
+    prev.bbox_last_bottom = t.bbox[3] if t.bbox else prev.bbox_last_bottom
+    prev.cut_foot = t.cut_foot
+
+
 def _is_amount(text: str) -> bool:
     """Given a cell's text, return whether it is a number or a nil marker."""
     return parse_danish(text).kind in NUMERIC_KINDS
@@ -330,9 +339,7 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
         prev = out[-1] if out else None
         under_carried = stitched and (i - 1) in carried and prev is not None and t.page == prev.last_page
         if prev is not None and _repeats_above(prev, t, i in stacked):
-            prev.rows.extend(t.rows)
-            prev.bbox_last_bottom = t.bbox[3] if t.bbox else prev.bbox_last_bottom
-            prev.cut_foot = t.cut_foot
+            _take_rows(prev, t, t.rows)
             ends_prev = i in ends_page
             stitched = True
             continue
@@ -368,10 +375,7 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                     if _label_over_cut_cells(prev.rows, rows[0], label_col):
                         prev.rows[-1] = join_rows(prev.rows.pop(-2), prev.rows[-1])
                     prev.rows[-1] = join_rows(prev.rows[-1], rows.pop(0))
-                prev.rows.extend(rows)
-                prev.last_page = t.page
-                prev.bbox_last_bottom = t.bbox[3]
-                prev.cut_foot = t.cut_foot
+                _take_rows(prev, t, rows)
                 ends_prev = i in ends_page
                 stitched = True
                 continue
