@@ -5,6 +5,10 @@ a range of keys is one run); its one step works through the documents in paralle
 extracted under its own limits in a limited worker process, and gives one materialization per asset and document,
 with that document's metadata, plus one result per check for the whole run. Work whose published output already comes
 from the same bytes and code is skipped (pipelines.lib.storage.state), unless the run carries the force tag.
+
+Every asset depends on the observed source asset `raw_pdf` (the PDF's bytes); each materialization records the
+document's own data version, code version and provenance (pipelines.defs.documents.versions), so that the UI shows
+which documents are stale, and its metadata says whether the output was rebuilt (`skipped`) and why (`reason`).
 """
 
 from collections.abc import Iterator
@@ -15,10 +19,19 @@ from dagster._core.execution.context.metadata_logging import AssetMetadataHandle
 
 from pipelines.defs.documents import checks
 from pipelines.defs.documents.batch import Work, build_documents, workers_from_env
+from pipelines.defs.documents.versions import (
+    RAW_PDF_KEY,
+    install_partition_tags,
+    observe_run_pdfs,
+    partition_tags,
+    raw_pdf,
+    set_partition_tags,
+)
 from pipelines.defs.jobs import JOB_NAME
 from pipelines.defs.partitions import pdf_partitions
 from pipelines.defs.resources import DkbudgetPaths
 from pipelines.lib.extraction.isolation import limits_from_env
+from pipelines.lib.extraction.process import sha256_of
 from pipelines.lib.instance import monitoring
 from pipelines.lib.storage.schemas import DOMAIN_TABLES, GENERIC_TABLES
 from pipelines.lib.version import pipeline_version
@@ -65,7 +78,7 @@ def _spec(table: str) -> dg.AssetSpec:
     generic = table in GENERIC_TABLES
     return dg.AssetSpec(
         table, group_name=GENERIC_GROUP if generic else DOMAIN_GROUP, partitions_def=pdf_partitions,
-        code_version=pipeline_version(), deps=[] if generic else list(GENERIC_TABLES),
+        code_version=pipeline_version(), deps=[RAW_PDF_KEY, *([] if generic else GENERIC_TABLES)],
         description=DESCRIPTIONS.get(table, f"The `{table}` rows of each document (CONTRACT.md), shaped from "
                                             "its tables."))
 
@@ -101,7 +114,9 @@ def build_documents_assets(context: AssetExecutionContext, dkbudget: DkbudgetPat
                 domain=tuple(t for t in DOMAIN_TABLES if t in selected), forced=is_forced(context),
                 limits=limits_from_env())
     keys = list(context.partition_keys)
-    outcomes = build_documents(work, keys, workers_from_env())
+    shas = {key: sha256_of(dkbudget.pdf(key)) for key in keys}
+    pointers = observe_run_pdfs(context, shas)
+    outcomes = build_documents(work, keys, workers_from_env(), shas)
     _start_reports_ahead(context, dkbudget, outcomes, work)
     tables = (GENERIC_TABLES if work.generic else ()) + work.domain
     for outcome in outcomes:
@@ -109,6 +124,10 @@ def build_documents_assets(context: AssetExecutionContext, dkbudget: DkbudgetPat
             context.log.warning(outcome.warning)
     add_partition_metadata(context, {(table, o.file_name): o.metadata[table] for o in outcomes for table in tables
                                      if table in o.metadata})
+    version = pipeline_version()
+    set_partition_tags(context, {(table, o.file_name): partition_tags(table, shas[o.file_name],
+                                                                      pointers.get(o.file_name), o.markers, version)
+                                 for o in outcomes for table in tables if table in o.markers})
     skipped = sum(o.skipped for o in outcomes)
     for table in tables:
         yield dg.MaterializeResult(asset_key=table, metadata={"run_documents": len(outcomes), "run_skipped": skipped})
@@ -121,4 +140,5 @@ def build_documents_assets(context: AssetExecutionContext, dkbudget: DkbudgetPat
         yield checks.combine(name, table, by_document)
 
 
-all_assets = [build_documents_assets]
+install_partition_tags()
+all_assets = [raw_pdf, build_documents_assets]

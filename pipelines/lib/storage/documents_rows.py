@@ -19,7 +19,7 @@ import pyarrow as pa
 from pipelines.lib.config import is_safe_file_name
 from pipelines.lib.extraction.process import ExtractedDocument, sha256_of
 from pipelines.lib.storage.schemas import to_arrow
-from pipelines.lib.storage.state import Marker, marker_path, read_marker, write_marker
+from pipelines.lib.storage.state import DocumentState, Marker, marker_path, read_marker, write_marker
 from pipelines.lib.storage.writer import SyncBatch, read_table, write_arrow_table, write_table
 
 TABLE = "documents"
@@ -49,33 +49,34 @@ def _still_has_bytes(raw: Path, name: str, sha: str) -> bool:
 
 
 def _write(clean: Path, doc: dict, names: list[str], retry: bool, batch: SyncBatch | None = None,
-           markers: Sequence[tuple[str, Marker]] = ()) -> pa.Table:
+           markers: Sequence[tuple[str, Marker]] = (), state: DocumentState | None = None) -> pa.Table:
     """Given a `documents` row and the file names with its bytes, publish one row per name and the marker.
 
     With a `batch`, the rows (and whatever else the batch holds) are synced before the marker is written, and
     the marker is durable at the batch's next sync. `markers`: other tables' markers of the document, whose rows
     the batch holds, written after that sync, before the `documents` marker (needs a batch). Returns the rows
-    as written.
+    as written. Every marker written is told to `state` when given.
     """
     did = doc["document_id"]
     data = to_arrow(TABLE, [{**doc, "file_name": name} for name in sorted(set(names))])
     write_arrow_table(clean, TABLE, did, data, batch)
     if batch is not None:
         batch.sync()
-    for table, marker in markers:
+    own = Marker(doc["sha256"], doc["pipeline_version"], doc["extracted_at"].isoformat(), data.num_rows,
+                 doc["file_name"], tuple(sorted(set(names))), doc["status"], retry)
+    for table, marker in [*markers, (TABLE, own)]:
         write_marker(clean, did, table, marker, batch)
-    write_marker(clean, did, TABLE, Marker(doc["sha256"], doc["pipeline_version"], doc["extracted_at"].isoformat(),
-                                           data.num_rows, doc["file_name"], tuple(sorted(set(names))), doc["status"],
-                                           retry), batch)
+        if state is not None:
+            state.wrote(table, marker)
     return data
 
 
 def publish_documents(clean: Path, raw: Path, result: ExtractedDocument, batch: SyncBatch | None = None,
-                      markers: Sequence[tuple[str, Marker]] = ()) -> pa.Table:
+                      markers: Sequence[tuple[str, Marker]] = (), state: DocumentState | None = None) -> pa.Table:
     """Given a fresh extraction of one file, (re)write its document's `documents` rows: this file and its twins
     (with a `batch`: synced with it before the marker, which is durable at the batch's next sync; the `markers` of
     the other tables the batch holds are written after that same sync, before the `documents` marker). Returns the
-    rows as written."""
+    rows as written. The markers written are told to `state` when given."""
     if markers and batch is None:
         raise ValueError("markers of other tables need the batch that holds their rows")
     doc = result.document
@@ -84,26 +85,36 @@ def publish_documents(clean: Path, raw: Path, result: ExtractedDocument, batch: 
         previous = read_marker(clean, did, TABLE)
         twins = [n for n in (previous.names() if previous else ()) if n != doc["file_name"]
                  and _still_has_bytes(raw, n, sha)]
-        return _write(clean, doc, [doc["file_name"], *twins], result.retry, batch, markers)
+        return _write(clean, doc, [doc["file_name"], *twins], result.retry, batch, markers, state)
 
 
-def add_file_name(clean: Path, raw: Path, document_id: str, file_name: str) -> bool:
-    """Given a current document and a further file with its bytes, add that file's row; return whether it did."""
+def add_file_name(clean: Path, raw: Path, document_id: str, file_name: str,
+                  state: DocumentState | None = None) -> pa.Table | None:
+    """Given a current document and a further file with its bytes, add that file's row; return the document's rows
+    when it did (None when the file already had its row, or the document has none).
+
+    With `state` (held under the document's build lock, which every writer of its rows holds too), its `documents`
+    marker is the one read: a file that has its row already costs no read at all; the marker written is told to it.
+    """
+    known = state.marker(TABLE) if state is not None else None
+    if known is not None and file_name in known.names():
+        return None
     with document_lock(clean, document_id):
         marker = read_marker(clean, document_id, TABLE)
         data = read_table(clean, TABLE, document_id)
         if marker is None or data is None or file_name in marker.names():
-            return False
+            return None
         doc = data.to_pylist()[0]
         names = [n for n in marker.names() if _still_has_bytes(raw, n, doc["sha256"])]
-        _write(clean, doc, [*names, file_name], marker.retry)
-        return True
+        return _write(clean, doc, [*names, file_name], marker.retry, state=state)
 
 
-def update_documents(clean: Path, document_id: str, change: Callable[[dict], None]) -> dict | None:
+def update_documents(clean: Path, document_id: str, change: Callable[[dict], None],
+                     state: DocumentState | None = None) -> dict | None:
     """Given a document id and a change to apply to its `documents` row, apply it to every row; return the row.
 
-    The generation (`extracted_at`) and so the other tables' freshness are kept.
+    The generation (`extracted_at`) and so the other tables' freshness are kept. The marker written is told to
+    `state` when given.
     """
     with document_lock(clean, document_id):
         marker = read_marker(clean, document_id, TABLE)
@@ -115,9 +126,11 @@ def update_documents(clean: Path, document_id: str, change: Callable[[dict], Non
             change(row)
         write_table(clean, TABLE, document_id, rows)
         doc = rows[0]
-        write_marker(clean, document_id, TABLE, Marker(marker.sha256, marker.pipeline_version, marker.generation,
-                                                       len(rows), marker.file_name, marker.names(), doc["status"],
-                                                       marker.retry))
+        new = Marker(marker.sha256, marker.pipeline_version, marker.generation, len(rows), marker.file_name,
+                     marker.names(), doc["status"], marker.retry)
+        write_marker(clean, document_id, TABLE, new)
+        if state is not None:
+            state.wrote(TABLE, new)
         return doc
 
 

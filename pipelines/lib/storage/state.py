@@ -1,6 +1,7 @@
 """Incremental state: a small marker per (document, table) saying which bytes and code produced that output."""
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -9,6 +10,7 @@ from pipelines.lib.storage.schemas import DOMAIN_TABLES, GENERIC_TABLES
 from pipelines.lib.storage.writer import STATE_DIR, SyncBatch, atomic_open, output_path
 
 ALL_TABLES = GENERIC_TABLES + DOMAIN_TABLES
+DATA_VERSION_CHARS = 16
 
 
 @dataclass(frozen=True)
@@ -53,28 +55,92 @@ def read_marker(clean_dir: Path | str, document_id: str, table: str) -> Marker |
         return None
 
 
+def marker_version(marker: Marker) -> str:
+    """Given a marker, return the data version of the output it vouches for: a short hash of what produced it (bytes,
+    code, extraction generation) and of what it holds (rows; for `documents` its file names, status and retry).
+
+    It is what Dagster records as the data version of that document's materialization of the table: the same for
+    every run that finds the output current, a new one whenever the output is rebuilt.
+    """
+    fields = json.dumps(asdict(marker), sort_keys=True, default=list).encode()
+    return hashlib.sha256(fields).hexdigest()[:DATA_VERSION_CHARS]
+
+
+class DocumentState:
+    """The markers of one document, each read at most once (and replaced by the ones this process writes).
+
+    Whether a document, or one table of it, is current is decided here, from the markers (the durable truth of the
+    clean dir; Dagster's event log only mirrors it).
+    """
+
+    def __init__(self, clean_dir: Path | str, document_id: str) -> None:
+        self.clean_dir = Path(clean_dir)
+        self.document_id = document_id
+        self._markers: dict[str, Marker | None] = {}
+
+    def marker(self, table: str) -> Marker | None:
+        """Given a table, return the document's marker of it (read once), or None when absent or unreadable."""
+        if table not in self._markers:
+            self._markers[table] = read_marker(self.clean_dir, self.document_id, table)
+        return self._markers[table]
+
+    def wrote(self, table: str, marker: Marker) -> None:
+        """Given a marker just written for a table, remember it as the table's marker."""
+        self._markers[table] = marker
+
+    def output_is_current(self, table: str, sha256: str, version: str, generation: str | None = None) -> bool:
+        """Given what the document's output of `table` should come from, return whether the published one does
+        (its file included)."""
+        m = self.marker(table)
+        if m is None or m.sha256 != sha256 or m.pipeline_version != version:
+            return False
+        if generation is not None and m.generation != generation:
+            return False
+        return m.n_rows == 0 or output_path(self.clean_dir, table, self.document_id).exists()
+
+    def is_current(self, file_name: str | None, sha256: str, version: str,
+                   tables: tuple[str, ...] = ALL_TABLES) -> bool:
+        """Given a PDF's name and hash, return whether the document's outputs of `tables` come from these bytes and
+        code.
+
+        A document whose extraction failed for a reason in its bytes (encrypted, malformed, not a PDF) is current
+        while bytes and code are unchanged; one that failed on a limit or a crash (`retry`) never is. With
+        `file_name` None, any file name will do (a second file with the same bytes).
+        """
+        doc = self.marker("documents")
+        if doc is None or (file_name is not None and file_name not in doc.names()):
+            return False
+        if doc.status == "failed":
+            return not doc.retry and doc.sha256 == sha256 and doc.pipeline_version == version
+        return all(self.output_is_current(t, sha256, version, doc.generation) for t in tables)
+
+    def why_not_current(self, table: str, sha256: str, version: str, generation: str | None = None) -> str:
+        """Given what the document's output of `table` should come from, return why it is not current ("" when it
+        is): the words an auditor reads in the materialization's metadata."""
+        m = self.marker(table)
+        if m is None:
+            return "no published output"
+        if m.sha256 != sha256:
+            return f"new PDF bytes (output from sha256 {m.sha256[:12]}, PDF now {sha256[:12]})"
+        if m.pipeline_version != version:
+            return f"new pipeline version (output from {m.pipeline_version}, code now {version})"
+        if generation is not None and m.generation != generation:
+            return "its document was extracted again"
+        if m.status == "failed" and m.retry:
+            return "the last extraction failed on a limit or a crash: tried again"
+        if m.n_rows and not output_path(self.clean_dir, table, self.document_id).exists():
+            return "output file missing"
+        return ""
+
+
 def output_is_current(clean_dir: Path | str, document_id: str, table: str, sha256: str, version: str,
                       generation: str | None = None) -> bool:
     """Given what a document's output should come from, return whether the published one does (file included)."""
-    m = read_marker(clean_dir, document_id, table)
-    if m is None or m.sha256 != sha256 or m.pipeline_version != version:
-        return False
-    if generation is not None and m.generation != generation:
-        return False
-    return m.n_rows == 0 or output_path(clean_dir, table, document_id).exists()
+    return DocumentState(clean_dir, document_id).output_is_current(table, sha256, version, generation)
 
 
 def document_is_current(clean_dir: Path | str, document_id: str, file_name: str | None, sha256: str, version: str,
                         tables: tuple[str, ...] = ALL_TABLES) -> bool:
-    """Given a PDF's id, name and hash, return whether its outputs of `tables` come from these bytes and code.
-
-    A document whose extraction failed for a reason in its bytes (encrypted, malformed, not a PDF) is current
-    while bytes and code are unchanged; one that failed on a limit or a crash (`retry`) never is. With
-    `file_name` None, any file name will do (a second file with the same bytes).
-    """
-    doc = read_marker(clean_dir, document_id, "documents")
-    if doc is None or (file_name is not None and file_name not in doc.names()):
-        return False
-    if doc.status == "failed":
-        return not doc.retry and doc.sha256 == sha256 and doc.pipeline_version == version
-    return all(output_is_current(clean_dir, document_id, t, sha256, version, doc.generation) for t in tables)
+    """Given a PDF's id, name and hash, return whether its outputs of `tables` come from these bytes and code
+    (DocumentState.is_current)."""
+    return DocumentState(clean_dir, document_id).is_current(file_name, sha256, version, tables)
