@@ -204,8 +204,12 @@ def run_command(args: argparse.Namespace) -> int:
         except Exception as exc:  # noqa: BLE001
             print(f"dkbudget: bad --select {args.select!r}: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        observed = {key for key in selection if not graph.get(key).is_materializable}  # raw_pdf: observed, not built
+        selection -= observed
         if not selection:
-            print(f"dkbudget: --select {args.select!r} matches no asset", file=sys.stderr)
+            only = f" that a run builds ({', '.join(k.to_user_string() for k in sorted(observed))}: observed)" \
+                if observed else ""
+            print(f"dkbudget: --select {args.select!r} matches no asset{only}", file=sys.stderr)
             return EXIT_USAGE
         generic = {dg.AssetKey(k) for k in ("documents", "tables", "table_cells")}
         if selection & generic:  # one extraction step publishes all three

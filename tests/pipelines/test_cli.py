@@ -111,7 +111,7 @@ def test_a_broken_pdf_fails_alone_and_keeps_earlier_outputs(dagster_home, tmp_pa
     assert earlier.exists()
 
 
-def test_select_runs_only_the_selection_and_rejects_bad_selections(corpus_run):
+def test_select_runs_only_the_selection_and_rejects_bad_selections(corpus_run, capsys):
     before = _snapshot(corpus_run.clean)
     code, output, _ = run_cli(["run", "--raw-dir", str(RAW), "--clean-dir", str(corpus_run.clean),
                                "--select", "grant_expiries"])
@@ -124,6 +124,10 @@ def test_select_runs_only_the_selection_and_rejects_bad_selections(corpus_run):
     code, _, _ = run_cli(["run", "--raw-dir", str(RAW), "--clean-dir", str(corpus_run.clean),
                           "--select", "no_such_asset"])
     assert code == 2
+    capsys.readouterr()
+    code, _, _ = run_cli(["run", "--raw-dir", str(RAW), "--clean-dir", str(corpus_run.clean),
+                          "--select", "raw_pdf"])  # observed, never built by a run
+    assert code == 2 and "raw_pdf: observed" in capsys.readouterr().err
 
 
 def test_the_readme_reads_amounts_back_as_nullable_integers(corpus_run):

@@ -1,4 +1,6 @@
-"""The sensor registers new PDFs as partitions and requests runs (ranges of keys) for new and changed ones only."""
+"""The sensor registers new PDFs as partitions, requests runs (ranges of keys) for new and changed ones only, and
+observes the new bytes of changed ones."""
+import hashlib
 import os
 import shutil
 
@@ -41,3 +43,8 @@ def test_sensor_requests_new_and_changed_pdfs_only(tmp_path):
         os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
         again = _evaluate(instance, raw, tmp_path / "clean", quiet.cursor)
         assert [(r.tags[START], r.tags[END]) for r in again.run_requests] == [(names[0], names[0])]
+        # the changed PDF, a partition already, is observed with its new bytes (its assets show stale in the UI)
+        (seen,) = again.asset_events
+        assert (seen.asset_key, seen.partition) == (dg.AssetKey("raw_pdf"), names[0])
+        assert seen.tags["dagster/data_version"] == hashlib.sha256(changed.read_bytes()).hexdigest()
+        assert first.asset_events == [] and quiet.asset_events == []  # new PDFs are observed by their run

@@ -11,6 +11,7 @@ from pipelines.lib.storage.writer import STATE_DIR, SyncBatch, atomic_open, outp
 
 ALL_TABLES = GENERIC_TABLES + DOMAIN_TABLES
 DATA_VERSION_CHARS = 16
+NOT_PUBLISHED = "no output from these bytes yet (a new PDF, or new bytes under its name)"
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,8 @@ class DocumentState:
         """Given what the document's output of `table` should come from, return why it is not current ("" when it
         is): the words an auditor reads in the materialization's metadata."""
         m = self.marker(table)
-        if m is None:
-            return "no published output"
+        if m is None:  # the id is a hash of the bytes: new bytes under a known name are a new document too
+            return NOT_PUBLISHED
         if m.sha256 != sha256:
             return f"new PDF bytes (output from sha256 {m.sha256[:12]}, PDF now {sha256[:12]})"
         if m.pipeline_version != version:
