@@ -20,7 +20,6 @@ Dagster computes these tags once per asset for a run over a range of partitions;
 """
 from __future__ import annotations
 
-import logging
 import threading
 import warnings
 from collections.abc import Iterator, Mapping
@@ -68,7 +67,7 @@ def observation(file_name: str, sha: str) -> dg.AssetObservation:
     """Given a PDF's file name and hash, return the observation of its bytes."""
     return dg.AssetObservation(asset_key=RAW_PDF_KEY, partition=file_name,
                                tags={DATA_VERSION_TAG: sha, DATA_VERSION_IS_USER_PROVIDED_TAG: "true"},
-                               metadata={"sha256": sha, "document_id": document_id_of(sha)})
+                               metadata={"document_id": document_id_of(sha)})
 
 
 def observe_run_pdfs(context: dg.AssetExecutionContext, shas: Mapping[str, str]) -> dict[str, int]:
@@ -84,8 +83,6 @@ def observe_run_pdfs(context: dg.AssetExecutionContext, shas: Mapping[str, str])
     for i, key in enumerate(new):
         DagsterEvent.asset_observation(step, observation(key, shas[key]),
                                        DagsterEventBatchMetadata(batch_id, i == len(new) - 1))
-    if new:
-        context.log.log(logging.DEBUG, f"observed {len(new)} new or changed PDFs")
     return dict(instance.get_latest_storage_id_by_partition(RAW_PDF_KEY, DagsterEventType.ASSET_OBSERVATION,
                                                             set(keys)))
 
