@@ -6,12 +6,19 @@ from pipelines.definitions import defs
 from pipelines.lib.storage.schemas import DOMAIN_TABLES, GENERIC_TABLES
 
 
-def test_every_contract_table_is_a_partitioned_asset():
+def test_every_contract_table_is_a_partitioned_asset_of_the_observed_pdf():
     graph = defs.resolve_asset_graph()
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
-    assert keys == set(GENERIC_TABLES) | set(DOMAIN_TABLES) | {"audit_report"}  # + each document's report
+    # + each document's report, and the PDF itself: observed (its SHA-256 the data version), never materialized
+    assert keys == set(GENERIC_TABLES) | set(DOMAIN_TABLES) | {"audit_report", "raw_pdf"}
     for key in graph.get_all_asset_keys():
         assert isinstance(graph.get(key).partitions_def, dg.DynamicPartitionsDefinition)
+    raw_pdf = graph.get(dg.AssetKey("raw_pdf"))
+    assert raw_pdf.is_observable and not raw_pdf.is_materializable
+    for table in GENERIC_TABLES + DOMAIN_TABLES:  # every document asset depends on the PDF's bytes
+        assert dg.AssetKey("raw_pdf") in graph.get(dg.AssetKey(table)).parent_keys
+    built = defs.resolve_job_def("dkbudget").asset_layer.selected_asset_keys
+    assert dg.AssetKey("raw_pdf") not in built
 
 
 def test_checks_cover_schema_keys_totals_and_coverage():

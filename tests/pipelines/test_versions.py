@@ -9,7 +9,7 @@ import dagster as dg
 from dagster._core.definitions.observe import observe
 
 from pipelines.definitions import defs
-from pipelines.defs.documents.versions import RAW_PDF_KEY, partition_tags, raw_pdf, stale_resolver
+from pipelines.defs.documents.versions import RAW_PDF_KEY, document_tags, raw_pdf, stale_resolver
 from pipelines.defs.resources import DkbudgetPaths
 from pipelines.lib.extraction.process import document_id_of
 from pipelines.lib.storage.schemas import DOMAIN_TABLES, GENERIC_TABLES
@@ -105,12 +105,13 @@ def test_a_kept_output_keeps_the_code_and_bytes_it_was_built_from():
     """An output from an older pipeline version (kept: its document's new extraction failed) records that version,
     so the UI shows it stale for new code; one from other bytes points at no observation of the current ones."""
     old = Marker("a" * 64, "0.1.0+old", "2026-01-01T00:00:00", 3)
-    tags = partition_tags("tables", "b" * 64, 41, {"tables": old}, "0.1.0+new")
+    (tags,) = document_tags(("tables",), "b" * 64, 41, {"tables": old}, "0.1.0+new").values()
     assert tags["dagster/code_version"] == "0.1.0+old"
     assert tags["dagster/input_data_version/raw_pdf"] == "a" * 64
     assert tags["dagster/input_event_pointer/raw_pdf"] == "NULL"
     assert tags["dagster/data_version"] == marker_version(old)
-    fresh = partition_tags("grant_expiries", "a" * 64, 41, {"grant_expiries": old, "tables": old}, "0.1.0+new")
+    fresh = document_tags(("tables", "grant_expiries"), "a" * 64, 41, {"grant_expiries": old, "tables": old},
+                          "0.1.0+new")["grant_expiries"]
     assert fresh["dagster/input_event_pointer/raw_pdf"] == "41"
     assert fresh["dagster/input_data_version/tables"] == marker_version(old)
     assert fresh["dagster/input_data_version/documents"] == "none"  # no output: its document has no marker here

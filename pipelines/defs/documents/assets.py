@@ -21,9 +21,9 @@ from pipelines.defs.documents import checks
 from pipelines.defs.documents.batch import Work, build_documents, workers_from_env
 from pipelines.defs.documents.versions import (
     RAW_PDF_KEY,
+    document_tags,
     install_partition_tags,
     observe_run_pdfs,
-    partition_tags,
     raw_pdf,
     set_partition_tags,
 )
@@ -125,9 +125,10 @@ def build_documents_assets(context: AssetExecutionContext, dkbudget: DkbudgetPat
     add_partition_metadata(context, {(table, o.file_name): o.metadata[table] for o in outcomes for table in tables
                                      if table in o.metadata})
     version = pipeline_version()
-    set_partition_tags(context, {(table, o.file_name): partition_tags(table, shas[o.file_name],
-                                                                      pointers.get(o.file_name), o.markers, version)
-                                 for o in outcomes for table in tables if table in o.markers})
+    set_partition_tags(context, {(table, o.file_name): tags for o in outcomes
+                                 for table, tags in document_tags(tuple(t for t in tables if t in o.markers),
+                                                                  shas[o.file_name], pointers.get(o.file_name),
+                                                                  o.markers, version).items()})
     skipped = sum(o.skipped for o in outcomes)
     for table in tables:
         yield dg.MaterializeResult(asset_key=table, metadata={"run_documents": len(outcomes), "run_skipped": skipped})

@@ -33,6 +33,7 @@ from dagster._core.definitions.data_version import (
     get_input_data_version_tag,
     get_input_event_pointer_tag,
 )
+from dagster._core.definitions.external_asset import create_external_asset_from_source_asset
 from dagster._core.events import DagsterEvent, DagsterEventBatchMetadata, DagsterEventType
 from dagster._core.utils import make_new_run_id
 
@@ -55,12 +56,13 @@ def _observe_raw_dir(context: dg.AssetExecutionContext) -> dg.DataVersionsByPart
                                        for path in list_pdfs(context.resources.dkbudget.raw()) if path.name in known})
 
 
-with warnings.catch_warnings():  # `observable_source_asset` is marked beta: no warning at every start-up for it
-    warnings.simplefilter("ignore", dg.BetaWarning)
-    raw_pdf = dg.observable_source_asset(
+with warnings.catch_warnings():  # no warning at every start-up: `observable_source_asset` is marked beta, and
+    warnings.simplefilter("ignore", dg.BetaWarning)  # Dagster's own conversion of it reads a deprecated property
+    warnings.simplefilter("ignore", DeprecationWarning)
+    raw_pdf = create_external_asset_from_source_asset(dg.observable_source_asset(
         name=RAW_PDF, partitions_def=pdf_partitions, group_name=RAW_GROUP, required_resource_keys={"dkbudget"},
         description="The PDFs of the raw dir, one partition per file name; an observation records the SHA-256 of "
-                    "its bytes as the data version.")(_observe_raw_dir)
+                    "its bytes as the data version.")(_observe_raw_dir))
 
 
 def observation(file_name: str, sha: str) -> dg.AssetObservation:
@@ -92,26 +94,29 @@ def data_version_of(marker: Marker | None) -> str:
     return NO_OUTPUT if marker is None else marker_version(marker)
 
 
-def partition_tags(table: str, sha: str, pointer: int | None, markers: Mapping[str, Marker | None],
-                   version: str) -> dict[str, str]:
-    """Given a table, the document's PDF hash, the storage id of that PDF's observation, the markers of the
-    document's tables and the running pipeline version, return the Dagster tags of its materialization of `table`.
+def document_tags(tables: tuple[str, ...], sha: str, pointer: int | None, markers: Mapping[str, Marker | None],
+                  version: str) -> dict[str, dict[str, str]]:
+    """Given tables of a document, its PDF hash, the storage id of that PDF's observation, the markers of its
+    tables and the running pipeline version, return per table the Dagster tags of its materialization.
 
-    The output's provenance is its marker's: a kept output built from other bytes (the PDF now fails to extract)
-    records those bytes, without a pointer to an observation of them."""
-    marker = markers.get(table)
-    built_from = marker.sha256 if marker is not None else sha
-    tags = {CODE_VERSION_TAG: marker.pipeline_version if marker is not None else version,
-            DATA_VERSION_TAG: data_version_of(marker), DATA_VERSION_IS_USER_PROVIDED_TAG: "true",
-            get_input_data_version_tag(RAW_PDF_KEY): built_from,
-            get_input_event_pointer_tag(RAW_PDF_KEY): (str(pointer) if pointer is not None and built_from == sha
-                                                       else NULL_EVENT_POINTER)}
-    if table not in GENERIC_TABLES:  # shaped from the generic tables of the same document (built in the same step)
-        for dep in GENERIC_TABLES:
-            key = dg.AssetKey(dep)
-            tags[get_input_data_version_tag(key)] = data_version_of(markers.get(dep))
-            tags[get_input_event_pointer_tag(key)] = NULL_EVENT_POINTER
-    return tags
+    An output's provenance is its marker's: a kept output built from other bytes (the PDF now fails to extract)
+    records those bytes, without a pointer to an observation of them; one built by other code, that code version."""
+    versions = {table: data_version_of(marker) for table, marker in markers.items()}
+    generic_inputs = {}
+    for dep in GENERIC_TABLES:  # what the domain tables are shaped from (built in the same step: no pointer)
+        generic_inputs[get_input_data_version_tag(dg.AssetKey(dep))] = versions.get(dep, NO_OUTPUT)
+        generic_inputs[get_input_event_pointer_tag(dg.AssetKey(dep))] = NULL_EVENT_POINTER
+    out = {}
+    for table in tables:
+        marker = markers.get(table)
+        built_from = marker.sha256 if marker is not None else sha
+        observed = str(pointer) if pointer is not None and built_from == sha else NULL_EVENT_POINTER
+        out[table] = {CODE_VERSION_TAG: marker.pipeline_version if marker is not None else version,
+                      DATA_VERSION_TAG: versions.get(table, NO_OUTPUT), DATA_VERSION_IS_USER_PROVIDED_TAG: "true",
+                      get_input_data_version_tag(RAW_PDF_KEY): built_from,
+                      get_input_event_pointer_tag(RAW_PDF_KEY): observed,
+                      **({} if table in GENERIC_TABLES else generic_inputs)}
+    return out
 
 
 _PARTITION_TAGS_ATTR = "_dkbudget_partition_tags"
