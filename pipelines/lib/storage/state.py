@@ -1,4 +1,9 @@
-"""Incremental state: a small marker per (document, table) saying which bytes and code produced that output."""
+"""Incremental state: a small marker per (document, table) saying which bytes and code produced that output.
+
+The markers are the durable truth of the clean dir: whether a document or one of its tables is current is decided
+from them (`DocumentState`, which reads each of a document's markers once), never from Dagster's history. What
+Dagster records as a materialization's data version is derived from them (`marker_version`).
+"""
 from __future__ import annotations
 
 import hashlib
