@@ -49,6 +49,7 @@ CENTRED_ROW_EXTRA = 0.75  # ... when the space over it beyond the cells' padding
 FOOTNOTE_RULE_SHARE = 0.4  # a footnote rule is at most this share of the text width long
 HEADING_GAP_LINES = 2.0  # an empty stretch this many of the rows' font sizes tall above a heading parts tables
 SIDE_BY_SIDE_SHARE = 0.25  # two lines overlapping by this share of the later one's height are set side by side
+SAME_GAP = 0.5  # two vertical gaps this close (points) are one spacing (a row's padding, up to float noise)
 CUT_ROW_GAP_FACTOR = 2.0  # a cut row opening a page is followed by its table's body at most this many region gaps
 # below it (a tall row's padding: its cells centred on a wrapped remark)
 MIN_ALIGNED_CELLS = 3  # a cut row and the body under it share the start (or end) of at least this many cells
@@ -676,7 +677,8 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     apart heads another table wherever the waiting lines start (the page's margin may be set by a wide table's cells
     left of the text's), and so does a line under a plain title set apart, at the margin left of every line of the
     table and in another size (`_titles_table`), over a line of its own (the title "Oversigt" over a bold one-cell
-    header, whatever the line holds). The waiting lines that finish the table's last row (`_trailing_continuation`:
+    header, whatever the line holds). "Set further below" means by more than `SAME_GAP` (a section row at the
+    rows' spacing is no title). The waiting lines that finish the table's last row (`_trailing_continuation`:
     a long cell's last lines, under its row's other cells) are the table's: the lines under them are the ones
     looked at."""
     if not pending:
@@ -692,7 +694,7 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     if not pending or len(current) < 2:
         return False
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
-    set_apart = pending[0].top - current[-1].bottom > spacing
+    set_apart = pending[0].top - current[-1].bottom > spacing + SAME_GAP
     if set_apart and abs(line.size - _text_size(current, line)) > FRAME_TEXT_SIZE_SLACK:
         return True  # the line's cells are set in another size than the table's: another table's
     if set_apart and any(_titles_table(ln, current, plain=True) for ln in pending[:-1]):
@@ -731,7 +733,7 @@ def _title_over_one_cell_header(current: list[TextLine], pending: list[TextLine]
     title, head = pending[0], pending[1]
     size = _text_size(current, title)
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
-    return (title.top - current[-1].bottom > spacing and len(title.segments) == 1 and len(head.segments) == 1
+    return (title.top - current[-1].bottom > spacing + SAME_GAP and len(title.segments) == 1 and len(head.segments) == 1
             and head.bold and not title.bold
             and abs(title.size - size) > TITLE_SIZE_SLACK and abs(head.size - size) <= SAME_SIZE
             and title.x0 <= left + PROSE_INDENT_TOLERANCE
@@ -740,11 +742,12 @@ def _title_over_one_cell_header(current: list[TextLine], pending: list[TextLine]
 
 def _other_columns(current: list[TextLine], line: TextLine) -> bool:
     """Given a table's lines and a line of cells after them, return whether no cell of the line after its first
-    starts or ends where one of the table's does (another table's columns)."""
-    starts = [sg.x0 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
-    ends = [sg.x1 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
-    return bool(starts) and not any(
-        any(abs(sg.x0 - x) <= COLUMN_FLUSH for x in starts) or any(abs(sg.x1 - x) <= COLUMN_FLUSH for x in ends)
+    starts, ends or is centred where one of the table's does (another table's columns; a text cell centred in a
+    column of centred amounts, "Dækket ved" under "13.767", is set in that column)."""
+    cells = [sg for ln in current if is_multi(ln) for sg in ln.segments[1:]]
+    return bool(cells) and not any(
+        any(abs(sg.x0 - o.x0) <= COLUMN_FLUSH or abs(sg.x1 - o.x1) <= COLUMN_FLUSH
+            or abs(sg.x0 + sg.x1 - o.x0 - o.x1) <= 2 * COLUMN_FLUSH for o in cells)
         for sg in line.segments[1:])
 
 
