@@ -837,8 +837,9 @@ def _trailing_continuation(current: list[TextLine], pending: list[TextLine], at_
     """Given a table's lines and the single lines after it, return those that finish its last row: each close
     below the one before, starting in lowercase or after text that ends open ("-", ","), or set beside the line
     before (a label's last line beside a value centred on the label's lines). At the foot of a page
-    (nothing follows on it), lines set like the table's text, close below it and inside its first column go on
-    it too: a row that the page break cuts after its first cell's lines; elsewhere such lines do when set as tight
+    (nothing follows on it), lines set like the table's text, close below it (no further than the table's lines
+    are apart: a note set apart under the last row is no row) and inside its first column go on it too: a row
+    that the page break cuts after its first cell's lines; elsewhere such lines do when set as tight
     under the line before as a wrapped line (a last label's second line, "Totaløkonomi")."""
     if (row := _row_of_single_lines(current, pending)):
         return row
@@ -847,13 +848,17 @@ def _trailing_continuation(current: list[TextLine], pending: list[TextLine], at_
     size = _text_size(current, prev)
     x0 = min(ln.x0 for ln in current)
     label_end = min((ln.segments[1].x0 for ln in current if len(ln.segments) >= 2), default=x0)
+    # a row the page break cuts follows the table's last row at the table's spacing, not set apart below it
+    spacing = max((b.top - a.bottom for a, b in zip(current, current[1:], strict=False)), default=None)
     for ln in pending:
         text = ln.text.strip()
         if not text:
             break
         tight = ln.top - prev.bottom <= TIGHT_LINE_GAP * max(ln.size, 1.0)
-        cut_row = ((at_foot or tight) and abs(ln.size - size) <= 0.5 and ln.x0 >= x0 - INDENT_TOLERANCE
-                   and ln.x1 < label_end and not is_caption(ln))  # (pending lines are close already)
+        close_under = spacing is None or ln.top - prev.bottom <= spacing + SAME_GAP
+        cut_row = (((at_foot and close_under) or tight) and abs(ln.size - size) <= 0.5
+                   and ln.x0 >= x0 - INDENT_TOLERANCE and ln.x1 < label_end
+                   and not is_caption(ln))  # (pending lines are close already)
         beside = ln.top < prev.bottom - 1.0  # set beside the last line (a value centred on a wrapped label)
         if not cut_row and not beside and not _in_later_column(ln, current, size) and (
                 ln.top - prev.bottom > TRAILING_GAP_FACTOR * max(ln.size, 1.0)
