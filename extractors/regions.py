@@ -677,8 +677,10 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     apart heads another table wherever the waiting lines start (the page's margin may be set by a wide table's cells
     left of the text's), and so does a line under a plain title set apart, at the margin left of every line of the
     table and in another size (`_titles_table`), over a line of its own (the title "Oversigt" over a bold one-cell
-    header, whatever the line holds). "Set further below" means by more than `SAME_GAP` (a section row at the
-    rows' spacing is no title). The waiting lines that finish the table's last row (`_trailing_continuation`:
+    header, whatever the line holds), and so does a line under a title set apart in a size of its own, other than
+    the table's and the line's, closer to the line than to what is above it (`_resized_title_over`). "Set further
+    below" means by more than `SAME_GAP` (a section row at the rows' spacing is no title). The waiting lines that
+    finish the table's last row (`_trailing_continuation`:
     a long cell's last lines, under its row's other cells) are the table's: the lines under them are the ones
     looked at."""
     if not pending:
@@ -701,6 +703,8 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
         return True  # a plain title at the margin over another table's header ("Oversigt" / "Rygestopkurser ...")
     if set_apart and _title_over_one_cell_header(current, pending, left):
         return True  # ... also where the table's cells start left of the margin, outside the text
+    if set_apart and _resized_title_over(current, pending, line):
+        return True  # a title in a size of its own, closer to the lines of cells under it than to the table
     if pending[0].x0 > left + INDENT_TOLERANCE or not set_apart:
         return False
     if _titles_table(pending[-1], current, plain=True):
@@ -738,6 +742,20 @@ def _title_over_one_cell_header(current: list[TextLine], pending: list[TextLine]
             and abs(title.size - size) > TITLE_SIZE_SLACK and abs(head.size - size) <= SAME_SIZE
             and title.x0 <= left + PROSE_INDENT_TOLERANCE
             and head.top - title.bottom < title.top - current[-1].bottom)
+
+
+def _resized_title_over(current: list[TextLine], pending: list[TextLine], line: TextLine) -> bool:
+    """Given a table's lines, the single lines waiting under them (set apart below the table) and the line of cells
+    after those, return whether the last waiting line titles another table: one run of words in another size than
+    both the table's text and the line under it, closer to that line than to the line above it ("Oversigt" in
+    9.5 pt over key figures in 8 pt, under a table and its note, where the table's cells start left of the page's
+    margin, so no title starts left of them; a group row of the table is set at its rows' spacing, not apart)."""
+    title = pending[-1]
+    above = pending[-2] if len(pending) > 1 else current[-1]
+    size = _text_size(current, line)
+    return (len(title.segments) == 1 and abs(title.size - size) > TITLE_SIZE_SLACK
+            and abs(title.size - line.size) > TITLE_SIZE_SLACK
+            and line.top - title.bottom < title.top - above.bottom)
 
 
 def _other_columns(current: list[TextLine], line: TextLine) -> bool:
