@@ -2031,6 +2031,31 @@ def _columns_right_of(table: Table, lines: list[TextLine]) -> list[tuple[float, 
     return out
 
 
+def _bounds_clear_of_heads(col_x: list[tuple[float, float]], table: Table, lines: list[TextLine]
+                           ) -> list[tuple[float, float]]:
+    """Given a table's column bands (from its body's page), the table and header lines left at the foot of the page
+    before, return the bands with each boundary that cuts a word of the header moved to the middle of the widest
+    part of the gutter between the two columns' texts that no head word crosses: a head set close to the next
+    ("Styringsområde 2024", the year right-aligned over its figures) is parted where the body's gutter lets it,
+    not read as one head over the first column and none over the second. Only the words of lines of several heads
+    count; a gutter that a line of one run of words crosses (a section row under the header, spanning the columns)
+    keeps its boundary. Bands unchanged where no such part is."""
+    words = [w for ln in lines if len(ln.segments) >= 2 for w in ln.words]
+    if len(table.col_text) != len(table.col_x):
+        return col_x
+    out = list(col_x)
+    for k in range(1, len(table.col_x)):
+        x, before, after = out[k][0], table.col_text[k - 1], table.col_text[k]
+        if (before is None or after is None or not any(w.x0 < x < w.x1 for w in words)
+                or any(len(ln.segments) == 1 and ln.x0 < after[0] and ln.x1 > before[1] for ln in lines)):
+            continue
+        part = _clear_part(before[1], after[0], words)
+        if part is not None:
+            mid = (part[0] + part[1]) / 2
+            out[k - 1], out[k] = (out[k - 1][0], mid), (mid, out[k][1])
+    return out
+
+
 def _head_between_texts(table: Table, lines: list[TextLine], k: int) -> tuple[float, float] | None:
     """Given a table, header lines and one of its columns (not the first), return the band of a column its body
     leaves empty on its page right before that column when a cell of the header lines sits in the gutter between
@@ -2059,7 +2084,7 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout, rest: Se
     is dropped. The table then starts on that page. `rest`: lines atop the table's page that finish the header's
     row in cells it left empty at the foot (`regions.header_rest_atop`): they are read into its cells. Return
     whether it did."""
-    col_x = list(_columns_right_of(table, [*lines, *rest]))
+    col_x = _bounds_clear_of_heads(list(_columns_right_of(table, [*lines, *rest])), table, [*lines, *rest])
     old = list(range(len(table.col_x)))  # where each of the table's columns goes among col_x
     segments = [s for ln in [*lines, *rest] for s in ln.segments]
     middles = [(s.x0 + s.x1) / 2 for s in segments]

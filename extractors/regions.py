@@ -49,6 +49,7 @@ CENTRED_ROW_EXTRA = 0.75  # ... when the space over it beyond the cells' padding
 FOOTNOTE_RULE_SHARE = 0.4  # a footnote rule is at most this share of the text width long
 HEADING_GAP_LINES = 2.0  # an empty stretch this many of the rows' font sizes tall above a heading parts tables
 SIDE_BY_SIDE_SHARE = 0.25  # two lines overlapping by this share of the later one's height are set side by side
+SAME_GAP = 0.5  # two vertical gaps this close (points) are one spacing (a row's padding, up to float noise)
 CUT_ROW_GAP_FACTOR = 2.0  # a cut row opening a page is followed by its table's body at most this many region gaps
 # below it (a tall row's padding: its cells centred on a wrapped remark)
 MIN_ALIGNED_CELLS = 3  # a cut row and the body under it share the start (or end) of at least this many cells
@@ -676,7 +677,10 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     apart heads another table wherever the waiting lines start (the page's margin may be set by a wide table's cells
     left of the text's), and so does a line under a plain title set apart, at the margin left of every line of the
     table and in another size (`_titles_table`), over a line of its own (the title "Oversigt" over a bold one-cell
-    header, whatever the line holds). The waiting lines that finish the table's last row (`_trailing_continuation`:
+    header, whatever the line holds), and so does a line under a title set apart in a size of its own, other than
+    the table's and the line's, closer to the line than to what is above it (`_resized_title_over`). "Set further
+    below" means by more than `SAME_GAP` (a section row at the rows' spacing is no title). The waiting lines that
+    finish the table's last row (`_trailing_continuation`:
     a long cell's last lines, under its row's other cells) are the table's: the lines under them are the ones
     looked at."""
     if not pending:
@@ -692,13 +696,15 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     if not pending or len(current) < 2:
         return False
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
-    set_apart = pending[0].top - current[-1].bottom > spacing
+    set_apart = pending[0].top - current[-1].bottom > spacing + SAME_GAP
     if set_apart and abs(line.size - _text_size(current, line)) > FRAME_TEXT_SIZE_SLACK:
         return True  # the line's cells are set in another size than the table's: another table's
     if set_apart and any(_titles_table(ln, current, plain=True) for ln in pending[:-1]):
         return True  # a plain title at the margin over another table's header ("Oversigt" / "Rygestopkurser ...")
     if set_apart and _title_over_one_cell_header(current, pending, left):
         return True  # ... also where the table's cells start left of the margin, outside the text
+    if set_apart and _resized_title_over(current, pending, line):
+        return True  # a title in a size of its own, closer to the lines of cells under it than to the table
     if pending[0].x0 > left + INDENT_TOLERANCE or not set_apart:
         return False
     if _titles_table(pending[-1], current, plain=True):
@@ -731,20 +737,35 @@ def _title_over_one_cell_header(current: list[TextLine], pending: list[TextLine]
     title, head = pending[0], pending[1]
     size = _text_size(current, title)
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
-    return (title.top - current[-1].bottom > spacing and len(title.segments) == 1 and len(head.segments) == 1
+    return (title.top - current[-1].bottom > spacing + SAME_GAP and len(title.segments) == 1 and len(head.segments) == 1
             and head.bold and not title.bold
             and abs(title.size - size) > TITLE_SIZE_SLACK and abs(head.size - size) <= SAME_SIZE
             and title.x0 <= left + PROSE_INDENT_TOLERANCE
             and head.top - title.bottom < title.top - current[-1].bottom)
 
 
+def _resized_title_over(current: list[TextLine], pending: list[TextLine], line: TextLine) -> bool:
+    """Given a table's lines, the single lines waiting under them (set apart below the table) and the line of cells
+    after those, return whether the last waiting line titles another table: one run of words in another size than
+    both the table's text and the line under it, closer to that line than to the line above it ("Oversigt" in
+    9.5 pt over key figures in 8 pt, under a table and its note, where the table's cells start left of the page's
+    margin, so no title starts left of them; a group row of the table is set at its rows' spacing, not apart)."""
+    title = pending[-1]
+    above = pending[-2] if len(pending) > 1 else current[-1]
+    size = _text_size(current, line)
+    return (len(title.segments) == 1 and abs(title.size - size) > TITLE_SIZE_SLACK
+            and abs(title.size - line.size) > TITLE_SIZE_SLACK
+            and line.top - title.bottom < title.top - above.bottom)
+
+
 def _other_columns(current: list[TextLine], line: TextLine) -> bool:
     """Given a table's lines and a line of cells after them, return whether no cell of the line after its first
-    starts or ends where one of the table's does (another table's columns)."""
-    starts = [sg.x0 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
-    ends = [sg.x1 for ln in current if is_multi(ln) for sg in ln.segments[1:]]
-    return bool(starts) and not any(
-        any(abs(sg.x0 - x) <= COLUMN_FLUSH for x in starts) or any(abs(sg.x1 - x) <= COLUMN_FLUSH for x in ends)
+    starts, ends or is centred where one of the table's does (another table's columns; a text cell centred in a
+    column of centred amounts, "Dækket ved" under "13.767", is set in that column)."""
+    cells = [sg for ln in current if is_multi(ln) for sg in ln.segments[1:]]
+    return bool(cells) and not any(
+        any(abs(sg.x0 - o.x0) <= COLUMN_FLUSH or abs(sg.x1 - o.x1) <= COLUMN_FLUSH
+            or abs(sg.x0 + sg.x1 - o.x0 - o.x1) <= 2 * COLUMN_FLUSH for o in cells)
         for sg in line.segments[1:])
 
 
@@ -834,8 +855,9 @@ def _trailing_continuation(current: list[TextLine], pending: list[TextLine], at_
     """Given a table's lines and the single lines after it, return those that finish its last row: each close
     below the one before, starting in lowercase or after text that ends open ("-", ","), or set beside the line
     before (a label's last line beside a value centred on the label's lines). At the foot of a page
-    (nothing follows on it), lines set like the table's text, close below it and inside its first column go on
-    it too: a row that the page break cuts after its first cell's lines; elsewhere such lines do when set as tight
+    (nothing follows on it), lines set like the table's text, close below it (no further than the table's lines
+    are apart: a note set apart under the last row is no row) and inside its first column go on it too: a row
+    that the page break cuts after its first cell's lines; elsewhere such lines do when set as tight
     under the line before as a wrapped line (a last label's second line, "Totaløkonomi")."""
     if (row := _row_of_single_lines(current, pending)):
         return row
@@ -844,13 +866,17 @@ def _trailing_continuation(current: list[TextLine], pending: list[TextLine], at_
     size = _text_size(current, prev)
     x0 = min(ln.x0 for ln in current)
     label_end = min((ln.segments[1].x0 for ln in current if len(ln.segments) >= 2), default=x0)
+    # a row the page break cuts follows the table's last row at the table's spacing, not set apart below it
+    spacing = max((b.top - a.bottom for a, b in zip(current, current[1:], strict=False)), default=None)
     for ln in pending:
         text = ln.text.strip()
         if not text:
             break
         tight = ln.top - prev.bottom <= TIGHT_LINE_GAP * max(ln.size, 1.0)
-        cut_row = ((at_foot or tight) and abs(ln.size - size) <= 0.5 and ln.x0 >= x0 - INDENT_TOLERANCE
-                   and ln.x1 < label_end and not is_caption(ln))  # (pending lines are close already)
+        close_under = spacing is None or ln.top - prev.bottom <= spacing + SAME_GAP
+        cut_row = (((at_foot and close_under) or tight) and abs(ln.size - size) <= 0.5
+                   and ln.x0 >= x0 - INDENT_TOLERANCE and ln.x1 < label_end
+                   and not is_caption(ln))  # (pending lines are close already)
         beside = ln.top < prev.bottom - 1.0  # set beside the last line (a value centred on a wrapped label)
         if not cut_row and not beside and not _in_later_column(ln, current, size) and (
                 ln.top - prev.bottom > TRAILING_GAP_FACTOR * max(ln.size, 1.0)
