@@ -937,6 +937,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
                 or (not label_text(block[prev], label_col) and i not in set_off))))
         ends_cell = below is not None and (
             ends_short(block[k], block[below], label_col, wrapping.width)
+            or _repeats_label_above(block, i, k, label_col)
             or (not open_end(last) and (below in set_off or _fits_after(block[k], block[below], label_col, widths))))
         takes_next = nxt is not None and (
             open_end(last) or not label_text(block[nxt], label_col)
@@ -1006,6 +1007,21 @@ def _tight_down_to(block: list[LineCells], k: int, anchor: int, label_col: int, 
             and all(block[j].line.bold == block[anchor].line.bold for j in lines)
             and all(block[b].line.top - block[a].line.bottom <= TIGHT_LINE_GAP * max(block[b].line.size, 1.0)
                     for a, b in zip(lines, lines[1:], strict=False)))
+
+
+def _repeats_label_above(block: list[LineCells], i: int, k: int, label_col: int) -> bool:
+    """Given a block, a label unit of one line (`i == k`) and the label column, return whether its label repeats
+    the label line right above it word for word, both lines holding cells of other columns beside it: rows of one
+    group repeating the group's name beside their own entries ("Sundheds- og Omsorgsudvalget | Besparelse" /
+    "Sundheds- og Omsorgsudvalget | Omkostninger"). Such a line is a whole label, however much of its column it
+    fills. (A label line alone may repeat a section row above it and go on below: "Implementeringsomkostninger" /
+    "Implementeringsomkostninger" / "–terapeutfaglige kompetencer".)"""
+    if i != k or i == 0 or label_col not in block[i - 1].cells:
+        return False
+    if set(block[i].cells) == {label_col} or set(block[i - 1].cells) == {label_col}:
+        return False
+    label = label_text(block[i], label_col)
+    return bool(label.strip()) and label == label_text(block[i - 1], label_col)
 
 
 def _fills_onto(block: list[LineCells], unit: list[int], nxt: int, label_col: int) -> bool:

@@ -142,15 +142,17 @@ def _same_bands(a: Table, b: Table) -> bool:
 def _same_text_edges(a: Table, b: Table, cmap: list[int]) -> bool:
     """Given a table, its candidate continuation and the column map, return whether b's columns set their text
     where a's do: each of b's columns (two or more) starts its text where the column of a it maps onto starts its
-    own, or ends it where that one ends (figures set to the right), each onto a column of its own. The column
-    bands of one grid carried on over the page break may read differently on the two pages (bands from the rules
-    under a's header, bands from the whitespace on b's page), the cells' text edges do not: a plain first row there
-    is a body row, not the header of another table."""
+    own, or ends it where that one ends (figures set to the right), or centres it on that one's middle, each onto a
+    column of its own (figures set centred: "-26.572" under "2023"). The column bands of one grid carried on over
+    the page break may read differently on the two pages (bands from the rules under a's header, bands from the
+    whitespace on b's page), the cells' text edges do not: a plain first row there is a body row, not the header
+    of another table."""
     if (len(b.col_text) < 2 or None in b.col_text or len(set(cmap)) != len(cmap)
             or max(cmap) >= len(a.col_text)):
         return False
     return all(a.col_text[j] is not None and (abs(x0 - a.col_text[j][0]) <= SAME_BAND_TOLERANCE
-                                              or abs(x1 - a.col_text[j][1]) <= SAME_BAND_TOLERANCE)
+                                              or abs(x1 - a.col_text[j][1]) <= SAME_BAND_TOLERANCE
+                                              or abs(x0 + x1 - sum(a.col_text[j])) <= 2 * SAME_BAND_TOLERANCE)
                for (x0, x1), j in zip(b.col_text, cmap, strict=True))
 
 
