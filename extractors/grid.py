@@ -922,7 +922,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         while (k + 1 < len(block) and k + 1 not in groups and label_col in block[k + 1].cells
                and (wraps_onto(label_text(block[k], label_col), label_text(block[k + 1], label_col))
                     or (padded and wrapping.bottom and len(anchors) == 1
-                        and _tight_down_to(block, k, anchors[0], label_col, set_off)))):
+                        and _tight_down_to(block, k, anchors[0], label_col, set_off)
+                        and not ends_short(block[k], block[k + 1], label_col, wrapping.width)))):
             k += 1
         unit = list(range(i, k + 1))
         last = label_text(block[k], label_col)
@@ -936,6 +937,7 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
                 or (not label_text(block[prev], label_col) and i not in set_off))))
         ends_cell = below is not None and (
             ends_short(block[k], block[below], label_col, wrapping.width)
+            or _repeats_label_above(block, i, k, label_col)
             or (not open_end(last) and (below in set_off or _fits_after(block[k], block[below], label_col, widths))))
         takes_next = nxt is not None and (
             open_end(last) or not label_text(block[nxt], label_col)
@@ -946,6 +948,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
                             padded and wrapping.bottom)
             # rows set bottom-aligned: the label line right above a value line ends that row's label
             or (wrapping.bottom and nxt == k + 1 and block[k].line.bold == block[nxt].line.bold)
+            # a label opened under one that ended short, filling its column, tight over a line of amounts: its top
+            or (valued and label_ended and not wrapping.top and _fills_onto(block, unit, nxt, label_col))
             # rows that set their values to a wrapped label's middle: the label lines centred on a value line
             or (valued and not wrapping.top and not wrapping.bottom
                 and label_centred_on(block, i, nxt, anchors, label_col, TIGHT_LINE_GAP))) and not ends_cell
@@ -1003,6 +1007,37 @@ def _tight_down_to(block: list[LineCells], k: int, anchor: int, label_col: int, 
             and all(block[j].line.bold == block[anchor].line.bold for j in lines)
             and all(block[b].line.top - block[a].line.bottom <= TIGHT_LINE_GAP * max(block[b].line.size, 1.0)
                     for a, b in zip(lines, lines[1:], strict=False)))
+
+
+def _repeats_label_above(block: list[LineCells], i: int, k: int, label_col: int) -> bool:
+    """Given a block, a label unit of one line (`i == k`) and the label column, return whether its label repeats
+    the label line right above it word for word, both lines holding cells of other columns beside it: rows of one
+    group repeating the group's name beside their own entries ("Sundheds- og Omsorgsudvalget | Besparelse" /
+    "Sundheds- og Omsorgsudvalget | Omkostninger"). Such a line is a whole label, however much of its column it
+    fills. (A label line alone may repeat a section row above it and go on below: "Implementeringsomkostninger" /
+    "Implementeringsomkostninger" / "–terapeutfaglige kompetencer".)"""
+    if i != k or i == 0 or label_col not in block[i - 1].cells:
+        return False
+    if set(block[i].cells) == {label_col} or set(block[i - 1].cells) == {label_col}:
+        return False
+    label = label_text(block[i], label_col)
+    return bool(label.strip()) and label == label_text(block[i - 1], label_col)
+
+
+def _fills_onto(block: list[LineCells], unit: list[int], nxt: int, label_col: int) -> bool:
+    """Given a block, the lines of a label unit that opens a label (the label above it ended short), the value line
+    below it and the label column, return whether the unit is the top of the value line's label: its lines hold
+    nothing but the label (a row set to its foot sets its other cells on its last line), and the value line
+    follows right under it, as tight as a wrapped line and in its weight, with a label of its own. (The caller has
+    found that the value line's first word would not have fitted on the unit's last line, so a wrapping broke the
+    label there: "Implementeringsomkostninger" / "Opnormering med ... og juridisk" / "Understøttelse | Service |
+    2.520 ...", where no lowercase start or open end tells that rows set their cells bottom-aligned.)"""
+    k = unit[-1]
+    if (nxt != k + 1 or label_col not in block[nxt].cells or block[k].line.bold != block[nxt].line.bold
+            or any(set(block[j].cells) != {label_col} for j in unit)):
+        return False
+    low, up = block[nxt].line, block[k].line
+    return 0 <= low.top - up.bottom <= TIGHT_LINE_GAP * max(low.size, 1.0)
 
 
 OPENING_WORDS = 2  # labels of sibling entries open with this many words alike

@@ -142,11 +142,11 @@ def _same_bands(a: Table, b: Table) -> bool:
 def _same_text_edges(a: Table, b: Table, cmap: list[int]) -> bool:
     """Given a table, its candidate continuation and the column map, return whether b's columns set their text
     where a's do: each of b's columns (two or more) starts its text where the column of a it maps onto starts its
-    own, ends it where that one ends (figures set to the right) or centres it where that one does (a column of
-    centred cells: "Dækket ved ..." under centred amounts), each onto a column of its own. The column
-    bands of one grid carried on over the page break may read differently on the two pages (bands from the rules
-    under a's header, bands from the whitespace on b's page), the cells' text edges do not: a plain first row there
-    is a body row, not the header of another table."""
+    own, ends it where that one ends (figures set to the right) or centres it on that one's middle (a column of
+    centred cells: "Dækket ved ..." under centred amounts, figures set centred: "-26.572" under "2023"), each onto a
+    column of its own. The column bands of one grid carried on over the page break may read differently on the two
+    pages (bands from the rules under a's header, bands from the whitespace on b's page), the cells' text edges do
+    not: a plain first row there is a body row, not the header of another table."""
     if (len(b.col_text) < 2 or None in b.col_text or len(set(cmap)) != len(cmap)
             or max(cmap) >= len(a.col_text)):
         return False
