@@ -1152,7 +1152,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             current.append(ln)
             pending = []
             continue
-        if narrow and (gap_ok or not current):
+        if (narrow or current and _label_beside_cells(ln, page.lines[k + 1:k + 2])) and (gap_ok or not current):
             if current or ln.x0 > left + INDENT_TOLERANCE or ln.bold:
                 pending.append(ln)
             else:
@@ -1206,6 +1206,20 @@ def _body_under_cut_row(page: PageLayout, cut: Region, body: Region, settings: E
     return len(fewer) >= MIN_ALIGNED_CELLS and all(
         any(abs(s.x0 - o.x0) <= COLUMN_FLUSH or abs(s.x1 - o.x1) <= COLUMN_FLUSH
             or abs(s.x0 + s.x1 - o.x0 - o.x1) <= 2 * COLUMN_FLUSH for o in more) for s in fewer)
+
+
+def _label_beside_cells(line: TextLine, after: list[TextLine]) -> bool:
+    """Given a line of one run of words and the line after it, return whether the line is a cell's first line set
+    beside the other cells of its row, however wide it runs (a label wrapped over two lines, its row's number and
+    amount centred on them: "19" and "9,1" on a baseline between the label's two lines): the next line holds
+    several cells, overlaps this one vertically by a good share of a line, and each of its cells lies wholly left
+    or right of this line's words. Running text has no cells set beside its lines."""
+    if len(line.segments) != 1 or not after or not is_multi(after[0]):
+        return False
+    nxt = after[0]
+    overlap = min(line.bottom, nxt.bottom) - max(line.top, nxt.top)
+    return (overlap >= SIDE_BY_SIDE_SHARE * (nxt.bottom - nxt.top)
+            and all(sg.x1 <= line.x0 or sg.x0 >= line.x1 for sg in nxt.segments))
 
 
 def _side_by_side(line: TextLine, prev: TextLine) -> bool:
