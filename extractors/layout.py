@@ -281,11 +281,23 @@ def _joins_number(prev: Word, w: Word) -> bool:
             and w.x0 - prev.x1 < SIGN_JOIN_FACTOR * max(w.size, 1.0))
 
 
-def _dash_in_text(w: Word, nxt: Word | None, gap: float) -> bool:
-    """Given a word, the word after it and the segment gap, return whether the word is a dash inside text
-    ("3000 – Børnefamilier"): a lone dash followed closely by a word that is not a number (no nil marker)."""
-    return (len(w.text) == 1 and w.text in "-\u2212\u2013\u2012\u2010" and nxt is not None
-            and nxt.x0 - w.x1 < gap and not is_number_token(nxt.text))
+def _dash_in_text(w: Word, nxt: Word | None, gap: float, after: Word | None = None) -> bool:
+    """Given a word, the word after it, the segment gap and the word after that, return whether the word is a dash
+    inside text ("3000 – Børnefamilier"): a lone dash followed closely by a word that is not a number (no nil
+    marker), or by a number that a lower-case word of text follows as closely (a range of dates run on in a text
+    cell: "14. december 2018 – 30. september 2020", its line wrapped before the dash or after it)."""
+    if not (len(w.text) == 1 and w.text in "-\u2212\u2013\u2012\u2010" and nxt is not None
+            and nxt.x0 - w.x1 < gap):
+        return False
+    if not is_number_token(nxt.text):
+        return True
+    return (after is not None and 0 <= after.x0 - nxt.x1 < gap and after.text[:1].islower()
+            and not is_number_token(after.text))
+
+
+def _word_at(words: list[Word], k: int) -> Word | None:
+    """Given a line's words and an index, return the word there (None past the end)."""
+    return words[k] if k < len(words) else None
 
 
 def _after_comma(prev: Word) -> bool:
@@ -358,7 +370,8 @@ def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSetti
             ruled = any(prev.x1 - 0.5 <= x <= w.x0 + 0.5 for x in crossing)
             prev_number, w_number = is_number_token(prev.text), is_number_token(w.text)
             numbers = (prev_number and w_number and not _joins_number(prev, w)
-                       and not _dash_in_text(w, words[k + 1] if k + 1 < len(words) else None, gap)
+                       and not _dash_in_text(w, _word_at(words, k + 1), gap, _word_at(words, k + 2))
+                       and not _dash_in_text(prev, w, gap, _word_at(words, k + 1))
                        and not _after_comma(prev))
             # an amount followed, past a plain space, by a capitalised word ("13.767  Bør videreføres"); a dash
             # inside a run of words ("Kommune – Fordeling") is no amount
