@@ -383,13 +383,19 @@ def _heads_next_table(band: list[TextLine], below: list[TextLine], cell_size: fl
     it), under it in the band (a header set above the next table's first rule) or else in the band below. A
     section row of the same table, however it is set, is followed by rows with amounts. A title at the margin
     (`_margin_title`) is no row of a table at all, and the table it titles may have no header (key figures, "2,2
-    dage om året") or start under the stack's last rule."""
-    heads = [ln for ln in band if _is_band_heading(ln, cell_size, cells_x0)]
-    if not heads:
-        return False
-    if heads[0].bold and _margin_title(heads[0], cell_size, cells_x0):
+    dage om året") or start under the stack's last rule. Any heading of the band counts, not only its first: a note
+    under the table above (set smaller, at the margin: "Anm.: Beløb i faste priser ...") may come before the title."""
+    return any(_heading_opens_table(head, band, below, cell_size, cells_x0)
+               for head in band if _is_band_heading(head, cell_size, cells_x0))
+
+
+def _heading_opens_table(head: TextLine, band: list[TextLine], below: list[TextLine], cell_size: float | None,
+                         cells_x0: float | None) -> bool:
+    """Given a heading line of a band (`_is_band_heading`), the band's lines, those of the band below and the
+    frame's cell text size and text start, return whether the heading opens another table (`_heads_next_table`)."""
+    if head.bold and _margin_title(head, cell_size, cells_x0):
         return True
-    after = [ln for ln in band if ln.top >= heads[0].bottom - 0.5] or below
+    after = [ln for ln in band if ln.top >= head.bottom - 0.5] or below
     first = next((ln for ln in after if is_multi(ln)), None)
     return first is not None and not any(_holds_amount(ln) for ln in after[:after.index(first) + 1])
 
