@@ -281,11 +281,23 @@ def _joins_number(prev: Word, w: Word) -> bool:
             and w.x0 - prev.x1 < SIGN_JOIN_FACTOR * max(w.size, 1.0))
 
 
-def _dash_in_text(w: Word, nxt: Word | None, gap: float) -> bool:
-    """Given a word, the word after it and the segment gap, return whether the word is a dash inside text
-    ("3000 – Børnefamilier"): a lone dash followed closely by a word that is not a number (no nil marker)."""
-    return (len(w.text) == 1 and w.text in "-\u2212\u2013\u2012\u2010" and nxt is not None
-            and nxt.x0 - w.x1 < gap and not is_number_token(nxt.text))
+def _dash_in_text(w: Word, nxt: Word | None, gap: float, after: Word | None = None) -> bool:
+    """Given a word, the word after it, the segment gap and the word after that, return whether the word is a dash
+    inside text ("3000 – Børnefamilier"): a lone dash followed closely by a word that is not a number (no nil
+    marker), or by a number that a lower-case word of text follows as closely (a range of dates run on in a text
+    cell: "14. december 2018 – 30. september 2020", its line wrapped before the dash or after it)."""
+    if not (len(w.text) == 1 and w.text in "-\u2212\u2013\u2012\u2010" and nxt is not None
+            and nxt.x0 - w.x1 < gap):
+        return False
+    if not is_number_token(nxt.text):
+        return True
+    return (after is not None and 0 <= after.x0 - nxt.x1 < gap and after.text[:1].islower()
+            and not is_number_token(after.text))
+
+
+def _word_at(words: list[Word], k: int) -> Word | None:
+    """Given a line's words and an index, return the word there (None past the end)."""
+    return words[k] if k < len(words) else None
 
 
 def _after_comma(prev: Word) -> bool:
@@ -299,33 +311,74 @@ OPENS_A_LABEL = "§#"  # signs that open a label as a capital does ("12  § 15.2
 RULE_CROSSING_SHARE = 0.5  # a vertical rule parts a line's words where it runs over this share of the line's height
 
 
-def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSettings = DEFAULT_SETTINGS) -> None:
+def _segment_gap(line: TextLine, settings: ExtractionSettings) -> float:
+    """Given a text line, return the gap from which its words part into segments (cells)."""
+    return max(settings.segment_gap_min, settings.segment_gap_factor * line.size)
+
+
+def _text_spaces(line: TextLine, gap: float) -> list[float]:
+    """Given a text line and its segment gap, return the spaces it shows between two words of text (no number on
+    either side), narrower than the gap."""
+    words = line.words
+    return [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)
+            if 0 < b.x0 - a.x1 < gap and not is_number_token(a.text) and not is_number_token(b.text)]
+
+
+def _median(xs: list[float]) -> float:
+    """Given numbers, return their (upper) median, 0.0 for none."""
+    xs = sorted(xs)
+    return xs[len(xs) // 2] if xs else 0.0
+
+
+def page_word_spaces(lines: list[TextLine], settings: ExtractionSettings = DEFAULT_SETTINGS) -> dict[float, float]:
+    """Given a page's text lines, return the word space its lines of each font size show between words of text
+    (median; sizes rounded to `SPACE_SIZE_STEP`): the space of a line that shows none of its own (a table row
+    "1  § 10.11.22.10. Ankestyrelsen  10,5" whose only spaces touch numbers), from the lines set like it."""
+    by_size: dict[float, list[float]] = {}
+    for ln in lines:
+        by_size.setdefault(_size_key(ln.size), []).extend(_text_spaces(ln, _segment_gap(ln, settings)))
+    return {k: _median(v) for k, v in by_size.items() if v}
+
+
+SPACE_SIZE_STEP = 0.5  # font sizes are pooled for their word space in steps of this many points
+
+
+def _size_key(size: float) -> float:
+    """Given a font size, return the key its lines are pooled under for their word space."""
+    return round(size / SPACE_SIZE_STEP) * SPACE_SIZE_STEP
+
+
+def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSettings = DEFAULT_SETTINGS,
+                   spaces: dict[float, float] | None = None) -> None:
     """Given a text line and the page's vertical rulings, split it into segments at wide gaps and at rulings that
     cross it (over `RULE_CROSSING_SHARE` of its height: the column rules of a table above that end on a spanning
-    line, or a rule's stub touching it, part no words)."""
-    gap = max(settings.segment_gap_min, settings.segment_gap_factor * line.size)
+    line, or a rule's stub touching it, part no words). `spaces`: the page's word space per font size
+    (`page_word_spaces`), for a line that shows no space between two words of text of its own."""
+    gap = _segment_gap(line, settings)
     reach = RULE_CROSSING_SHARE * (line.bottom - line.top)
     crossing = [r.pos for r in vrules if min(r.end, line.bottom) - max(r.start, line.top) >= reach]
     segs: list[list[Word]] = []
     words = line.words
-    # a word space: the font's own where the line shows it between words (a monospaced one's is wider than most)
-    spaces = sorted(b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)
-                    if 0 < b.x0 - a.x1 < gap and not is_number_token(a.text) and not is_number_token(b.text))
-    space = spaces[len(spaces) // 2] if spaces else 0.0
+    # a word space: the font's own where the line shows it between words (a monospaced one's is wider than most);
+    # where it shows none, the one the page's lines of its size show guards only against parting an amount from a
+    # word after it at a word space (those lines may be set in another font: it parts no text from an amount)
+    space = _median(_text_spaces(line, gap))
+    page_space = space or (spaces or {}).get(_size_key(line.size), 0.0)
     for k, w in enumerate(words):
         if segs:
             prev = segs[-1][-1]
             ruled = any(prev.x1 - 0.5 <= x <= w.x0 + 0.5 for x in crossing)
             prev_number, w_number = is_number_token(prev.text), is_number_token(w.text)
             numbers = (prev_number and w_number and not _joins_number(prev, w)
-                       and not _dash_in_text(w, words[k + 1] if k + 1 < len(words) else None, gap)
+                       and not _dash_in_text(w, _word_at(words, k + 1), gap, _word_at(words, k + 2))
+                       and not _dash_in_text(prev, w, gap, _word_at(words, k + 1))
                        and not _after_comma(prev))
             # an amount followed, past a plain space, by a capitalised word ("13.767  Bør videreføres"); a dash
             # inside a run of words ("Kommune – Fordeling") is no amount
             number_word = (prev_number and (w.text[:1].isupper() or w.text[:1] in OPENS_A_LABEL)
                            and not (len(prev.text) == 1 and not prev.text.isdigit() and len(segs[-1]) > 1)
                            and w.x0 - prev.x1 >= max(NUMBER_WORD_GAP_FACTOR * max(w.size, 1.0),
-                                                     WIDER_THAN_SPACE * space))
+                                                     WIDER_THAN_SPACE * page_space))
             # ... and the mirror: a word of text followed, past twice the word space its line shows between words,
             # by an amount ("Hjernerystelse  6,0": left-set amounts against a label run up to a narrow gutter)
             word_number = (space > 0 and not prev_number and w_number
@@ -472,7 +525,8 @@ def read_page(page, number: int, settings: ExtractionSettings = DEFAULT_SETTINGS
     shades, shade_joints = merge_shades(shade_pieces)
     joints = rule_joints(h_pieces, h) + shade_joints
     lines = group_lines(words_of(objects, settings), settings)
+    spaces = page_word_spaces(lines, settings)
     for ln in lines:
-        split_segments(ln, v, settings)
+        split_segments(ln, v, settings, spaces)
     return PageLayout(number, objects.width, objects.height, lines, h, v, shades, objects.turn,
                       float(page.width), float(page.height), joints=joints)

@@ -384,13 +384,19 @@ def _heads_next_table(band: list[TextLine], below: list[TextLine], cell_size: fl
     it), under it in the band (a header set above the next table's first rule) or else in the band below. A
     section row of the same table, however it is set, is followed by rows with amounts. A title at the margin
     (`_margin_title`) is no row of a table at all, and the table it titles may have no header (key figures, "2,2
-    dage om året") or start under the stack's last rule."""
-    heads = [ln for ln in band if _is_band_heading(ln, cell_size, cells_x0)]
-    if not heads:
-        return False
-    if heads[0].bold and _margin_title(heads[0], cell_size, cells_x0):
+    dage om året") or start under the stack's last rule. Any heading of the band counts, not only its first: a note
+    under the table above (set smaller, at the margin: "Anm.: Beløb i faste priser ...") may come before the title."""
+    return any(_heading_opens_table(head, band, below, cell_size, cells_x0)
+               for head in band if _is_band_heading(head, cell_size, cells_x0))
+
+
+def _heading_opens_table(head: TextLine, band: list[TextLine], below: list[TextLine], cell_size: float | None,
+                         cells_x0: float | None) -> bool:
+    """Given a heading line of a band (`_is_band_heading`), the band's lines, those of the band below and the
+    frame's cell text size and text start, return whether the heading opens another table (`_heads_next_table`)."""
+    if head.bold and _margin_title(head, cell_size, cells_x0):
         return True
-    after = [ln for ln in band if ln.top >= heads[0].bottom - 0.5] or below
+    after = [ln for ln in band if ln.top >= head.bottom - 0.5] or below
     first = next((ln for ln in after if is_multi(ln)), None)
     return first is not None and not any(_holds_amount(ln) for ln in after[:after.index(first) + 1])
 
@@ -1182,7 +1188,7 @@ def find_regions(page: PageLayout, settings: ExtractionSettings = DEFAULT_SETTIN
             current.append(ln)
             pending = []
             continue
-        if narrow and (gap_ok or not current):
+        if (narrow or current and _label_beside_cells(ln, page.lines[k + 1:k + 2])) and (gap_ok or not current):
             if current or ln.x0 > left + INDENT_TOLERANCE or ln.bold:
                 pending.append(ln)
             else:
@@ -1236,6 +1242,20 @@ def _body_under_cut_row(page: PageLayout, cut: Region, body: Region, settings: E
     return len(fewer) >= MIN_ALIGNED_CELLS and all(
         any(abs(s.x0 - o.x0) <= COLUMN_FLUSH or abs(s.x1 - o.x1) <= COLUMN_FLUSH
             or abs(s.x0 + s.x1 - o.x0 - o.x1) <= 2 * COLUMN_FLUSH for o in more) for s in fewer)
+
+
+def _label_beside_cells(line: TextLine, after: list[TextLine]) -> bool:
+    """Given a line of one run of words and the line after it, return whether the line is a cell's first line set
+    beside the other cells of its row, however wide it runs (a label wrapped over two lines, its row's number and
+    amount centred on them: "19" and "9,1" on a baseline between the label's two lines): the next line holds
+    several cells, overlaps this one vertically by a good share of a line, and each of its cells lies wholly left
+    or right of this line's words. Running text has no cells set beside its lines."""
+    if len(line.segments) != 1 or not after or not is_multi(after[0]):
+        return False
+    nxt = after[0]
+    overlap = min(line.bottom, nxt.bottom) - max(line.top, nxt.top)
+    return (overlap >= SIDE_BY_SIDE_SHARE * (nxt.bottom - nxt.top)
+            and all(sg.x1 <= line.x0 or sg.x0 >= line.x1 for sg in nxt.segments))
 
 
 def _side_by_side(line: TextLine, prev: TextLine) -> bool:
