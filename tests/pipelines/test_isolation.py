@@ -20,7 +20,7 @@ from pipelines.lib.extraction.isolation import (
     shutdown_workers,
 )
 from pipelines.lib.extraction.page_readers import any_long, start_page_readers, uses_page_readers
-from pipelines.lib.extraction.pdf_text import text_lines
+from pipelines.lib.extraction.pdf_text import line_texts, text_lines
 from pipelines.lib.extraction.process import extract_document
 from tests.pipelines.conftest import RAW, REPO
 
@@ -182,7 +182,10 @@ def test_first_lines_are_pdfplumbers_text_lines(pdf):
         expected = [_lines(p.extract_text_lines()) for p in doc.pages[:FIRST_PAGES_CHECKED]]
     with pdfplumber.open(pdf) as doc:
         got = [_lines(text_lines(p)) for p in doc.pages[:FIRST_PAGES_CHECKED]]
+        texts = [[(text, [(c["text"], c["size"]) for c in chars]) for text, chars in line_texts(p)]
+                 for p in doc.pages[:FIRST_PAGES_CHECKED]]
     assert got == expected and any(expected)
+    assert texts == [[(ln[0], ln[5]) for ln in page] for page in expected]  # the first lines' text and chars
 
 
 def test_the_run_process_leaves_the_pdf_parser_to_its_workers():
