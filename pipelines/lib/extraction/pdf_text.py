@@ -22,6 +22,7 @@ from pdfplumber.utils.geometry import objects_to_bbox
 from pdfplumber.utils.text import TextMap
 
 from domain.documents import FIRST_PAGES, TextLine
+from extractors.layout import page_objects_unturned
 
 SIZE_DECIMALS = 1  # font sizes are compared after rounding to this many decimals
 STRIPPED_LINE = re.compile(r" *([^\n]+?) *(\n|$)")  # pdfplumber's `TextMap.extract_text_lines(strip=True)` pattern
@@ -43,17 +44,20 @@ def _layout_chars(objs: list) -> Iterator[LTChar]:
 
 
 def page_chars(page: Page) -> list[dict]:
-    """Given a pdfplumber page, return its chars with the keys line-finding reads, valued as in `page.chars`."""
+    """Given a pdfplumber page, return its chars with the keys line-finding reads, valued as in `page.chars`: the
+    chars the table extractor reads of the page too (`extractors.layout.page_objects_unturned`, read once), unless
+    the PDF was opened with a Unicode normalisation, which only `page.chars` applies."""
+    norm = page.pdf.unicode_norm
+    if norm is None:
+        return page_objects_unturned(page, keep=True).chars
     height = page.height
     mb_x0, mb_top = page.mediabox[:2]
-    norm = page.pdf.unicode_norm
     chars = []
     for obj in _layout_chars(page.layout._objs):  # noqa: SLF001
         top = (height - obj.y1) + mb_top
         bottom = (height - obj.y0) + mb_top
         x0, x1 = (obj.x0 + mb_x0, obj.x1 + mb_x0) if mb_x0 != 0 else (obj.x0, obj.x1)
-        text = obj.get_text()
-        chars.append({"text": unicodedata.normalize(norm, text) if norm is not None else text,
+        chars.append({"text": unicodedata.normalize(norm, obj.get_text()),
                       "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": page.initial_doctop + top,
                       "upright": obj.upright, "size": obj.size, "width": obj.width, "height": obj.height})
     return chars
