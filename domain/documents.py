@@ -120,14 +120,44 @@ def normalise(text: str) -> str:
     return text.casefold()
 
 
+@cache
+def required_text(pattern: str) -> str:
+    """Given a regular expression (without flags), return the longest run of plain characters that every match of
+    it holds at its top level ('' when none, or the pattern cannot be read so): a text without that run holds no
+    match. Read with Python's own pattern parser: a run is consecutive literal characters, not inside a group, an
+    alternative or a repeat."""
+    try:
+        from re import _constants, _parser  # Python's own (private) regular expression parser
+
+        parsed = _parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - no run known: the pattern is searched as before
+        return ""
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ""
+    best = run = ""
+    for op, arg in parsed:
+        run = run + chr(arg) if op is _constants.LITERAL else ""
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def has_marker(pattern: str, text: str) -> bool:
+    """Given a marker pattern and a text, return whether the pattern matches anywhere in it (`re.search`), first
+    looking for its `required_text` with a plain substring test: a pattern opening on a word boundary ("\\bsagen
+    afgøres i\\b") is otherwise tried at every position of a long document's text."""
+    need = required_text(pattern)
+    return (not need or need in text) and re.search(pattern, text) is not None
+
+
 def kind_scores(text: str, table_kinds: Iterable[str] = ()) -> dict[str, int]:
     """Given a document's text and the kinds of its recognised tables, return {document kind: evidence}: the
     number of distinct text markers found plus TABLE_KIND_SCORE per distinct table kind that kind holds."""
     norm = normalise(text)
     scores = {}
     for kind, patterns in KIND_MARKERS.items():
-        score = sum(1 for p in patterns if re.search(p, norm))
-        score += sum(1 for p in HEADING_MARKERS.get(kind, ()) if re.search(p, text))
+        score = sum(1 for p in patterns if has_marker(p, norm))
+        score += sum(1 for p in HEADING_MARKERS.get(kind, ()) if has_marker(p, text))
         scores[kind] = score
     for table_kind in set(table_kinds):
         if (kind := TABLE_KIND_EVIDENCE.get(table_kind)) is not None:

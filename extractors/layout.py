@@ -159,23 +159,36 @@ def _walk(objs):
             yield o
 
 
-def page_objects(page) -> PageObjects:
-    """Given a pdfplumber page, return its chars and drawn boxes from pdfplumber's layout tree.
+OBJECTS_ATTR = "_dkbudget_objects"  # a pdfplumber page's objects kept on it by `page_objects_unturned(keep=True)`
+
+
+def page_objects_unturned(page, keep: bool = False) -> PageObjects:
+    """Given a pdfplumber page, return its chars and drawn boxes from pdfplumber's layout tree, in the page's own
+    frame. `keep`: leave them on the page for the next call (the first lines of a document read the same chars as
+    its tables); a call without it takes kept objects off the page (a long document's pages do not all hold two
+    copies of their chars at once).
 
     This reads ``page.layout`` (pdfplumber's pdfminer tree) directly and converts coordinates exactly as
     pdfplumber's ``page.chars``/``page.rects`` do, skipping the per-attribute resolution those properties do for
-    every char, which we do not need: it halves the time per page.
+    every char, which we do not need: it halves the time per page. A char holds the keys of ``page.chars`` that
+    line-finding reads (text, box, doctop, upright, size, width, height) and the font name and turn.
     """
+    kept = getattr(page, OBJECTS_ATTR, None)
+    if kept is not None:
+        if not keep:
+            delattr(page, OBJECTS_ATTR)
+        return kept
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    doctop = page.initial_doctop
     chars, lines, rects = [], [], []
     for o in _walk(page.layout._objs):
         top, bottom = height - o.y1 + mb_top, height - o.y0 + mb_top
         x0, x1 = o.x0 + mb_x0, o.x1 + mb_x0
         if isinstance(o, LTChar):
             chars.append({"text": o.get_text(), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-                          "doctop": top, "upright": o.upright, "size": o.size, "fontname": o.fontname,
-                          "turn": char_turn(o.matrix)})
+                          "doctop": doctop + top, "upright": o.upright, "size": o.size, "width": o.width,
+                          "height": o.height, "fontname": o.fontname, "turn": char_turn(o.matrix)})
         elif isinstance(o, LTRect):
             rects.append((x0, top, x1, bottom, bool(o.fill), bool(o.stroke)))
         elif isinstance(o, LTLine):
@@ -184,7 +197,15 @@ def page_objects(page) -> PageObjects:
                                          or bottom - top <= DEFAULT_SETTINGS.rule_max_thickness):
             lines.append((x0, top, x1, bottom))
     objects = PageObjects(chars, lines, rects, float(page.width), height)
-    return _turned_upright(objects)
+    if keep:
+        setattr(page, OBJECTS_ATTR, objects)
+    return objects
+
+
+def page_objects(page) -> PageObjects:
+    """Given a pdfplumber page, return its chars and drawn boxes (`page_objects_unturned`) in the frame where its
+    text reads upright (`_turned_upright`)."""
+    return _turned_upright(page_objects_unturned(page))
 
 
 def _turned_upright(objects: PageObjects) -> PageObjects:

@@ -84,12 +84,35 @@ class _Run:
     bottom: float
 
 
+class _BoundedText:
+    """The text inside boxes of one pdfium text page, as `PdfTextPage.get_text_bounded` reads it, with one call into
+    pdfium a box instead of two (pypdfium2 asks for the length, then for the text; each call gathers the text anew):
+    a buffer room for the page's every char twice over, and pdfium's terminating NUL after the text dropped."""
+
+    SPARE = 64  # units beyond twice the page's chars (line breaks pdfium puts between a box's lines)
+
+    def __init__(self, textpage) -> None:
+        self.textpage = textpage
+        self.size = 2 * max(textpage.count_chars(), 0) + self.SPARE
+        self.buffer = (ctypes.c_ushort * self.size)()
+
+    def __call__(self, left: float, bottom: float, right: float, top: float) -> str:
+        """Given a box (pdfium coordinates), return the text inside it."""
+        got = pdfium_c.FPDFText_GetBoundedText(self.textpage, left, top, right, bottom, self.buffer, self.size)
+        if got >= self.size:  # perhaps cut short: as pypdfium2 does
+            return self.textpage.get_text_bounded(left, bottom, right, top)
+        if got > 0 and self.buffer[got - 1] == 0:
+            got -= 1
+        return ctypes.string_at(self.buffer, 2 * got).decode("utf-16-le", errors="ignore") if got > 0 else ""
+
+
 def _runs(textpage, height: float) -> list[_Run]:
     """Given a pdfium text page, return its non-blank text runs top to bottom."""
     out = []
+    bounded = _BoundedText(textpage)
     for k in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(k)
-        text = textpage.get_text_bounded(left, bottom, right, top)
+        text = bounded(left, bottom, right, top)
         if text.strip():
             out.append(_Run(text, left, height - top, right, height - bottom))
     out.sort(key=lambda r: (r.bottom, r.x0))

@@ -142,3 +142,24 @@ def test_a_running_header_alone_in_the_band_keeps_a_prose_page_text_only(tmp_pat
         sheets.append(sheet)
     scans = scan_document(str(write_pdf(sheets, tmp_path / "prose.pdf")))
     assert [s.needs_layout for s in scans] == [False, False, False]
+
+
+@pytest.mark.parametrize("doc", SAMPLES)
+def test_text_runs_read_in_one_call_are_pypdfium2_s(doc):
+    """The first look reads each text run with one call into pdfium (`_BoundedText`): the same text as
+    pypdfium2's `get_text_bounded` (two calls), on every run of every page and on boxes over several lines."""
+    import pypdfium2 as pdfium
+
+    from extractors.prescan import _BoundedText
+
+    pdf = pdfium.PdfDocument(str(pdf_of(doc)))
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage, (width, height) = page.get_textpage(), page.get_size()
+            bounded = _BoundedText(textpage)
+            boxes = [textpage.get_rect(k) for k in range(textpage.count_rects())]
+            boxes += [(0, 0, width, height), (0, height / 2, width, height), (width / 3, 0, width / 2, height)]
+            assert [bounded(*box) for box in boxes] == [textpage.get_text_bounded(*box) for box in boxes]
+    finally:
+        pdf.close()

@@ -1,4 +1,5 @@
 """Document recognition from content: the five samples, the municipality name rules, unrelated PDFs."""
+import re
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,30 @@ def test_on_a_tie_the_kind_whose_tables_were_found_wins():
              TextLine("Projektet, som udløber sommeren 2019, videreføres ikke.", 3, 10.0)]
     assert recognise_document(lines).kind == "grant_expiry_list"
     assert recognise_document(lines, ["satspulje_overview"]).kind == "committee_minutes"
+
+
+@pytest.mark.parametrize(("pattern", "run"), [
+    (r"\bsagen afgøres i\b", "sagen afgøres i"), (r"abc?d", "ab"), (r"a{2}bc", "bc"), (r"a|bcd", ""),
+    (r"(?:^|\n)punkt \d+\s*(?:\n|$)", "punkt "), (r"(?i)abc", ""), (r"x\.y", "x.y"),
+    (r"\b(?:byrådsmøde|udvalgsmøde)\b", ""), (r"\bskal\W{0,3}(?:og|/)\W{0,3}kan\W{0,3}opgaver\b", "opgaver"),
+])
+def test_a_marker_is_looked_for_by_the_text_every_match_holds(pattern, run):
+    from domain.documents import has_marker, required_text
+
+    assert required_text(pattern) == run
+    for text in ("abd", "abcd", "aabc", "bcd", "x.y", "\npunkt 3\n", "Skal- og kan-opgaver", "sagen afgøres i",
+                 "byrådsmøde", "xay", "ABC", "punkt"):
+        assert has_marker(pattern, text) == bool(re.search(pattern, text)), text
+
+
+def test_kind_markers_found_in_the_samples_text_as_by_a_plain_search():
+    import pdfplumber
+
+    from domain.documents import HEADING_MARKERS, KIND_MARKERS, has_marker, normalise
+
+    patterns = [p for ps in (*KIND_MARKERS.values(), *HEADING_MARKERS.values()) for p in ps]
+    for pdf in sorted(RAW.glob("*.pdf")):
+        with pdfplumber.open(pdf) as doc:
+            text = "\n".join(page.extract_text() or "" for page in doc.pages[:6])
+        for t in (text, normalise(text)):
+            assert [has_marker(p, t) for p in patterns] == [bool(re.search(p, t)) for p in patterns]

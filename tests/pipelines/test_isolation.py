@@ -20,7 +20,7 @@ from pipelines.lib.extraction.isolation import (
     shutdown_workers,
 )
 from pipelines.lib.extraction.page_readers import any_long, start_page_readers, uses_page_readers
-from pipelines.lib.extraction.pdf_text import text_lines
+from pipelines.lib.extraction.pdf_text import line_texts, page_chars, text_lines
 from pipelines.lib.extraction.process import extract_document
 from tests.pipelines.conftest import RAW, REPO
 
@@ -182,7 +182,10 @@ def test_first_lines_are_pdfplumbers_text_lines(pdf):
         expected = [_lines(p.extract_text_lines()) for p in doc.pages[:FIRST_PAGES_CHECKED]]
     with pdfplumber.open(pdf) as doc:
         got = [_lines(text_lines(p)) for p in doc.pages[:FIRST_PAGES_CHECKED]]
+        texts = [[(text, [(c["text"], c["size"]) for c in chars]) for text, chars in line_texts(p)]
+                 for p in doc.pages[:FIRST_PAGES_CHECKED]]
     assert got == expected and any(expected)
+    assert texts == [[(ln[0], ln[5]) for ln in page] for page in expected]  # the first lines' text and chars
 
 
 def test_the_run_process_leaves_the_pdf_parser_to_its_workers():
@@ -203,3 +206,22 @@ def test_the_run_process_leaves_the_pdf_parser_to_its_workers():
               "if m in __import__('sys').modules)")
     outcome = run_limited(eval, (loaded,), Limits())  # a builtin: unpickling it imports nothing in the worker
     assert outcome.value == ["extractors.tables", "pdfplumber", "pipelines.lib.extraction.extractor"], outcome.failure
+
+
+CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "doctop", "upright", "size", "width", "height")
+
+
+def test_first_lines_and_tables_read_a_page_s_chars_once():
+    """The first lines' chars are `page.chars` (the keys line-finding reads, on every page: doctop runs on over the
+    pages) and are the very chars the table reader then takes off the page, which reads them as a fresh page."""
+    from extractors.layout import OBJECTS_ATTR, page_objects
+
+    pdf_path = sorted(RAW.glob("*.pdf"))[0]
+    with pdfplumber.open(pdf_path) as doc, pdfplumber.open(pdf_path) as fresh:
+        for page, other in list(zip(doc.pages, fresh.pages, strict=True))[:FIRST_PAGES_CHECKED]:
+            chars = page_chars(page)
+            assert [tuple(c[k] for k in CHAR_KEYS) for c in chars] == [
+                tuple(c[k] for k in CHAR_KEYS) for c in page.chars]
+            objects = page_objects(page)
+            assert objects.chars is chars and not hasattr(page, OBJECTS_ATTR)
+            assert objects == page_objects(other)
