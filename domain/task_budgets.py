@@ -4,7 +4,8 @@ The table is wide and its header row may be partly unprinted, so columns are pla
 where there are any and otherwise by content and order: a row-number column, the task label, two short code
 columns (budget type, expense type), four amount columns in the order budget / SKAL / SKAL-adjustable / KAN,
 a remark column and the assessment column (Stor / Mellem / Lille / -). Unnumbered rows are group rows
-(printed BEFORE their members, each the sum of its members) and the closing "I alt".
+(printed BEFORE their members, each the sum of its members) and the closing "I alt". A few lines without
+amounts whose text was read into the column the header names "Nr." (a note under "I alt") are no rows of it.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ AMOUNT_SHARE = 0.8  # share of a column's non-empty cells that must be numbers f
 TEXT_MIN_LEN = 3
 HEADER_SEARCH_ROWS = 3  # a header read as a body row is among the first rows
 MIN_HEADER_ROLES = 4  # ... and names at least this many roles
+STRAY_SHARE = 0.1  # share of a headed row-number column's cells that may be stray text (a note, a misread line)
 
 # Header vocabulary, most specific first: (role, words any of which the normalised header must contain).
 HEADER_ROLES = (
@@ -116,6 +118,23 @@ def _fits(role: str, texts: list[str]) -> bool:
     return not all(amount(t) is not None for t in texts)  # task / remark: not a column of numbers
 
 
+def stray_rows(grid: Grid, c: int, skip: set[int]) -> list[GridRow] | None:
+    """Given a grid, the column its header names the row-number column and the rows to leave out, return the rows
+    whose cell there is stray text (no row number): a note line or a misread line read into the column, none of
+    them a task, group or total row. None when the column is no row-number column: fewer than MIN_NUMBERED_ROWS
+    numbers, more stray cells than STRAY_SHARE of its cells (at least one allowed), or a stray row that prints
+    an amount (a row of the table whose label is misplaced: skipping it would lose or misgroup a row)."""
+    rows = [r for r in grid.rows if r.index not in skip and r.text(c).strip()]
+    strays = [r for r in rows if row_number(r.text(c)) is None]
+    if not strays:
+        return []
+    if len(rows) - len(strays) < MIN_NUMBERED_ROWS or len(strays) > max(1, int(STRAY_SHARE * len(rows))):
+        return None
+    if any(amount(cell.text) is not None for r in strays for k, cell in r.cells.items() if k != c):
+        return None
+    return strays
+
+
 def _roles_named(texts: list[str]) -> int:
     """Given header texts, return how many of them name a task-budget role."""
     return sum(1 for t in texts if (h := norm(t)) and any(any(w in h or h == w.strip() for w in words)
@@ -149,7 +168,8 @@ def layout(grid: Grid) -> Layout:
         h = norm(headers[c]) if c < len(headers) else ""
         texts = _texts(grid, c, skip)
         for role, words in HEADER_ROLES:
-            if role not in cols and h and any(w in h or h == w.strip() for w in words) and _fits(role, texts):
+            if role not in cols and h and any(w in h or h == w.strip() for w in words) and (
+                    _fits(role, texts) or role == "account_no" and stray_rows(grid, c, skip)):
                 cols[role] = c
                 break
     taken = set(cols.values())
@@ -231,9 +251,10 @@ def read_lines(grid: Grid, lay: Layout, group: str | None = None, open_task: boo
     for row in grid.rows:
         if _is_noise(row, lay, grid):
             continue
-        nr = row_number(row.text(lay.get("account_no")))
+        number = row.text(lay.get("account_no")).strip()
+        nr = row_number(number)
         task = clean(row.text(lay.get("task")) or row.label)
-        if nr is None and not task:
+        if nr is None and (not task or number):  # nothing, or stray text in the row-number column: no task row
             continue
         if open_task and not out and nr is None and not any(
                 amount(row.text(lay.get(r))) is not None for r in AMOUNTS):

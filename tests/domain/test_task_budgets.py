@@ -229,3 +229,55 @@ def test_header_read_as_a_body_row_and_a_row_cut_by_the_page_break_over_two_grid
     rows = task_budgets.build(DOC, [first, second])
     keys = ("account_no", "task", "group", "budget_dkk", "skal_dkk", "skal_adjustable_dkk", "kan_dkk", "remark")
     assert [tuple(r[k] for k in keys) for r in rows] == [tuple(r[k] for k in keys) for r in want]
+
+
+def _with_row_under_the_table(grid, cells: dict[int, str]):
+    """Given a task budget grid, return a copy with one more body row under its last row ("I alt"), holding the
+    given cells (column -> text), labelled by its first cell, as the reader reads a line it took into the table."""
+    from domain.grid import GridCell, GridRow
+
+    g = copy.deepcopy(grid)
+    last = g.rows[-1]
+    texts = [t for _, t in sorted(cells.items())]
+    g.rows.append(GridRow(index=last.index + 1, page=last.page, label=texts[0],
+                          cells={c: GridCell(text=t, value=None, page=last.page) for c, t in cells.items()}))
+    g.kind = "other"
+    return g
+
+
+NOTE = "Anm.: Budgettype S = serviceudgifter, O = overførsler. Beløb i hele kroner."
+
+
+def test_a_note_read_into_the_number_column_drops_no_task_row(real_004):
+    """Tune seed 8602 (Chromium 004, before the extractor kept the note out): an "Anm.: ..." note under "I alt"
+    was read as a last row whose only cell sat in the "Nr." column; the column was then no column of row numbers
+    and all 50 rows of the task budget were lost. One stray text cell among the numbers of the column the header
+    names "Nr." is a line that is no task row: the table is read, the note is no row and no check."""
+    from domain import registry
+
+    grid = _real_table(real_004)[0]
+    nr = task_budgets.layout(grid).get("account_no")
+    noted = _with_row_under_the_table(grid, {nr: NOTE})
+    assert registry.classify(noted) == task_budgets.KIND
+    assert task_budgets.layout(noted).cols == task_budgets.layout(grid).cols
+    assert task_budgets.build(DOC, [noted]) == task_budgets.build(DOC, [grid])
+    assert task_budgets.check_totals(noted) == task_budgets.check_totals(grid)
+
+
+def test_a_stray_row_with_amounts_or_many_stray_cells_keep_the_column_strict(real_004):
+    """What the tolerance must not take: a row with text in the "Nr." column that prints amounts (a table row with
+    its label out of place: left out, its figures would be lost or its members misgrouped), and a column with more
+    stray text than numbers allow (no row-number column): the table is then not read as a task budget."""
+    grid = _real_table(real_004)[0]
+    lay = task_budgets.layout(grid)
+    nr, budget = lay.get("account_no"), lay.get("budget_dkk")
+    with_amount = _with_row_under_the_table(grid, {nr: "Heraf puljer", budget: "1.234.567"})
+    assert not task_budgets.recognise(with_amount)
+    many = copy.deepcopy(grid)
+    numbered = [r for r in many.rows if r.text(nr).strip()]
+    from domain.grid import GridCell
+
+    for r in numbered[:len(numbered) // 4]:
+        r.cells[nr] = GridCell(text="Note", value=None, page=r.page)
+    many.kind = "other"
+    assert task_budgets.layout(many).get("account_no") != nr
