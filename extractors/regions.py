@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from extractors.layout import PageLayout, Rule, Segment, TextLine, is_number_token
+from extractors.layout import PageLayout, Rule, Segment, TextLine, Word, is_number_token
 from extractors.settings import DEFAULT_SETTINGS, ExtractionSettings
 from normalizers.numbers import parse_danish
 from normalizers.units import find_unit
@@ -362,12 +362,26 @@ def plain_title(line: TextLine, region: Region) -> bool:
             and _margin_title(line, _text_size(region.lines, line), min(ln.x0 for ln in region.lines)))
 
 
-def _holds_amount(line: TextLine) -> bool:
-    """Given a line, return whether any of its words is a printed amount (a year is none, nor the number of a
-    unit, "1.000 kr.")."""
+def _holds_amount(line: TextLine, below: TextLine | None = None) -> bool:
+    """Given a line and the line under it (if known), return whether any of its words is a printed amount (a year
+    is none, nor the number of a unit, "1.000 kr.", also when the unit word wrapped onto the next line of the same
+    cell: "1.000" over "kr." in a narrow header cell, `_unit_wrapped_under`)."""
     words = line.words
     return any(is_number_token(w.text) and not YEAR_TOKEN.match(w.text)
-               and not (i + 1 < len(words) and UNIT_WORD.match(words[i + 1].text)) for i, w in enumerate(words))
+               and not (i + 1 < len(words) and UNIT_WORD.match(words[i + 1].text))
+               and not _unit_wrapped_under(w, line, below) for i, w in enumerate(words))
+
+
+def _unit_wrapped_under(word: Word, line: TextLine, below: TextLine | None) -> bool:
+    """Given a number word ending a run of words of a line and the line right under it, return whether the
+    number's unit word wrapped onto that line in the same cell: the first word of a run of the line under, a unit
+    ("kr."), under the number and as close as the lines of one wrapped cell."""
+    if below is None or below.top - line.bottom > HEADER_LINE_GAP_FACTOR * max(line.size, 1.0):
+        return False
+    if not any(sg.words and sg.words[-1].x1 == word.x1 and sg.words[-1].text == word.text for sg in line.segments):
+        return False
+    return any(sg.words and UNIT_WORD.match(sg.words[0].text)
+               and sg.words[0].x0 < word.x1 and sg.words[0].x1 > word.x0 for sg in below.segments)
 
 
 def _holds_mark(line: TextLine) -> bool:
@@ -398,7 +412,9 @@ def _heading_opens_table(head: TextLine, band: list[TextLine], below: list[TextL
         return True
     after = [ln for ln in band if ln.top >= head.bottom - 0.5] or below
     first = next((ln for ln in after if is_multi(ln)), None)
-    return first is not None and not any(_holds_amount(ln) for ln in after[:after.index(first) + 1])
+    upto = after.index(first) + 1 if first is not None else 0
+    return first is not None and not any(_holds_amount(ln, after[i + 1] if i + 1 < len(after) else None)
+                                         for i, ln in enumerate(after[:upto]))
 
 
 def _larger_text_run(line: TextLine, frame: Frame, cell_size: float | None) -> bool:
