@@ -285,6 +285,7 @@ def group_lines(words: list[Word], settings: ExtractionSettings = DEFAULT_SETTIN
 _NUMBER_TOKEN = re.compile(r"^[(]?[-\u2212\u2013\u2012\u2010]?\d[\d.,]*%?[)]?$|^[-\u2212\u2013\u2012\u2010]$")
 _SIGN_OR_OPEN_GROUP = re.compile(r"^[-\u2212\u2013\u2012\u2010]$|^[-\u2212\u2013\u2012\u2010]?\d{1,3}\.$")
 NUMBER_WORD_GAP_FACTOR = 0.45  # wider than a plain space (about 0.25-0.3 of the font size)
+OWN_SPACE_NUMBER_WORD_FACTOR = 0.35  # ... the floor where the line shows its own word space to measure against
 WORD_NUMBER_GAP_FACTOR = 0.55  # a word of text and an amount after it this far apart (share of the size) ...
 TWICE_SPACE = 2.0  # ... and this many of the line's word spaces are two cells
 WIDER_THAN_SPACE = 1.3  # ... and than the line's own word space by this factor (a monospaced space is 0.6 em)
@@ -369,6 +370,17 @@ def _size_key(size: float) -> float:
     return round(size / SPACE_SIZE_STEP) * SPACE_SIZE_STEP
 
 
+def _number_word_gap(size: float, space: float, page_space: float) -> float:
+    """Given a word's font size, the word space its line shows between words of text (0.0 for none) and the page's
+    word space for the size, return the gap from which an amount parts from a capitalised word after it. Past
+    clearly more than a word space (`WIDER_THAN_SPACE`), and wider than a plain space of the size: where the line
+    shows its own space that is measured, and the floor is lower (`OWN_SPACE_NUMBER_WORD_FACTOR`: cells padded
+    tight in a narrow serif, "41.301" three points before "Bør videreføres" where a space is two); where it shows
+    none, the page's space is only a guard and the floor is a wide space (`NUMBER_WORD_GAP_FACTOR`)."""
+    floor = OWN_SPACE_NUMBER_WORD_FACTOR if space > 0 else NUMBER_WORD_GAP_FACTOR
+    return max(floor * max(size, 1.0), WIDER_THAN_SPACE * page_space)
+
+
 def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSettings = DEFAULT_SETTINGS,
                    spaces: dict[float, float] | None = None) -> None:
     """Given a text line and the page's vertical rulings, split it into segments at wide gaps and at rulings that
@@ -398,8 +410,7 @@ def split_segments(line: TextLine, vrules: list[Rule], settings: ExtractionSetti
             # inside a run of words ("Kommune – Fordeling") is no amount
             number_word = (prev_number and (w.text[:1].isupper() or w.text[:1] in OPENS_A_LABEL)
                            and not (len(prev.text) == 1 and not prev.text.isdigit() and len(segs[-1]) > 1)
-                           and w.x0 - prev.x1 >= max(NUMBER_WORD_GAP_FACTOR * max(w.size, 1.0),
-                                                     WIDER_THAN_SPACE * page_space))
+                           and w.x0 - prev.x1 >= _number_word_gap(w.size, space, page_space))
             # ... and the mirror: a word of text followed, past twice the word space its line shows between words,
             # by an amount ("Hjernerystelse  6,0": left-set amounts against a label run up to a narrow gutter)
             word_number = (space > 0 and not prev_number and w_number
