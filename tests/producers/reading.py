@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.producers.produce import Made, missing_reason, produce
-from tests.producers.spec import DocSpec, PTable
+from tests.producers.spec import Caption, DocSpec, PTable
 
 
 def norm(text: str | None) -> str:
@@ -31,6 +32,34 @@ def print_and_read(specs: dict[str, DocSpec], out: Path,
         return {}
     made = produce(list(runnable.values()), out, workers=2)
     return {cid: (spec, m, read(m.pdf)) for (cid, spec), m in zip(runnable.items(), made, strict=True)}
+
+
+def stacked_spec(specs: list[DocSpec], case_id: str, kept: tuple[type, ...] = (Caption, PTable)) -> DocSpec:
+    """Given specs each printing one table, a case id and the kinds of blocks kept around a table, return one spec
+    printing the tables one after the other: the first spec's blocks up to its table (and the kept blocks after it,
+    no prose), then the kept blocks (captions, tables, e.g. note lines) of each other spec, nothing else between."""
+    ends = tuple(k for k in kept if k is not Caption)
+    blocks = list(specs[0].blocks)
+    while not isinstance(blocks[-1], ends):  # no prose after the first table
+        blocks.pop()
+    for s in specs[1:]:
+        blocks += [b for b in s.blocks if isinstance(b, kept)]
+    return replace(specs[0], id=case_id, blocks=blocks)
+
+
+def assert_tables_read_apart(spec: DocSpec, tables: list, key: Callable[[str], str] = norm) -> None:
+    """Given a spec of stacked tables and the tables read from its PDF, assert that each printed table is read as a
+    table of its own: the read table holding most of its first-column labels has its header (past the label column)
+    and its rows as printed (cell texts compared through `key`)."""
+    for pt in spec.tables:
+        labels = {norm(r[0]) for r in pt.rows}
+        table = max(tables, key=lambda t: sum(bool(r.cells and r.cells[0] and norm(r.cells[0].text) in labels)
+                                              for r in t.rows))
+        assert [norm(c) for c in table.columns[1:]] == [norm(h) for h in pt.header[1:]], \
+            f"header read: {table.columns}"
+        got = [[key(c.text) if c else "" for c in row.cells] for row in table.rows]
+        want = [[key(c) for c in row] for row in pt.rows]
+        assert got == want, f"rows read: {got}, printed: {want}"
 
 
 def printed_and_read(case_id: str, producer: str, read: dict, broken_words: bool = False) -> tuple[PTable, object]:

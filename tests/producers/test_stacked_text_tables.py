@@ -12,12 +12,10 @@ became one, and the scorer matched none of their rows.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from tests.producers.reading import norm, print_and_read
-from tests.producers.spec import PRODUCERS, Caption, DocSpec, PTable, make_spec
+from tests.producers.reading import norm, print_and_read, stacked_spec
+from tests.producers.spec import PRODUCERS, DocSpec, make_spec
 
 SOURCES = ("001/11_su2-tidsplan.csv", "001/12_su2-hvem-er-hoert-center-for-oekonomi.csv",
            "001/13_su2-opfoelgningsmaal.csv")
@@ -33,12 +31,7 @@ def _spec(producer: str, style: str, seed: int) -> DocSpec:
     """Given a producer, a style name and a seed, return a spec printing the three tables one after the other, each
     under its caption, with nothing else between them."""
     specs = [make_spec(seed, producer, "table", src, **STYLES[style], **COMMON) for src in SOURCES]
-    blocks = list(specs[0].blocks)
-    while not isinstance(blocks[-1], PTable):  # no prose after the first table
-        blocks.pop()
-    for s in specs[1:]:
-        blocks += [b for b in s.blocks if isinstance(b, Caption | PTable)]
-    return replace(specs[0], id=f"{producer}-stacked-{style}-s{seed}", blocks=blocks)
+    return stacked_spec(specs, f"{producer}-stacked-{style}-s{seed}")
 
 
 CASES = {f"{p}-{style}": _spec(p, style, SEED_BASE + 10 * i + j)
