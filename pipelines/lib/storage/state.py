@@ -95,16 +95,6 @@ class DocumentState:
         """Given a marker just written for a table, remember it as the table's marker."""
         self._markers[table] = marker
 
-    def output_is_current(self, table: str, sha256: str, version: str, generation: str | None = None) -> bool:
-        """Given what the document's output of `table` should come from, return whether the published one does
-        (its file included)."""
-        m = self.marker(table)
-        if m is None or m.sha256 != sha256 or m.pipeline_version != version:
-            return False
-        if generation is not None and m.generation != generation:
-            return False
-        return m.n_rows == 0 or output_path(self.clean_dir, table, self.document_id).exists()
-
     def is_current(self, file_name: str | None, sha256: str, version: str,
                    tables: tuple[str, ...] = ALL_TABLES) -> bool:
         """Given a PDF's name and hash, return whether the document's outputs of `tables` come from these bytes and
@@ -119,11 +109,12 @@ class DocumentState:
             return False
         if doc.status == "failed":
             return not doc.retry and doc.sha256 == sha256 and doc.pipeline_version == version
-        return all(self.output_is_current(t, sha256, version, doc.generation) for t in tables)
+        return not any(self.why_not_current(t, sha256, version, doc.generation) for t in tables)
 
     def why_not_current(self, table: str, sha256: str, version: str, generation: str | None = None) -> str:
         """Given what the document's output of `table` should come from, return why it is not current ("" when it
-        is): the words an auditor reads in the materialization's metadata."""
+        is, its file included): the words an auditor reads in the materialization's metadata, and what
+        `is_current` decides by."""
         m = self.marker(table)
         if m is None:  # the id is a hash of the bytes: new bytes under a known name are a new document too
             return NOT_PUBLISHED
@@ -138,12 +129,6 @@ class DocumentState:
         if m.n_rows and not output_path(self.clean_dir, table, self.document_id).exists():
             return "output file missing"
         return ""
-
-
-def output_is_current(clean_dir: Path | str, document_id: str, table: str, sha256: str, version: str,
-                      generation: str | None = None) -> bool:
-    """Given what a document's output should come from, return whether the published one does (file included)."""
-    return DocumentState(clean_dir, document_id).output_is_current(table, sha256, version, generation)
 
 
 def document_is_current(clean_dir: Path | str, document_id: str, file_name: str | None, sha256: str, version: str,
