@@ -789,10 +789,15 @@ def _other_columns(current: list[TextLine], line: TextLine) -> bool:
     starts, ends or is centred where one of the table's does (another table's columns; a text cell centred in a
     column of centred amounts, "Dækket ved" under "13.767", is set in that column)."""
     cells = [sg for ln in current if is_multi(ln) for sg in ln.segments[1:]]
-    return bool(cells) and not any(
-        any(abs(sg.x0 - o.x0) <= COLUMN_FLUSH or abs(sg.x1 - o.x1) <= COLUMN_FLUSH
-            or abs(sg.x0 + sg.x1 - o.x0 - o.x1) <= 2 * COLUMN_FLUSH for o in cells)
-        for sg in line.segments[1:])
+    return bool(cells) and not any(any(set_alike((sg.x0, sg.x1), (o.x0, o.x1), COLUMN_FLUSH) for o in cells)
+                                   for sg in line.segments[1:])
+
+
+def set_alike(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:
+    """Given two texts' horizontal extents and a tolerance, return whether they are set in one column: they start
+    together, end together (figures set to the right) or share a middle (cells set centred), within the tolerance."""
+    return (abs(a[0] - b[0]) <= tolerance or abs(a[1] - b[1]) <= tolerance
+            or abs(a[0] + a[1] - b[0] - b[1]) <= 2 * tolerance)
 
 
 def _titled_header(current: list[TextLine], pending: list[TextLine], line: TextLine, left: float) -> bool:
@@ -1256,8 +1261,7 @@ def _body_under_cut_row(page: PageLayout, cut: Region, body: Region, settings: E
         return False
     fewer, more = sorted((row.segments, first.segments), key=len)
     return len(fewer) >= MIN_ALIGNED_CELLS and all(
-        any(abs(s.x0 - o.x0) <= COLUMN_FLUSH or abs(s.x1 - o.x1) <= COLUMN_FLUSH
-            or abs(s.x0 + s.x1 - o.x0 - o.x1) <= 2 * COLUMN_FLUSH for o in more) for s in fewer)
+        any(set_alike((s.x0, s.x1), (o.x0, o.x1), COLUMN_FLUSH) for o in more) for s in fewer)
 
 
 def _label_beside_cells(line: TextLine, after: list[TextLine]) -> bool:

@@ -13,7 +13,7 @@ from extractors.grid import (
 )
 from extractors.linecells import open_end, starts_lower
 from extractors.model import Cell, Row, Table
-from extractors.regions import YEAR_TOKEN
+from extractors.regions import YEAR_TOKEN, set_alike
 from normalizers.labels import normalize_key
 from normalizers.numbers import parse_danish
 
@@ -150,10 +150,8 @@ def _same_text_edges(a: Table, b: Table, cmap: list[int]) -> bool:
     if (len(b.col_text) < 2 or None in b.col_text or len(set(cmap)) != len(cmap)
             or max(cmap) >= len(a.col_text)):
         return False
-    return all(a.col_text[j] is not None and (abs(x0 - a.col_text[j][0]) <= SAME_BAND_TOLERANCE
-                                              or abs(x1 - a.col_text[j][1]) <= SAME_BAND_TOLERANCE
-                                              or abs(x0 + x1 - sum(a.col_text[j])) <= 2 * SAME_BAND_TOLERANCE)
-               for (x0, x1), j in zip(b.col_text, cmap, strict=True))
+    return all(a.col_text[j] is not None and set_alike(edges, a.col_text[j], SAME_BAND_TOLERANCE)
+               for edges, j in zip(b.col_text, cmap, strict=True))
 
 
 def _shares_a_head(a: Table, b: Table, cmap: list[int]) -> bool:
