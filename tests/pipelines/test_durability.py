@@ -1,5 +1,6 @@
 """Durability: a run killed with SIGKILL leaves only whole parquet files and the next run completes; a failing
 re-run keeps the document's last good outputs."""
+import contextlib
 import os
 import shutil
 import signal
@@ -24,17 +25,35 @@ REAP_SECONDS = 15.0
 POLL_SECONDS = 0.05
 
 
+DEAD_STATES = ("Z", "X")  # zombie, dead: the process has exited; only its exit status waits to be read
+
+
 def _session_processes(sid: int) -> list[int]:
-    """Given a session id, return the pids of the processes still in it (Linux /proc)."""
+    """Given a session id, return the pids of the processes still running in it (Linux /proc).
+
+    A process of the killed run that has exited but whose exit status its new parent, the machine's init, has not
+    read yet (a zombie: how soon init reads it depends on the machine, CI's init may never) is not running: it
+    holds no memory, no files and no CPU, and is not counted."""
     pids = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[3]) == sid:  # fields after "pid (comm)": state ppid pgrp session ...
+        if int(fields[3]) == sid and fields[0] not in DEAD_STATES:  # after "pid (comm)": state ppid pgrp session
             pids.append(int(stat.parent.name))
     return pids
+
+
+def _describe(pid: int) -> str:
+    """Given a pid, return "pid state command" for an assertion message (what is left of it if it is gone)."""
+    proc = Path("/proc") / str(pid)
+    try:
+        state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:120]
+    except OSError:
+        return f"{pid} (gone)"
+    return f"{pid} {state} {command}"
 
 
 def _run_and_kill(raw: Path, clean: Path, home: Path, after: float | None) -> None:
@@ -60,9 +79,11 @@ def _run_and_kill(raw: Path, clean: Path, home: Path, after: float | None) -> No
     while _session_processes(proc.pid) and time.monotonic() < reap_by:
         time.sleep(0.2)
     left = _session_processes(proc.pid)
+    described = [_describe(pid) for pid in left]
     for pid in left:  # ours: clean up before failing
-        os.kill(pid, signal.SIGKILL)
-    assert not left, "processes of the killed run were left behind"
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    assert not left, f"processes of the killed run were left running: {described}"
 
 
 def _assert_whole_outputs(clean: Path) -> None:
