@@ -190,6 +190,7 @@ def run_command(args: argparse.Namespace) -> int:
         from pipelines.defs.partitions import MAX_RUN_DOCUMENTS, PDF_PARTITIONS_NAME, partition_ranges, range_tags_of
         from pipelines.defs.resources import RESOURCE_KEY
         from pipelines.lib.instance.monitoring import process_tags, prune_runs, reap_dead_runs
+        from pipelines.lib.instance.partition_cache import partitions_read_once
 
         instance = _open_instance(dg)
         job = defs.resolve_job_def(JOB_NAME)
@@ -245,9 +246,10 @@ def run_command(args: argparse.Namespace) -> int:
     for first, last, names in partition_ranges(known, to_run, MAX_RUN_DOCUMENTS):
         started = time.perf_counter()
         range_tags = range_tags_of(first, last)
-        result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
-                                        tags={**tags, **range_tags},
-                                        asset_selection=sorted(selection) if selection else None)
+        with partitions_read_once(instance):  # the run's partitions were added above; the run adds none
+            result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
+                                            tags={**tags, **range_tags},
+                                            asset_selection=sorted(selection) if selection else None)
         seconds = time.perf_counter() - started
         counts["run"] += len(names)
         current += skipped_in(result, names)
