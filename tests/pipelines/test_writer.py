@@ -97,3 +97,15 @@ def test_a_document_file_is_read_back_whole_on_the_calling_thread(tmp_path, monk
     assert read_parquet(path, columns=["code"]).column("code").to_pylist() == ["SU0", "SU1", "SU2"]
     assert report_rows(path) == pq.read_table(path).to_pylist()
     assert len(calls) == 3 and all(kw.get("use_threads") is False for kw in calls)
+
+
+def test_a_document_file_is_compressed_with_a_codec_cheap_to_set_up(tmp_path):
+    """A document's file holds a few rows per column: zstd set up a (de)compression context for every column chunk,
+    ~2.5x the CPU of snappy to write and ~3x to read such files, for no smaller files (the 851 files of 240 short
+    documents: 4.42 MB zstd, 4.35 MB snappy). Every column chunk is snappy; the rows read back are the rows."""
+    path = write_table(tmp_path, "proposal_economics", DOC_A, _rows(DOC_A, 3))
+    meta = pq.ParquetFile(path).metadata
+    codecs = {meta.row_group(g).column(c).compression for g in range(meta.num_row_groups)
+              for c in range(meta.num_columns)}
+    assert codecs == {"SNAPPY"}
+    assert pq.read_table(path).column("line_item").to_pylist() == ["item 0", "item 1", "item 2"]
