@@ -2181,6 +2181,10 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout, rest: Se
     return True
 
 
+    # ... and the first column runs on to the left under a head that ends in it (a head right-aligned over figures
+    # narrower than it: "Nr." over the numbers 1 to 9)
+    first0, first1 = col_x[0]
+    col_x[0] = (min([first0, *(s.x0 for s in segments if first0 <= s.x1 <= first1)]), first1)
 COLUMN_PAGE_FLUSH = 2.0  # a line on a page of later columns starts (or ends) this close to that column's text
 COLUMN_PAGE_MIN_LINES = 2  # ... and there are at least this many such lines (or they end where a region starts)
 HEADER_MAX_LINES = 4  # a header repeated atop a page is at most this many lines
