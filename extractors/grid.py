@@ -538,13 +538,17 @@ PADDED_BLOCKS = 3  # an unruled table parted by space into this many blocks (hea
 def _wraps_label_above(block: list[LineCells], i: int, label_col: int, widths: list[float | None] | None) -> bool:
     """Given a block, one of its lines and the columns' widths, return whether the line's label goes on from the
     label line right above it: set as tight under it as a wrapped line, its first word too wide to have fitted
-    there ("gennemfører" / "‘Træning ved hjælper’."), and not a line of cells of its own (`_fills_like_above`)."""
+    there ("gennemfører" / "‘Træning ved hjælper’."), and not a line of cells of its own (`_fills_like_above`,
+    or a cell beside the label opens a run of words no wrap broke off the cell above, `_unbroken_cell`: the last
+    row set as tight as wrapped lines under rows padded apart, "Algoritme1 | (Afventer data)" over "Algoritme2 |
+    Udvikle algoritme")."""
     if not i or label_col not in block[i - 1].cells:
         return False
     above, lc = block[i - 1], block[i]
     return (lc.line.top - above.line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
             and widths is not None and widths[label_col] is not None
-            and not _fits_after(above, lc, label_col, widths) and not _fills_like_above(above, lc, label_col))
+            and not _fits_after(above, lc, label_col, widths) and not _fills_like_above(above, lc, label_col)
+            and not _unbroken_cell(block, i, label_col, widths))
 
 
 def _fills_like_above(above: LineCells, lc: LineCells, label_col: int) -> bool:
@@ -671,6 +675,18 @@ def _padded_runs(block: list[LineCells], label_col: int) -> list[list[LineCells]
 def _centred_entries(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
     """Given a ruled band without value lines whose cells are set vertically centred (`_off_grid`: a cell's lines
     half a line off another's, no gap between two rows wider than one between two lines of a cell), return its
+def _unbroken_cell(block: list[LineCells], i: int, label_col: int, widths: list[float | None] | None) -> bool:
+    """Given a block, a line of it with a label and the columns' widths (`column_widths`), return whether a cell of
+    another column on that line opens a run of words of its own under the cell of the line right above: it starts
+    with a capital and its first word would have fitted at the end of the cell above (`_fits_after`), so no wrap
+    broke that cell there: the line opens a row however tight it is set."""
+    if i == 0 or widths is None or label_col not in block[i].cells:
+        return False
+    above, lc = block[i - 1], block[i]
+    return any(c != label_col and ws[0].text[:1].isupper() and _fits_after(above, lc, c, widths)
+               for c, ws in lc.cells.items() if c in above.cells)
+
+
     rows when no cell reaches from one into the next (`_centred_rows`) and each such run holds a label that
     opens an entry (not starting in lowercase, the label above not ending open: "Sparet transporttid" beside
     the two lines of its remark, then "Færre tilbagefald") and a cell of another column (a label's last line
