@@ -274,11 +274,17 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
     the column before them: where at least `MIN_VALUE_LINES` segments start flush at one x inside the region, no
     word crosses that x, and no separator lies between it and the nearest text to its left. A line of one run of
     text from the region's left edge may cross it: a section row set over several columns ("Realisering af
-    effektiviseringer") over a text column set close to the one before it."""
+    effektiviseringer") over a text column set close to the one before it. A word inside a run of words that
+    starts after a wider space than the run's other words are set apart counts as a start too, once two runs
+    start there: a label that fills its column runs on into the next column's cell, set as close as its padding
+    ("... digitale flekstidsskemaer 3220 – Borgere med handicap" under "Bevillingsområde")."""
     left = region.x0 + ALIGN_TOLERANCE
     words = [w for ln in region.lines if len(ln.segments) > 1 or ln.x0 > left for w in ln.words]
-    starts = sorted(s.x0 for ln in region.lines for s in ln.segments
-                    if s.x0 > region.x0 + 2 and not _is_numeric_text(s.text))
+    own = sorted(s.x0 for ln in region.lines for s in ln.segments
+                 if s.x0 > region.x0 + 2 and not _is_numeric_text(s.text))
+    inner = [w.x0 for ln in region.lines for s in ln.segments for w, rest in _set_apart_words(s)
+             if sum(abs(x - w.x0) <= ALIGN_TOLERANCE for x in own) >= 2 and not _is_numeric_text(rest)]
+    starts = sorted(own + inner)
     out: list[float] = []
     i = 0
     while i < len(starts):
@@ -292,6 +298,19 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
                 out.append((edge + x) / 2)
         i = j + 1
     return out
+
+
+def _set_apart_words(segment: Segment) -> list[tuple[Word, str]]:
+    """Given a run of words, return its words set after a space wider (by `ALIGN_TOLERANCE` / 3) than every other
+    space of the run, each with the run's text from it on: where a cell's padding, not a word space, parts two
+    words (cells set as close as a word space, one run of words). None in a run of fewer than three words (no word
+    spacing to compare with)."""
+    ws = segment.words
+    gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:], strict=False)]
+    if len(gaps) < 2:
+        return []
+    return [(ws[k + 1], cell_text(ws[k + 1:])) for k, g in enumerate(gaps)
+            if g > max(gaps[:k] + gaps[k + 1:]) + ALIGN_TOLERANCE / 3]
 
 
 def _set_close_separators(region: Region, seps: list[float]) -> list[float]:
