@@ -969,7 +969,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         takes_prev = prev is not None and (
             starts_lower(label) or (not label_ended and (
                 (open_end(before) and (before.strip() or i not in set_off))
-                or (not label_text(block[prev], label_col) and i not in set_off))))
+                or (not label_text(block[prev], label_col) and i not in set_off
+                    and not _centred_row_closed(block, groups[prev], anchors, label_col)))))
         ends_cell = below is not None and (
             ends_short(block[k], block[below], label_col, wrapping.width)
             or _repeats_label_above(block, i, k, label_col)
@@ -998,7 +999,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
               and not (_capitals_under_mixed(before, label)
                        and (wrapping.bottom or _set_as_rows(block, i, anchors)))
               and not (_padded_like_rows(block, i, anchors) and not _capitals_go_on(before, label))
-              and not (valued and _opens_like(block, _row_holding(i - 1, groups, own), i, label_col))):
+              and not (valued and _opens_like(block, _row_holding(i - 1, groups, own), i, label_col))
+              and not (valued and _centred_row_closed(block, _row_holding(i - 1, groups, own), anchors, label_col))):
             # set as tight as a wrapped line right under the label above ("... EN" / "AF OS"); under an empty
             # stretch of the label column it is a label of its own (a cell's lines are not parted); a line in
             # capitals under a label in mixed case, set as far below it as rows are set apart, is a section row of
@@ -1015,6 +1017,23 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(over)
     rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+def _centred_row_closed(block: list[LineCells], row: list[int], anchors: list[int], label_col: int) -> bool:
+    """Given a block, the lines of a row so far, the value lines and the label column, return whether the row is
+    whole as a row set to the middle of its cells: its value line has no label of its own and sits between its label
+    lines, label lines above and below it, in their middle. A label line more would move that middle: the line
+    under such a row opens another ("SU6. Indførelse af ..." / "−14.700 ..." / "Sundheds- og
+    Omsorgsforvaltningen", then the section row "INNOVATIONSFORSLAG" set as tight)."""
+    values = [a for a in row if a in anchors and label_col not in block[a].cells]
+    labels = [block[j].line for j in sorted(row) if label_col in block[j].cells]
+    if len(values) != 1 or not labels:
+        return False
+    v = block[values[0]].line
+    mid, tol = (v.top + v.bottom) / 2, max(CENTRE_TOLERANCE, CENTRE_SHARE * v.size)
+    if not (labels[0].top + labels[0].bottom) / 2 < mid < (labels[-1].top + labels[-1].bottom) / 2:
+        return False
+    return abs((labels[0].top + labels[-1].bottom) / 2 - mid) <= tol
 
 
 def _lower_start_beyond(block: list[LineCells], i: int, below: int | None, nxt: int, anchors: list[int],
