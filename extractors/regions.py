@@ -308,7 +308,11 @@ def _is_gap_band(band: list[TextLine], top: float, bottom: float, padding: float
         return False
     above = [ln for ln in band if ln not in below]
     if not any(is_multi(ln) for ln in above):  # the text starts far below the rule (a row starts right under it)
-        return min(ln.top for ln in band) - top > GAP_BAND_PADDING_FACTOR * max(padding, 0.5)
+        # ... or a note under the table above right under it ("Kilde: ..."), set smaller than the bold heading
+        # that alone follows the stretch
+        return min(ln.top for ln in band) - top > GAP_BAND_PADDING_FACTOR * max(padding, 0.5) or (
+            bool(below) and all(ln.bold for ln in below)
+            and max(ln.size for ln in above) < min(ln.size for ln in below) - TITLE_SIZE_SLACK)
     # a row above the stretch: only a heading below it parts the tables (a cell's next paragraph, set after the
     # paragraph spacing of a word processor, is no heading)
     sizes = [ln.size for ln in above if is_multi(ln)]
