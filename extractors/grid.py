@@ -675,6 +675,18 @@ def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | N
     return out if len(out) >= 2 else []
 
 
+def _unbroken_cell(block: list[LineCells], i: int, label_col: int, widths: list[float | None] | None) -> bool:
+    """Given a block, a line of it with a label and the columns' widths (`column_widths`), return whether a cell of
+    another column on that line opens a run of words of its own under the cell of the line right above: it starts
+    with a capital and its first word would have fitted at the end of the cell above (`_fits_after`), so no wrap
+    broke that cell there: the line opens a row however tight it is set."""
+    if i == 0 or widths is None or label_col not in block[i].cells:
+        return False
+    above, lc = block[i - 1], block[i]
+    return any(c != label_col and ws[0].text[:1].isupper() and _fits_after(above, lc, c, widths)
+               for c, ws in lc.cells.items() if c in above.cells)
+
+
 def _padded_runs(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
     """Given a ruled band without value lines and its label column, return its rows when the band's own padding
     parts it into several runs of lines (a gap wider than its narrowest, a wrapped line's, by a cell's padding:
@@ -694,18 +706,6 @@ def _padded_runs(block: list[LineCells], label_col: int) -> list[list[LineCells]
 def _centred_entries(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
     """Given a ruled band without value lines whose cells are set vertically centred (`_off_grid`: a cell's lines
     half a line off another's, no gap between two rows wider than one between two lines of a cell), return its
-def _unbroken_cell(block: list[LineCells], i: int, label_col: int, widths: list[float | None] | None) -> bool:
-    """Given a block, a line of it with a label and the columns' widths (`column_widths`), return whether a cell of
-    another column on that line opens a run of words of its own under the cell of the line right above: it starts
-    with a capital and its first word would have fitted at the end of the cell above (`_fits_after`), so no wrap
-    broke that cell there: the line opens a row however tight it is set."""
-    if i == 0 or widths is None or label_col not in block[i].cells:
-        return False
-    above, lc = block[i - 1], block[i]
-    return any(c != label_col and ws[0].text[:1].isupper() and _fits_after(above, lc, c, widths)
-               for c, ws in lc.cells.items() if c in above.cells)
-
-
     rows when no cell reaches from one into the next (`_centred_rows`) and each such run holds a label that
     opens an entry (not starting in lowercase, the label above not ending open: "Sparet transporttid" beside
     the two lines of its remark, then "Færre tilbagefald") and a cell of another column (a label's last line
@@ -2181,6 +2181,10 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout, rest: Se
     # "Permanent" over nil markers set to the left)
     last0, last1 = col_x[-1]
     col_x[-1] = (last0, max([last1, *(s.x1 for s in segments if last0 <= s.x0 <= last1)]))
+    # ... and the first column runs on to the left under a head that ends in it (a head right-aligned over figures
+    # narrower than it: "Nr." over the numbers 1 to 9)
+    first0, first1 = col_x[0]
+    col_x[0] = (min([first0, *(s.x0 for s in segments if first0 <= s.x1 <= first1)]), first1)
     for k in range(len(table.col_x) - 1, 0, -1):  # a column its body leaves empty on its page, between two others
         a, b = col_x[k - 1][1], col_x[k][0]
         if not any(a < m < b for m in middles) and (gap := _head_between_texts(table, lines, k)) is not None:
@@ -2235,10 +2239,6 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout, rest: Se
     return True
 
 
-    # ... and the first column runs on to the left under a head that ends in it (a head right-aligned over figures
-    # narrower than it: "Nr." over the numbers 1 to 9)
-    first0, first1 = col_x[0]
-    col_x[0] = (min([first0, *(s.x0 for s in segments if first0 <= s.x1 <= first1)]), first1)
 COLUMN_PAGE_FLUSH = 2.0  # a line on a page of later columns starts (or ends) this close to that column's text
 COLUMN_PAGE_MIN_LINES = 2  # ... and there are at least this many such lines (or they end where a region starts)
 HEADER_MAX_LINES = 4  # a header repeated atop a page is at most this many lines
