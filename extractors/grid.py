@@ -274,11 +274,17 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
     the column before them: where at least `MIN_VALUE_LINES` segments start flush at one x inside the region, no
     word crosses that x, and no separator lies between it and the nearest text to its left. A line of one run of
     text from the region's left edge may cross it: a section row set over several columns ("Realisering af
-    effektiviseringer") over a text column set close to the one before it."""
+    effektiviseringer") over a text column set close to the one before it. A word inside a run of words that
+    starts after a wider space than the run's other words are set apart counts as a start too, once two runs
+    start there: a label that fills its column runs on into the next column's cell, set as close as its padding
+    ("... digitale flekstidsskemaer 3220 – Borgere med handicap" under "Bevillingsområde")."""
     left = region.x0 + ALIGN_TOLERANCE
     words = [w for ln in region.lines if len(ln.segments) > 1 or ln.x0 > left for w in ln.words]
-    starts = sorted(s.x0 for ln in region.lines for s in ln.segments
-                    if s.x0 > region.x0 + 2 and not _is_numeric_text(s.text))
+    own = sorted(s.x0 for ln in region.lines for s in ln.segments
+                 if s.x0 > region.x0 + 2 and not _is_numeric_text(s.text))
+    inner = [w.x0 for ln in region.lines for s in ln.segments for w, rest in _set_apart_words(s)
+             if sum(abs(x - w.x0) <= ALIGN_TOLERANCE for x in own) >= 2 and not _is_numeric_text(rest)]
+    starts = sorted(own + inner)
     out: list[float] = []
     i = 0
     while i < len(starts):
@@ -292,6 +298,19 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
                 out.append((edge + x) / 2)
         i = j + 1
     return out
+
+
+def _set_apart_words(segment: Segment) -> list[tuple[Word, str]]:
+    """Given a run of words, return its words set after a space wider (by `ALIGN_TOLERANCE` / 3) than every other
+    space of the run, each with the run's text from it on: where a cell's padding, not a word space, parts two
+    words (cells set as close as a word space, one run of words). None in a run of fewer than three words (no word
+    spacing to compare with)."""
+    ws = segment.words
+    gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:], strict=False)]
+    if len(gaps) < 2:
+        return []
+    return [(ws[k + 1], cell_text(ws[k + 1:])) for k, g in enumerate(gaps)
+            if g > max(gaps[:k] + gaps[k + 1:]) + ALIGN_TOLERANCE / 3]
 
 
 def _set_close_separators(region: Region, seps: list[float]) -> list[float]:
@@ -538,13 +557,17 @@ PADDED_BLOCKS = 3  # an unruled table parted by space into this many blocks (hea
 def _wraps_label_above(block: list[LineCells], i: int, label_col: int, widths: list[float | None] | None) -> bool:
     """Given a block, one of its lines and the columns' widths, return whether the line's label goes on from the
     label line right above it: set as tight under it as a wrapped line, its first word too wide to have fitted
-    there ("gennemfører" / "‘Træning ved hjælper’."), and not a line of cells of its own (`_fills_like_above`)."""
+    there ("gennemfører" / "‘Træning ved hjælper’."), and not a line of cells of its own (`_fills_like_above`,
+    or a cell beside the label opens a run of words no wrap broke off the cell above, `_unbroken_cell`: the last
+    row set as tight as wrapped lines under rows padded apart, "Algoritme1 | (Afventer data)" over "Algoritme2 |
+    Udvikle algoritme")."""
     if not i or label_col not in block[i - 1].cells:
         return False
     above, lc = block[i - 1], block[i]
     return (lc.line.top - above.line.bottom <= TIGHT_LINE_GAP * max(lc.line.size, 1.0)
             and widths is not None and widths[label_col] is not None
-            and not _fits_after(above, lc, label_col, widths) and not _fills_like_above(above, lc, label_col))
+            and not _fits_after(above, lc, label_col, widths) and not _fills_like_above(above, lc, label_col)
+            and not _unbroken_cell(block, i, label_col, widths))
 
 
 def _fills_like_above(above: LineCells, lc: LineCells, label_col: int) -> bool:
@@ -650,6 +673,18 @@ def _padded_text_anchors(block: list[LineCells], label_col: int, wrap: float | N
         # padding that parts the rows (a cell's paragraphs alone, with no such values beside them, do not)
         out = sorted({0} | _set_off_lines(block, label_col))
     return out if len(out) >= 2 else []
+
+
+def _unbroken_cell(block: list[LineCells], i: int, label_col: int, widths: list[float | None] | None) -> bool:
+    """Given a block, a line of it with a label and the columns' widths (`column_widths`), return whether a cell of
+    another column on that line opens a run of words of its own under the cell of the line right above: it starts
+    with a capital and its first word would have fitted at the end of the cell above (`_fits_after`), so no wrap
+    broke that cell there: the line opens a row however tight it is set."""
+    if i == 0 or widths is None or label_col not in block[i].cells:
+        return False
+    above, lc = block[i - 1], block[i]
+    return any(c != label_col and ws[0].text[:1].isupper() and _fits_after(above, lc, c, widths)
+               for c, ws in lc.cells.items() if c in above.cells)
 
 
 def _padded_runs(block: list[LineCells], label_col: int) -> list[list[LineCells]]:
@@ -934,7 +969,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
         takes_prev = prev is not None and (
             starts_lower(label) or (not label_ended and (
                 (open_end(before) and (before.strip() or i not in set_off))
-                or (not label_text(block[prev], label_col) and i not in set_off))))
+                or (not label_text(block[prev], label_col) and i not in set_off
+                    and not _centred_row_closed(block, groups[prev], anchors, label_col)))))
         ends_cell = below is not None and (
             ends_short(block[k], block[below], label_col, wrapping.width)
             or _repeats_label_above(block, i, k, label_col)
@@ -963,7 +999,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
               and not (_capitals_under_mixed(before, label)
                        and (wrapping.bottom or _set_as_rows(block, i, anchors)))
               and not (_padded_like_rows(block, i, anchors) and not _capitals_go_on(before, label))
-              and not (valued and _opens_like(block, _row_holding(i - 1, groups, own), i, label_col))):
+              and not (valued and _opens_like(block, _row_holding(i - 1, groups, own), i, label_col))
+              and not (valued and _centred_row_closed(block, _row_holding(i - 1, groups, own), anchors, label_col))):
             # set as tight as a wrapped line right under the label above ("... EN" / "AF OS"); under an empty
             # stretch of the label column it is a label of its own (a cell's lines are not parted); a line in
             # capitals under a label in mixed case, set as far below it as rows are set apart, is a section row of
@@ -980,6 +1017,23 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
             own.append(over)
     rows = [sorted(g) for g in groups.values()] + own
     return [[block[i] for i in r] for r in sorted(rows)]
+
+
+def _centred_row_closed(block: list[LineCells], row: list[int], anchors: list[int], label_col: int) -> bool:
+    """Given a block, the lines of a row so far, the value lines and the label column, return whether the row is
+    whole as a row set to the middle of its cells: its value line has no label of its own and sits between its label
+    lines, label lines above and below it, in their middle. A label line more would move that middle: the line
+    under such a row opens another ("SU6. Indførelse af ..." / "−14.700 ..." / "Sundheds- og
+    Omsorgsforvaltningen", then the section row "INNOVATIONSFORSLAG" set as tight)."""
+    values = [a for a in row if a in anchors and label_col not in block[a].cells]
+    labels = [block[j].line for j in sorted(row) if label_col in block[j].cells]
+    if len(values) != 1 or not labels:
+        return False
+    v = block[values[0]].line
+    mid, tol = (v.top + v.bottom) / 2, max(CENTRE_TOLERANCE, CENTRE_SHARE * v.size)
+    if not (labels[0].top + labels[0].bottom) / 2 < mid < (labels[-1].top + labels[-1].bottom) / 2:
+        return False
+    return abs((labels[0].top + labels[-1].bottom) / 2 - mid) <= tol
 
 
 def _lower_start_beyond(block: list[LineCells], i: int, below: int | None, nxt: int, anchors: list[int],
@@ -2127,6 +2181,10 @@ def adopt_header(table: Table, lines: list[TextLine], page: PageLayout, rest: Se
     # "Permanent" over nil markers set to the left)
     last0, last1 = col_x[-1]
     col_x[-1] = (last0, max([last1, *(s.x1 for s in segments if last0 <= s.x0 <= last1)]))
+    # ... and the first column runs on to the left under a head that ends in it (a head right-aligned over figures
+    # narrower than it: "Nr." over the numbers 1 to 9)
+    first0, first1 = col_x[0]
+    col_x[0] = (min([first0, *(s.x0 for s in segments if first0 <= s.x1 <= first1)]), first1)
     for k in range(len(table.col_x) - 1, 0, -1):  # a column its body leaves empty on its page, between two others
         a, b = col_x[k - 1][1], col_x[k][0]
         if not any(a < m < b for m in middles) and (gap := _head_between_texts(table, lines, k)) is not None:

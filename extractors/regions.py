@@ -139,12 +139,16 @@ def _prose_between_rows(band: list[TextLine], frame: Frame, left: float, prose_r
     heading: the band holds the body of one table, a note under it and the start of the next (each ruled under
     its header only, or only above its totals; the next table's title set bold and larger than the cells), not
     one row (a merged row of running text holds no line of cells above it and no line of cells or heading below
-    it)."""
+    it). Running text set apart under lines of cells, in a larger size than theirs, is a paragraph under the table
+    whatever follows it (the next table's plain title and header over its ruled-off body: a merged row is set in
+    the cells' size and as close under the row above as rows are)."""
     prose = [i for i, ln in enumerate(band)
              if _is_prose(ln, left, prose_right) and ln.x1 - ln.x0 >= PROSE_FRAME_SHARE * (frame.x1 - frame.x0)]
     return any((any(is_multi(ln) for ln in band[:i]) or _set_apart_below(band[:i], band[i]))
                and (any(is_multi(ln) or _is_band_heading(ln, cell_size) for ln in band[i + 1:])
-                    or (next_cells and any(is_multi(ln) for ln in band[:i]) and len(band) > i + 1))
+                    or (next_cells and any(is_multi(ln) for ln in band[:i]) and len(band) > i + 1)
+                    or (any(is_multi(ln) for ln in band[:i]) and _set_apart_below(band[:i], band[i])
+                        and cell_size is not None and band[i].size > cell_size + TITLE_SIZE_SLACK))
                for i in prose)
 
 
@@ -304,7 +308,11 @@ def _is_gap_band(band: list[TextLine], top: float, bottom: float, padding: float
         return False
     above = [ln for ln in band if ln not in below]
     if not any(is_multi(ln) for ln in above):  # the text starts far below the rule (a row starts right under it)
-        return min(ln.top for ln in band) - top > GAP_BAND_PADDING_FACTOR * max(padding, 0.5)
+        # ... or a note under the table above right under it ("Kilde: ..."), set smaller than the bold heading
+        # that alone follows the stretch
+        return min(ln.top for ln in band) - top > GAP_BAND_PADDING_FACTOR * max(padding, 0.5) or (
+            bool(below) and all(ln.bold for ln in below)
+            and max(ln.size for ln in above) < min(ln.size for ln in below) - TITLE_SIZE_SLACK)
     # a row above the stretch: only a heading below it parts the tables (a cell's next paragraph, set after the
     # paragraph spacing of a word processor, is no heading)
     sizes = [ln.size for ln in above if is_multi(ln)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.layout import is_number_token
-from extractors.linecells import LineCells, label_text, open_end, starts_lower
+from extractors.linecells import LineCells, cell_text, label_text, open_end, starts_lower
 
 SPACE_SHARE = 0.3  # a word space is about this share of the font size
 FIT_MARGIN = 0.5  # a word fits on a line when it ends at least this far inside the column's width
@@ -127,19 +127,29 @@ def top_aligned(lcs: list[LineCells], label_col: int, anchors: set[int]) -> bool
 
 def _wrapped_at_values(lcs: list[LineCells], label_col: int, anchors: set[int]) -> tuple[int, int]:
     """Given a region's distributed lines, the label column and the indices of its value lines, return how many
-    value lines end a label wrapped from the line above and how many start a label wrapping onto the line below."""
+    value lines end a label wrapped from the line above and how many start a label wrapping onto the line below.
+    A text cell of another column tells the same as the label ("3220 – Borgere med" / "handicap" beside a label
+    whose second line starts with a capital, "... i Borgercenter" / "Handicap")."""
     above = below = 0
     for a in sorted(anchors):
         if label_col not in lcs[a].cells:
             continue
-        label = label_text(lcs[a], label_col)
-        if a and a - 1 not in anchors and label_col in lcs[a - 1].cells \
-                and wraps_onto(label_text(lcs[a - 1], label_col), label):
+        if a and a - 1 not in anchors and _goes_on(lcs[a - 1], lcs[a], label_col):
             above += 1
-        if a + 1 < len(lcs) and a + 1 not in anchors and label_col in lcs[a + 1].cells \
-                and wraps_onto(label, label_text(lcs[a + 1], label_col)):
+        if a + 1 < len(lcs) and a + 1 not in anchors and _goes_on(lcs[a], lcs[a + 1], label_col):
             below += 1
     return above, below
+
+
+def _goes_on(upper: LineCells, lower: LineCells, label_col: int) -> bool:
+    """Given two consecutive lines and the label column, return whether a cell of the upper evidently goes on in the
+    lower (`wraps_onto`): the label, or a text cell of another column (no number on either line)."""
+    def text(lc: LineCells, c: int) -> str:
+        return cell_text(lc.cells[c])
+
+    return any(c in upper.cells and (c == label_col or not (is_number_token(text(upper, c).split()[-1])
+                                                            or is_number_token(text(lower, c).split()[0])))
+               and wraps_onto(text(upper, c), text(lower, c)) for c in lower.cells)
 
 
 def centred_overhang(block: list[LineCells], anchor: int, members: list[int], label_col: int) -> list[int]:

@@ -85,6 +85,16 @@ def matching_table(rows: list[list[str]], tables: list) -> object | None:
                default=None)
 
 
+def table_holding_rows(rows: list[list[str]], tables: list) -> object | None:
+    """Given printed rows and the tables read, return the table holding most of those rows whole (cell texts
+    compared through `norm`), then most of their first cells: of tables that share their amounts (a proposal's
+    "Tabel 1" and its "Tabel 2" repeat the same figures), the one read for these rows (None if no table)."""
+    want = [tuple(norm(c) for c in row) for row in rows]
+    labels = {w[0] for w in want if w and w[0]}
+    return max(tables, key=lambda t: (sum(tuple(r) in want for r in body_texts(t)),
+                                      sum(bool(r) and r[0] in labels for r in body_texts(t))), default=None)
+
+
 def body_texts(table: object) -> list[list[str]]:
     """Given a table read, return its body rows as normalised cell texts ("" for an empty cell)."""
     return [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]
