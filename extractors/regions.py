@@ -694,8 +694,9 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     or ends where one of the table's does (another table's columns). A title right above the line, at the margin
     left of where the table's text starts and in another size (`_titles_table`, bold or plain: "Oversigt" set like
     the captions), set apart from the table, opens another table also when the line holds amounts (a table of key
-    figures, "2,2 dage om året"); so does a lone title set clearly larger than the table's text (`_set_larger`),
-    wherever the table's cells start (cells set a little left of the margin: no title starts left of them). A line
+    figures, "2,2 dage om året"); so does a title set clearly larger than the table's text (`_set_larger`), alone
+    or under other lines of one run of words without an amount (the table's note, "Kilde: ..."), wherever the
+    table's cells start (cells set a little left of the margin: no title starts left of them). A line
     set clearly smaller or larger than
     the table's text (`FRAME_TEXT_SIZE_SLACK`) under waiting lines set further below the table than its lines are
     apart heads another table wherever the waiting lines start (the page's margin may be set by a wide table's cells
@@ -733,8 +734,10 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
         return False
     if _titles_table(pending[-1], current, plain=True):
         return True
-    if len(pending) == 1 and _set_larger(pending[0], current) and len(pending[0].segments) == 1:
-        return True  # a title set clearly larger than the table's text, at the margin: also over key figures
+    if (_set_larger(pending[-1], current) and all(len(p.segments) == 1 for p in pending)
+            and not any(_holds_amount(p) for p in pending)):
+        return True  # a title set clearly larger than the table's text, at the margin: also over key figures (and
+        # under the table's note, "Kilde: ..." over "Oversigt", each one run of words)
     if _holds_amount(line):
         return False
     cells_x0 = min(ln.x0 for ln in current)
