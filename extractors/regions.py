@@ -718,6 +718,8 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     # "hjemmeplejen", then the title "Hvem er hørt?")
     finish = _trailing_continuation(current, pending, at_foot=False)
     current, pending = current + finish, pending[len(finish):]
+    if pending and len(current) == 1 and _titles_after_lone_row(current[0], pending, line, left):
+        return True
     if not pending or len(current) < 2:
         return False
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
@@ -752,6 +754,21 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     if len(pending[0].segments) == 1 and abs(pending[0].size - _text_size(current, pending[0])) > TITLE_SIZE_SLACK:
         return True
     return _other_columns(current, line)
+
+
+def _titles_after_lone_row(row: TextLine, pending: list[TextLine], line: TextLine, left: float) -> bool:
+    """Given the one line of a table so far (the last row of a table cut by a page break, atop the next page), the
+    single lines waiting under it and the line of cells after those, return whether the one waiting line titles
+    another table: the row holds an amount (no header waiting for its body), the title is one run of words at about
+    the page's margin, in another size than both the row and the line under it, and no cell of that line after its
+    first starts, ends or is centred where one of the row's does (`_other_columns`: "Tilbagebetalingstid ... | 3 år",
+    then "Oversigt" in 9.5 pt over key figures in 10 pt, "... | 2,2 dage om året", in a column of their own)."""
+    if len(pending) != 1 or not is_multi(row) or not _holds_amount(row):
+        return False
+    title = pending[0]
+    return (len(title.segments) == 1 and title.x0 <= left + PROSE_INDENT_TOLERANCE
+            and abs(title.size - row.size) > TITLE_SIZE_SLACK and abs(title.size - line.size) > TITLE_SIZE_SLACK
+            and _other_columns([row], line))
 
 
 def _title_over_one_cell_header(current: list[TextLine], pending: list[TextLine], left: float) -> bool:
