@@ -192,13 +192,14 @@ def column_separators(region: Region) -> list[float]:
         words = [w for ln in region.lines for w in ln.words]
         segs = [part for ln in valued for s in ln.segments for part in _parted_at(s, seps)]
         top = min(ln.top for ln in valued)
+        heads = [w for ln in region.lines if ln.bottom <= top for w in ln.words]
         for a, b in _free_bands(segs, x0, x1):
             # a header's words may run into the gutter from either side; a group head spans it
             part = _clear_part(a, b, words) or _clear_part(a, b, _unspanned(region.lines, a, b, top))
             if part is None:
                 continue
             sep = (part[0] + part[1]) / 2
-            if all(abs(sep - s) > SEPARATOR_MATCH for s in seps) and _aligned_on_both_sides(sep, segs):
+            if all(abs(sep - s) > SEPARATOR_MATCH for s in seps) and _aligned_on_both_sides(sep, segs, heads):
                 seps.append(sep)
     return sorted(seps + _set_close_separators(region, seps))
 
@@ -349,13 +350,15 @@ def _set_close_separators(region: Region, seps: list[float]) -> list[float]:
     return out
 
 
-def _aligned_on_both_sides(sep: float, segs: list[Segment]) -> bool:
-    """Given a candidate separator and the value lines' segments, return whether column edges line up on both
-    sides of it: cells ending flush before it (or, the column before it set flush left, the cells starting
-    nearest before it starting flush: "Service" cells under a head "Styringsområde" that runs on into the
-    year head after it), and text cells starting flush after it (a left-aligned text column set close to the
-    column before it) or the numbers of the column after it ending flush or centred on one x (a right-aligned or
-    centred number column whose header runs into the gutter: "Bevilling B2024")."""
+def _aligned_on_both_sides(sep: float, segs: list[Segment], heads: Sequence[Word] = ()) -> bool:
+    """Given a candidate separator, the value lines' segments (and the words of the lines above them), return
+    whether column edges line up on both sides of it: cells ending flush before it (or, the column before it set
+    flush left, the cells starting nearest before it starting flush: "Service" cells under a head "Styringsområde"
+    that runs on into the year head after it), and text cells starting flush after it (a left-aligned text column
+    set close to the column before it) or the numbers of the column after it ending flush or centred on one x (a
+    right-aligned or centred number column whose header runs into the gutter: "Bevilling B2024"). A sparse column
+    (two amounts, the first year's implementation costs only) counts its head too: the first head word after the
+    separator, over those numbers and ending flush with them or centred on their centre, is a third cell lined up."""
     left = [s.x1 for s in segs if s.x1 < sep]
     right = [s.x0 for s in segs if s.x0 > sep and not _is_numeric_text(s.text)]
     if not left:
@@ -375,8 +378,17 @@ def _aligned_on_both_sides(sep: float, segs: list[Segment]) -> bool:
     near = [s for s in first if s.x0 <= first[0].x1] if first else []
     if not near:
         return False
-    return any(sum(1 for x in xs if x - min(xs) <= ALIGN_TOLERANCE) >= MIN_VALUE_LINES
-               for xs in ([s.x1 for s in near], [(s.x0 + s.x1) / 2 for s in near]))
+    head = min((w for w in heads if w.x0 > sep), key=lambda w: w.x0, default=None)
+    head = head if head is not None and head.x0 <= first[0].x1 and first[0].x0 <= head.x1 else None
+    for edge in (lambda b: b.x1, lambda b: (b.x0 + b.x1) / 2):
+        xs = [edge(s) for s in near]
+        if sum(1 for x in xs if x - min(xs) <= ALIGN_TOLERANCE) >= MIN_VALUE_LINES:
+            return True
+        if head is not None:
+            lined = sum(1 for x in xs if abs(x - edge(head)) <= ALIGN_TOLERANCE)
+            if lined >= 2 and lined + 1 >= MIN_VALUE_LINES:
+                return True
+    return False
 
 
 def _column_of(x: float, seps: list[float]) -> int:
@@ -405,10 +417,15 @@ def assign_cells(lines: list[TextLine], seps: list[float]) -> list[LineCells]:
             inner = [x for x in seps if seg.x0 < x < seg.x1]
             cut = next((k for k, w in enumerate(seg.words) if k and any(abs(w.x0 - x) <= ALIGN_TOLERANCE
                                                                         for x in starts)
-                        and w.x0 - seg.words[k - 1].x1 > WIDE_SPACE_SHARE * ln.size), None)
-            if cut is not None and len(inner) == 1:
+                        and _parts_run(seg.words, k, ln.size)), None)
+            if cut is not None and (len(inner) == 1 or all(
+                    seg.words[cut - 1].x1 <= x <= seg.words[cut].x0 or any(w.x0 < x < w.x1 for w in seg.words[:cut])
+                    for x in inner)):
                 # a label run up to the gutter, the next column's cell set on in the same run of words: part them
-                # where a word starts flush with that column's cells, after a space wider than a word space
+                # where a word starts flush with that column's cells, after a space wider than a word space (the
+                # label may run over more separators, each inside one of its words or in the space it is parted at:
+                # the edge of the text the next column starts at; a separator between two of its words is a
+                # column of its own, "Algoritme1 | Forberede data")
                 lc.cells.setdefault(_column_of(seg.x0 + 0.5, seps), []).extend(seg.words[:cut])
                 lc.cells.setdefault(_column_of(seg.words[cut].x0 + 0.5, seps), []).extend(seg.words[cut:])
             elif numeric or not any(w.x0 < x < w.x1 for w in seg.words for x in inner):
@@ -426,6 +443,23 @@ def assign_cells(lines: list[TextLine], seps: list[float]) -> list[LineCells]:
                 lc.cells.setdefault(_column_of(seg.x0 + 0.5, seps), []).extend(seg.words)
         out.append(lc)
     return out
+
+
+OWN_SPACE_MARGIN = 1.1  # a space this many times the widest word space before it in its run is wider than those
+
+
+def _parts_run(words: list[Word], k: int, size: float) -> bool:
+    """Given a run of words, the index of one that starts flush with the next column's cells and the line's size,
+    return whether the space before it parts two cells: wider than a word space (`WIDE_SPACE_SHARE`), or a number
+    after text ("Tilbagebetalingstid baseret på serviceeffektivisering" run up to the gutter, its "2" set in the
+    next column a cell's padding after it, about a word space in a tight table) after a space wider than every word
+    space of the text before it."""
+    gap = words[k].x0 - words[k - 1].x1
+    if gap > WIDE_SPACE_SHARE * size:
+        return True
+    if not is_number_token(words[k].text) or is_number_token(words[k - 1].text) or k < 2:
+        return False
+    return gap > OWN_SPACE_MARGIN * max(b.x0 - a.x1 for a, b in zip(words[:k], words[1:k], strict=False))
 
 
 def _column_text_starts(lines: list[TextLine], seps: list[float]) -> dict[int, float]:

@@ -702,8 +702,9 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     or ends where one of the table's does (another table's columns). A title right above the line, at the margin
     left of where the table's text starts and in another size (`_titles_table`, bold or plain: "Oversigt" set like
     the captions), set apart from the table, opens another table also when the line holds amounts (a table of key
-    figures, "2,2 dage om året"); so does a lone title set clearly larger than the table's text (`_set_larger`),
-    wherever the table's cells start (cells set a little left of the margin: no title starts left of them). A line
+    figures, "2,2 dage om året"); so does a title set clearly larger than the table's text (`_set_larger`), alone
+    or under other lines of one run of words without an amount (the table's note, "Kilde: ..."), wherever the
+    table's cells start (cells set a little left of the margin: no title starts left of them). A line
     set clearly smaller or larger than
     the table's text (`FRAME_TEXT_SIZE_SLACK`) under waiting lines set further below the table than its lines are
     apart heads another table wherever the waiting lines start (the page's margin may be set by a wide table's cells
@@ -725,6 +726,8 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     # "hjemmeplejen", then the title "Hvem er hørt?")
     finish = _trailing_continuation(current, pending, at_foot=False)
     current, pending = current + finish, pending[len(finish):]
+    if pending and len(current) == 1 and _titles_after_lone_row(current[0], pending, line, left):
+        return True
     if not pending or len(current) < 2:
         return False
     spacing = max(b.top - a.bottom for a, b in zip(current, current[1:], strict=False))
@@ -741,8 +744,10 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
         return False
     if _titles_table(pending[-1], current, plain=True):
         return True
-    if len(pending) == 1 and _set_larger(pending[0], current) and len(pending[0].segments) == 1:
-        return True  # a title set clearly larger than the table's text, at the margin: also over key figures
+    if (_set_larger(pending[-1], current) and all(len(p.segments) == 1 for p in pending)
+            and not any(_holds_amount(p) for p in pending)):
+        return True  # a title set clearly larger than the table's text, at the margin: also over key figures (and
+        # under the table's note, "Kilde: ..." over "Oversigt", each one run of words)
     if _holds_amount(line):
         return False
     cells_x0 = min(ln.x0 for ln in current)
@@ -757,6 +762,21 @@ def _opens_next_table(current: list[TextLine], pending: list[TextLine], line: Te
     if len(pending[0].segments) == 1 and abs(pending[0].size - _text_size(current, pending[0])) > TITLE_SIZE_SLACK:
         return True
     return _other_columns(current, line)
+
+
+def _titles_after_lone_row(row: TextLine, pending: list[TextLine], line: TextLine, left: float) -> bool:
+    """Given the one line of a table so far (the last row of a table cut by a page break, atop the next page), the
+    single lines waiting under it and the line of cells after those, return whether the one waiting line titles
+    another table: the row holds an amount (no header waiting for its body), the title is one run of words at about
+    the page's margin, in another size than both the row and the line under it, and no cell of that line after its
+    first starts, ends or is centred where one of the row's does (`_other_columns`: "Tilbagebetalingstid ... | 3 år",
+    then "Oversigt" in 9.5 pt over key figures in 10 pt, "... | 2,2 dage om året", in a column of their own)."""
+    if len(pending) != 1 or not is_multi(row) or not _holds_amount(row):
+        return False
+    title = pending[0]
+    return (len(title.segments) == 1 and title.x0 <= left + PROSE_INDENT_TOLERANCE
+            and abs(title.size - row.size) > TITLE_SIZE_SLACK and abs(title.size - line.size) > TITLE_SIZE_SLACK
+            and _other_columns([row], line))
 
 
 def _title_over_one_cell_header(current: list[TextLine], pending: list[TextLine], left: float) -> bool:
