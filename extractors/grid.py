@@ -283,9 +283,9 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
     words = [w for ln in region.lines if len(ln.segments) > 1 or ln.x0 > left for w in ln.words]
     own = sorted(s.x0 for ln in region.lines for s in ln.segments
                  if s.x0 > region.x0 + 2 and not _is_numeric_text(s.text))
-    inner = [w.x0 for ln in region.lines for s in ln.segments for w, rest in _set_apart_words(s)
-             if sum(abs(x - w.x0) <= ALIGN_TOLERANCE for x in own) >= 2 and not _is_numeric_text(rest)]
-    starts = sorted(own + inner)
+    inner = {(id(ln), w.x0) for ln in region.lines for s in ln.segments for w, rest in _set_apart_words(s)
+             if sum(abs(x - w.x0) <= ALIGN_TOLERANCE for x in own) >= 2 and not _is_numeric_text(rest)}
+    starts = sorted(own + [x for _, x in inner | _run_on_amount_starts(region)])  # a word counted once
     out: list[float] = []
     i = 0
     while i < len(starts):
@@ -312,6 +312,27 @@ def _set_apart_words(segment: Segment) -> list[tuple[Word, str]]:
         return []
     return [(ws[k + 1], cell_text(ws[k + 1:])) for k, g in enumerate(gaps)
             if g > max(gaps[:k] + gaps[k + 1:]) + ALIGN_TOLERANCE / 3]
+
+
+def _run_on_amount_starts(region: Region) -> set[tuple[int, float]]:
+    """Given a region, return the starts of amounts set left in their column that a label's run of words takes in
+    ("... mennesker med psykiske 38,5": the label run up to a gutter narrower than a wide space, the amount or nil
+    after it one word of the run), each with the starts of the amounts set apart that start flush with it (at
+    least `MIN_VALUE_LINES` in all): the start of a column of left-set amounts. On a page with no head over the
+    columns (a table continued without its header) nothing else shows where that column starts. Each start is
+    (id of its line, x), so that a word found by another rule too counts once."""
+    amounts = [(id(ln), s.x0) for ln in region.lines for s in ln.segments
+               if s.x0 > region.x0 + 2 and all(is_number_token(w.text) for w in s.words)]
+    run_on = [(id(ln), b.x0) for ln in region.lines for s in ln.segments
+              for a, b in zip(s.words, s.words[1:], strict=False)
+              if is_number_token(b.text) and not is_number_token(a.text) and b.x0 > a.x1]
+    out: set[int] = set()  # (indexes into run_on + amounts: each start counted once)
+    xs = run_on + amounts
+    for k, (_, x) in enumerate(run_on):
+        flush = {i for i, (_, y) in enumerate(xs) if abs(y - x) <= ALIGN_TOLERANCE}
+        if any(i >= len(run_on) for i in flush) and len(flush) >= MIN_VALUE_LINES:
+            out |= flush | {k}
+    return {xs[i] for i in out}
 
 
 def _set_close_separators(region: Region, seps: list[float]) -> list[float]:
