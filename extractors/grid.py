@@ -271,14 +271,20 @@ def _indented_labels(cells: list[Segment]) -> bool:
 
 def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
     """Given a region and its separators so far, return separators before left-aligned columns that run close to
-    the column before them: where at least `MIN_VALUE_LINES` segments start flush at one x inside the region, no
-    word crosses that x, and no separator lies between it and the nearest text to its left. A line of one run of
-    text from the region's left edge may cross it: a section row set over several columns ("Realisering af
-    effektiviseringer") over a text column set close to the one before it."""
+    the column before them: where at least `MIN_VALUE_LINES` segments of text or amounts start flush at one x inside
+    the region, no word crosses that x, and no separator lies between it and the nearest text to its left. A line of
+    one run of text from the region's left edge may cross it: a section row set over several columns ("Realisering
+    af effektiviseringer") over a text column set close to the one before it. An amount counts wherever it stands in
+    its run of words as long as it ends it (`_amount_ending_run`): amounts set left close after a wrapped label
+    (cells padded half a point, no rules) run on from the label's longest lines ("svagsynede 30,0", a word space and a
+    point apart) in one run of words, and a page without the header has nothing else that parts them (a label line
+    running over the column's x would cross it)."""
     left = region.x0 + ALIGN_TOLERANCE
     words = [w for ln in region.lines if len(ln.segments) > 1 or ln.x0 > left for w in ln.words]
-    starts = sorted(s.x0 for ln in region.lines for s in ln.segments
-                    if s.x0 > region.x0 + 2 and not _is_numeric_text(s.text))
+    inside = region.x0 + 2
+    starts = sorted([s.x0 for ln in region.lines for s in ln.segments if s.x0 > inside and not _is_numeric_text(s.text)]
+                    + [w.x0 for ln in region.lines for s in ln.segments for w in (s.words[0], s.words[-1])
+                       if w.x0 > inside and _amount_ending_run(s, w)])
     out: list[float] = []
     i = 0
     while i < len(starts):
@@ -292,6 +298,15 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
                 out.append((edge + x) / 2)
         i = j + 1
     return out
+
+
+def _amount_ending_run(segment: Segment, word: Word) -> bool:
+    """Given a run of words and its first or last word, return whether that word is an amount (or a nil marker) that
+    starts the run or, no year, ends it: a cell of amounts, or one run on from a label set close before it. A year
+    ending a run of words is a date's ("1. kvartal 2025"), and a number inside one is the text's ("I 2024 er 50 %")."""
+    if not is_number_token(word.text):
+        return False
+    return word is segment.words[0] or not YEAR_TOKEN.match(word.text)
 
 
 def _set_close_separators(region: Region, seps: list[float]) -> list[float]:
