@@ -278,21 +278,29 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
     its run of words as long as it ends it (`_amount_ending_run`): amounts set left close after a wrapped label
     (cells padded half a point, no rules) run on from the label's longest lines ("svagsynede 30,0", a word space and a
     point apart) in one run of words, and a page without the header has nothing else that parts them (a label line
-    running over the column's x would cross it)."""
+    running over the column's x would cross it). Amounts that end flush too are set right, not left: they do not
+    count."""
     left = region.x0 + ALIGN_TOLERANCE
     words = [w for ln in region.lines if len(ln.segments) > 1 or ln.x0 > left for w in ln.words]
     inside = region.x0 + 2
-    starts = sorted([s.x0 for ln in region.lines for s in ln.segments if s.x0 > inside and not _is_numeric_text(s.text)]
-                    + [w.x0 for ln in region.lines for s in ln.segments for w in (s.words[0], s.words[-1])
-                       if w.x0 > inside and _amount_ending_run(s, w)])
+    # (each start with the end of the amount starting there, None for a run of text)
+    starts = sorted([(s.x0, None) for ln in region.lines for s in ln.segments
+                     if s.x0 > inside and not _is_numeric_text(s.text)]
+                    + [(w.x0, w.x1) for ln in region.lines for s in ln.segments
+                       for w in ([s.words[0]] if len(s.words) == 1 else [s.words[0], s.words[-1]])
+                       if w.x0 > inside and _amount_ending_run(s, w)], key=lambda p: p[0])
     out: list[float] = []
     i = 0
     while i < len(starts):
         j = i
-        while j + 1 < len(starts) and starts[j + 1] - starts[i] <= ALIGN_TOLERANCE:
+        while j + 1 < len(starts) and starts[j + 1][0] - starts[i][0] <= ALIGN_TOLERANCE:
             j += 1
-        x = starts[i]
-        if j - i + 1 >= MIN_VALUE_LINES and not any(w.x0 < x - 0.5 < w.x1 for w in words):
+        x = starts[i][0]
+        ends = [e for _, e in starts[i:j + 1] if e is not None]
+        # (amounts set right start flush only where they are as wide: the widest of a column, under a head that
+        # may part there, "I" / "alt"; amounts set left end where their digits do)
+        count = j - i + 1 - (len(ends) if len(ends) >= 2 and max(ends) - min(ends) <= ALIGN_TOLERANCE else 0)
+        if count >= MIN_VALUE_LINES and not any(w.x0 < x - 0.5 < w.x1 for w in words):
             edge = max((w.x1 for w in words if w.x1 <= x), default=None)
             if edge is not None and not any(edge - 0.5 <= s <= x + 0.5 for s in seps + out):
                 out.append((edge + x) / 2)
@@ -302,11 +310,14 @@ def _flush_start_separators(region: Region, seps: list[float]) -> list[float]:
 
 def _amount_ending_run(segment: Segment, word: Word) -> bool:
     """Given a run of words and its first or last word, return whether that word is an amount (or a nil marker) that
-    starts the run or, no year, ends it: a cell of amounts, or one run on from a label set close before it. A year
-    ending a run of words is a date's ("1. kvartal 2025"), and a number inside one is the text's ("I 2024 er 50 %")."""
+    starts the run or, no year, ends it after a word of text: a cell of amounts, or one run on from a label set close
+    before it. A year ending a run of words is a date's ("1. kvartal 2025"), a number inside one is the text's ("I
+    2024 er 50 %"), and one after a sign or a number is part of an amount ("- 1.690")."""
     if not is_number_token(word.text):
         return False
-    return word is segment.words[0] or not YEAR_TOKEN.match(word.text)
+    if word is segment.words[0]:
+        return True
+    return not YEAR_TOKEN.match(word.text) and not is_number_token(segment.words[-2].text)
 
 
 def _set_close_separators(region: Region, seps: list[float]) -> list[float]:
