@@ -2270,8 +2270,9 @@ def column_page(page: PageLayout, table: Table, label_col: int, stop: float) -> 
             break
         lines.append(ln)
     below = page.lines[len(head) + len(lines)] if len(head) + len(lines) < len(page.lines) else None
-    if below is not None and lines and _ruled_off_below(page, lines, below):
-        below = None  # (the table's frame closes the lines: what follows it is printed under the table)
+    if below is not None and below.top < stop and lines and _ruled_off_below(page, lines, below):
+        below = None  # (the table's frame closes the lines: what follows it, before the region, is printed under
+        # the table)
     if (below is not None and below.top < stop) or len(lines) < (1 if below is not None else COLUMN_PAGE_MIN_LINES):
         return None  # (they run on to the page's first table region or its foot; one line will do right above
         # the region: the region left it out)
