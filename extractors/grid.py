@@ -1447,26 +1447,13 @@ def _cut_runs(region: Region, lcs: list[LineCells], label_col: int) -> tuple[int
     page = region.page
     first, last = labelled[0], labelled[-1] + 1
     lead = first if (0 < first and nothing_above(page.lines, region.top)
-                     and not any(lc.line.bold for lc in lcs[:first])
-                     and (_padded_above(lcs, first, wrap) or _rest_over_top_set_rows(lcs, first, label_col))) else 0
+                     and not any(lc.line.bold for lc in lcs[:first]) and _padded_above(lcs, first, wrap)) else 0
     start = max((j for j in range(last, len(lcs)) if _padded_above(lcs, j, wrap)), default=len(lcs))
     if start == len(lcs) and _under_lone_label(lcs, last):
         start = last
     tail = len(lcs) - start if (start < len(lcs) and not any(ln.top >= region.bottom for ln in page.lines)
                                 and len({c for lc in lcs[start:] for c in lc.cells}) >= 2) else 0
     return lead, tail
-
-
-def _rest_over_top_set_rows(lcs: list[LineCells], first: int, label_col: int) -> bool:
-    """Given a region's distributed lines opening a page (nothing above them), the index of the first line with a
-    label and the label column, return whether the lines above that one are the rest of a row the page break cut,
-    however tight the rows are set (cells padded half a point: no row's padding tells them apart): the rows set
-    their cells to the top (`wraps.top_aligned`: no row's cell starts above its label's first line) and the first
-    of those lines goes on in lowercase from a cell cut above ("december 2018 – 30." / "september 2020." over the
-    next entry's label and values), no column's head."""
-    anchors = {i for i, lc in enumerate(lcs) if _is_anchor(lc, label_col)}
-    return (top_aligned(lcs, label_col, anchors) and bool(lcs[0].cells)
-            and all(starts_lower(cell_text(ws)) for ws in lcs[0].cells.values()))
 
 
 def _under_lone_label(lcs: list[LineCells], last: int) -> bool:
