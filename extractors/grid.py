@@ -2312,14 +2312,24 @@ def repeated_header(lines: list[TextLine], table: Table) -> int:
     return count if best >= HEADER_REPEAT_RATIO else 0
 
 
+def _ruled_off_below(page: PageLayout, lines: list[TextLine], below: TextLine) -> bool:
+    """Given a page, the lines opening it in a table's later columns and the line under them, return whether a rule
+    runs under those lines, above that line, across their width: the frame of a boxed table closing the rest of
+    its cut row (text printed under the table follows it)."""
+    x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    return any(lines[-1].bottom <= r.pos <= below.top and r.start <= x0 + ALIGN_TOLERANCE
+               and r.end >= x1 - ALIGN_TOLERANCE for r in page.hrules)
+
+
 def column_page(page: PageLayout, table: Table, label_col: int, stop: float) -> tuple[Table, list[TextLine]] | None:
     """Given a page opening under a table the page break cut (the table on the page before ends at its foot), that
     table, its label column and where the page's first table region starts (or its foot), return the page's
     opening lines as a continuation of the table, with those lines, when they are text set only in the table's
     later columns (a page of the rows under one long label: the label on the page before, a "Kommune" column
     going on), each of their runs starting or ending flush with the text of one column right of the label column,
-    none an amount, running on to that region or the page's foot. None when the page does not open so (or the lines
-    are too few to tell: one line only right above the region, which left it out)."""
+    none an amount, running on to that region or the page's foot, or to a rule closing them (`_ruled_off_below`:
+    the rest of a cut text cell in a boxed table, text printed under the box). None when the page does not open
+    so (or the lines are too few to tell: one line only right above the region, which left it out)."""
     if not table.col_x or len(table.col_text) != len(table.col_x) or label_col >= len(table.col_x) - 1:
         return None
     later = [(k, t) for k, t in enumerate(table.col_text) if k > label_col and t is not None]
@@ -2334,6 +2344,9 @@ def column_page(page: PageLayout, table: Table, label_col: int, stop: float) -> 
             break
         lines.append(ln)
     below = page.lines[len(head) + len(lines)] if len(head) + len(lines) < len(page.lines) else None
+    if below is not None and below.top < stop and lines and _ruled_off_below(page, lines, below):
+        below = None  # (the table's frame closes the lines: what follows it, before the region, is printed under
+        # the table)
     if (below is not None and below.top < stop) or len(lines) < (1 if below is not None else COLUMN_PAGE_MIN_LINES):
         return None  # (they run on to the page's first table region or its foot; one line will do right above
         # the region: the region left it out)

@@ -215,7 +215,8 @@ def _split_at_bands(row: Row, a: Table) -> Row:
     return Row(cells, row.page)
 
 
-def _continues_row(prev: Row, row: Row, label_col: int, cut: bool = False, labelled: bool = False) -> bool:
+def _continues_row(prev: Row, row: Row, label_col: int, cut: bool = False, labelled: bool = False,
+                   label_moved: bool = False) -> bool:
     """Given the last row before a page break and the first after it, return whether the second continues it:
     a label run on, values under a label left alone, cells without a label that fill only cells a labelled row
     before left empty (a row broken so that its label and short cells fell before the break, the rest of its
@@ -227,7 +228,12 @@ def _continues_row(prev: Row, row: Row, label_col: int, cut: bool = False, label
     it, `regions.cut_at_foot`) or `labelled` (every other row of the table has its label: a row without one is
     no entry of its own), cells without a label, or (`cut`) under a label that runs on, are the rest of its cells
     whatever their text (lines of a plan's cell each starting in capitals: "Teste algoritme" / "Udvikle
-    brugerflade"), as long as no cell of both holds an amount (`_fills_open_cells`)."""
+    brugerflade"), as long as no cell of both holds an amount (`_fills_open_cells`). With `label_moved` (the row
+    before is the only one of the table without its label), a labelled row after it is its label and the rest of its
+    cells, as long as no cell of both holds an amount: a row whose wrapped label the page break moved on whole (a
+    browser keeps a cell's few lines together), its values and the first lines of its text cells left before the
+    break ("- | - | 15,0 | 30,0 | Det fremgår ..." / "Støtte til vanskeligt stillede familier med" / "børn – i bilag
+    nr. 97 (Beskæftigelse) | Aftalepartierne er enige ...")."""
     values = [c for i, c in enumerate(row.cells) if c is not None and i != label_col]
     label = row.cells[label_col].text if row.cells[label_col] else ""
     prev_label = prev.cells[label_col].text if prev.cells[label_col] else ""
@@ -235,6 +241,8 @@ def _continues_row(prev: Row, row: Row, label_col: int, cut: bool = False, label
     disjoint = not any(a is not None and b is not None for a, b in zip(prev.cells, row.cells, strict=True))
     runs_on = prev_label.endswith("-") or label[:1].islower()
     if prev_label and ((cut and (not label or runs_on)) or (labelled and not label)) and _fills_open_cells(prev, row):
+        return True
+    if label_moved and label and not prev_label and _fills_open_cells(prev, row):
         return True
     return (not values and bool(label) and runs_on) or (
         bool(values) and not label and bool(prev_label) and (not prev_values or disjoint)) or (
@@ -371,7 +379,12 @@ def stitch(tables: list[Table], page_heights: dict[int, float], top_share: float
                 # (a table that labels every row and ends its page, nothing under it there: a row without a label
                 # atop the next page is the rest of its last row)
                 labelled = ends_prev and _labels_every_row(prev.rows + rows[1:], label_col)
-                if rows and prev.rows and _continues_row(prev.rows[-1], rows[0], label_col, prev.cut_foot, labelled):
+                # (a table that labels every other row: a row without its label at the page's foot, a row with a
+                # label atop the next page, is one row whose label the break moved on)
+                label_moved = bool(rows) and len(prev.rows) >= 2 and _labels_every_row(
+                    prev.rows[:-1] + rows, label_col) and prev.rows[-1].cells[label_col] is None
+                if rows and prev.rows and _continues_row(prev.rows[-1], rows[0], label_col, prev.cut_foot, labelled,
+                                                         label_moved):
                     if _label_over_cut_cells(prev.rows, rows[0], label_col):
                         prev.rows[-1] = join_rows(prev.rows.pop(-2), prev.rows[-1])
                     prev.rows[-1] = join_rows(prev.rows[-1], rows.pop(0))
