@@ -95,6 +95,20 @@ def table_holding_rows(rows: list[list[str]], tables: list) -> object | None:
                                       sum(bool(r) and r[0] in labels for r in body_texts(t))), default=None)
 
 
+def printed_table_and_read(read: dict, producer: str, name: str) -> tuple:
+    """Given what `print_and_read` returned for one document, its producer and a gold table's file name, return the
+    table the document prints and the table read for its rows; skip when the producer is missing here, and fail
+    when the PDF does not print that table's gold or no table was read."""
+    if producer not in read:
+        pytest.skip(f"producer {producer} unavailable here")
+    doc, made, tables = read[producer]
+    printed = next(t for t in doc.tables if t.gold.file == name)
+    assert not [p for p in made.problems if name in p], f"the PDF does not print the table's gold: {made.problems}"
+    table = table_holding_rows(printed.rows, tables)
+    assert table is not None, "no table read"
+    return printed, table
+
+
 def body_texts(table: object) -> list[list[str]]:
     """Given a table read, return its body rows as normalised cell texts ("" for an empty cell)."""
     return [[norm(c.text) if c else "" for c in row.cells] for row in table.rows]

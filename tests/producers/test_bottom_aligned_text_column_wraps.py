@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.producers.reading import assert_body_as_printed, print_and_read, table_holding_rows
+from tests.producers.reading import assert_body_as_printed, print_and_read, printed_table_and_read
 from tests.producers.spec import make_spec
 
 SEED = 508732  # the tune item (fpdf2 document 003 of seed 8727, extended styles)
@@ -33,11 +33,5 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict:
 @pytest.mark.parametrize("name", TABLES)
 def test_rows_set_to_the_bottom_read_whole(name: str, read: dict) -> None:
     """Each row is read whole: its wrapped label and text cell joined, beside its amounts."""
-    if PRODUCER not in read:
-        pytest.skip(f"producer {PRODUCER} unavailable here")
-    doc, made, tables = read[PRODUCER]
-    printed = next(t for t in doc.tables if t.gold.file == name)
-    assert not [p for p in made.problems if name in p], f"the PDF does not print the table's gold: {made.problems}"
-    table = table_holding_rows(printed.rows, tables)
-    assert table is not None, "no table read"
+    printed, table = printed_table_and_read(read, PRODUCER, name)
     assert_body_as_printed(printed.rows, table)

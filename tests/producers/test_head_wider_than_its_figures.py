@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.producers.reading import assert_read_as_printed, print_and_read, table_holding_rows
+from tests.producers.reading import assert_read_as_printed, print_and_read, printed_table_and_read
 from tests.producers.spec import make_spec
 
 SEED = 508734  # the tune item (LibreOffice document 002 of seed 8726)
@@ -31,11 +31,5 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 def test_header_at_the_foot_over_narrower_figures_heads_its_rows(read: dict) -> None:
     """The rows atop the next page are read under the header left at the foot, "Nr." heading the row numbers."""
-    if PRODUCER not in read:
-        pytest.skip(f"producer {PRODUCER} unavailable here")
-    doc, made, tables = read[PRODUCER]
-    printed = next(t for t in doc.tables if t.gold.file == TABLE)
-    assert not [p for p in made.problems if TABLE in p], f"the PDF does not print the table's gold: {made.problems}"
-    table = table_holding_rows(printed.rows, tables)
-    assert table is not None, "no table read"
+    printed, table = printed_table_and_read(read, PRODUCER, TABLE)
     assert_read_as_printed(printed, table)

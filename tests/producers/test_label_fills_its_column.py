@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.producers.reading import assert_body_as_printed, norm, print_and_read, table_holding_rows
+from tests.producers.reading import assert_body_as_printed, norm, print_and_read, printed_table_and_read
 from tests.producers.spec import make_spec
 
 SEED = 508735  # the tune item (ReportLab document 003 of seed 8727, extended styles)
@@ -31,12 +31,6 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 def test_label_run_into_the_next_column_is_parted(read: dict) -> None:
     """The table is read with its printed heads and rows, "Bevillingsområde" a column of its own."""
-    if PRODUCER not in read:
-        pytest.skip(f"producer {PRODUCER} unavailable here")
-    doc, made, tables = read[PRODUCER]
-    printed = next(t for t in doc.tables if t.gold.file == TABLE)
-    assert not [p for p in made.problems if TABLE in p], f"the PDF does not print the table's gold: {made.problems}"
-    table = table_holding_rows(printed.rows, tables)
-    assert table is not None, "no table read"
+    printed, table = printed_table_and_read(read, PRODUCER, TABLE)
     assert [norm(c) for c in table.columns[1:]] == [norm(h) for h in printed.header[1:]], table.columns
     assert_body_as_printed(printed.rows, table)

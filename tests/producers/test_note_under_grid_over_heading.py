@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.producers.reading import assert_body_as_printed, norm, print_and_read, table_holding_rows
+from tests.producers.reading import assert_body_as_printed, norm, print_and_read, printed_table_and_read
 from tests.producers.spec import make_spec
 
 SEED = 508749  # the tune item (LibreOffice document 001 of seed 8729, extended styles)
@@ -32,12 +32,6 @@ def read(tmp_path_factory: pytest.TempPathFactory) -> dict:
 @pytest.mark.parametrize("name", TABLES)
 def test_grids_parted_by_a_note_and_a_heading_read_apart(name: str, read: dict) -> None:
     """Each table is read on its own, with its printed heads and rows."""
-    if PRODUCER not in read:
-        pytest.skip(f"producer {PRODUCER} unavailable here")
-    doc, made, tables = read[PRODUCER]
-    printed = next(t for t in doc.tables if t.gold.file == name)
-    assert not [p for p in made.problems if name in p], f"the PDF does not print the table's gold: {made.problems}"
-    table = table_holding_rows(printed.rows, tables)
-    assert table is not None, "no table read"
+    printed, table = printed_table_and_read(read, PRODUCER, name)
     assert [norm(c) for c in table.columns[1:]] == [norm(h) for h in printed.header[1:]], table.columns
     assert_body_as_printed(printed.rows, table)
