@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.layout import is_number_token
-from extractors.linecells import LineCells, cell_text, label_text, open_end, starts_lower
+from extractors.linecells import DASHES, LineCells, cell_text, label_text, open_end, starts_lower
 
 SPACE_SHARE = 0.3  # a word space is about this share of the font size
 FIT_MARGIN = 0.5  # a word fits on a line when it ends at least this far inside the column's width
@@ -143,11 +143,16 @@ def _wrapped_at_values(lcs: list[LineCells], label_col: int, anchors: set[int]) 
 
 def _goes_on(upper: LineCells, lower: LineCells, label_col: int) -> bool:
     """Given two consecutive lines and the label column, return whether a cell of the upper evidently goes on in the
-    lower (`wraps_onto`): the label, or a text cell of another column (no number on either line)."""
+    lower (`wraps_onto`): the label, or a text cell of another column (no number ending the upper line nor starting
+    the lower). A spaced dash ending a line of words ("3000 –" / "Børnefamilier med") is the text's open end, not a
+    nil: a cell set in the middle of its row goes on into the value line from there as well as out of it."""
     def text(lc: LineCells, c: int) -> str:
         return cell_text(lc.cells[c])
 
-    return any(c in upper.cells and (c == label_col or not (is_number_token(text(upper, c).split()[-1])
+    def ends_in_number(words: list[str]) -> bool:
+        return is_number_token(words[-1]) and not (len(words) > 1 and words[-1] in DASHES)
+
+    return any(c in upper.cells and (c == label_col or not (ends_in_number(text(upper, c).split())
                                                             or is_number_token(text(lower, c).split()[0])))
                and wraps_onto(text(upper, c), text(lower, c)) for c in lower.cells)
 
