@@ -10,7 +10,7 @@ from rapidfuzz.fuzz import ratio
 
 from extractors.broken_words import mend_broken_words
 from extractors.layout import PageLayout, Segment, TextLine, Word, is_number_token, mostly_bold
-from extractors.linecells import LineCells, cell_text, label_text, open_end, starts_lower
+from extractors.linecells import DASHES, LineCells, cell_text, label_text, open_end, starts_lower
 from extractors.model import Cell, Row, Table
 from extractors.regions import (
     HEADER_LINE_GAP_FACTOR,
@@ -599,6 +599,20 @@ def _continues_numbers(above: LineCells, lc: LineCells, label_col: int) -> bool:
                for c, t in cells.items())
 
 
+def _dash_opens_text(block: list[LineCells], i: int, label_col: int) -> bool:
+    """Given a block's lines and one carrying values, return whether its only values are lone dashes that each open
+    a text going on in their column on the next line: the dash of a list item ("-" / "Terapeuterne indgår ..."), a
+    cell wrapped right after its bullet, not a nil (a nil's column holds no words under it)."""
+    lc = block[i]
+    dashes = [c for c, ws in lc.cells.items() if c != label_col and cell_text(ws) in DASHES]
+    if not dashes or i + 1 >= len(block):
+        return False
+    rest = LineCells(lc.line, {c: ws for c, ws in lc.cells.items() if c not in dashes})
+    below = block[i + 1].cells
+    return not _is_anchor(rest, label_col) and all(
+        c in below and below[c][0].text[:1].isalpha() and not is_number_token(below[c][0].text) for c in dashes)
+
+
 QUANTITY_UNITS = re.compile(r"^(år|mdr\.?|måneder|uger|dage|timer|årsværk|pct\.?)$", re.IGNORECASE)
 OVERLAP_TOLERANCE = 1.0
 BOXED_BODY_LINES = 2  # a boxed table's one body band with this many lines holds rows that no rule parts
@@ -943,7 +957,8 @@ def _split_block(block: list[LineCells], label_col: int, ruled: bool, edges: lis
     (`_centred_rows`).
     """
     anchors = [i for i, lc in enumerate(block) if _is_anchor(lc, label_col)
-               and not (i and _continues_numbers(block[i - 1], lc, label_col))]
+               and not (i and _continues_numbers(block[i - 1], lc, label_col))
+               and not _dash_opens_text(block, i, label_col)]
     valued = bool(anchors)  # (rows found by their value lines; a ruled text band's entries are looked for below)
     if ruled and not anchors:
         if runs := (_padded_runs(block, label_col) or _label_last_rows(block, label_col)
