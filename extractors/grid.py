@@ -601,11 +601,17 @@ def _continues_numbers(above: LineCells, lc: LineCells, label_col: int) -> bool:
 
 def _dash_opens_text(block: list[LineCells], i: int, label_col: int) -> bool:
     """Given a block's lines and one carrying values, return whether its only values are lone dashes that each open
-    a text going on in their column on the next line: the dash of a list item ("-" / "Terapeuterne indgår ..."), a
-    cell wrapped right after its bullet, not a nil (a nil's column holds no words under it)."""
+    a text going on in their column on the next line, a line with no label of its own, beside a cell opening its
+    list the same way ("- Terapeuterne ansættes -"): the dash of a list item ("-" / "Terapeuterne indgår ..."), a
+    cell wrapped right after its bullet, not a nil (a nil over the next row's text set to its middle, "IT-kredsen |
+    Ikke relevant | -" / "| | Møderne har", is one)."""
     lc = block[i]
     dashes = [c for c, ws in lc.cells.items() if c != label_col and cell_text(ws) in DASHES]
-    if not dashes or i + 1 >= len(block):
+    if not dashes or i + 1 >= len(block) or label_col in block[i + 1].cells:
+        return False
+    bullets = {cell_text(lc.cells[c]) for c in dashes}
+    if not any(c != label_col and c not in dashes and len(ws) > 1 and ws[0].text in bullets
+               and ws[1].text[:1].isalpha() for c, ws in lc.cells.items()):
         return False
     rest = LineCells(lc.line, {c: ws for c, ws in lc.cells.items() if c not in dashes})
     below = block[i + 1].cells
